@@ -1,0 +1,135 @@
+/**
+ * One normalized model of what a change does. Every consumer downstream of the engine (cost,
+ * guards, renderers) reads PlanSteps, whatever produced them: a real preview, a recorded event
+ * log, a `pulumi preview --json` digest, or an offline synth diff.
+ */
+
+/** Engine step operations (Automation API `OpType` plus the Go engine's extras). */
+export const Op = {
+  same: "same",
+  create: "create",
+  update: "update",
+  delete: "delete",
+  replace: "replace",
+  createReplacement: "create-replacement",
+  deleteReplaced: "delete-replaced",
+  read: "read",
+  readReplacement: "read-replacement",
+  refresh: "refresh",
+  discard: "discard",
+  discardReplaced: "discard-replaced",
+  removePendingReplace: "remove-pending-replace",
+  import: "import",
+  importReplacement: "import-replacement",
+  diff: "diff",
+  extendParameterize: "extend-parameterize",
+} as const;
+/** A step operation. */
+export type Op = (typeof Op)[keyof typeof Op];
+/** All known step operations. */
+export const OPS = Object.values(Op) as readonly Op[];
+
+/** Kinds of a detailed property diff (engine events call the field `diffKind`, preview JSON `kind`). */
+export const DiffKind = {
+  add: "add",
+  addReplace: "add-replace",
+  delete: "delete",
+  deleteReplace: "delete-replace",
+  update: "update",
+  updateReplace: "update-replace",
+} as const;
+/** A detailed diff kind. */
+export type DiffKind = (typeof DiffKind)[keyof typeof DiffKind];
+
+/** The engine's unknown-value sentinel (a computed value not known during preview). */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The string Pulumi renders in place of a secret value. */
+export const SECRET_TEXT = "[secret]";
+
+/**
+ * Marker values that replace the engine's sentinels inside normalized inputs, so nothing
+ * downstream mistakes them for real strings (a tier called "[secret]" does not exist).
+ */
+export const UNKNOWN: unique symbol = Symbol.for("platform.plan.unknown");
+/** See {@link UNKNOWN}. */
+export const SECRET: unique symbol = Symbol.for("platform.plan.secret");
+/** A normalized property value: JSON, or one of the two markers. */
+export type PlanValue =
+  | string
+  | number
+  | boolean
+  | null
+  | typeof UNKNOWN
+  | typeof SECRET
+  | PlanValue[]
+  | { [key: string]: PlanValue };
+/** Normalized resource inputs. */
+export type PlanInputs = { [key: string]: PlanValue };
+
+/** One property's detailed diff. */
+export interface PropertyDiff {
+  readonly kind: DiffKind;
+  /** True when the diff is between inputs (not old outputs vs new inputs). */
+  readonly inputDiff: boolean;
+}
+
+/**
+ * What the engine will do (or did) to one resource.
+ *
+ * @example
+ * ```ts
+ * const step: PlanStep = { op: "update", urn, type: "gcp:sql/databaseInstance:DatabaseInstance", name: "db-instance",
+ *   oldInputs: { settings: { tier: "db-custom-2-7680" } }, newInputs: { settings: { tier: "db-custom-4-15360" } },
+ *   diffs: ["settings"], replaceReasons: [], detailedDiff: { "settings.tier": { kind: "update", inputDiff: true } } };
+ * ```
+ */
+export interface PlanStep {
+  readonly op: Op;
+  readonly urn: string;
+  /** Resource type token, e.g. `gcp:sql/databaseInstance:DatabaseInstance`. */
+  readonly type: string;
+  /** Logical name (last URN segment). */
+  readonly name: string;
+  /** Inputs before the change (undefined for creates). */
+  readonly oldInputs?: PlanInputs;
+  /** Inputs after the change (undefined for deletes). */
+  readonly newInputs?: PlanInputs;
+  /** Top-level keys that changed. */
+  readonly diffs: readonly string[];
+  /** Keys whose change forces a replacement. */
+  readonly replaceReasons: readonly string[];
+  /** Property path → diff kind, when the provider reported one. */
+  readonly detailedDiff?: Readonly<Record<string, PropertyDiff>>;
+  /** Parent URN when known. */
+  readonly parent?: string;
+  /** Whether the resource is (or will be) protected. */
+  readonly protect?: boolean;
+  /** Whether the step is a logical change (false for the non-logical halves of a replacement). */
+  readonly logical?: boolean;
+  /** Provider reference when known. */
+  readonly provider?: string;
+}
+
+/** Steps whose op means the resource (or its data) goes away. */
+export const DESTRUCTIVE_OPS: ReadonlySet<Op> = new Set<Op>([
+  Op.delete,
+  Op.replace,
+  Op.deleteReplaced,
+  Op.discardReplaced,
+  Op.importReplacement,
+]);
+
+/** Splits a URN into its parts. `urn:pulumi:<stack>::<project>::<parent types$type>::<name>` */
+export function parseUrn(
+  urn: string,
+): { stack: string; project: string; type: string; name: string } | undefined {
+  const parts = urn.split("::");
+  if (parts.length < 4 || !parts[0]!.startsWith("urn:pulumi:")) return undefined;
+  const qualified = parts[2]!;
+  return {
+    stack: parts[0]!.slice("urn:pulumi:".length),
+    project: parts[1]!,
+    type: qualified.slice(qualified.lastIndexOf("$") + 1),
+    name: parts.slice(3).join("::"),
+  };
+}
