@@ -133,3 +133,43 @@ export function parseUrn(
     name: parts.slice(3).join("::"),
   };
 }
+
+/** How bad a finding is. */
+export const Severity = { critical: "critical", high: "high", medium: "medium", low: "low", info: "info" } as const;
+/** A finding severity. */
+export type Severity = (typeof Severity)[keyof typeof Severity];
+
+/**
+ * A guard's verdict on one resource (or the whole plan). Produced by plan/guards, rendered by the
+ * review renderers, enforced by the review exit code and the CrossGuard pack.
+ */
+export interface Finding {
+  /** Our rule id, e.g. `platform/data-loss` or `gcp/sql-require-ssl`. */
+  readonly id: string;
+  /** External ids the rule corresponds to, e.g. `["CKV_GCP_6", "AVD-GCP-0015", "CIS 6.4"]`. */
+  readonly refs?: readonly string[];
+  readonly severity: Severity;
+  /** True when this finding fails the review (mandatory rule, unacknowledged data loss). */
+  readonly blocking: boolean;
+  /** What is wrong and what to change. */
+  readonly message: string;
+  readonly urn?: string;
+  readonly type?: string;
+}
+
+/** Monthly cost of one resource, in USD. */
+export interface CostLine {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** Component (labels or parent) the resource belongs to, for grouping. */
+  readonly component?: string;
+  /** Always-on cost (instances, storage, key versions). Undefined when the type is not priced. */
+  readonly baseline?: number;
+  /** Usage-driven cost from the usage file (requests, operations). */
+  readonly usage?: number;
+  /** True when no estimator exists for this type: listed as "not priced", never silently zero. */
+  readonly notPriced?: boolean;
+  /** How the figure was computed, e.g. `db-custom-2-7680 REGIONAL: 2 vCPU × $0.0413/h × 2 × 730 h`. */
+  readonly notes?: readonly string[];
+}
