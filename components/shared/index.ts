@@ -6,3 +6,4 @@ export * from "./naming";
 export * from "./outputs";
 export * from "./profiles";
 export * from "./transform";
+export * from "./link";

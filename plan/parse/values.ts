@@ -1,0 +1,135 @@
+/**
+ * Normalizes property values as the engine, the preview digest and the synth inventory write them
+ * into {@link PlanValue}s: sentinels become the {@link UNKNOWN} and {@link SECRET} markers, wire
+ * signatures (secrets, resource references, output values, assets) are decoded.
+ */
+import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL, type PlanInputs, type PlanValue } from "../model";
+
+/** The key under which Pulumi writes a special value's signature. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+/** Signatures Pulumi writes under {@link SIG_KEY}. */
+export const Sig = {
+  secret: "1b47061264138c4ac30d75fd1eb44270",
+  resourceReference: "5cf8f73096256a8f31e491e813e4eb8e",
+  outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
+  asset: "c44067f5952c0a294b673a41bacd8c17",
+  archive: "0def7320c3a5731c473e5ecbe6d01bc7",
+} as const;
+/** A special-value signature. */
+export type Sig = (typeof Sig)[keyof typeof Sig];
+
+/** How the synth inventory writes an unknown value (`orchestrator/synth/recorder.ts`). */
+export const UNKNOWN_TEXT = "[unknown]";
+
+/**
+ * Turns one raw value into a {@link PlanValue}:
+ * - the unknown sentinel `"04da6b54-…"` and `"[unknown]"` → {@link UNKNOWN};
+ * - `"[secret]"` and `{ [SIG_KEY]: Sig.secret, … }` → {@link SECRET} (the ciphertext or plaintext is dropped);
+ * - a resource reference → `{ urn, id? }`; an output value → its value, or a marker when unknown/secret;
+ * - assets and archives keep their fields without the signature;
+ * - `undefined` inside objects is dropped, inside arrays becomes `null` (as JSON would).
+ *
+ * @example
+ * ```ts
+ * normalizeValue({ tier: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", password: "[secret]" });
+ * // { tier: UNKNOWN, password: SECRET }
+ * ```
+ */
+export function normalizeValue(value: unknown): PlanValue {
+  if (typeof value === "string") {
+    if (value === UNKNOWN_SENTINEL || value === UNKNOWN_TEXT) return UNKNOWN;
+    if (value === SECRET_TEXT) return SECRET;
+    return value;
+  }
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+  if (value === UNKNOWN || value === SECRET) return value;
+  if (Array.isArray(value)) {
+    const out: PlanValue[] = new Array<PlanValue>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? null : normalizeValue(value[i]);
+    return out;
+  }
+  if (typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    const sig = obj[SIG_KEY];
+    if (sig !== undefined) return normalizeSpecial(obj, sig);
+    return normalizeObject(obj);
+  }
+  // bigint, function, symbol: not JSON; keep a readable form rather than failing a whole review.
+  return String(value);
+}
+
+/**
+ * Normalizes a resource's inputs object; anything that is not a plain object yields `{}`.
+ *
+ * @example
+ * ```ts
+ * normalizeInputs({ name: "db", settings: { tier: "db-f1-micro" } });
+ * ```
+ */
+export function normalizeInputs(value: unknown): PlanInputs {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+  const normalized = normalizeValue(value);
+  return typeof normalized === "object" && normalized !== null && !Array.isArray(normalized)
+    ? (normalized as PlanInputs)
+    : {};
+}
+
+function normalizeObject(obj: Record<string, unknown>): { [key: string]: PlanValue } {
+  const out: { [key: string]: PlanValue } = {};
+  for (const key in obj) {
+    const v = obj[key];
+    if (v !== undefined) out[key] = normalizeValue(v);
+  }
+  return out;
+}
+
+function normalizeSpecial(obj: Record<string, unknown>, sig: unknown): PlanValue {
+  switch (sig) {
+    case Sig.secret:
+      return SECRET;
+    case Sig.resourceReference: {
+      const ref: { [key: string]: PlanValue } = { urn: normalizeValue(obj["urn"]) };
+      if (obj["id"] !== undefined) ref["id"] = normalizeValue(obj["id"]);
+      return ref;
+    }
+    case Sig.outputValue:
+      if (obj["secret"] === true) return SECRET;
+      if (!("value" in obj) || obj["known"] === false) return UNKNOWN;
+      return normalizeValue(obj["value"]);
+    default: {
+      const { [SIG_KEY]: _sig, ...rest } = obj;
+      return normalizeObject(rest);
+    }
+  }
+}
+
+/**
+ * Structural equality of two raw JSON values (objects compared key by key, order-insensitive).
+ * Used to share one inputs object between the old and new side of `same` steps.
+ *
+ * @example
+ * ```ts
+ * jsonEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }); // true
+ * ```
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in ao) {
+    if (ao[key] === undefined) continue;
+    count++;
+    if (!(key in bo) || !jsonEqual(ao[key], bo[key])) return false;
+  }
+  for (const key in bo) if (bo[key] !== undefined) count--;
+  return count === 0;
+}

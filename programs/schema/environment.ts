@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { PROFILES } from "../../components/shared/profiles";
+import { LABEL_KEY, oneOf, pattern, section, stringMap } from "./fields";
+
+/**
+ * `platform:environment`: which profile this stack runs, the application name and extra labels.
+ *
+ * @example
+ * ```yaml
+ * platform:environment:
+ *   profile: prod
+ *   app: shop
+ *   labels: { team: payments, cost-center: cc-42 }
+ * ```
+ */
+export const environmentSchema = section({
+  /** dev | staging | prod: sets defaults and invariants for every other section. */
+  profile: oneOf(PROFILES as unknown as ["dev", "staging", "prod"]),
+  /** Application name: lowercase letters, digits and `-`, 2–20 characters, starting with a letter. */
+  app: pattern(/^[a-z][a-z0-9-]{1,19}$/, "a lowercase name of 2–20 letters, digits or '-' starting with a letter"),
+  /** Extra labels on every labelable resource. @default {} */
+  labels: stringMap(LABEL_KEY, "label keys (lowercase, start with a letter, ≤ 63)").optional(),
+});
+
+/** Raw `platform:environment`. */
+export type EnvironmentInput = z.infer<typeof environmentSchema>;

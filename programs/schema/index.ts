@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import type { Profile } from "../../components/shared/profiles";
+import { databaseInvariants, databaseSchema, resolveDatabase } from "./database";
+import { environmentSchema } from "./environment";
+import { kmsInvariants, kmsSchema, resolveKms } from "./kms";
+
+/** A config problem found after defaults are applied (profile invariants, cross-section rules). */
+export interface ConfigIssue {
+  /** Full config path, e.g. `platform:database.highAvailability`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What every resolved section can see when checking cross-section invariants. */
+export interface ResolveContext {
+  readonly profile: Profile;
+  /** Stack / environment name. */
+  readonly env: string;
+}
+
+/**
+ * One `platform:<key>` config object: its strict zod schema (every field optional), how the profile
+ * fills in defaults, and the invariants the profile enforces on the resolved value.
+ */
+export interface ConfigSection<S extends z.ZodType, R> {
+  readonly schema: S;
+  /** One-line description, shown in Pulumi.yaml and the JSON schema. */
+  readonly description: string;
+  resolve(raw: z.infer<S> | undefined, ctx: ResolveContext): R;
+  invariants?(resolved: R, ctx: ResolveContext, all: Record<string, unknown>): ConfigIssue[];
+}
+
+function defineSection<S extends z.ZodType, R>(s: ConfigSection<S, R>): ConfigSection<S, R> {
+  return s;
+}
+
+/**
+ * Every `platform:*` config key except `platform:environment` (which is parsed first because its
+ * profile drives the others' defaults). Adding a key = adding an entry here.
+ */
+export const SECTIONS = {
+  kms: defineSection({
+    schema: kmsSchema,
+    description: "The environment's KMS key ring: protection level, rotation, optional signing key.",
+    resolve: (raw, ctx) => resolveKms(raw, ctx.profile),
+    invariants: (c, ctx) => kmsInvariants(c, ctx.profile),
+  }),
+  database: defineSection({
+    schema: databaseSchema,
+    description: "Cloud SQL PostgreSQL: version, tier, HA, disk, replicas, maintenance, backups.",
+    resolve: (raw, ctx) => resolveDatabase(raw, ctx.profile),
+    invariants: (c, ctx) => databaseInvariants(c, ctx.profile),
+  }),
+} as const;
+
+/** `platform:environment` (parsed first). */
+export const ENVIRONMENT_SECTION = {
+  schema: environmentSchema,
+  description: "Profile (dev | staging | prod), application name and extra labels.",
+} as const;
+
+/** Resolved sections, keyed like {@link SECTIONS}. */
+export type ResolvedSections = {
+  readonly [K in keyof typeof SECTIONS]: ReturnType<(typeof SECTIONS)[K]["resolve"]>;
+};
