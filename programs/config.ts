@@ -175,6 +175,9 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
 export function hint(key: string, allowed: readonly string[]): string {
   let best: string | undefined;
   let bestD = Infinity;
+  // A key that is a prefix of an allowed one ("rotation" → "rotationDays") is the likeliest slip.
+  const prefixed = allowed.filter((a) => key.length >= 3 && a.toLowerCase().startsWith(key.toLowerCase()));
+  if (prefixed.length === 1) return ` (did you mean "${prefixed[0]}"?)`;
   for (const a of allowed) {
     const d = editDistance(key.toLowerCase(), a.toLowerCase());
     if (d < bestD) [best, bestD] = [a, d];

@@ -28,7 +28,8 @@ export const UNKNOWN_TEXT = "[unknown]";
  * - `"[secret]"` and `{ [SIG_KEY]: Sig.secret, … }` → {@link SECRET} (the ciphertext or plaintext is dropped);
  * - a resource reference → `{ urn, id? }`; an output value → its value, or a marker when unknown/secret;
  * - assets and archives keep their fields without the signature;
- * - `undefined` inside objects is dropped, inside arrays becomes `null` (as JSON would).
+ * - `undefined` inside objects is dropped, inside arrays becomes `null` (as JSON would);
+ * - the Terraform bridge's `__defaults` bookkeeping lists are dropped.
  *
  * @example
  * ```ts
@@ -75,11 +76,14 @@ export function normalizeInputs(value: unknown): PlanInputs {
     : {};
 }
 
+/** Bookkeeping keys the Terraform bridge adds to inputs; not the program's values. */
+const BRIDGE_KEYS: ReadonlySet<string> = new Set(["__defaults"]);
+
 function normalizeObject(obj: Record<string, unknown>): { [key: string]: PlanValue } {
   const out: { [key: string]: PlanValue } = {};
   for (const key in obj) {
     const v = obj[key];
-    if (v !== undefined) out[key] = normalizeValue(v);
+    if (v !== undefined && !BRIDGE_KEYS.has(key)) out[key] = normalizeValue(v);
   }
   return out;
 }

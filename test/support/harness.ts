@@ -1,9 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-  installRecordingMocks,
-  type RecordedResource,
-  type RecordingOptions,
-} from "../../orchestrator/synth/recorder";
+import { MOCK_INVOKES, mockState } from "../../orchestrator/synth/mock-cloud";
+import { installRecordingMocks, type RecordedResource } from "../../orchestrator/synth/recorder";
 
 export type { RecordedResource };
 
@@ -13,39 +10,6 @@ export type { RecordedResource };
  */
 export function promiseOf<T>(output: pulumi.Input<T>): Promise<T> {
   return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
-}
-
-/** GCP invokes the components may call under test, answered with realistic data. */
-export const GCP_INVOKES: RecordingOptions["invokes"] = {
-  "gcp:organizations/getProject:getProject": (i: any) => ({
-    projectId: i.projectId ?? "acme-test",
-    number: "123456789012",
-    name: i.projectId ?? "acme-test",
-  }),
-};
-
-/** Realistic output state for resources whose outputs the components read. */
-export function gcpState(type: string, name: string, inputs: any): Record<string, unknown> {
-  switch (type) {
-    case "gcp:sql/databaseInstance:DatabaseInstance":
-      return {
-        connectionName: `${inputs.project ?? "acme-test"}:${inputs.region ?? "europe-west1"}:${inputs.name ?? name}`,
-        privateIpAddress: "10.10.0.3",
-        selfLink: `https://sqladmin.googleapis.com/sql/v1beta4/projects/acme-test/instances/${inputs.name ?? name}`,
-      };
-    case "gcp:kms/keyRing:KeyRing":
-      return { id: `projects/acme-test/locations/${inputs.location}/keyRings/${inputs.name ?? name}` };
-    case "gcp:redis/instance:Instance":
-      return { host: "10.20.0.4", port: 6378, authString: "redis-auth-from-mock", serverCaCerts: [] };
-    case "gcp:cloudrunv2/service:Service":
-      return { uri: `https://${inputs.name ?? name}-abc123-ew.a.run.app` };
-    case "gcp:secretmanager/secret:Secret":
-      return { name: `projects/123456789012/secrets/${inputs.secretId ?? name}` };
-    case "gcp:serviceaccount/account:Account":
-      return { email: `${inputs.accountId ?? name}@acme-test.iam.gserviceaccount.com` };
-    default:
-      return {};
-  }
 }
 
 /**
@@ -58,7 +22,7 @@ export function gcpState(type: string, name: string, inputs: any): Record<string
  * ```
  */
 export async function setupMocks(stack = "test", project = "platform") {
-  const rec = await installRecordingMocks({ project, stack, invokes: GCP_INVOKES, state: gcpState });
+  const rec = await installRecordingMocks({ project, stack, invokes: MOCK_INVOKES, state: mockState });
   return {
     ...rec,
     /** Resources of a type, optionally filtered by logical name. */

@@ -1,0 +1,5 @@
+import type { Command } from "commander";
+import { registerSynth } from "./synth";
+
+/** Every CLI verb; each module adds one command. */
+export const COMMANDS: readonly ((program: Command) => void)[] = [registerSynth];

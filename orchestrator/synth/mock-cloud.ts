@@ -1,0 +1,38 @@
+import type { RecordingOptions } from "./recorder";
+
+// Offline answers for the few outputs the program reads back (project number, connection names,
+// service URLs). Synth and the unit tests share them so both see the same inventory.
+
+/** GCP invokes the components may call under test, answered with realistic data. */
+export const MOCK_INVOKES: RecordingOptions["invokes"] = {
+  "gcp:organizations/getProject:getProject": (i: any) => ({
+    projectId: i.projectId ?? "acme-project",
+    number: "123456789012",
+    name: i.projectId ?? "acme-project",
+  }),
+};
+
+/** Realistic output state for resources whose outputs the components read. */
+export function mockState(type: string, name: string, inputs: any): Record<string, unknown> {
+  switch (type) {
+    case "gcp:sql/databaseInstance:DatabaseInstance":
+      return {
+        connectionName: `${inputs.project ?? "acme-project"}:${inputs.region ?? "europe-west1"}:${inputs.name ?? name}`,
+        privateIpAddress: "10.10.0.3",
+        selfLink: `https://sqladmin.googleapis.com/sql/v1beta4/projects/acme-project/instances/${inputs.name ?? name}`,
+      };
+    case "gcp:kms/keyRing:KeyRing":
+      return { id: `projects/acme-project/locations/${inputs.location}/keyRings/${inputs.name ?? name}` };
+    case "gcp:redis/instance:Instance":
+      return { host: "10.20.0.4", port: 6378, authString: "redis-auth-from-mock", serverCaCerts: [] };
+    case "gcp:cloudrunv2/service:Service":
+      return { uri: `https://${inputs.name ?? name}-abc123-ew.a.run.app` };
+    case "gcp:secretmanager/secret:Secret":
+      return { name: `projects/123456789012/secrets/${inputs.secretId ?? name}` };
+    case "gcp:serviceaccount/account:Account":
+      return { email: `${inputs.accountId ?? name}@acme-project.iam.gserviceaccount.com` };
+    default:
+      return {};
+  }
+}
+

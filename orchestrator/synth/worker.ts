@@ -1,0 +1,51 @@
+// Child process for one environment's synth: a fresh Pulumi runtime per environment.
+// Reads the stack file, installs the recording mock runtime with that config, loads the very
+// entry `pulumi up` runs (programs/index), and writes the inventory as JSON to stdout.
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "../../programs/config";
+import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
+import { installRecordingMocks } from "./recorder";
+import { MOCK_INVOKES, mockState } from "./mock-cloud";
+
+async function main(): Promise<void> {
+  const [env, stacksDir, project] = process.argv.slice(2) as [string, string, string];
+  const values = readStackConfig(env, stacksDir);
+  const rec = await installRecordingMocks({ project, stack: env, invokes: MOCK_INVOKES, state: mockState });
+  pulumi.runtime.setAllConfig(toRuntimeConfig(values));
+  let outputs: Record<string, unknown> = {};
+  try {
+    outputs = require("../../programs/index") as Record<string, unknown>;
+  } catch (e) {
+    const err = (e as { message?: string }).message ?? String(e);
+    // RunError (from a ConfigError) carries only the message the user must see.
+    if (e instanceof pulumi.RunError || e instanceof ConfigError) {
+      process.stdout.write(JSON.stringify({ configError: err }));
+      return;
+    }
+    throw e;
+  }
+  await rec.settled();
+  const stackOutputs = await resolveOutputs(outputs);
+  process.stdout.write(JSON.stringify({ resources: rec.resources, outputs: stackOutputs }));
+}
+
+async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(outputs)) {
+    const o: pulumi.Output<unknown> = pulumi.output(v as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+    const secret = await (o as unknown as { isSecret: Promise<boolean> }).isSecret;
+    const value = await new Promise((resolve) => {
+      o.apply((x: unknown) => {
+        resolve(x);
+        return x;
+      });
+    });
+    out[k] = secret ? "[secret]" : value;
+  }
+  return out;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

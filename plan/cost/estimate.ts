@@ -1,0 +1,373 @@
+import type { CostLine, Op, PlanInputs, PlanStep } from "../model";
+import { parseUrn } from "../model";
+import { lookup, reader } from "./inputs";
+import { PRICES } from "./prices";
+import { usageFor, type Usage } from "./usage";
+import { estimatorFor, freeTierPool, isStructural, type FreeTierPool } from "./estimators";
+
+/** One resource to price: a synth inventory row or anything with the same fields. */
+export interface CostResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly parent?: string;
+  /** Inputs as the program passed them (synth) or as normalized in a PlanStep. */
+  readonly inputs?: Readonly<Record<string, unknown>> | PlanInputs;
+}
+
+/** Options for an estimate. */
+export interface EstimateOptions {
+  /** The environment's region (`gcp:region`), used when a resource does not name its own. */
+  readonly region: string;
+}
+
+/** The cost of a set of resources (one environment). All amounts are USD per month. */
+export interface CostEstimate {
+  /** baseline + usage. */
+  readonly total: number;
+  readonly baseline: number;
+  readonly usage: number;
+  /** One line per resource (components, the stack and providers have none). */
+  readonly lines: readonly CostLine[];
+  /** Total per component (label `component`, else the nearest `platform:*` parent); `unassigned` otherwise. */
+  readonly byComponent: Readonly<Record<string, number>>;
+  /** Type tokens with no price (sorted, distinct). Their lines carry `notPriced: true`. */
+  readonly notPriced: readonly string[];
+  /** URNs priced only in part because some inputs were unknown or secret. */
+  readonly partlyUnknown: readonly string[];
+  /** The price table date. */
+  readonly asOf: string;
+}
+
+/** The group name for resources that belong to no component. */
+export const UNASSIGNED = "unassigned";
+
+/**
+ * Prices resources from their inputs. Component resources are skipped (they group, they do not
+ * cost); free types get an explicit $0 line; types with no estimator get a `notPriced` line and are
+ * listed in `notPriced`. Free-tier allowances (when the usage file turns them on) are drawn in the
+ * order the resources are given.
+ *
+ * @example
+ * ```ts
+ * const est = estimateResources(synth.resources, loadUsage("dev", "stacks"), { region: "europe-west1" });
+ * formatUsd(est.total); // "$9.83"
+ * ```
+ */
+export function estimateResources(
+  resources: readonly CostResource[],
+  usage: Usage,
+  options: EstimateOptions,
+): CostEstimate {
+  const componentOf = componentResolver(resources);
+  const pool = freeTierFor(usage);
+  const lines: CostLine[] = [];
+  const partlyUnknown: string[] = [];
+  for (const res of resources) {
+    if (isStructural(res.type)) continue;
+    const priced = priceResource(res, res.inputs, usage, options.region, pool, componentOf(res));
+    lines.push(priced.line);
+    if (priced.partlyUnknown) partlyUnknown.push(res.urn);
+  }
+  const baseline = sum(lines.map((l) => l.baseline ?? 0));
+  const usageCost = sum(lines.map((l) => l.usage ?? 0));
+  const byComponent: Record<string, number> = {};
+  for (const l of lines) {
+    const key = l.component ?? UNASSIGNED;
+    byComponent[key] = (byComponent[key] ?? 0) + lineTotal(l);
+  }
+  return {
+    total: baseline + usageCost,
+    baseline,
+    usage: usageCost,
+    lines,
+    byComponent,
+    notPriced: notPricedTypes(lines),
+    partlyUnknown,
+    asOf: PRICES.asOf,
+  };
+}
+
+/** One resource's cost in a plan: the old side, the new side, and the difference. */
+export interface PlanCostLine {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly op: Op;
+  readonly component?: string;
+  /** The resource before the change (absent for creates). */
+  readonly before?: CostLine;
+  /** The resource after the change (absent for deletes). */
+  readonly after?: CostLine;
+  /** after − before (0 for not-priced lines). */
+  readonly delta: number;
+}
+
+/** The cost of a plan. All amounts are USD per month. */
+export interface PlanCostEstimate {
+  /** Monthly cost of the resources the plan touches or keeps, before it runs. */
+  readonly before: number;
+  /** … and after it runs. */
+  readonly after: number;
+  /** after − before. */
+  readonly delta: number;
+  readonly breakdown: {
+    readonly before: { readonly baseline: number; readonly usage: number };
+    readonly after: { readonly baseline: number; readonly usage: number };
+  };
+  readonly lines: readonly PlanCostLine[];
+  readonly notPriced: readonly string[];
+  readonly partlyUnknown: readonly string[];
+  readonly asOf: string;
+}
+
+/** Which sides of a step count: its old inputs (before) and/or its new inputs (after). */
+const SIDES: Readonly<Partial<Record<Op, { readonly before: boolean; readonly after: boolean }>>> = {
+  same: { before: true, after: true },
+  refresh: { before: true, after: true },
+  create: { before: false, after: true },
+  import: { before: false, after: true },
+  delete: { before: true, after: false },
+  discard: { before: true, after: false },
+  update: { before: true, after: true },
+  replace: { before: true, after: true },
+  // The non-logical halves of a replacement count only when no `replace` step covers the URN.
+  "create-replacement": { before: false, after: true },
+  "import-replacement": { before: false, after: true },
+  "delete-replaced": { before: true, after: false },
+  "discard-replaced": { before: true, after: false },
+};
+const REPLACEMENT_HALVES: ReadonlySet<Op> = new Set<Op>([
+  "create-replacement",
+  "import-replacement",
+  "delete-replaced",
+  "discard-replaced",
+]);
+
+/**
+ * Prices a plan: `create`/`import` add the new side, `delete`/`discard` subtract the old side,
+ * `update`/`replace` price both, `same`/`refresh` count on both sides. The halves of a replacement
+ * (`create-replacement`, `delete-replaced`) count only when no `replace` step covers the same URN.
+ * `read` and bookkeeping ops do not count. A side whose inputs the plan does not carry is priced from
+ * the other side (assumed unchanged) with a note. Each side draws its own free-tier allowances.
+ *
+ * @example
+ * ```ts
+ * const cost = estimatePlan(steps, usage, { region: "europe-west1" });
+ * formatDelta(cost.delta); // "+$197.25"
+ * ```
+ */
+export function estimatePlan(steps: readonly PlanStep[], usage: Usage, options: EstimateOptions): PlanCostEstimate {
+  const asResource = (s: PlanStep): CostResource => ({
+    urn: s.urn,
+    type: s.type,
+    name: s.name,
+    ...(s.parent !== undefined ? { parent: s.parent } : {}),
+    inputs: s.newInputs ?? s.oldInputs ?? {},
+  });
+  const componentOf = componentResolver(steps.map(asResource));
+  const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
+  const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
+  const lines: PlanCostLine[] = [];
+  const partlyUnknown = new Set<string>();
+
+  for (const step of steps) {
+    const sides = SIDES[step.op];
+    if (!sides || isStructural(step.type)) continue;
+    if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) continue;
+    const res = asResource(step);
+    const component = componentOf(res);
+    const price = (side: "before" | "after"): CostLine => {
+      const own = side === "before" ? step.oldInputs : step.newInputs;
+      const other = side === "before" ? step.newInputs : step.oldInputs;
+      const inputs = own ?? other ?? {};
+      const priced = priceResource(res, inputs, usage, options.region, pools[side], component);
+      if (priced.partlyUnknown) partlyUnknown.add(step.urn);
+      if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
+      const which = side === "before" ? "old" : "new";
+      const note =
+        other !== undefined ? `${which} inputs not in the plan: priced as unchanged` : `${which} inputs not in the plan`;
+      return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
+    };
+    const before = sides.before ? price("before") : undefined;
+    const after = sides.after ? price("after") : undefined;
+    lines.push({
+      urn: step.urn,
+      type: step.type,
+      name: step.name,
+      op: step.op,
+      ...(component !== undefined ? { component } : {}),
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+      delta: (after ? lineTotal(after) : 0) - (before ? lineTotal(before) : 0),
+    });
+  }
+  const side = (which: "before" | "after") => {
+    const priced = lines.map((l) => l[which]).filter((l): l is CostLine => l !== undefined);
+    return { baseline: sum(priced.map((l) => l.baseline ?? 0)), usage: sum(priced.map((l) => l.usage ?? 0)) };
+  };
+  const b = side("before");
+  const a = side("after");
+  const before = b.baseline + b.usage;
+  const after = a.baseline + a.usage;
+  return {
+    before,
+    after,
+    delta: after - before,
+    breakdown: { before: b, after: a },
+    lines,
+    notPriced: notPricedTypes(lines.flatMap((l) => [l.before, l.after]).filter((l): l is CostLine => !!l)),
+    partlyUnknown: [...partlyUnknown],
+    asOf: PRICES.asOf,
+  };
+}
+
+/**
+ * A line's monthly total (baseline + usage; 0 when not priced).
+ *
+ * @example
+ * ```ts
+ * lineTotal({ urn, type, name, baseline: 7.665, usage: 0.16 }); // 7.825
+ * ```
+ */
+export function lineTotal(line: CostLine): number {
+  return (line.baseline ?? 0) + (line.usage ?? 0);
+}
+
+/**
+ * The free-tier pool a usage file asks for: uptime-check executions always (they are per project,
+ * and an environment is a project); Cloud Run and Secret Manager allowances only when the file turns
+ * them on (they are per billing account, usually shared).
+ *
+ * @example
+ * ```ts
+ * freeTierFor(DEFAULT_USAGE).left("runRequests"); // 0
+ * ```
+ */
+export function freeTierFor(usage: Pick<Usage, "cloudRunFreeTier" | "secretManagerFreeTier">): FreeTierPool {
+  const f = PRICES.free;
+  return freeTierPool({
+    uptimeExecutions: f.uptimeExecutions,
+    ...(usage.cloudRunFreeTier
+      ? {
+          runRequestVcpuSeconds: f.cloudRunRequestBased.vcpuSeconds,
+          runRequestGibSeconds: f.cloudRunRequestBased.gibSeconds,
+          runRequests: f.cloudRunRequestBased.requests,
+          runInstanceVcpuSeconds: f.cloudRunInstanceBased.vcpuSeconds,
+          runInstanceGibSeconds: f.cloudRunInstanceBased.gibSeconds,
+          runEgressGib: f.cloudRunEgressGib,
+        }
+      : {}),
+    ...(usage.secretManagerFreeTier
+      ? {
+          secretVersions: f.secretManager.versions,
+          secretAccesses: f.secretManager.accesses,
+          secretRotationNotifications: f.secretManager.rotationNotifications,
+        }
+      : {}),
+  });
+}
+
+/** Where a component label can sit in a resource's inputs. */
+const LABEL_PATHS = [
+  "labels.component",
+  "userLabels.component",
+  "settings.userLabels.component",
+  "template.labels.component",
+] as const;
+
+/**
+ * Builds the component lookup for a set of resources: the resource's own `component` label; else the
+ * label carried by a sibling under the same nearest `platform:*` parent; else that parent's type name
+ * in kebab case (`platform:data:PostgresWithBackups` → `postgres-with-backups`); else undefined.
+ *
+ * @example
+ * ```ts
+ * const componentOf = componentResolver(resources);
+ * componentOf(resources[3]); // "postgres"
+ * ```
+ */
+export function componentResolver(resources: readonly CostResource[]): (res: CostResource) => string | undefined {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const ancestorOf = (res: CostResource): string | undefined => {
+    const seen = new Set<string>();
+    let parent = res.parent;
+    while (parent !== undefined && !seen.has(parent)) {
+      seen.add(parent);
+      if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
+      parent = byUrn.get(parent)?.parent;
+    }
+    // No usable parent chain: the URN's own type chain still names the enclosing component type.
+    const chain = res.urn.split("::")[2]?.split("$") ?? [];
+    const outer = chain.slice(0, -1).reverse().find((t) => t.startsWith("platform:"));
+    return outer === undefined ? undefined : `type:${outer}`;
+  };
+  const labelOf = (res: CostResource): string | undefined => {
+    for (const path of LABEL_PATHS) {
+      const found = lookup(res.inputs, path);
+      if (found.kind === "value" && typeof found.value === "string" && found.value !== "") return found.value;
+    }
+    return undefined;
+  };
+  const labelByAncestor = new Map<string, string>();
+  for (const res of resources) {
+    const label = labelOf(res);
+    const anc = ancestorOf(res);
+    if (label !== undefined && anc !== undefined && !labelByAncestor.has(anc)) labelByAncestor.set(anc, label);
+  }
+  return (res) => {
+    const own = labelOf(res);
+    if (own !== undefined) return own;
+    const anc = ancestorOf(res);
+    if (anc === undefined) return undefined;
+    const type = anc.startsWith("type:") ? anc.slice("type:".length) : parseUrn(anc)?.type;
+    return labelByAncestor.get(anc) ?? (type ? kebab(type.slice(type.lastIndexOf(":") + 1)) : undefined);
+  };
+}
+
+function priceResource(
+  res: CostResource,
+  inputs: unknown,
+  usage: Usage,
+  region: string,
+  pool: FreeTierPool,
+  component: string | undefined,
+): { readonly line: CostLine; readonly partlyUnknown: boolean } {
+  const base = { urn: res.urn, type: res.type, name: res.name, ...(component !== undefined ? { component } : {}) };
+  const estimator = estimatorFor(res.type);
+  if (!estimator) {
+    return { line: { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] }, partlyUnknown: false };
+  }
+  const read = reader(inputs ?? {});
+  const est = estimator({
+    urn: res.urn,
+    type: res.type,
+    name: res.name,
+    read,
+    usage: usageFor(usage, res.name),
+    region,
+    global: PRICES.global,
+    free: pool,
+  });
+  const notes = [...est.notes];
+  if (read.unknown.length > 0) notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
+  const line: CostLine = est.notPriced
+    ? { ...base, notPriced: true, notes }
+    : { ...base, baseline: est.baseline, usage: est.usage, notes };
+  return { line, partlyUnknown: read.unknown.length > 0 };
+}
+
+function notPricedTypes(lines: readonly CostLine[]): string[] {
+  return [...new Set(lines.filter((l) => l.notPriced).map((l) => l.type))].sort();
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function kebab(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
+}

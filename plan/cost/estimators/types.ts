@@ -1,0 +1,147 @@
+import type { InputReader } from "../inputs";
+import type { GlobalPrices, RegionPrices } from "../prices";
+import { regionPrices } from "../prices";
+import type { ResourceUsage } from "../usage";
+import { formatUsd } from "../format";
+
+/** Free allowances drawn down across one estimate (one side of a plan), in resource order. */
+export const FreeTierKey = {
+  runRequestVcpuSeconds: "runRequestVcpuSeconds",
+  runRequestGibSeconds: "runRequestGibSeconds",
+  runRequests: "runRequests",
+  runInstanceVcpuSeconds: "runInstanceVcpuSeconds",
+  runInstanceGibSeconds: "runInstanceGibSeconds",
+  runEgressGib: "runEgressGib",
+  secretVersions: "secretVersions",
+  secretAccesses: "secretAccesses",
+  secretRotationNotifications: "secretRotationNotifications",
+  uptimeExecutions: "uptimeExecutions",
+} as const;
+/** A free-tier pool. */
+export type FreeTierKey = (typeof FreeTierKey)[keyof typeof FreeTierKey];
+
+/** A set of free allowances that estimators draw from. */
+export interface FreeTierPool {
+  /** Draws `quantity` from the pool; returns the part that is billable (0 when fully covered). */
+  take(key: FreeTierKey, quantity: number): number;
+  /** What is left in a pool. */
+  left(key: FreeTierKey): number;
+}
+
+/**
+ * A pool with the given allowances (absent keys have none).
+ *
+ * @example
+ * ```ts
+ * const pool = freeTierPool({ runRequests: 2_000_000 });
+ * pool.take("runRequests", 3_000_000); // 1_000_000 billable
+ * pool.take("runRequests", 5); // 5
+ * ```
+ */
+export function freeTierPool(allowances: Partial<Record<FreeTierKey, number>>): FreeTierPool {
+  const left: Partial<Record<FreeTierKey, number>> = { ...allowances };
+  return {
+    take(key, quantity) {
+      const have = left[key] ?? 0;
+      const covered = Math.min(have, Math.max(0, quantity));
+      left[key] = have - covered;
+      return quantity - covered;
+    },
+    left: (key) => left[key] ?? 0,
+  };
+}
+
+/** What an estimator gets for one resource. */
+export interface EstimateInput {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** The resource's inputs. */
+  readonly read: InputReader;
+  /** Usage figures for this resource (file defaults with its per-resource overrides). */
+  readonly usage: ResourceUsage;
+  /** The region the estimate runs for (`options.region`). */
+  readonly region: string;
+  readonly global: GlobalPrices;
+  readonly free: FreeTierPool;
+}
+
+/** One resource's monthly cost, split like Infracost's: always-on baseline and usage-driven. */
+export interface Estimate {
+  readonly baseline: number;
+  readonly usage: number;
+  /** How each figure was computed, what was assumed, what was unknown. */
+  readonly notes: readonly string[];
+  /** True when this configuration has no price in the table (the line is then listed as not priced). */
+  readonly notPriced?: boolean;
+}
+
+/** Prices one resource type from its inputs. Pure apart from drawing on `input.free`. */
+export type Estimator = (input: EstimateInput) => Estimate;
+
+/**
+ * Accumulates cost components and their notes.
+ *
+ * @example
+ * ```ts
+ * const b = bill();
+ * b.baseline(7.665, "db-f1-micro: $0.0105/h × 730 h");
+ * b.done(); // { baseline: 7.665, usage: 0, notes: ["db-f1-micro: $0.0105/h × 730 h = $7.67"] }
+ * ```
+ */
+export function bill() {
+  let baseline = 0;
+  let usage = 0;
+  const notes: string[] = [];
+  return {
+    /** Adds an always-on amount; the note gets ` = $x.xx` appended. */
+    baseline(amount: number, note: string): void {
+      baseline += amount;
+      notes.push(`${note} = ${formatUsd(amount)}`);
+    },
+    /** Adds a usage-driven amount; the note gets ` = $x.xx` appended. */
+    usage(amount: number, note: string): void {
+      usage += amount;
+      notes.push(`${note} = ${formatUsd(amount)} (usage)`);
+    },
+    note(text: string): void {
+      notes.push(text);
+    },
+    done(extra: { notPriced?: boolean } = {}): Estimate {
+      return { baseline, usage, notes, ...(extra.notPriced ? { notPriced: true } : {}) };
+    },
+  };
+}
+
+/**
+ * The regional prices for a resource: its own region input when known, else the estimate's region.
+ * Adds a note when the region is not in the table (see `regionPrices`).
+ *
+ * @example
+ * ```ts
+ * const { prices } = pricesFor(input, "region", b);
+ * ```
+ */
+export function pricesFor(
+  input: EstimateInput,
+  regionPath: string,
+  b: { note(text: string): void },
+): { readonly prices: RegionPrices; readonly region: string } {
+  const own = input.read.str(regionPath);
+  const wanted = typeof own === "string" && own.length > 0 ? own : input.region;
+  const found = regionPrices(wanted);
+  if (found.fallback) b.note(`region ${wanted} is not in the price table: priced with ${found.region} list prices`);
+  return { prices: found.prices, region: wanted };
+}
+
+/**
+ * Free resource: priced at exactly 0 with the reason as a note.
+ *
+ * @example
+ * ```ts
+ * free("Cloud Billing budgets have no fee")(input); // { baseline: 0, usage: 0, notes: ["free: Cloud Billing budgets have no fee"] }
+ * ```
+ */
+export function free(reason: string): Estimator {
+  return () => ({ baseline: 0, usage: 0, notes: [`free: ${reason}`] });
+}

@@ -1,0 +1,74 @@
+/**
+ * Pulumi type tokens the guards read (checked against node_modules/@pulumi/gcp `__pulumiType`).
+ *
+ * @example
+ * ```ts
+ * if (resource.type === GCP.sqlInstance) { ... }
+ * ```
+ */
+export const GCP = {
+  sqlInstance: "gcp:sql/databaseInstance:DatabaseInstance",
+  sqlDatabase: "gcp:sql/database:Database",
+  redis: "gcp:redis/instance:Instance",
+  keyRing: "gcp:kms/keyRing:KeyRing",
+  cryptoKey: "gcp:kms/cryptoKey:CryptoKey",
+  cryptoKeyIamMember: "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
+  cryptoKeyIamBinding: "gcp:kms/cryptoKeyIAMBinding:CryptoKeyIAMBinding",
+  cryptoKeyIamPolicy: "gcp:kms/cryptoKeyIAMPolicy:CryptoKeyIAMPolicy",
+  keyRingIamMember: "gcp:kms/keyRingIAMMember:KeyRingIAMMember",
+  keyRingIamBinding: "gcp:kms/keyRingIAMBinding:KeyRingIAMBinding",
+  keyRingIamPolicy: "gcp:kms/keyRingIAMPolicy:KeyRingIAMPolicy",
+  runService: "gcp:cloudrunv2/service:Service",
+  runServiceIamMember: "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+  runServiceIamBinding: "gcp:cloudrunv2/serviceIamBinding:ServiceIamBinding",
+  runServiceIamPolicy: "gcp:cloudrunv2/serviceIamPolicy:ServiceIamPolicy",
+  runV1Service: "gcp:cloudrun/service:Service",
+  runV1IamMember: "gcp:cloudrun/iamMember:IamMember",
+  runV1IamBinding: "gcp:cloudrun/iamBinding:IamBinding",
+  runV1IamPolicy: "gcp:cloudrun/iamPolicy:IamPolicy",
+  projectIamMember: "gcp:projects/iAMMember:IAMMember",
+  projectIamBinding: "gcp:projects/iAMBinding:IAMBinding",
+  projectIamPolicy: "gcp:projects/iAMPolicy:IAMPolicy",
+  projectAuditConfig: "gcp:projects/iAMAuditConfig:IAMAuditConfig",
+  logMetric: "gcp:logging/metric:Metric",
+  alertPolicy: "gcp:monitoring/alertPolicy:AlertPolicy",
+  artifactRepository: "gcp:artifactregistry/repository:Repository",
+  artifactRepositoryIamMember: "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
+  artifactRepositoryIamBinding: "gcp:artifactregistry/repositoryIamBinding:RepositoryIamBinding",
+  artifactRepositoryIamPolicy: "gcp:artifactregistry/repositoryIamPolicy:RepositoryIamPolicy",
+  secret: "gcp:secretmanager/secret:Secret",
+  secretVersion: "gcp:secretmanager/secretVersion:SecretVersion",
+  bucket: "gcp:storage/bucket:Bucket",
+} as const;
+/** A type token the guards know. */
+export type GcpType = (typeof GCP)[keyof typeof GCP];
+
+/** KMS IAM resources (keys and rings). */
+export const KMS_IAM_TYPES = [
+  GCP.cryptoKeyIamMember,
+  GCP.cryptoKeyIamBinding,
+  GCP.cryptoKeyIamPolicy,
+  GCP.keyRingIamMember,
+  GCP.keyRingIamBinding,
+  GCP.keyRingIamPolicy,
+] as const;
+
+/** Cloud Run invoker IAM resources, v2 and v1. */
+export const RUN_IAM_TYPES = [
+  GCP.runServiceIamMember,
+  GCP.runServiceIamBinding,
+  GCP.runServiceIamPolicy,
+  GCP.runV1IamMember,
+  GCP.runV1IamBinding,
+  GCP.runV1IamPolicy,
+] as const;
+
+/** Project-level IAM resources. */
+export const PROJECT_IAM_TYPES = [GCP.projectIamMember, GCP.projectIamBinding, GCP.projectIamPolicy] as const;
+
+/** Artifact Registry repository IAM resources. */
+export const ARTIFACT_IAM_TYPES = [
+  GCP.artifactRepositoryIamMember,
+  GCP.artifactRepositoryIamBinding,
+  GCP.artifactRepositoryIamPolicy,
+] as const;

@@ -1,0 +1,216 @@
+/**
+ * Building PlanSteps from engine step metadata (events) and preview-digest steps, and keeping one
+ * step per URN.
+ */
+import {
+  DiffKind,
+  Op,
+  OPS,
+  parseUrn,
+  type PlanInputs,
+  type PlanStep,
+  type PropertyDiff,
+} from "../model";
+import { jsonEqual, normalizeInputs } from "./values";
+
+const OP_SET: ReadonlySet<string> = new Set(OPS);
+const DIFF_KINDS: ReadonlySet<string> = new Set(Object.values(DiffKind));
+
+/** The halves of a replacement: merged into the logical `replace` step of the same URN. */
+const HALF_OPS: ReadonlySet<Op> = new Set<Op>([Op.createReplacement, Op.deleteReplaced, Op.discardReplaced]);
+
+/** True when `value` is a known step operation. */
+export function isOp(value: unknown): value is Op {
+  return typeof value === "string" && OP_SET.has(value);
+}
+
+/** The raw shape shared by event `old`/`new` metadata and digest `oldState`/`newState`. */
+interface RawState {
+  type?: unknown;
+  inputs?: unknown;
+  parent?: unknown;
+  protect?: unknown;
+  provider?: unknown;
+}
+
+/** What differs between an event's metadata and a digest step, already mapped to common names. */
+export interface RawStep {
+  readonly op: unknown;
+  readonly urn: unknown;
+  readonly type?: unknown;
+  readonly old?: unknown;
+  readonly new?: unknown;
+  readonly diffs?: unknown;
+  readonly keys?: unknown;
+  readonly detailedDiff?: unknown;
+  /** `diffKind` in events, `kind` in the digest. */
+  readonly diffKindKey: "diffKind" | "kind";
+  readonly logical?: unknown;
+  readonly provider?: unknown;
+}
+
+/**
+ * Builds a PlanStep, or returns a reason string when the raw step is unusable.
+ *
+ * @example
+ * ```ts
+ * const step = buildStep({ ...event.resourcePreEvent.metadata, diffKindKey: "diffKind" });
+ * if (typeof step === "string") corrupt.push({ line, error: step });
+ * ```
+ */
+export function buildStep(raw: RawStep): PlanStep | string {
+  if (!isOp(raw.op)) return `unknown op ${JSON.stringify(raw.op)} (expected one of ${OPS.join(", ")})`;
+  if (typeof raw.urn !== "string" || raw.urn.length === 0) return "step without a string urn";
+  const urn = raw.urn;
+  const oldState = asState(raw.old);
+  const newState = asState(raw.new);
+  const parsed = parseUrn(urn);
+  const type =
+    typeof raw.type === "string" && raw.type.length > 0
+      ? raw.type
+      : typeof newState?.type === "string"
+        ? newState.type
+        : typeof oldState?.type === "string"
+          ? oldState.type
+          : (parsed?.type ?? "");
+  const name = parsed?.name ?? urn;
+
+  let oldInputs: PlanInputs | undefined;
+  let newInputs: PlanInputs | undefined;
+  if (oldState) oldInputs = normalizeInputs(oldState.inputs);
+  if (newState) {
+    // `same` steps carry identical inputs twice: share one object (halves the memory of big previews).
+    newInputs =
+      oldState && oldInputs && jsonEqual(oldState.inputs ?? {}, newState.inputs ?? {})
+        ? oldInputs
+        : normalizeInputs(newState.inputs);
+  }
+
+  const state = newState ?? oldState;
+  const parent = typeof state?.parent === "string" && state.parent.length > 0 ? state.parent : undefined;
+  const provider =
+    typeof raw.provider === "string" && raw.provider.length > 0
+      ? raw.provider
+      : typeof state?.provider === "string" && state.provider.length > 0
+        ? state.provider
+        : undefined;
+  const detailedDiff = readDetailedDiff(raw.detailedDiff, raw.diffKindKey);
+  return {
+    op: raw.op,
+    urn,
+    type,
+    name,
+    ...(oldInputs !== undefined ? { oldInputs } : {}),
+    ...(newInputs !== undefined ? { newInputs } : {}),
+    diffs: stringList(raw.diffs),
+    replaceReasons: stringList(raw.keys),
+    ...(detailedDiff ? { detailedDiff } : {}),
+    ...(parent ? { parent } : {}),
+    ...(typeof state?.protect === "boolean" ? { protect: state.protect } : {}),
+    ...(typeof raw.logical === "boolean" ? { logical: raw.logical } : {}),
+    ...(provider ? { provider } : {}),
+  };
+}
+
+function asState(value: unknown): RawState | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as RawState) : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function readDetailedDiff(
+  value: unknown,
+  kindKey: "diffKind" | "kind",
+): Record<string, PropertyDiff> | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const out: Record<string, PropertyDiff> = {};
+  let any = false;
+  for (const [path, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (raw === null || typeof raw !== "object") continue;
+    const entry = raw as Record<string, unknown>;
+    // Accept either spelling: tools re-serialize digests and events in both ways.
+    const kind = entry[kindKey] ?? entry[kindKey === "kind" ? "diffKind" : "kind"];
+    if (typeof kind !== "string" || !DIFF_KINDS.has(kind)) continue;
+    out[path] = { kind: kind as DiffKind, inputDiff: entry["inputDiff"] === true };
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+interface Slot {
+  logical?: PlanStep;
+  halves?: PlanStep[];
+}
+
+/**
+ * Keeps one step per URN: the latest logical step wins; the halves of a replacement
+ * (`create-replacement`, `delete-replaced`) are merged into the URN's `replace` step, or kept on
+ * their own when there is none (a pending delete left by an earlier run).
+ *
+ * @example
+ * ```ts
+ * const store = new StepStore();
+ * store.add(createReplacement); store.add(replace); store.add(deleteReplaced);
+ * store.steps(); // [one "replace" step with old and new inputs and the union of the replace keys]
+ * ```
+ */
+export class StepStore {
+  private readonly slots = new Map<string, Slot>();
+
+  /** Number of distinct URNs seen. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  add(step: PlanStep): void {
+    let slot = this.slots.get(step.urn);
+    if (!slot) {
+      slot = {};
+      this.slots.set(step.urn, slot);
+    }
+    if (HALF_OPS.has(step.op) && step.logical !== true) {
+      const halves = (slot.halves ??= []);
+      const at = halves.findIndex((h) => h.op === step.op);
+      if (at >= 0) halves[at] = step;
+      else halves.push(step);
+    } else {
+      slot.logical = step;
+    }
+  }
+
+  /** The steps, in order of each URN's first appearance. */
+  steps(): PlanStep[] {
+    const out: PlanStep[] = [];
+    for (const slot of this.slots.values()) {
+      const { logical, halves } = slot;
+      if (logical && halves && logical.op === Op.replace) out.push(mergeReplacement(logical, halves));
+      else {
+        if (logical) out.push(logical);
+        if (halves) out.push(...halves);
+      }
+    }
+    return out;
+  }
+}
+
+function mergeReplacement(replace: PlanStep, halves: readonly PlanStep[]): PlanStep {
+  const create = halves.find((h) => h.op === Op.createReplacement);
+  const del = halves.find((h) => h.op === Op.deleteReplaced);
+  const union = (pick: (s: PlanStep) => readonly string[]) => [
+    ...new Set([...pick(replace), ...halves.flatMap(pick)]),
+  ];
+  const detailedDiff = Object.assign({}, ...halves.map((h) => h.detailedDiff ?? {}), replace.detailedDiff);
+  const oldInputs = replace.oldInputs ?? del?.oldInputs ?? create?.oldInputs;
+  const newInputs = replace.newInputs ?? create?.newInputs;
+  return {
+    ...replace,
+    ...(oldInputs ? { oldInputs } : {}),
+    ...(newInputs ? { newInputs } : {}),
+    diffs: union((s) => s.diffs),
+    replaceReasons: union((s) => s.replaceReasons),
+    ...(Object.keys(detailedDiff).length > 0 ? { detailedDiff } : {}),
+    logical: true,
+  };
+}

@@ -1,0 +1,374 @@
+/**
+ * What every renderer shows, computed once: per-resource changes with property paths and values,
+ * counts, cost rows and statuses. Renderers only lay it out.
+ */
+import {
+  DiffKind,
+  SECRET,
+  SECRET_TEXT,
+  Severity,
+  UNKNOWN,
+  type CostLine,
+  type Finding,
+  type Op,
+  type PlanInputs,
+  type PlanStep,
+  type PlanValue,
+} from "../model";
+import { detailedDiff, formatPath, parsePath, valueAt, type PathSegment } from "../diff";
+import { changeKind, changedSteps, countChanges, type ChangeCounts, type ChangeKind } from "../parse";
+import { Status, type EnvCost, type EnvReview } from "./types";
+
+/** One property line of a resource change. */
+export interface PropertyLine {
+  readonly path: string;
+  readonly kind: DiffKind;
+  /** Value before; absent for additions. */
+  readonly old?: PlanValue;
+  /** Value after; absent for deletions. */
+  readonly new?: PlanValue;
+}
+
+/** One resource that changes. */
+export interface ResourceChange {
+  readonly kind: ChangeKind;
+  readonly op: Op;
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly protect: boolean;
+  readonly replaceReasons: readonly string[];
+  readonly properties: readonly PropertyLine[];
+  /** Property lines left out by `maxProperties`. */
+  readonly omitted: number;
+}
+
+/** Options for {@link describeChanges}. */
+export interface DescribeOptions {
+  /** Most property lines per resource. @default Infinity */
+  readonly maxProperties?: number;
+}
+
+/**
+ * The resources that change, each with its property lines: leaf inputs for creates, the detailed
+ * diff (the engine's, or computed from old and new inputs when the engine gave none) for updates
+ * and replacements, nothing for deletes.
+ *
+ * @example
+ * ```ts
+ * describeChanges(review.steps)[0]!.properties; // [{ path: "settings.tier", kind: "update", old: "a", new: "b" }]
+ * ```
+ */
+export function describeChanges(steps: readonly PlanStep[], options: DescribeOptions = {}): ResourceChange[] {
+  const max = options.maxProperties ?? Infinity;
+  return changedSteps(steps).map((step) => {
+    const kind = changeKind(step)!;
+    const all = propertyLines(step, kind);
+    const properties = all.length > max ? all.slice(0, max) : all;
+    return {
+      kind,
+      op: step.op,
+      urn: step.urn,
+      type: step.type,
+      name: step.name,
+      protect: step.protect === true,
+      replaceReasons: step.replaceReasons,
+      properties,
+      omitted: all.length - properties.length,
+    };
+  });
+}
+
+function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {
+  if (kind === "delete") return [];
+  if (kind === "create") return leaves(step.newInputs ?? {}).map(([path, v]) => ({ path, kind: DiffKind.add, new: v }));
+  const forced = new Set(step.replaceReasons);
+  const detailed =
+    step.detailedDiff && Object.keys(step.detailedDiff).length > 0
+      ? step.detailedDiff
+      : detailedDiff(step.oldInputs, step.newInputs, (p: readonly PathSegment[]) => forced.has(String(p[0])));
+  const lines: PropertyLine[] = Object.entries(detailed).map(([path, d]) => {
+    const segments = parsePath(path);
+    const old = valueAt(step.oldInputs, segments);
+    const next = valueAt(step.newInputs, segments);
+    return {
+      path,
+      kind: d.kind,
+      ...(old !== undefined && !d.kind.startsWith("add") ? { old } : {}),
+      ...(next !== undefined && !d.kind.startsWith("delete") ? { new: next } : {}),
+    };
+  });
+  if (lines.length > 0) return lines;
+  // The engine named changed keys but no details (older engines, output-only diffs).
+  return step.diffs.map((key) => {
+    const old = step.oldInputs?.[key];
+    const next = step.newInputs?.[key];
+    return {
+      path: formatPath([key]),
+      kind: forced.has(key) ? DiffKind.updateReplace : DiffKind.update,
+      ...(old !== undefined ? { old } : {}),
+      ...(next !== undefined ? { new: next } : {}),
+    };
+  });
+}
+
+/**
+ * Flattens inputs to `[path, value]` leaves; arrays of scalars stay one leaf.
+ *
+ * @example
+ * ```ts
+ * leaves({ settings: { tier: "t", flags: ["a"] } }); // [["settings.tier", "t"], ["settings.flags", ["a"]]]
+ * ```
+ */
+export function leaves(inputs: PlanInputs): Array<[string, PlanValue]> {
+  const out: Array<[string, PlanValue]> = [];
+  const walk = (path: PathSegment[], v: PlanValue) => {
+    if (Array.isArray(v)) {
+      if (v.length === 0 || v.every((x) => x === null || typeof x !== "object")) {
+        out.push([formatPath(path), v]);
+        return;
+      }
+      v.forEach((x, i) => walk([...path, i], x));
+      return;
+    }
+    if (v !== null && typeof v === "object") {
+      const keys = Object.keys(v);
+      if (keys.length === 0) out.push([formatPath(path), v]);
+      for (const k of keys) walk([...path, k], v[k]!);
+      return;
+    }
+    out.push([formatPath(path), v]);
+  };
+  for (const [k, v] of Object.entries(inputs)) walk([k], v);
+  return out;
+}
+
+/** How a value is shown to people. */
+export interface FormatValueOptions {
+  /** Text for unknown values. @default "(known after apply)" */
+  readonly unknown?: string;
+  /** Longest rendering before it is cut with `…`. @default 120 */
+  readonly maxLength?: number;
+}
+
+/**
+ * Formats a value for a person: strings JSON-quoted, objects as compact JSON, secrets always
+ * `[secret]`, unknowns as `(known after apply)`, long values cut.
+ *
+ * @example
+ * ```ts
+ * formatValue({ password: SECRET, tier: UNKNOWN }); // '{"password":[secret],"tier":(known after apply)}'
+ * ```
+ */
+export function formatValue(value: PlanValue | undefined, options: FormatValueOptions = {}): string {
+  const unknown = options.unknown ?? "(known after apply)";
+  const max = options.maxLength ?? 120;
+  const text = render(value, unknown);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function render(value: PlanValue | undefined, unknown: string): string {
+  if (value === undefined) return "(none)";
+  if (value === SECRET) return SECRET_TEXT;
+  if (value === UNKNOWN) return unknown;
+  if (Array.isArray(value)) return `[${value.map((v) => render(v, unknown)).join(",")}]`;
+  if (value !== null && typeof value === "object")
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${render(v, unknown)}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * A value as JSON-safe data: secrets `"[secret]"`, unknowns `"[unknown]"`.
+ *
+ * @example
+ * ```ts
+ * toJsonValue({ a: SECRET, b: UNKNOWN }); // { a: "[secret]", b: "[unknown]" }
+ * ```
+ */
+export function toJsonValue(value: PlanValue): unknown {
+  if (value === SECRET) return SECRET_TEXT;
+  if (value === UNKNOWN) return "[unknown]";
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
+    return out;
+  }
+  return value;
+}
+
+/** Counts for an environment (root stack and non-changes skipped). */
+export function envCounts(review: EnvReview): ChangeCounts {
+  return countChanges(review.steps);
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  info: 4,
+};
+
+/**
+ * Findings in reading order: blocking first, then by severity, then by rule id and resource.
+ *
+ * @example
+ * ```ts
+ * sortFindings(review.findings)[0]?.blocking; // true when anything blocks
+ * ```
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      Number(b.blocking) - Number(a.blocking) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.id.localeCompare(b.id) ||
+      (a.urn ?? "").localeCompare(b.urn ?? ""),
+  );
+}
+
+/**
+ * Guard status: `fail` when any finding blocks, `warn` for non-blocking medium or worse, else `ok`.
+ *
+ * @example
+ * ```ts
+ * guardStatus([{ id: "x", severity: "high", blocking: false, message: "m" }]); // "warn"
+ * ```
+ */
+export function guardStatus(findings: readonly Finding[]): Status {
+  if (findings.some((f) => f.blocking)) return Status.fail;
+  if (findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.medium)) return Status.warn;
+  return Status.ok;
+}
+
+/** The worse of some statuses. */
+export function worst(...statuses: Array<Status | undefined>): Status {
+  if (statuses.includes(Status.fail)) return Status.fail;
+  if (statuses.includes(Status.warn)) return Status.warn;
+  return Status.ok;
+}
+
+/**
+ * An environment's status: failed preview, blocking findings or a failed budget → `fail`.
+ *
+ * @example
+ * ```ts
+ * envStatus({ ...review, error: "preview failed" }); // "fail"
+ * ```
+ */
+export function envStatus(review: EnvReview): Status {
+  if (review.error !== undefined) return Status.fail;
+  return worst(guardStatus(review.findings), review.budget?.status);
+}
+
+/** The status of the whole review: the worst environment. */
+export function overallStatus(reviews: readonly EnvReview[]): Status {
+  return worst(...reviews.map(envStatus));
+}
+
+/** One row of an environment's cost table. */
+export interface CostRow {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly before?: number;
+  readonly after?: number;
+  readonly delta: number;
+  readonly notPriced: boolean;
+}
+
+const lineTotal = (l: CostLine): number | undefined =>
+  l.notPriced || (l.baseline === undefined && l.usage === undefined)
+    ? undefined
+    : (l.baseline ?? 0) + (l.usage ?? 0);
+
+/**
+ * Per-resource cost rows (after-lines matched with before-lines by URN), biggest change first.
+ *
+ * @example
+ * ```ts
+ * costRows(review.cost!)[0]; // { name: "db-instance", before: 49.31, after: 98.62, delta: 49.31, ... }
+ * ```
+ */
+export function costRows(cost: EnvCost): CostRow[] {
+  const before = new Map((cost.beforeLines ?? []).map((l) => [l.urn, l]));
+  const rows: CostRow[] = [];
+  const seen = new Set<string>();
+  for (const l of cost.lines) {
+    seen.add(l.urn);
+    const b = before.get(l.urn);
+    const after = lineTotal(l);
+    const prev = b ? lineTotal(b) : cost.beforeLines ? 0 : undefined;
+    rows.push({
+      urn: l.urn,
+      type: l.type,
+      name: l.name,
+      ...(prev !== undefined ? { before: prev } : {}),
+      ...(after !== undefined ? { after } : {}),
+      delta: (after ?? 0) - (prev ?? 0),
+      notPriced: l.notPriced === true,
+    });
+  }
+  for (const b of cost.beforeLines ?? []) {
+    if (seen.has(b.urn)) continue;
+    const prev = lineTotal(b);
+    rows.push({
+      urn: b.urn,
+      type: b.type,
+      name: b.name,
+      ...(prev !== undefined ? { before: prev } : {}),
+      after: 0,
+      delta: -(prev ?? 0),
+      notPriced: b.notPriced === true,
+    });
+  }
+  return rows.sort(
+    (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (b.after ?? 0) - (a.after ?? 0) || a.name.localeCompare(b.name),
+  );
+}
+
+/**
+ * Formats money: `$1,234.56`; other currencies as `1,234.56 EUR`.
+ *
+ * @example
+ * ```ts
+ * formatMoney(45.1); // "$45.10"
+ * ```
+ */
+export function formatMoney(amount: number, currency = "USD"): string {
+  const abs = Math.abs(amount);
+  const digits = abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const sign = amount < 0 && digits !== "0.00" ? "-" : "";
+  return currency === "USD" ? `${sign}$${digits}` : `${sign}${digits} ${currency}`;
+}
+
+/**
+ * Formats a change in money with an explicit sign: `+$12.30`, `-$3.00`, `$0.00`.
+ *
+ * @example
+ * ```ts
+ * formatDelta(-3); // "-$3.00"
+ * ```
+ */
+export function formatDelta(amount: number, currency = "USD"): string {
+  const text = formatMoney(amount, currency);
+  return amount > 0 && text !== formatMoney(0, currency) ? `+${text}` : text;
+}
+
+/**
+ * "3 to create, 1 to update, 1 to replace" (or "no changes").
+ *
+ * @example
+ * ```ts
+ * countsSentence({ create: 3, update: 1, delete: 0, replace: 1 }); // "3 to create, 1 to update, 1 to replace"
+ * ```
+ */
+export function countsSentence(counts: ChangeCounts): string {
+  const parts = (["create", "update", "replace", "delete"] as const)
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} to ${k}`);
+  return parts.length > 0 ? parts.join(", ") : "no changes";
+}

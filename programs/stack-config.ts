@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { parse as parseYaml } from "yaml";
+import { PlatformError } from "../components/shared/errors";
+import { parseEnvironmentConfig, type EnvironmentConfig } from "./config";
+
+/** Repository root (where Pulumi.yaml lives), from this file's place in `programs/` or `dist/programs/`. */
+export function repoRoot(): string {
+  const here = __dirname;
+  return path.basename(path.dirname(here)) === "dist" ? path.resolve(here, "..", "..") : path.resolve(here, "..");
+}
+
+/** Where stack files live (Pulumi.yaml `stackConfigDir`). */
+export function stacksDir(root = repoRoot()): string {
+  return path.join(root, "stacks");
+}
+
+/**
+ * Reads `stacks/Pulumi.<env>.yaml` into `key → value` (structured values stay objects), exactly the
+ * values `pulumi up -s <env>` would pass to the program.
+ *
+ * @example
+ * ```ts
+ * readStackConfig("dev")["platform:environment"]; // { profile: "dev", app: "shop" }
+ * ```
+ */
+export function readStackConfig(env: string, dir = stacksDir()): Record<string, unknown> {
+  if (!/^[A-Za-z0-9_.-]+$/.test(env)) throw new PlatformError(`--env: stack names are letters, digits, '.', '_' or '-', got ${JSON.stringify(env)}`);
+  const file = path.join(dir, `Pulumi.${env}.yaml`);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new PlatformError(`no stack config for "${env}": ${path.relative(process.cwd(), file) || file} does not exist`);
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message}`);
+  }
+  const config = (doc as { config?: unknown } | null)?.config ?? {};
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new PlatformError(`${file}: "config" must be a map of key → value`);
+  }
+  return config as Record<string, unknown>;
+}
+
+/**
+ * The same values as Pulumi passes them to a program: structured values as JSON strings.
+ *
+ * @example
+ * ```ts
+ * pulumi.runtime.setAllConfig(toRuntimeConfig(readStackConfig("dev")));
+ * ```
+ */
+export function toRuntimeConfig(values: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === "string" ? v : JSON.stringify(v);
+  return out;
+}
+
+/**
+ * Reads the running stack's config from the Pulumi runtime (what `pulumi up` and the Automation
+ * API provide) and validates it.
+ */
+export function loadRuntimeConfig(): EnvironmentConfig {
+  const all = pulumi.runtime.allConfig();
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith("platform:") && !k.startsWith("gcp:")) continue;
+    values[k] = k.startsWith("platform:") ? parseJsonish(v) : v;
+  }
+  return parseEnvironmentConfig(pulumi.getStack(), values);
+}
+
+function parseJsonish(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The passphrase secrets provider: AES-256-GCM with a PBKDF2-SHA256 key, ciphertexts written as
+ * `v1:<nonce>:<ciphertext+tag>` (base64) and the salt as `v1:<salt>:<encryption of "pulumi">`, the
+ * same shapes as the real CLI. The iteration count is lower than the real one (see README), so
+ * state written by the double is not readable by the real CLI and vice versa.
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import { CliError } from "./errors";
+
+const ITERATIONS = 10_000;
+const CHECK_TEXT = "pulumi";
+
+/** The real CLI's message when no passphrase is available in non-interactive mode. */
+export const MISSING_PASSPHRASE =
+  "passphrase must be set with PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE environment variables";
+/** The real CLI's message for a wrong passphrase. */
+export const WRONG_PASSPHRASE =
+  "incorrect passphrase, please set PULUMI_CONFIG_PASSPHRASE to the correct passphrase or set " +
+  "PULUMI_CONFIG_PASSPHRASE_FILE to a file containing the passphrase";
+
+/** The passphrase from PULUMI_CONFIG_PASSPHRASE(_FILE), or undefined when neither is set. */
+export function readPassphrase(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env["PULUMI_CONFIG_PASSPHRASE"] !== undefined) return env["PULUMI_CONFIG_PASSPHRASE"];
+  const file = env["PULUMI_CONFIG_PASSPHRASE_FILE"];
+  if (file) return fs.readFileSync(file, "utf8").replace(/\r?\n$/, "");
+  return undefined;
+}
+
+/** Encrypts and decrypts secret values for one stack. */
+export class Crypter {
+  private constructor(private readonly key: Buffer) {}
+
+  /** A new salt (stored as `encryptionsalt` in the stack config file) and its crypter. */
+  static create(passphrase: string): { crypter: Crypter; salt: string } {
+    const saltBytes = crypto.randomBytes(8);
+    const crypter = new Crypter(deriveKey(passphrase, saltBytes));
+    return { crypter, salt: `v1:${saltBytes.toString("base64")}:${crypter.encrypt(CHECK_TEXT)}` };
+  }
+
+  /** The crypter for an existing salt; throws the real CLI's message on a wrong passphrase. */
+  static fromSalt(salt: string, passphrase: string): Crypter {
+    const parts = salt.split(":");
+    if (parts.length !== 5 || parts[0] !== "v1") throw new CliError(`malformed encryption salt '${salt}'`);
+    const crypter = new Crypter(deriveKey(passphrase, Buffer.from(parts[1]!, "base64")));
+    let check: string;
+    try {
+      check = crypter.decrypt(parts.slice(2).join(":"));
+    } catch {
+      throw new CliError(WRONG_PASSPHRASE);
+    }
+    if (check !== CHECK_TEXT) throw new CliError(WRONG_PASSPHRASE);
+    return crypter;
+  }
+
+  /** `v1:<nonce>:<ciphertext>` for a plaintext string. */
+  encrypt(plaintext: string): string {
+    const nonce = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv("aes-256-gcm", this.key, nonce);
+    const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
+    return `v1:${nonce.toString("base64")}:${body.toString("base64")}`;
+  }
+
+  /** The plaintext of a `v1:` ciphertext; throws when it was encrypted with another key. */
+  decrypt(ciphertext: string): string {
+    const parts = ciphertext.split(":");
+    if (parts.length !== 3 || parts[0] !== "v1") throw new CliError(`malformed ciphertext '${ciphertext}'`);
+    const nonce = Buffer.from(parts[1]!, "base64");
+    const body = Buffer.from(parts[2]!, "base64");
+    const decipher = crypto.createDecipheriv("aes-256-gcm", this.key, nonce);
+    decipher.setAuthTag(body.subarray(body.length - 16));
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString(
+      "utf8",
+    );
+  }
+}
+
+function deriveKey(passphrase: string, salt: Buffer): Buffer {
+  return crypto.pbkdf2Sync(passphrase, salt, ITERATIONS, 32, "sha256");
+}
