@@ -31,7 +31,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return process.exitCode === undefined ? ExitCode.ok : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? ExitCode.ok : ExitCode.usage;
+      return e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+        ? ExitCode.ok
+        : ExitCode.usage;
     }
     if (e instanceof ConfigError || e instanceof PlatformError) {
       process.stderr.write(`${e.message}\n`);

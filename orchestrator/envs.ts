@@ -30,14 +30,18 @@ export function availableEnvs(dir = stacksDir()): string[] {
 export function resolveEnvs(spec: string | undefined, dir = stacksDir()): string[] {
   const available = availableEnvs(dir);
   if (spec === undefined || spec.trim() === "") {
-    throw new PlatformError(`--env is required: one of ${available.join(", ")}, a comma-separated list, or all`);
+    throw new PlatformError(
+      `--env is required: one of ${available.join(", ")}, a comma-separated list, or all`,
+    );
   }
   if (spec.trim() === "all") return available;
   const out: string[] = [];
   for (const raw of spec.split(",")) {
     const env = raw.trim();
     if (!available.includes(env)) {
-      throw new PlatformError(`--env: unknown environment ${JSON.stringify(env)}${hint(env, available)}; available: ${available.join(", ")}, all`);
+      throw new PlatformError(
+        `--env: unknown environment ${JSON.stringify(env)}${hint(env, available)}; available: ${available.join(", ")}, all`,
+      );
     }
     if (!out.includes(env)) out.push(env);
   }

@@ -135,7 +135,13 @@ export function parseUrn(
 }
 
 /** How bad a finding is. */
-export const Severity = { critical: "critical", high: "high", medium: "medium", low: "low", info: "info" } as const;
+export const Severity = {
+  critical: "critical",
+  high: "high",
+  medium: "medium",
+  low: "low",
+  info: "info",
+} as const;
 /** A finding severity. */
 export type Severity = (typeof Severity)[keyof typeof Severity];
 

@@ -42,7 +42,9 @@ export class ConfigError extends PlatformError {
     readonly env: string,
     readonly issues: readonly ConfigIssue[],
   ) {
-    super(`Invalid configuration for stack "${env}":\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+    super(
+      `Invalid configuration for stack "${env}":\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`,
+    );
   }
 }
 
@@ -55,7 +57,10 @@ export class ConfigError extends PlatformError {
  * parseEnvironmentConfig("dev", { "platform:databse": {} }); // ConfigError: platform:databse: unknown key (did you mean "platform:database"?)
  * ```
  */
-export function parseEnvironmentConfig(env: string, values: Readonly<Record<string, unknown>>): EnvironmentConfig {
+export function parseEnvironmentConfig(
+  env: string,
+  values: Readonly<Record<string, unknown>>,
+): EnvironmentConfig {
   const issues: ConfigIssue[] = [];
   const known = [`${NAMESPACE}:environment`, ...Object.keys(SECTIONS).map((k) => `${NAMESPACE}:${k}`)];
   for (const key of Object.keys(values)) {
@@ -65,21 +70,33 @@ export function parseEnvironmentConfig(env: string, values: Readonly<Record<stri
   }
   const project = values["gcp:project"];
   if (typeof project !== "string" || !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) {
-    issues.push({ path: "gcp:project", message: `must be a GCP project id (6–30 lowercase letters, digits, '-'), got ${got(project)}` });
+    issues.push({
+      path: "gcp:project",
+      message: `must be a GCP project id (6–30 lowercase letters, digits, '-'), got ${got(project)}`,
+    });
   }
   const region = values["gcp:region"];
   if (typeof region !== "string" || !/^[a-z]+-[a-z]+\d+$/.test(region)) {
-    issues.push({ path: "gcp:region", message: `must be a GCP region such as europe-west1, got ${got(region)}` });
+    issues.push({
+      path: "gcp:region",
+      message: `must be a GCP region such as europe-west1, got ${got(region)}`,
+    });
   }
 
   const envRaw = values[`${NAMESPACE}:environment`];
   const envParsed = ENVIRONMENT_SECTION.schema.safeParse(envRaw);
-  if (!envParsed.success) issues.push(...zodIssues(`${NAMESPACE}:environment`, envParsed.error, ENVIRONMENT_SECTION.schema, envRaw));
+  if (!envParsed.success)
+    issues.push(
+      ...zodIssues(`${NAMESPACE}:environment`, envParsed.error, ENVIRONMENT_SECTION.schema, envRaw),
+    );
   const profile: Profile | undefined = envParsed.success ? envParsed.data.profile : undefined;
 
   const resolved: Record<string, unknown> = {};
   const ctx = { profile: profile ?? "dev", env };
-  for (const [key, section] of Object.entries(SECTIONS) as [keyof typeof SECTIONS, (typeof SECTIONS)[keyof typeof SECTIONS]][]) {
+  for (const [key, section] of Object.entries(SECTIONS) as [
+    keyof typeof SECTIONS,
+    (typeof SECTIONS)[keyof typeof SECTIONS],
+  ][]) {
     const raw = values[`${NAMESPACE}:${key}`];
     const parsed = (section.schema as z.ZodType).safeParse(raw ?? {});
     if (!parsed.success) {
@@ -92,7 +109,13 @@ export function parseEnvironmentConfig(env: string, values: Readonly<Record<stri
   if (profile !== undefined) {
     for (const [key, section] of Object.entries(SECTIONS)) {
       if (resolved[key] === undefined || !("invariants" in section) || !section.invariants) continue;
-      issues.push(...(section.invariants as (r: unknown, c: typeof ctx, all: Record<string, unknown>) => ConfigIssue[])(resolved[key], ctx, resolved));
+      issues.push(
+        ...(section.invariants as (r: unknown, c: typeof ctx, all: Record<string, unknown>) => ConfigIssue[])(
+          resolved[key],
+          ctx,
+          resolved,
+        ),
+      );
     }
   }
   if (issues.length > 0) throw new ConfigError(env, dedupe(issues));
@@ -110,7 +133,14 @@ export function parseEnvironmentConfig(env: string, values: Readonly<Record<stri
 
 /** The component context for an environment. */
 export function contextOf(cfg: EnvironmentConfig): PlatformContext {
-  return { env: cfg.env, profile: cfg.profile, app: cfg.app, project: cfg.project, region: cfg.region, labels: cfg.labels };
+  return {
+    env: cfg.env,
+    profile: cfg.profile,
+    app: cfg.app,
+    project: cfg.project,
+    region: cfg.region,
+    labels: cfg.labels,
+  };
 }
 
 function zodIssues(prefix: string, error: z.ZodError, schema: z.ZodType, input: unknown): ConfigIssue[] {
@@ -128,7 +158,10 @@ function zodIssues(prefix: string, error: z.ZodError, schema: z.ZodType, input: 
       continue;
     }
     const received = valueAt(input, issue.path);
-    out.push({ path: at, message: issue.code === "invalid_type" && received === undefined ? "is required" : issue.message });
+    out.push({
+      path: at,
+      message: issue.code === "invalid_type" && received === undefined ? "is required" : issue.message,
+    });
   }
   return out;
 }
@@ -164,7 +197,8 @@ export function shapeKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
 function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
   let cur = s;
   for (let i = 0; i < 10 && cur; i++) {
-    if (cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodDefault) cur = cur.unwrap() as z.ZodType;
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodDefault)
+      cur = cur.unwrap() as z.ZodType;
     else if (cur instanceof z.ZodPipe) cur = cur.in as z.ZodType;
     else break;
   }
@@ -182,7 +216,9 @@ export function hint(key: string, allowed: readonly string[]): string {
     const d = editDistance(key.toLowerCase(), a.toLowerCase());
     if (d < bestD) [best, bestD] = [a, d];
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : "";
+  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 3))
+    ? ` (did you mean "${best}"?)`
+    : "";
 }
 
 /** Levenshtein distance. */

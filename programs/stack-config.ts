@@ -8,12 +8,14 @@ import { parseEnvironmentConfig, type EnvironmentConfig } from "./config";
 /** Repository root (where Pulumi.yaml lives), from this file's place in `programs/` or `dist/programs/`. */
 export function repoRoot(): string {
   const here = __dirname;
-  return path.basename(path.dirname(here)) === "dist" ? path.resolve(here, "..", "..") : path.resolve(here, "..");
+  return path.basename(path.dirname(here)) === "dist"
+    ? path.resolve(here, "..", "..")
+    : path.resolve(here, "..");
 }
 
-/** Where stack files live (Pulumi.yaml `stackConfigDir`). */
+/** Where stack files live: `PLATFORM_STACKS_DIR`, else Pulumi.yaml's `stackConfigDir` (`stacks/`). */
 export function stacksDir(root = repoRoot()): string {
-  return path.join(root, "stacks");
+  return process.env["PLATFORM_STACKS_DIR"] ?? path.join(root, "stacks");
 }
 
 /**
@@ -26,13 +28,18 @@ export function stacksDir(root = repoRoot()): string {
  * ```
  */
 export function readStackConfig(env: string, dir = stacksDir()): Record<string, unknown> {
-  if (!/^[A-Za-z0-9_.-]+$/.test(env)) throw new PlatformError(`--env: stack names are letters, digits, '.', '_' or '-', got ${JSON.stringify(env)}`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(env))
+    throw new PlatformError(
+      `--env: stack names are letters, digits, '.', '_' or '-', got ${JSON.stringify(env)}`,
+    );
   const file = path.join(dir, `Pulumi.${env}.yaml`);
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    throw new PlatformError(`no stack config for "${env}": ${path.relative(process.cwd(), file) || file} does not exist`);
+    throw new PlatformError(
+      `no stack config for "${env}": ${path.relative(process.cwd(), file) || file} does not exist`,
+    );
   }
   let doc: unknown;
   try {

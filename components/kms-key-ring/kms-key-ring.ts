@@ -52,7 +52,11 @@ export class KmsKeyRing extends pulumi.ComponentResource {
   public readonly keyIds: Readonly<Record<string, pulumi.Output<string>>>;
   /** The resolved key settings (defaults applied). */
   public readonly keySpecs: readonly KeySpec[];
-  private readonly children: { ring?: gcp.kms.KeyRing; keys: Record<string, gcp.kms.CryptoKey>; members: gcp.kms.CryptoKeyIAMMember[] };
+  private readonly children: {
+    ring?: gcp.kms.KeyRing;
+    keys: Record<string, gcp.kms.CryptoKey>;
+    members: gcp.kms.CryptoKeyIAMMember[];
+  };
 
   constructor(name: string, args: KmsKeyRingArgs, opts?: pulumi.ComponentResourceOptions) {
     super(KMS_KEY_RING_TYPE, name, {}, opts);
@@ -62,7 +66,9 @@ export class KmsKeyRing extends pulumi.ComponentResource {
     const ringChoice = args.keyRing ?? { create: true as const };
     const ring = ringChoice.create ? createRing(this, ringChoice.location ?? ctx.region) : undefined;
     const ringId = ring ? ring.id : pulumi.output(ringChoice.create ? "" : ringChoice.id);
-    const projectNumber = keySpecs.some((k) => k.serviceAgents.length > 0) ? lookupProjectNumber(this) : undefined;
+    const projectNumber = keySpecs.some((k) => k.serviceAgents.length > 0)
+      ? lookupProjectNumber(this)
+      : undefined;
     const keys: Record<string, gcp.kms.CryptoKey> = {};
     const members: gcp.kms.CryptoKeyIAMMember[] = [];
     const keyIds: Record<string, pulumi.Output<string>> = {};
@@ -110,7 +116,11 @@ export class KmsKeyRing extends pulumi.ComponentResource {
       );
     }
 
-    function createGrants(parent: KmsKeyRing, spec: KeySpec, key: gcp.kms.CryptoKey): gcp.kms.CryptoKeyIAMMember[] {
+    function createGrants(
+      parent: KmsKeyRing,
+      spec: KeySpec,
+      key: gcp.kms.CryptoKey,
+    ): gcp.kms.CryptoKeyIAMMember[] {
       const out: gcp.kms.CryptoKeyIAMMember[] = [];
       for (const [grant, list] of Object.entries(spec.grants) as [GrantName, pulumi.Input<string>[]][]) {
         list.forEach((member, i) => {
@@ -154,7 +164,9 @@ export class KmsKeyRing extends pulumi.ComponentResource {
     }
 
     function lookupProjectNumber(parent: KmsKeyRing): pulumi.Output<string> {
-      return gcp.organizations.getProjectOutput({ projectId: ctx.project }, { parent }).apply((p) => p.number);
+      return gcp.organizations
+        .getProjectOutput({ projectId: ctx.project }, { parent })
+        .apply((p) => p.number);
     }
   }
 

@@ -85,7 +85,8 @@ export interface KeySpecArgs {
 export interface KmsKeyRingArgs {
   readonly ctx: PlatformContext;
   /** Create a ring (default) or reuse one by id (`projects/p/locations/l/keyRings/r`). @default { create: true } */
-  readonly keyRing?: { readonly create: true; readonly location?: string } | { readonly create: false; readonly id: string };
+  readonly keyRing?:
+    { readonly create: true; readonly location?: string } | { readonly create: false; readonly id: string };
   /** Keys by short name (lowercase). */
   readonly keys: Readonly<Record<string, KeySpecArgs>>;
   /** Default protection level for the keys. @default "SOFTWARE" (dev), "HSM" (prod profile requires it) */
@@ -132,7 +133,10 @@ export interface KeySpec {
  * // PlatformError: KmsKeyRing 'kms': keys.data.rotationDays must be 1–90 days, got 120
  * ```
  */
-export function normalizeKeys(name: string, args: Pick<KmsKeyRingArgs, "keys" | "protectionLevel" | "rotationDays">): KeySpec[] {
+export function normalizeKeys(
+  name: string,
+  args: Pick<KmsKeyRingArgs, "keys" | "protectionLevel" | "rotationDays">,
+): KeySpec[] {
   const problems: string[] = [];
   const ringLevel = args.protectionLevel ?? DEFAULTS.protectionLevel;
   const ringRotation = args.rotationDays ?? DEFAULTS.rotationDays;
@@ -146,36 +150,49 @@ export function normalizeKeys(name: string, args: Pick<KmsKeyRingArgs, "keys" | 
   for (const keyName of names) {
     const k = args.keys[keyName]!;
     const at = `keys.${keyName}`;
-    if (!/^[a-z][a-z0-9-]{0,30}$/.test(keyName)) problems.push(`${at}: key names must be lowercase letters, digits or '-' (≤ 31), got ${show(keyName)}`);
+    if (!/^[a-z][a-z0-9-]{0,30}$/.test(keyName))
+      problems.push(`${at}: key names must be lowercase letters, digits or '-' (≤ 31), got ${show(keyName)}`);
     const purpose = k.purpose ?? DEFAULTS.purpose;
     if (!Object.values(KeyPurpose).includes(purpose)) {
-      problems.push(`${at}.purpose must be one of ${Object.values(KeyPurpose).join(" | ")}, got ${show(purpose)}`);
+      problems.push(
+        `${at}.purpose must be one of ${Object.values(KeyPurpose).join(" | ")}, got ${show(purpose)}`,
+      );
       continue;
     }
     const symmetric = purpose === KeyPurpose.ENCRYPT_DECRYPT;
     if (!symmetric && k.rotationDays !== undefined) {
       problems.push(`${at}.rotationDays: ${purpose} keys cannot rotate automatically; remove rotationDays`);
     }
-    if (symmetric && k.rotationDays !== undefined) problems.push(...validateRotationDays(`${at}.rotationDays`, k.rotationDays));
+    if (symmetric && k.rotationDays !== undefined)
+      problems.push(...validateRotationDays(`${at}.rotationDays`, k.rotationDays));
     const destroy = k.destroyScheduledDays ?? DEFAULTS.destroyScheduledDays;
     if (!Number.isInteger(destroy) || destroy < 1 || destroy > 120) {
       problems.push(`${at}.destroyScheduledDays must be 1–120, got ${show(destroy)}`);
     }
     const level = k.protectionLevel ?? ringLevel;
-    if (!Object.values(ProtectionLevel).includes(level)) problems.push(`${at}.protectionLevel must be one of SOFTWARE | HSM, got ${show(level)}`);
+    if (!Object.values(ProtectionLevel).includes(level))
+      problems.push(`${at}.protectionLevel must be one of SOFTWARE | HSM, got ${show(level)}`);
     for (const [grant, members] of Object.entries(k.grants ?? {})) {
       if (!(grant in GRANT_ROLES)) {
-        problems.push(`${at}.grants.${grant} is not a grant; allowed: ${Object.keys(GRANT_ROLES).join(", ")}`);
+        problems.push(
+          `${at}.grants.${grant} is not a grant; allowed: ${Object.keys(GRANT_ROLES).join(", ")}`,
+        );
         continue;
       }
       if (!GRANTS_BY_PURPOSE[purpose].includes(grant as GrantName)) {
-        problems.push(`${at}.grants.${grant} does not apply to ${purpose} keys; allowed: ${GRANTS_BY_PURPOSE[purpose].join(", ")}`);
+        problems.push(
+          `${at}.grants.${grant} does not apply to ${purpose} keys; allowed: ${GRANTS_BY_PURPOSE[purpose].join(", ")}`,
+        );
       }
       problems.push(...validateMembers(`${at}.grants.${grant}`, members ?? []));
     }
     for (const agent of k.serviceAgents ?? []) {
-      if (!(agent in SERVICE_AGENTS)) problems.push(`${at}.serviceAgents: unknown agent ${show(agent)}; allowed: ${Object.keys(SERVICE_AGENTS).join(", ")}`);
-      else if (!symmetric) problems.push(`${at}.serviceAgents: CMEK needs an ENCRYPT_DECRYPT key, this one is ${purpose}`);
+      if (!(agent in SERVICE_AGENTS))
+        problems.push(
+          `${at}.serviceAgents: unknown agent ${show(agent)}; allowed: ${Object.keys(SERVICE_AGENTS).join(", ")}`,
+        );
+      else if (!symmetric)
+        problems.push(`${at}.serviceAgents: CMEK needs an ENCRYPT_DECRYPT key, this one is ${purpose}`);
     }
     specs.push({
       name: keyName,
@@ -201,7 +218,9 @@ export function normalizeKeys(name: string, args: Pick<KmsKeyRingArgs, "keys" | 
  * ```
  */
 export function validateRotationDays(field: string, days: number): string[] {
-  return Number.isInteger(days) && days >= 1 && days <= 90 ? [] : [`${field} must be 1–90 days, got ${show(days)}`];
+  return Number.isInteger(days) && days >= 1 && days <= 90
+    ? []
+    : [`${field} must be 1–90 days, got ${show(days)}`];
 }
 
 /**
@@ -220,7 +239,9 @@ export function validateMembers(field: string, members: readonly unknown[]): str
     if ((PUBLIC_MEMBERS as readonly string[]).includes(m)) {
       out.push(`${field}: ${m} would make the key public; grant named principals instead`);
     } else if (!/^(serviceAccount|user|group|domain|principal|principalSet):.+/.test(m)) {
-      out.push(`${field}: member must look like serviceAccount:…, user:…, group:… or domain:…, got ${show(m)}`);
+      out.push(
+        `${field}: member must look like serviceAccount:…, user:…, group:… or domain:…, got ${show(m)}`,
+      );
     }
   }
   return out;

@@ -84,11 +84,15 @@ export class Network extends pulumi.ComponentResource {
     const { ctx } = args;
     const subnetCidr = args.subnetCidr ?? DEFAULTS.subnetCidr;
     const range = args.privateServiceRange ?? DEFAULTS.privateServiceRange;
-    const problems = [...validateCidr("subnetCidr", subnetCidr), ...validateCidr("privateServiceRange", `${range.address}/${range.prefixLength}`)];
+    const problems = [
+      ...validateCidr("subnetCidr", subnetCidr),
+      ...validateCidr("privateServiceRange", `${range.address}/${range.prefixLength}`),
+    ];
     if (problems.length > 0) throw new PlatformError(`Network '${name}': ${problems.join("; ")}`);
     const parent = this;
 
-    const networkId = args.existingNetwork !== undefined ? pulumi.output(args.existingNetwork) : createNetwork().id;
+    const networkId =
+      args.existingNetwork !== undefined ? pulumi.output(args.existingNetwork) : createNetwork().id;
     const subnet = new gcp.compute.Subnetwork(
       ...transform(
         args.transform?.subnetwork,
@@ -100,7 +104,11 @@ export class Network extends pulumi.ComponentResource {
           network: networkId,
           ipCidrRange: subnetCidr,
           privateIpGoogleAccess: true,
-          logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },
+          logConfig: {
+            aggregationInterval: "INTERVAL_5_SEC",
+            flowSampling: 0.5,
+            metadata: "INCLUDE_ALL_METADATA",
+          },
         },
         { parent },
       ),
@@ -125,7 +133,11 @@ export class Network extends pulumi.ComponentResource {
       ...transform(
         args.transform?.privateConnection,
         childName(name, "psa"),
-        { network: networkId, service: "servicenetworking.googleapis.com", reservedPeeringRanges: [privateRange.name] },
+        {
+          network: networkId,
+          service: "servicenetworking.googleapis.com",
+          reservedPeeringRanges: [privateRange.name],
+        },
         { parent },
       ),
     );

@@ -94,7 +94,13 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
     this.passwordSecretId = passwordSecret.secret.id;
     this.urlSecretId = urlSecret.secret.id;
     this.replicaConnectionNames = replicas.map((r) => r.connectionName);
-    this.children = { instance, replicas, database, user, secrets: [passwordSecret.secret, urlSecret.secret] };
+    this.children = {
+      instance,
+      replicas,
+      database,
+      user,
+      secrets: [passwordSecret.secret, urlSecret.secret],
+    };
     this.registerOutputs({
       connectionName: this.connectionName,
       privateIp: this.privateIp,
@@ -139,7 +145,10 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
                 pointInTimeRecoveryEnabled: spec.backups.pointInTimeRecovery,
                 startTime: spec.backups.startTime,
                 transactionLogRetentionDays: spec.backups.transactionLogRetentionDays,
-                backupRetentionSettings: { retainedBackups: spec.backups.retainedBackups, retentionUnit: "COUNT" },
+                backupRetentionSettings: {
+                  retainedBackups: spec.backups.retainedBackups,
+                  retentionUnit: "COUNT",
+                },
                 ...(spec.backups.location !== undefined ? { location: spec.backups.location } : {}),
               },
               ipConfiguration: ipConfiguration(),
@@ -150,8 +159,17 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
                 recordClientAddress: false, // client IPs are personal data in many jurisdictions
                 queryStringLength: 1024,
               },
-              maintenanceWindow: { day: spec.maintenanceWindow.day, hour: spec.maintenanceWindow.hour, updateTrack: "stable" },
-              passwordValidationPolicy: { enablePasswordPolicy: true, minLength: 16, complexity: "COMPLEXITY_DEFAULT", disallowUsernameSubstring: true },
+              maintenanceWindow: {
+                day: spec.maintenanceWindow.day,
+                hour: spec.maintenanceWindow.hour,
+                updateTrack: "stable",
+              },
+              passwordValidationPolicy: {
+                enablePasswordPolicy: true,
+                minLength: 16,
+                complexity: "COMPLEXITY_DEFAULT",
+                disallowUsernameSubstring: true,
+              },
               userLabels: labels,
             },
           },
@@ -218,7 +236,15 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
           args.transform?.password,
           childName(name, "password"),
           // URL-safe specials: the password is embedded in DATABASE_URL.
-          { length: 32, special: true, overrideSpecial: "-_.~", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 },
+          {
+            length: 32,
+            special: true,
+            overrideSpecial: "-_.~",
+            minLower: 2,
+            minUpper: 2,
+            minNumeric: 2,
+            minSpecial: 1,
+          },
           { parent },
         ),
       );
@@ -254,7 +280,13 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
             deletionProtection: spec.deletionProtection,
             replication:
               args.kmsKeyId !== undefined
-                ? { userManaged: { replicas: [{ location: ctx.region, customerManagedEncryption: { kmsKeyName: args.kmsKeyId } }] } }
+                ? {
+                    userManaged: {
+                      replicas: [
+                        { location: ctx.region, customerManagedEncryption: { kmsKeyName: args.kmsKeyId } },
+                      ],
+                    },
+                  }
                 : { auto: {} },
           },
           { parent, protect },

@@ -6,7 +6,11 @@ import type { Transform } from "../shared/transform";
 import { parseTier } from "./tiers";
 
 /** Supported PostgreSQL major versions. */
-export const PostgresVersion = { POSTGRES_15: "POSTGRES_15", POSTGRES_16: "POSTGRES_16", POSTGRES_17: "POSTGRES_17" } as const;
+export const PostgresVersion = {
+  POSTGRES_15: "POSTGRES_15",
+  POSTGRES_16: "POSTGRES_16",
+  POSTGRES_17: "POSTGRES_17",
+} as const;
 /** A supported PostgreSQL version. */
 export type PostgresVersion = (typeof PostgresVersion)[keyof typeof PostgresVersion];
 
@@ -132,7 +136,13 @@ export const DEFAULTS = {
   readReplicas: 0,
   deletionProtection: true,
   maintenanceWindow: { day: 7, hour: 3 },
-  backups: { enabled: true, pointInTimeRecovery: true, retainedBackups: 7, transactionLogRetentionDays: 7, startTime: "03:00" },
+  backups: {
+    enabled: true,
+    pointInTimeRecovery: true,
+    retainedBackups: 7,
+    transactionLogRetentionDays: 7,
+    startTime: "03:00",
+  },
   sslMode: SslMode.ENCRYPTED_ONLY,
   queryInsights: true,
   finalBackupRetentionDays: 30,
@@ -165,7 +175,10 @@ export interface PostgresSpec {
  * normalizePostgresArgs("db", { ctx, network, tier: "db-custom-3-1" }); // throws: tier: vCPUs must be 1 or an even number…
  * ```
  */
-export function normalizePostgresArgs(name: string, args: Omit<PostgresWithBackupsArgs, "network" | "ctx"> & { ctx: { app: string } }): PostgresSpec {
+export function normalizePostgresArgs(
+  name: string,
+  args: Omit<PostgresWithBackupsArgs, "network" | "ctx"> & { ctx: { app: string } },
+): PostgresSpec {
   const b = args.backups ?? {};
   const enabled = b.enabled ?? DEFAULTS.backups.enabled;
   const spec: PostgresSpec = {
@@ -182,7 +195,8 @@ export function normalizePostgresArgs(name: string, args: Omit<PostgresWithBacku
       // PITR follows backups unless set: turning backups off must not leave an impossible default.
       pointInTimeRecovery: b.pointInTimeRecovery ?? enabled,
       retainedBackups: b.retainedBackups ?? DEFAULTS.backups.retainedBackups,
-      transactionLogRetentionDays: b.transactionLogRetentionDays ?? DEFAULTS.backups.transactionLogRetentionDays,
+      transactionLogRetentionDays:
+        b.transactionLogRetentionDays ?? DEFAULTS.backups.transactionLogRetentionDays,
       startTime: b.startTime ?? DEFAULTS.backups.startTime,
       ...(b.location !== undefined ? { location: b.location } : {}),
     },
@@ -220,33 +234,51 @@ export function validatePostgresSpec(spec: PostgresSpec): string[] {
     p.push(`diskSizeGb must be an integer 10–65536, got ${show(spec.diskSizeGb)}`);
   }
   if (spec.diskAutoresizeLimitGb !== 0 && spec.diskAutoresizeLimitGb < spec.diskSizeGb) {
-    p.push(`diskAutoresizeLimitGb must be 0 (unlimited) or ≥ diskSizeGb (${spec.diskSizeGb}), got ${spec.diskAutoresizeLimitGb}`);
+    p.push(
+      `diskAutoresizeLimitGb must be 0 (unlimited) or ≥ diskSizeGb (${spec.diskSizeGb}), got ${spec.diskAutoresizeLimitGb}`,
+    );
   }
   if (!Number.isInteger(spec.readReplicas) || spec.readReplicas < 0 || spec.readReplicas > 5) {
     p.push(`readReplicas must be an integer 0–5, got ${show(spec.readReplicas)}`);
   }
   const { day, hour } = spec.maintenanceWindow;
-  if (!Number.isInteger(day) || day < 1 || day > 7) p.push(`maintenanceWindow.day must be 1–7 (Monday–Sunday), got ${show(day)}`);
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) p.push(`maintenanceWindow.hour must be 0–23, got ${show(hour)}`);
+  if (!Number.isInteger(day) || day < 1 || day > 7)
+    p.push(`maintenanceWindow.day must be 1–7 (Monday–Sunday), got ${show(day)}`);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    p.push(`maintenanceWindow.hour must be 0–23, got ${show(hour)}`);
   const b = spec.backups;
   if (b.pointInTimeRecovery && !b.enabled) p.push("backups.pointInTimeRecovery needs backups.enabled=true");
-  if (spec.readReplicas > 0 && !b.enabled) p.push("readReplicas need backups.enabled=true (Cloud SQL replicates from backups and binary logs)");
+  if (spec.readReplicas > 0 && !b.enabled)
+    p.push("readReplicas need backups.enabled=true (Cloud SQL replicates from backups and binary logs)");
   if (!Number.isInteger(b.retainedBackups) || b.retainedBackups < 1 || b.retainedBackups > 365) {
     p.push(`backups.retainedBackups must be 1–365, got ${show(b.retainedBackups)}`);
   }
-  if (!Number.isInteger(b.transactionLogRetentionDays) || b.transactionLogRetentionDays < 1 || b.transactionLogRetentionDays > 7) {
+  if (
+    !Number.isInteger(b.transactionLogRetentionDays) ||
+    b.transactionLogRetentionDays < 1 ||
+    b.transactionLogRetentionDays > 7
+  ) {
     p.push(`backups.transactionLogRetentionDays must be 1–7, got ${show(b.transactionLogRetentionDays)}`);
   }
   if (b.transactionLogRetentionDays > b.retainedBackups) {
-    p.push(`backups.transactionLogRetentionDays (${b.transactionLogRetentionDays}) must not exceed retainedBackups (${b.retainedBackups})`);
+    p.push(
+      `backups.transactionLogRetentionDays (${b.transactionLogRetentionDays}) must not exceed retainedBackups (${b.retainedBackups})`,
+    );
   }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(b.startTime)) p.push(`backups.startTime must be a UTC time HH:MM, got ${show(b.startTime)}`);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(b.startTime))
+    p.push(`backups.startTime must be a UTC time HH:MM, got ${show(b.startTime)}`);
   if (!Object.values(SslMode).includes(spec.sslMode)) {
     p.push(`sslMode must be one of ${Object.values(SslMode).join(" | ")}, got ${show(spec.sslMode)}`);
   }
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(spec.databaseName)) p.push(`databaseName must be a lowercase identifier, got ${show(spec.databaseName)}`);
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(spec.userName)) p.push(`userName must be a lowercase identifier, got ${show(spec.userName)}`);
-  if (!Number.isInteger(spec.finalBackupRetentionDays) || spec.finalBackupRetentionDays < 1 || spec.finalBackupRetentionDays > 365) {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(spec.databaseName))
+    p.push(`databaseName must be a lowercase identifier, got ${show(spec.databaseName)}`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(spec.userName))
+    p.push(`userName must be a lowercase identifier, got ${show(spec.userName)}`);
+  if (
+    !Number.isInteger(spec.finalBackupRetentionDays) ||
+    spec.finalBackupRetentionDays < 1 ||
+    spec.finalBackupRetentionDays > 365
+  ) {
     p.push(`finalBackupRetentionDays must be 1–365, got ${show(spec.finalBackupRetentionDays)}`);
   }
   return p;

@@ -4,7 +4,10 @@
  */
 
 /** Shared-core tiers: cheap, no SLA. */
-export const SHARED_CORE_TIERS = { "db-f1-micro": { vcpu: 0.2, memoryMb: 614 }, "db-g1-small": { vcpu: 0.5, memoryMb: 1740 } } as const;
+export const SHARED_CORE_TIERS = {
+  "db-f1-micro": { vcpu: 0.2, memoryMb: 614 },
+  "db-g1-small": { vcpu: 0.5, memoryMb: 1740 },
+} as const;
 
 /** Predefined legacy tiers still accepted by the API. */
 const PREDEFINED_CPUS = [1, 2, 4, 8, 16, 32, 64, 96] as const;
@@ -38,9 +41,15 @@ export function parseTier(tier: string): { ok: true; shape: TierShape } | { ok: 
     const vcpu = Number(predefined[2]);
     const family = predefined[1] as keyof typeof PREDEFINED_MEM_PER_CPU;
     if (!(PREDEFINED_CPUS as readonly number[]).includes(vcpu) || (family === "highmem" && vcpu === 1)) {
-      return { ok: false, reason: `db-n1-${family} comes with ${PREDEFINED_CPUS.join("/")} vCPUs, got ${vcpu}` };
+      return {
+        ok: false,
+        reason: `db-n1-${family} comes with ${PREDEFINED_CPUS.join("/")} vCPUs, got ${vcpu}`,
+      };
     }
-    return { ok: true, shape: { tier, vcpu, memoryMb: vcpu * PREDEFINED_MEM_PER_CPU[family], sharedCore: false } };
+    return {
+      ok: true,
+      shape: { tier, vcpu, memoryMb: vcpu * PREDEFINED_MEM_PER_CPU[family], sharedCore: false },
+    };
   }
   const custom = /^db-custom-(\d+)-(\d+)$/.exec(tier);
   if (custom) {
@@ -49,10 +58,14 @@ export function parseTier(tier: string): { ok: true; shape: TierShape } | { ok: 
     if (!(vcpu === 1 || (vcpu % 2 === 0 && vcpu >= 2 && vcpu <= 96))) {
       return { ok: false, reason: `vCPUs must be 1 or an even number 2–96, got ${vcpu}` };
     }
-    if (memoryMb % 256 !== 0) return { ok: false, reason: `memory must be a multiple of 256 MB, got ${memoryMb}` };
+    if (memoryMb % 256 !== 0)
+      return { ok: false, reason: `memory must be a multiple of 256 MB, got ${memoryMb}` };
     const perCpu = memoryMb / vcpu;
     if (perCpu < 921.6 || perCpu > 6656) {
-      return { ok: false, reason: `memory must be 0.9–6.5 GB per vCPU (${Math.ceil(vcpu * 921.6 / 256) * 256}–${vcpu * 6656} MB for ${vcpu} vCPU), got ${memoryMb}` };
+      return {
+        ok: false,
+        reason: `memory must be 0.9–6.5 GB per vCPU (${Math.ceil((vcpu * 921.6) / 256) * 256}–${vcpu * 6656} MB for ${vcpu} vCPU), got ${memoryMb}`,
+      };
     }
     if (memoryMb < 3840) return { ok: false, reason: `memory must be at least 3840 MB, got ${memoryMb}` };
     return { ok: true, shape: { tier, vcpu, memoryMb, sharedCore: false } };

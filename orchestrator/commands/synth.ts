@@ -7,9 +7,14 @@ import { renderSynthTree } from "../synth/render";
 export function registerSynth(program: Command): void {
   program
     .command("synth")
-    .description("Run the program offline under Pulumi's mock runtime and print every resource it would create")
+    .description(
+      "Run the program offline under Pulumi's mock runtime and print every resource it would create",
+    )
     .requiredOption("--env <envs>", "environment(s): dev, dev,prod or all")
-    .option("--json", "print the inventory as JSON ({ env, stack, resources: [...] }; an array for several envs)")
+    .option(
+      "--json",
+      "print the inventory as JSON ({ env, stack, resources: [...] }; an array for several envs)",
+    )
     .action(async (opts: { env: string; json?: boolean }) => {
       const envs = resolveEnvs(opts.env);
       const results = [];

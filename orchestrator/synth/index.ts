@@ -60,12 +60,23 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
       },
     );
   });
-  const parsed = JSON.parse(stdout) as { configError?: string; resources?: RecordedResource[]; outputs?: Record<string, unknown> };
+  const parsed = JSON.parse(stdout) as {
+    configError?: string;
+    resources?: RecordedResource[];
+    outputs?: Record<string, unknown>;
+  };
   if (parsed.configError !== undefined) throw configErrorFromText(env, parsed.configError);
   return {
     env,
     stack: env,
-    resources: (parsed.resources ?? []).map(({ urn, type, name, parent, inputs, protect }) => ({ urn, type, name, parent, inputs, protect })),
+    resources: (parsed.resources ?? []).map(({ urn, type, name, parent, inputs, protect }) => ({
+      urn,
+      type,
+      name,
+      parent,
+      inputs,
+      protect,
+    })),
     outputs: parsed.outputs ?? {},
   };
 }

@@ -35,4 +35,3 @@ export function mockState(type: string, name: string, inputs: any): Record<strin
       return {};
   }
 }
-

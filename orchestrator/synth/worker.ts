@@ -12,8 +12,10 @@ async function main(): Promise<void> {
   const values = readStackConfig(env, stacksDir);
   const rec = await installRecordingMocks({ project, stack: env, invokes: MOCK_INVOKES, state: mockState });
   pulumi.runtime.setAllConfig(toRuntimeConfig(values));
-  let outputs: Record<string, unknown> = {};
+  let outputs: Record<string, unknown>;
   try {
+    // The compiled entry, loaded exactly as Pulumi's language host loads Pulumi.yaml `main`.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     outputs = require("../../programs/index") as Record<string, unknown>;
   } catch (e) {
     const err = (e as { message?: string }).message ?? String(e);
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
 async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(outputs)) {
-    const o: pulumi.Output<unknown> = pulumi.output(v as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+    const o: pulumi.Output<unknown> = pulumi.output(v as pulumi.Input<unknown>);
     const secret = await (o as unknown as { isSecret: Promise<boolean> }).isSecret;
     const value = await new Promise((resolve) => {
       o.apply((x: unknown) => {

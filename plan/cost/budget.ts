@@ -40,21 +40,29 @@ export interface BudgetCheck {
 export function checkBudget(total: number, budget: BudgetRule): BudgetCheck {
   const failAbove = budget.failAbove ?? 1.0;
   const problems: string[] = [];
-  if (!(Number.isFinite(budget.amount) && budget.amount > 0)) problems.push(`amount must be a number > 0, got ${budget.amount}`);
+  if (!(Number.isFinite(budget.amount) && budget.amount > 0))
+    problems.push(`amount must be a number > 0, got ${budget.amount}`);
   for (const t of budget.thresholds) {
-    if (!(Number.isFinite(t) && t > 0)) problems.push(`thresholds must be fractions > 0 (0.5 = 50%), got ${t}`);
+    if (!(Number.isFinite(t) && t > 0))
+      problems.push(`thresholds must be fractions > 0 (0.5 = 50%), got ${t}`);
   }
-  if (!(Number.isFinite(failAbove) && failAbove > 0)) problems.push(`failAbove must be a fraction > 0, got ${failAbove}`);
+  if (!(Number.isFinite(failAbove) && failAbove > 0))
+    problems.push(`failAbove must be a fraction > 0, got ${failAbove}`);
   if (!Number.isFinite(total)) problems.push(`total must be a number, got ${total}`);
   if (problems.length > 0) throw new PlatformError(`checkBudget: ${problems.join("; ")}`);
 
   const ratio = total / budget.amount;
   const head = `${formatUsd(total)}/month is ${pct(ratio)} of the ${formatUsd(budget.amount)} budget`;
-  if (ratio > failAbove) return { status: BudgetStatus.fail, ratio, message: `${head}: above the ${pct(failAbove)} limit` };
+  if (ratio > failAbove)
+    return { status: BudgetStatus.fail, ratio, message: `${head}: above the ${pct(failAbove)} limit` };
   const sorted = [...budget.thresholds].sort((a, b) => a - b);
   const crossed = sorted.filter((t) => ratio >= t);
   if (crossed.length > 0) {
-    return { status: BudgetStatus.warn, ratio, message: `${head}: reaches the ${pct(crossed.at(-1)!)} threshold` };
+    return {
+      status: BudgetStatus.warn,
+      ratio,
+      message: `${head}: reaches the ${pct(crossed.at(-1)!)} threshold`,
+    };
   }
   const first = sorted[0];
   return {

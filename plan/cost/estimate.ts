@@ -157,7 +157,11 @@ const REPLACEMENT_HALVES: ReadonlySet<Op> = new Set<Op>([
  * formatDelta(cost.delta); // "+$197.25"
  * ```
  */
-export function estimatePlan(steps: readonly PlanStep[], usage: Usage, options: EstimateOptions): PlanCostEstimate {
+export function estimatePlan(
+  steps: readonly PlanStep[],
+  usage: Usage,
+  options: EstimateOptions,
+): PlanCostEstimate {
   const asResource = (s: PlanStep): CostResource => ({
     urn: s.urn,
     type: s.type,
@@ -186,7 +190,9 @@ export function estimatePlan(steps: readonly PlanStep[], usage: Usage, options: 
       if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
       const which = side === "before" ? "old" : "new";
       const note =
-        other !== undefined ? `${which} inputs not in the plan: priced as unchanged` : `${which} inputs not in the plan`;
+        other !== undefined
+          ? `${which} inputs not in the plan: priced as unchanged`
+          : `${which} inputs not in the plan`;
       return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
     };
     const before = sides.before ? price("before") : undefined;
@@ -287,7 +293,9 @@ const LABEL_PATHS = [
  * componentOf(resources[3]); // "postgres"
  * ```
  */
-export function componentResolver(resources: readonly CostResource[]): (res: CostResource) => string | undefined {
+export function componentResolver(
+  resources: readonly CostResource[],
+): (res: CostResource) => string | undefined {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const ancestorOf = (res: CostResource): string | undefined => {
     const seen = new Set<string>();
@@ -299,7 +307,10 @@ export function componentResolver(resources: readonly CostResource[]): (res: Cos
     }
     // No usable parent chain: the URN's own type chain still names the enclosing component type.
     const chain = res.urn.split("::")[2]?.split("$") ?? [];
-    const outer = chain.slice(0, -1).reverse().find((t) => t.startsWith("platform:"));
+    const outer = chain
+      .slice(0, -1)
+      .reverse()
+      .find((t) => t.startsWith("platform:"));
     return outer === undefined ? undefined : `type:${outer}`;
   };
   const labelOf = (res: CostResource): string | undefined => {
@@ -313,7 +324,8 @@ export function componentResolver(resources: readonly CostResource[]): (res: Cos
   for (const res of resources) {
     const label = labelOf(res);
     const anc = ancestorOf(res);
-    if (label !== undefined && anc !== undefined && !labelByAncestor.has(anc)) labelByAncestor.set(anc, label);
+    if (label !== undefined && anc !== undefined && !labelByAncestor.has(anc))
+      labelByAncestor.set(anc, label);
   }
   return (res) => {
     const own = labelOf(res);
@@ -333,10 +345,18 @@ function priceResource(
   pool: FreeTierPool,
   component: string | undefined,
 ): { readonly line: CostLine; readonly partlyUnknown: boolean } {
-  const base = { urn: res.urn, type: res.type, name: res.name, ...(component !== undefined ? { component } : {}) };
+  const base = {
+    urn: res.urn,
+    type: res.type,
+    name: res.name,
+    ...(component !== undefined ? { component } : {}),
+  };
   const estimator = estimatorFor(res.type);
   if (!estimator) {
-    return { line: { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] }, partlyUnknown: false };
+    return {
+      line: { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] },
+      partlyUnknown: false,
+    };
   }
   const read = reader(inputs ?? {});
   const est = estimator({
@@ -350,7 +370,8 @@ function priceResource(
     free: pool,
   });
   const notes = [...est.notes];
-  if (read.unknown.length > 0) notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
+  if (read.unknown.length > 0)
+    notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
   const line: CostLine = est.notPriced
     ? { ...base, notPriced: true, notes }
     : { ...base, baseline: est.baseline, usage: est.usage, notes };

@@ -70,10 +70,7 @@ export function formatPercentDelta(before: number, after: number): string {
  */
 export function formatRate(usd: number): string {
   if (!Number.isFinite(usd)) return String(usd);
-  const fixed = Math.abs(usd)
-    .toFixed(7)
-    .replace(/0+$/, "")
-    .replace(/\.$/, "");
+  const fixed = Math.abs(usd).toFixed(7).replace(/0+$/, "").replace(/\.$/, "");
   const [int, frac = ""] = fixed.split(".");
   const padded = frac.length < 2 ? frac.padEnd(2, "0") : frac;
   return `${usd < 0 ? "-" : ""}$${Number(int).toLocaleString("en-US")}.${padded}`;

@@ -67,6 +67,8 @@ export interface InputReader {
   raw(path: string): unknown;
   /** True when the path holds a value or an unknown (not recorded as unknown). */
   has(path: string): boolean;
+  /** Like `raw`, but an unknown is not recorded (for values that only label a note). */
+  peek(path: string): unknown;
   /** A string; a non-string value counts as unknown. */
   str(path: string): string | undefined | NotKnown;
   /** A finite number (numeric strings accepted); anything else counts as unknown. */
@@ -105,6 +107,10 @@ export function reader(inputs: unknown): InputReader {
     unknown,
     raw: get,
     has: (path) => lookup(inputs, path).kind !== "absent",
+    peek(path) {
+      const found = lookup(inputs, path);
+      return found.kind === "value" ? found.value : found.kind === "unknown" ? NOT_KNOWN : undefined;
+    },
     str(path) {
       const v = get(path);
       if (v === undefined || v === NOT_KNOWN) return v;

@@ -33,21 +33,29 @@ const SRC = {
   sqlGolden:
     "Infracost golden sql_database_instance_test.golden (us-central1, regenerated 2024-07-01), cross-checked usage.ai May 2026; reference/cost-and-formats.md §4",
   sqlHdd: "reference/cost-and-formats.md §4 (HDD ≈$0.09/GB-mo, not verified)",
-  sqlPlus: "not verified: author's knowledge of the Cloud SQL Enterprise Plus list price (≈1.3× Enterprise), https://cloud.google.com/sql/pricing",
-  sqlEu: "not verified: derived as ≈1.10× the us-central1 figure (europe-west1 Cloud SQL list prices run ≈10% above Iowa), https://cloud.google.com/sql/pricing",
+  sqlPlus:
+    "not verified: author's knowledge of the Cloud SQL Enterprise Plus list price (≈1.3× Enterprise), https://cloud.google.com/sql/pricing",
+  sqlEu:
+    "not verified: derived as ≈1.10× the us-central1 figure (europe-west1 Cloud SQL list prices run ≈10% above Iowa), https://cloud.google.com/sql/pricing",
   redisGolden:
     "Infracost golden redis_instance_test.golden (us-central1, regenerated 2024-07-01); reference/cost-and-formats.md §4",
-  redisEu: "not verified: derived as ≈1.10× the us-central1 figure, https://cloud.google.com/memorystore/docs/redis/pricing",
-  runOfficial: "https://cloud.google.com/run/pricing (Tier 1 regions; official page copy); reference/cost-and-formats.md §4",
-  runSecondary: "secondary: cloudwebschool.com calculator, cloudchipr.com 2025 (Tier 1); reference/cost-and-formats.md §4",
-  runIdle: "secondary repo note and unanswered.io (min-instance idle rate, Tier 1); reference/cost-and-formats.md §4",
+  redisEu:
+    "not verified: derived as ≈1.10× the us-central1 figure, https://cloud.google.com/memorystore/docs/redis/pricing",
+  runOfficial:
+    "https://cloud.google.com/run/pricing (Tier 1 regions; official page copy); reference/cost-and-formats.md §4",
+  runSecondary:
+    "secondary: cloudwebschool.com calculator, cloudchipr.com 2025 (Tier 1); reference/cost-and-formats.md §4",
+  runIdle:
+    "secondary repo note and unanswered.io (min-instance idle rate, Tier 1); reference/cost-and-formats.md §4",
   runInstanceMem: "not verified (official excerpt truncated); reference/cost-and-formats.md §4",
-  runFree: "https://cloud.google.com/run/pricing free tier (request-based); instance-based free tier from unanswered.io (secondary)",
+  runFree:
+    "https://cloud.google.com/run/pricing free tier (request-based); instance-based free tier from unanswered.io (secondary)",
   egress:
     "not verified: author's knowledge of Premium Tier internet egress, 0–1 TiB to North America/Europe, https://cloud.google.com/vpc/network-pricing",
   kms: "https://cloud.google.com/kms/pricing (effective 2025-03-17); reference/cost-and-formats.md §4",
   secrets: "https://cloud.google.com/secret-manager/pricing; reference/cost-and-formats.md §4",
-  monitoring: "https://cloud.google.com/stackdriver/pricing (uptime checks effective 2022-10-01); reference/cost-and-formats.md §4",
+  monitoring:
+    "https://cloud.google.com/stackdriver/pricing (uptime checks effective 2022-10-01); reference/cost-and-formats.md §4",
 } as const;
 
 const p = (usd: number, unit: string, source: string): Price => ({ usd, unit, source });
@@ -75,7 +83,9 @@ export type SharedCoreTier = (typeof SharedCoreTier)[keyof typeof SharedCoreTier
 /** Prices that differ by region. */
 export interface RegionPrices {
   readonly cloudSql: {
-    readonly compute: Readonly<Record<SqlEdition, { readonly vcpuHour: Price; readonly memoryGbHour: Price }>>;
+    readonly compute: Readonly<
+      Record<SqlEdition, { readonly vcpuHour: Price; readonly memoryGbHour: Price }>
+    >;
     /** Flat rates (zonal); Enterprise edition only. */
     readonly sharedCoreHour: Readonly<Record<SharedCoreTier, Price>>;
     readonly ssdGbMonth: Price;
@@ -126,11 +136,19 @@ export interface GlobalPrices {
 
 /** Free allowances (per billing account unless noted). */
 export interface FreeAllowances {
-  readonly cloudRunRequestBased: { readonly vcpuSeconds: number; readonly gibSeconds: number; readonly requests: number };
+  readonly cloudRunRequestBased: {
+    readonly vcpuSeconds: number;
+    readonly gibSeconds: number;
+    readonly requests: number;
+  };
   readonly cloudRunInstanceBased: { readonly vcpuSeconds: number; readonly gibSeconds: number };
   /** Egress to North America, per billing account. */
   readonly cloudRunEgressGib: number;
-  readonly secretManager: { readonly versions: number; readonly accesses: number; readonly rotationNotifications: number };
+  readonly secretManager: {
+    readonly versions: number;
+    readonly accesses: number;
+    readonly rotationNotifications: number;
+  };
   /** Per project (so always applied: one environment is one project). */
   readonly uptimeExecutions: number;
   readonly source: string;
@@ -139,8 +157,14 @@ export interface FreeAllowances {
 const US_CENTRAL1: RegionPrices = {
   cloudSql: {
     compute: {
-      ENTERPRISE: { vcpuHour: p(0.0413, "vCPU-hour", SRC.sqlGolden), memoryGbHour: p(0.007, "GB-hour", SRC.sqlGolden) },
-      ENTERPRISE_PLUS: { vcpuHour: p(0.0537, "vCPU-hour", SRC.sqlPlus), memoryGbHour: p(0.0091, "GB-hour", SRC.sqlPlus) },
+      ENTERPRISE: {
+        vcpuHour: p(0.0413, "vCPU-hour", SRC.sqlGolden),
+        memoryGbHour: p(0.007, "GB-hour", SRC.sqlGolden),
+      },
+      ENTERPRISE_PLUS: {
+        vcpuHour: p(0.0537, "vCPU-hour", SRC.sqlPlus),
+        memoryGbHour: p(0.0091, "GB-hour", SRC.sqlPlus),
+      },
     },
     sharedCoreHour: {
       "db-f1-micro": p(0.0105, "hour", SRC.sqlGolden),
@@ -185,8 +209,14 @@ const US_CENTRAL1: RegionPrices = {
 const EUROPE_WEST1: RegionPrices = {
   cloudSql: {
     compute: {
-      ENTERPRISE: { vcpuHour: p(0.0454, "vCPU-hour", SRC.sqlEu), memoryGbHour: p(0.0077, "GB-hour", SRC.sqlEu) },
-      ENTERPRISE_PLUS: { vcpuHour: p(0.0591, "vCPU-hour", SRC.sqlEu), memoryGbHour: p(0.01, "GB-hour", SRC.sqlEu) },
+      ENTERPRISE: {
+        vcpuHour: p(0.0454, "vCPU-hour", SRC.sqlEu),
+        memoryGbHour: p(0.0077, "GB-hour", SRC.sqlEu),
+      },
+      ENTERPRISE_PLUS: {
+        vcpuHour: p(0.0591, "vCPU-hour", SRC.sqlEu),
+        memoryGbHour: p(0.01, "GB-hour", SRC.sqlEu),
+      },
     },
     sharedCoreHour: {
       "db-f1-micro": p(0.0115, "hour", SRC.sqlEu),
@@ -232,7 +262,9 @@ export const PRICES = {
   hoursPerMonth: HOURS_PER_MONTH,
   /** Region used when a region is not in `regions`. */
   fallbackRegion: "us-central1",
-  regions: { "us-central1": US_CENTRAL1, "europe-west1": EUROPE_WEST1 } as Readonly<Record<string, RegionPrices>>,
+  regions: { "us-central1": US_CENTRAL1, "europe-west1": EUROPE_WEST1 } as Readonly<
+    Record<string, RegionPrices>
+  >,
   global: {
     kms: {
       versionMonth: {

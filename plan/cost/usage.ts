@@ -107,7 +107,10 @@ const RESOURCE_FIELDS = {
   meanResponseKiB: count(),
   backupStorageGb: count(),
   kmsOperationsPerMonth: count(),
-  kmsKeyVersions: z.number({ error: MSG.versions }).int({ error: MSG.versions }).min(0, { error: MSG.versions }),
+  kmsKeyVersions: z
+    .number({ error: MSG.versions })
+    .int({ error: MSG.versions })
+    .min(0, { error: MSG.versions }),
   kmsHorizonMonths: z
     .number({ error: MSG.horizon })
     .int({ error: MSG.horizon })
@@ -204,7 +207,9 @@ export function usageFor(usage: Usage, name: string): ResourceUsage {
  */
 export function loadUsage(env: string, dir: string): Usage {
   if (!/^[a-z][a-z0-9-]*$/.test(env)) {
-    throw new PlatformError(`loadUsage: env must be a stack name of lowercase letters, digits and '-', got ${got(env)}`);
+    throw new PlatformError(
+      `loadUsage: env must be a stack name of lowercase letters, digits and '-', got ${got(env)}`,
+    );
   }
   const file = join(dir, `usage.${env}.yaml`);
   if (!existsSync(file)) return DEFAULT_USAGE;

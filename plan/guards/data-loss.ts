@@ -13,7 +13,7 @@ import {
   type RuleHit,
   type StepRule,
 } from "./types";
-import { matchesUrn, read, show } from "./values";
+import { matchesUrn, read, showValue } from "./values";
 
 /**
  * Resource types that hold data, and what a destroy loses.
@@ -234,7 +234,7 @@ export const SAFEGUARD_RULE: StepRule = {
         const wasOn = was.kind === "set" ? was.value === true : was.kind === "absent" && guard.defaultOn;
         if (!wasOn) continue;
         hits.push({
-          message: `${label}: ${guard.path} is turned off (${was.kind === "set" ? show(was.value) : "default true"} → false). The next replace or delete will destroy ${DATA_RESOURCES[step.type]}. Keep ${guard.path}: true unless you are retiring it.`,
+          message: `${label}: ${guard.path} is turned off (${was.kind === "set" ? showValue(was.value) : "default true"} → false). The next replace or delete will destroy ${DATA_RESOURCES[step.type]}. Keep ${guard.path}: true unless you are retiring it.`,
           urn: step.urn,
           type: step.type,
         });
@@ -248,7 +248,7 @@ export const SAFEGUARD_RULE: StepRule = {
         Object.hasOwn(SPARING_POLICIES, String(policyWas.value).toUpperCase())
       ) {
         hits.push({
-          message: `${label}: deletionPolicy changes from ${show(policyWas.value)} to "DELETE"; a delete will now destroy ${DATA_RESOURCES[step.type]}.`,
+          message: `${label}: deletionPolicy changes from ${showValue(policyWas.value)} to "DELETE"; a delete will now destroy ${DATA_RESOURCES[step.type]}.`,
           urn: step.urn,
           type: step.type,
         });

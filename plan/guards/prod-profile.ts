@@ -10,14 +10,14 @@ import {
   PROD_ONLY,
   Scope,
   changed,
-  expect,
+  expectValue,
   unverified,
   type GuardResource,
   type ResourceRule,
   type RuleHit,
 } from "./types";
 import { GCP as T } from "./tokens";
-import { read, seconds, show } from "./values";
+import { read, seconds, showValue } from "./values";
 
 /** Rotation ceiling: 90 days in seconds (CIS 1.10, CKV_GCP_43). */
 export const MAX_ROTATION_SECONDS = 7_776_000;
@@ -78,7 +78,7 @@ export const PROD_HA: ResourceRule = {
   appliesTo: [T.sqlInstance],
   check(r) {
     if (isReplica(r)) return [];
-    return expect(
+    return expectValue(
       r.inputs,
       "settings.availabilityType",
       (v) => v === "REGIONAL",
@@ -112,7 +112,7 @@ export const PROD_PITR: ResourceRule = {
       version.kind === "set" && String(version.value).startsWith("MYSQL")
         ? "settings.backupConfiguration.binaryLogEnabled"
         : "settings.backupConfiguration.pointInTimeRecoveryEnabled";
-    return expect(
+    return expectValue(
       r.inputs,
       path,
       (v) => v === true,
@@ -139,7 +139,7 @@ export const PROD_BACKUPS: ResourceRule = {
   appliesTo: [T.sqlInstance],
   check(r) {
     if (isReplica(r)) return [];
-    const hits: RuleHit[] = expect(
+    const hits: RuleHit[] = expectValue(
       r.inputs,
       "settings.backupConfiguration.enabled",
       (v) => v === true,
@@ -148,7 +148,7 @@ export const PROD_BACKUPS: ResourceRule = {
     );
     const retainedPath = "settings.backupConfiguration.backupRetentionSettings.retainedBackups";
     hits.push(
-      ...expect(
+      ...expectValue(
         r.inputs,
         retainedPath,
         (v) => v === undefined || (typeof v === "number" && v >= MIN_RETAINED_BACKUPS),
@@ -178,7 +178,7 @@ export const PROD_CMEK: ResourceRule = {
   appliesTo: [T.sqlInstance, T.redis],
   check(r) {
     const path = r.type === T.redis ? "customerManagedKey" : "encryptionKeyName";
-    return expect(
+    return expectValue(
       r.inputs,
       path,
       (v) => typeof v === "string" && v.length > 0,
@@ -209,7 +209,7 @@ export const PROD_DELETION_PROTECTION: ResourceRule = {
     const paths =
       r.type === T.sqlInstance ? ["deletionProtection", "settings.deletionProtectionEnabled"] : ["deletionProtection"];
     return paths.flatMap((path) =>
-      expect(
+      expectValue(
         r.inputs,
         path,
         (v) => v !== false,
@@ -236,7 +236,7 @@ export const PROD_HSM: ResourceRule = {
   remediation: 'Set versionTemplate.protectionLevel: "HSM" (KmsKeyRing protectionLevel: "HSM"); this replaces the key, so create a new key and re-encrypt.',
   appliesTo: [T.cryptoKey],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "versionTemplate.protectionLevel",
       (v) => v === "HSM",
@@ -266,7 +266,7 @@ export const PROD_KEY_ROTATION: ResourceRule = {
     const symmetric = isSymmetricKey(r);
     if (symmetric === "opaque") return [unverified("purpose")];
     if (!symmetric) return [];
-    return expect(
+    return expectValue(
       r.inputs,
       "rotationPeriod",
       (v) => {
@@ -296,7 +296,7 @@ export const PROD_REDIS_TIER: ResourceRule = {
   remediation: 'Set tier: "STANDARD_HA" (this replaces the instance: acknowledge the data loss or migrate).',
   appliesTo: [T.redis],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "tier",
       (v) => v === "STANDARD_HA",
@@ -322,7 +322,7 @@ export const PROD_REDIS_AUTH: ResourceRule = {
   remediation: "Set authEnabled: true and read the AUTH string from Secret Manager.",
   appliesTo: [T.redis],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "authEnabled",
       (v) => v === true,
@@ -354,7 +354,7 @@ export const PROD_RUN_MIN_INSTANCES: ResourceRule = {
     if (ok(template) || ok(service)) return [];
     if (template.kind === "opaque") return [unverified(template.path)];
     if (service.kind === "opaque") return [unverified(service.path)];
-    const now = template.kind === "set" ? show(template.value) : "unset (0)";
+    const now = template.kind === "set" ? showValue(template.value) : "unset (0)";
     return [
       {
         message: `${label(r)}: template.scaling.minInstanceCount is ${now}; prod keeps at least 1 instance warm (cold starts hit users). Set template.scaling.minInstanceCount: 1.`,

@@ -9,7 +9,7 @@ import {
   Category,
   Level,
   Scope,
-  expect,
+  expectValue,
   unverified,
   type GuardResource,
   type ResourceRule,
@@ -48,7 +48,7 @@ export const KMS_ROTATION: ResourceRule = {
     const symmetric = isSymmetricKey(r);
     if (symmetric === "opaque") return [unverified("purpose")];
     if (!symmetric) return [];
-    return expect(
+    return expectValue(
       r.inputs,
       "rotationPeriod",
       (v) => {

@@ -8,7 +8,7 @@ import {
   Category,
   Level,
   Scope,
-  expect,
+  expectValue,
   unverified,
   type GuardContext,
   type GuardResource,
@@ -160,7 +160,7 @@ export const RUN_INGRESS_RESTRICTED: ResourceRule = {
   appliesTo: [GCP.runService],
   check(r, ctx) {
     const explicit = isExplicitlyPublic(r, ctx);
-    const hits = expect(
+    const hits = expectValue(
       r.inputs,
       "ingress",
       (v) => v === Ingress.internalOnly || v === Ingress.internalLoadBalancer,
@@ -185,7 +185,7 @@ export const RUN_DEDICATED_SERVICE_ACCOUNT: ResourceRule = {
   remediation: "Create a service account per service and set template.serviceAccount to its email.",
   appliesTo: [GCP.runService],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "template.serviceAccount",
       (v) => typeof v === "string" && v.length > 0 && !DEFAULT_SERVICE_ACCOUNT.test(v),
@@ -208,7 +208,7 @@ export const REDIS_AUTH: ResourceRule = {
   remediation: "Set authEnabled: true and hand the AUTH string to clients through Secret Manager.",
   appliesTo: [GCP.redis],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "authEnabled",
       (v) => v === true,
@@ -230,7 +230,7 @@ export const REDIS_TRANSIT_ENCRYPTION: ResourceRule = {
   remediation: 'Set transitEncryptionMode: "SERVER_AUTHENTICATION" (this replaces the instance) and give clients the server CA.',
   appliesTo: [GCP.redis],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "transitEncryptionMode",
       (v) => v === "SERVER_AUTHENTICATION",
@@ -277,7 +277,7 @@ export const ARTIFACT_REGISTRY_CMEK: ResourceRule = {
   remediation: "Set kmsKeyName to a KmsKeyRing key (replaces the repository: create it that way).",
   appliesTo: [GCP.artifactRepository],
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "kmsKeyName",
       (v) => typeof v === "string" && v.length > 0,

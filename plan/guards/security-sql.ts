@@ -5,7 +5,7 @@
 import { Severity } from "../model";
 import { isReplica } from "./prod-profile";
 import { GCP } from "./tokens";
-import { Category, Level, Scope, expect, unverified, type GuardResource, type ResourceRule, type RuleHit } from "./types";
+import { Category, Level, Scope, expectValue, unverified, type GuardResource, type ResourceRule, type RuleHit } from "./types";
 import { read, readFlag } from "./values";
 
 /** Cloud SQL `sslMode` values. */
@@ -101,7 +101,7 @@ export const SQL_SSL_REQUIRED: ResourceRule = {
   check(r) {
     const legacy = read(r.inputs, "settings.ipConfiguration.requireSsl");
     if (legacy.kind === "set" && legacy.value === true) return [];
-    return expect(
+    return expectValue(
       r.inputs,
       "settings.ipConfiguration.sslMode",
       (v) => v === SslMode.encryptedOnly || v === SslMode.trustedClientCertificate,
@@ -125,7 +125,7 @@ export const SQL_SSL_CLIENT_CERTIFICATES: ResourceRule = {
   check(r) {
     const legacy = read(r.inputs, "settings.ipConfiguration.requireSsl");
     if (legacy.kind === "set" && legacy.value === true) return [];
-    return expect(
+    return expectValue(
       r.inputs,
       "settings.ipConfiguration.sslMode",
       (v) => v === SslMode.trustedClientCertificate,
@@ -147,7 +147,7 @@ export const SQL_NO_PUBLIC_IP: ResourceRule = {
     "Cloud SQL has no public IPv4 address: settings.ipConfiguration.ipv4Enabled is explicitly false (unset means public, although CKV_GCP_60 passes it).",
   remediation: "Set settings.ipConfiguration.ipv4Enabled: false and privateNetwork to the VPC (private services access).",
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "settings.ipConfiguration.ipv4Enabled",
       (v) => v === false,
@@ -195,7 +195,7 @@ export const SQL_BACKUPS_ENABLED: ResourceRule = {
   remediation: "Set settings.backupConfiguration.enabled: true.",
   check(r) {
     if (isReplica(r)) return [];
-    return expect(
+    return expectValue(
       r.inputs,
       "settings.backupConfiguration.enabled",
       (v) => v === true,
@@ -215,7 +215,7 @@ export const SQL_LATEST_MAJOR_VERSION: ResourceRule = {
   description: `Cloud SQL runs the latest major version Checkov knows (${LATEST_MAJOR_VERSIONS.join(", ")}). Advisory: "latest" moves, upgrades are planned work.`,
   remediation: "Plan a major-version upgrade (databaseVersion).",
   check(r) {
-    return expect(
+    return expectValue(
       r.inputs,
       "databaseVersion",
       (v) => (LATEST_MAJOR_VERSIONS as readonly unknown[]).includes(v),

@@ -4,7 +4,7 @@
  */
 import { Profile } from "../../components/shared/profiles";
 import type { PlanStep, Severity } from "../model";
-import { read, show, type Read } from "./values";
+import { read, showValue, type Read } from "./values";
 
 /** CIS-style benchmark level. L1 = baseline every environment should meet; L2 = defence in depth. */
 export const Level = { L1: "L1", L2: "L2" } as const;
@@ -241,10 +241,10 @@ export function unverified(path: string, what = "the value"): RuleHit {
  *
  * @example
  * ```ts
- * return expect(r.inputs, "authEnabled", (v) => v === true, (got) => `authEnabled is ${got}; set authEnabled: true`);
+ * return expectValue(r.inputs, "authEnabled", (v) => v === true, (got) => `authEnabled is ${got}; set authEnabled: true`);
  * ```
  */
-export function expect(
+export function expectValue(
   inputs: unknown,
   path: string,
   ok: (value: unknown) => boolean,
@@ -254,7 +254,7 @@ export function expect(
   if (r.kind === "opaque") return [unverified(r.path)];
   const value = r.kind === "set" ? r.value : undefined;
   if (ok(value)) return [];
-  return [{ message: fail(show(value), r) }];
+  return [{ message: fail(showValue(value), r) }];
 }
 
 /**
@@ -266,10 +266,10 @@ export function expect(
  * ```
  */
 export function changed(resource: GuardResource, path: string): string {
-  const now = show(read(resource.inputs, path).kind === "set" ? valueOf(resource.inputs, path) : undefined);
+  const now = showValue(read(resource.inputs, path).kind === "set" ? valueOf(resource.inputs, path) : undefined);
   if (!resource.oldInputs) return `is ${now}`;
   const before = read(resource.oldInputs, path);
-  const was = before.kind === "set" ? show(before.value) : before.kind === "opaque" ? "(unknown)" : "(unset)";
+  const was = before.kind === "set" ? showValue(before.value) : before.kind === "opaque" ? "(unknown)" : "(unset)";
   return was === now ? `is ${now}` : `changed from ${was} to ${now}`;
 }
 

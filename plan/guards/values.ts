@@ -220,10 +220,10 @@ export function matchesUrn(urn: string, patterns: readonly string[] | undefined)
  *
  * @example
  * ```ts
- * show("ZONAL"); // "\"ZONAL\""
+ * showValue("ZONAL"); // "\"ZONAL\""
  * ```
  */
-export function show(value: unknown): string {
+export function showValue(value: unknown): string {
   if (isOpaque(value)) return "(unknown)";
   if (value === undefined) return "(unset)";
   if (typeof value === "string") return JSON.stringify(value);

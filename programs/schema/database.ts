@@ -7,7 +7,13 @@ const tier = z
   .string({ error: (i) => `must be a Cloud SQL tier such as db-custom-2-7680, got ${got(i.input)}` })
   .superRefine((t, ctx) => {
     const r = parseTier(t);
-    if (!r.ok) ctx.addIssue({ code: "custom", message: r.reason.startsWith("must") ? r.reason : `${r.reason} (${JSON.stringify(t)} is not a Cloud SQL tier)` });
+    if (!r.ok)
+      ctx.addIssue({
+        code: "custom",
+        message: r.reason.startsWith("must")
+          ? r.reason
+          : `${r.reason} (${JSON.stringify(t)} is not a Cloud SQL tier)`,
+      });
   });
 
 /**
@@ -56,15 +62,27 @@ export const databaseSchema = section({
   .superRefine((d, ctx) => {
     // Cross-field rules on what was written; defaults are derived so they never conflict.
     if (d.backups?.enabled === false && d.backups.pointInTimeRecovery === true) {
-      ctx.addIssue({ code: "custom", path: ["backups", "pointInTimeRecovery"], message: "needs backups.enabled=true (PITR replays logs on top of a backup)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["backups", "pointInTimeRecovery"],
+        message: "needs backups.enabled=true (PITR replays logs on top of a backup)",
+      });
     }
     if (d.backups?.enabled === false && (d.readReplicas ?? 0) > 0) {
-      ctx.addIssue({ code: "custom", path: ["readReplicas"], message: `needs backups.enabled=true, got ${d.readReplicas} replicas with backups off` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["readReplicas"],
+        message: `needs backups.enabled=true, got ${d.readReplicas} replicas with backups off`,
+      });
     }
     const tl = d.backups?.transactionLogRetentionDays;
     const rb = d.backups?.retainedBackups;
     if (tl !== undefined && rb !== undefined && tl > rb) {
-      ctx.addIssue({ code: "custom", path: ["backups", "transactionLogRetentionDays"], message: `must not exceed retainedBackups (${rb}), got ${tl}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["backups", "transactionLogRetentionDays"],
+        message: `must not exceed retainedBackups (${rb}), got ${tl}`,
+      });
     }
   });
 
@@ -89,12 +107,27 @@ export interface DatabaseConfig {
 
 const BY_PROFILE = {
   dev: { tier: "db-f1-micro", highAvailability: false, diskSizeGb: 10, readReplicas: 0, retainedBackups: 7 },
-  staging: { tier: "db-custom-1-3840", highAvailability: true, diskSizeGb: 20, readReplicas: 0, retainedBackups: 14 },
-  prod: { tier: "db-custom-2-7680", highAvailability: true, diskSizeGb: 100, readReplicas: 1, retainedBackups: 30 },
+  staging: {
+    tier: "db-custom-1-3840",
+    highAvailability: true,
+    diskSizeGb: 20,
+    readReplicas: 0,
+    retainedBackups: 14,
+  },
+  prod: {
+    tier: "db-custom-2-7680",
+    highAvailability: true,
+    diskSizeGb: 100,
+    readReplicas: 1,
+    retainedBackups: 30,
+  },
 } as const satisfies Record<Profile, unknown>;
 
 /** Applies the profile's defaults. */
-export function resolveDatabase(raw: z.infer<typeof databaseSchema> | undefined, profile: Profile): DatabaseConfig {
+export function resolveDatabase(
+  raw: z.infer<typeof databaseSchema> | undefined,
+  profile: Profile,
+): DatabaseConfig {
   const d = BY_PROFILE[profile];
   const b = raw?.backups ?? {};
   const enabled = b.enabled ?? true;
@@ -110,7 +143,10 @@ export function resolveDatabase(raw: z.infer<typeof databaseSchema> | undefined,
       enabled,
       pointInTimeRecovery: b.pointInTimeRecovery ?? enabled,
       retainedBackups: b.retainedBackups ?? d.retainedBackups,
-      transactionLogRetentionDays: Math.min(b.transactionLogRetentionDays ?? 7, b.retainedBackups ?? d.retainedBackups),
+      transactionLogRetentionDays: Math.min(
+        b.transactionLogRetentionDays ?? 7,
+        b.retainedBackups ?? d.retainedBackups,
+      ),
       startTime: b.startTime ?? "03:00",
       ...(b.location !== undefined ? { location: b.location } : {}),
     },
@@ -122,12 +158,24 @@ export function databaseInvariants(c: DatabaseConfig, profile: Profile): { path:
   if (profile !== "prod") return [];
   const out: { path: string; message: string }[] = [];
   const at = "platform:database";
-  if (!c.highAvailability) out.push({ path: `${at}.highAvailability`, message: "prod requires true (REGIONAL HA), got false" });
-  if (!c.backups.enabled) out.push({ path: `${at}.backups.enabled`, message: "prod requires automated backups, got false" });
-  if (!c.backups.pointInTimeRecovery) out.push({ path: `${at}.backups.pointInTimeRecovery`, message: "prod requires point-in-time recovery, got false" });
-  if (!c.deletionProtection) out.push({ path: `${at}.deletionProtection`, message: "prod requires deletion protection, got false" });
-  if (c.backups.retainedBackups < 7) out.push({ path: `${at}.backups.retainedBackups`, message: `prod requires at least 7, got ${c.backups.retainedBackups}` });
+  if (!c.highAvailability)
+    out.push({ path: `${at}.highAvailability`, message: "prod requires true (REGIONAL HA), got false" });
+  if (!c.backups.enabled)
+    out.push({ path: `${at}.backups.enabled`, message: "prod requires automated backups, got false" });
+  if (!c.backups.pointInTimeRecovery)
+    out.push({
+      path: `${at}.backups.pointInTimeRecovery`,
+      message: "prod requires point-in-time recovery, got false",
+    });
+  if (!c.deletionProtection)
+    out.push({ path: `${at}.deletionProtection`, message: "prod requires deletion protection, got false" });
+  if (c.backups.retainedBackups < 7)
+    out.push({
+      path: `${at}.backups.retainedBackups`,
+      message: `prod requires at least 7, got ${c.backups.retainedBackups}`,
+    });
   const t = parseTier(c.tier);
-  if (t.ok && t.shape.sharedCore) out.push({ path: `${at}.tier`, message: `prod refuses shared-core tiers (no SLA), got "${c.tier}"` });
+  if (t.ok && t.shape.sharedCore)
+    out.push({ path: `${at}.tier`, message: `prod refuses shared-core tiers (no SLA), got "${c.tier}"` });
   return out;
 }

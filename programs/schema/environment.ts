@@ -17,7 +17,10 @@ export const environmentSchema = section({
   /** dev | staging | prod: sets defaults and invariants for every other section. */
   profile: oneOf(PROFILES as unknown as ["dev", "staging", "prod"]),
   /** Application name: lowercase letters, digits and `-`, 2–20 characters, starting with a letter. */
-  app: pattern(/^[a-z][a-z0-9-]{1,19}$/, "a lowercase name of 2–20 letters, digits or '-' starting with a letter"),
+  app: pattern(
+    /^[a-z][a-z0-9-]{1,19}$/,
+    "a lowercase name of 2–20 letters, digits or '-' starting with a letter",
+  ),
   /** Extra labels on every labelable resource. @default {} */
   labels: stringMap(LABEL_KEY, "label keys (lowercase, start with a letter, ≤ 63)").optional(),
 });

@@ -10,9 +10,9 @@ export function got(input: unknown): string {
   if (input === undefined) return "nothing";
   if (typeof input === "string") return JSON.stringify(input);
   try {
-    return JSON.stringify(input) ?? String(input);
+    return JSON.stringify(input) ?? typeof input;
   } catch {
-    return String(input);
+    return typeof input;
   }
 }
 
@@ -26,11 +26,7 @@ export function got(input: unknown): string {
  */
 export function intRange(min: number, max: number) {
   const msg = (i: { input?: unknown }) => `must be an integer ${min}–${max}, got ${got(i.input)}`;
-  return z
-    .number({ error: msg })
-    .int({ error: msg })
-    .min(min, { error: msg })
-    .max(max, { error: msg });
+  return z.number({ error: msg }).int({ error: msg }).min(min, { error: msg }).max(max, { error: msg });
 }
 
 /**
@@ -80,9 +76,13 @@ export function pattern(re: RegExp, description: string) {
 
 /** A map of string → string (labels, env vars). */
 export function stringMap(keyRe: RegExp, keyDescription: string) {
-  return z.record(pattern(keyRe, keyDescription), z.string({ error: (i) => `must be a string, got ${got(i.input)}` }), {
-    error: (i) => `must be a map of ${keyDescription} → string, got ${got(i.input)}`,
-  });
+  return z.record(
+    pattern(keyRe, keyDescription),
+    z.string({ error: (i) => `must be a string, got ${got(i.input)}` }),
+    {
+      error: (i) => `must be a map of ${keyDescription} → string, got ${got(i.input)}`,
+    },
+  );
 }
 
 /** A strict object: unknown keys are rejected (and given a did-you-mean hint by the loader). */

@@ -47,7 +47,15 @@ export function resolveKms(raw: z.infer<typeof kmsSchema> | undefined, profile: 
 export function kmsInvariants(c: KmsConfig, profile: Profile): { path: string; message: string }[] {
   if (profile !== "prod") return [];
   const out: { path: string; message: string }[] = [];
-  if (c.protectionLevel !== "HSM") out.push({ path: "platform:kms.protectionLevel", message: `prod requires HSM keys, got "${c.protectionLevel}"` });
-  if (!c.protect) out.push({ path: "platform:kms.protect", message: "prod refuses protect=false on keys (deleting a key loses all data it encrypts)" });
+  if (c.protectionLevel !== "HSM")
+    out.push({
+      path: "platform:kms.protectionLevel",
+      message: `prod requires HSM keys, got "${c.protectionLevel}"`,
+    });
+  if (!c.protect)
+    out.push({
+      path: "platform:kms.protect",
+      message: "prod refuses protect=false on keys (deleting a key loses all data it encrypts)",
+    });
   return out;
 }

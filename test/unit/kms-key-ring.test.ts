@@ -1,10 +1,22 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { KmsKeyRing, normalizeKeys, validateMembers, validateRotationDays } from "../../components/kms-key-ring";
+import {
+  KmsKeyRing,
+  normalizeKeys,
+  validateMembers,
+  validateRotationDays,
+} from "../../components/kms-key-ring";
 import type { PlatformContext } from "../../components/shared/context";
 import { PlatformError } from "../../components/shared/errors";
 import { promiseOf, setupMocks } from "../support/harness";
 
-const ctx: PlatformContext = { env: "prod", profile: "prod", app: "shop", project: "acme-shop-prod", region: "europe-west1", labels: { team: "core" } };
+const ctx: PlatformContext = {
+  env: "prod",
+  profile: "prod",
+  app: "shop",
+  project: "acme-shop-prod",
+  region: "europe-west1",
+  labels: { team: "core" },
+};
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
 
@@ -19,10 +31,18 @@ describe("KmsKeyRing inventory", () => {
     const kms = new KmsKeyRing("kms", { ctx, keys: { data: {} } });
     await promiseOf(kms.keyIds["data"]!);
     await rec.settled();
-    expect(rec.counts("kms")).toEqual({ "platform:security:KmsKeyRing": 1, "gcp:kms/keyRing:KeyRing": 1, [KEY]: 1 });
+    expect(rec.counts("kms")).toEqual({
+      "platform:security:KmsKeyRing": 1,
+      "gcp:kms/keyRing:KeyRing": 1,
+      [KEY]: 1,
+    });
     const ring = rec.find("gcp:kms/keyRing:KeyRing", "kms-ring");
     expect(ring.protect).toBe(true);
-    expect(ring.inputs).toMatchObject({ name: "shop-prod-kms", location: "europe-west1", project: "acme-shop-prod" });
+    expect(ring.inputs).toMatchObject({
+      name: "shop-prod-kms",
+      location: "europe-west1",
+      project: "acme-shop-prod",
+    });
     const key = rec.find(KEY, "kms-key-data");
     expect(key.protect).toBe(true);
     expect(key.inputs).toMatchObject({
@@ -39,20 +59,38 @@ describe("KmsKeyRing inventory", () => {
       ctx,
       protectionLevel: "HSM",
       rotationDays: 30,
-      keys: { data: {}, signing: { purpose: "ASYMMETRIC_SIGN" }, mac: { purpose: "MAC", protectionLevel: "SOFTWARE" } },
+      keys: {
+        data: {},
+        signing: { purpose: "ASYMMETRIC_SIGN" },
+        mac: { purpose: "MAC", protectionLevel: "SOFTWARE" },
+      },
     });
     await promiseOf(kms.keyIds["mac"]!);
     await rec.settled();
-    expect(rec.find(KEY, "k2-key-data").inputs).toMatchObject({ rotationPeriod: "2592000s", versionTemplate: { protectionLevel: "HSM" } });
+    expect(rec.find(KEY, "k2-key-data").inputs).toMatchObject({
+      rotationPeriod: "2592000s",
+      versionTemplate: { protectionLevel: "HSM" },
+    });
     const signing = rec.find(KEY, "k2-key-signing").inputs;
-    expect(signing).toMatchObject({ purpose: "ASYMMETRIC_SIGN", versionTemplate: { algorithm: "EC_SIGN_ED25519", protectionLevel: "HSM" } });
+    expect(signing).toMatchObject({
+      purpose: "ASYMMETRIC_SIGN",
+      versionTemplate: { algorithm: "EC_SIGN_ED25519", protectionLevel: "HSM" },
+    });
     expect(signing["rotationPeriod"]).toBeUndefined();
-    expect(rec.find(KEY, "k2-key-mac").inputs).toMatchObject({ purpose: "MAC", versionTemplate: { algorithm: "HMAC_SHA256", protectionLevel: "SOFTWARE" } });
+    expect(rec.find(KEY, "k2-key-mac").inputs).toMatchObject({
+      purpose: "MAC",
+      versionTemplate: { algorithm: "HMAC_SHA256", protectionLevel: "SOFTWARE" },
+    });
   });
 
   it("reuses an existing ring and honours protect: false", async () => {
     const id = "projects/acme/locations/europe-west1/keyRings/shared";
-    const kms = new KmsKeyRing("k3", { ctx, protect: false, keyRing: { create: false, id }, keys: { data: {} } });
+    const kms = new KmsKeyRing("k3", {
+      ctx,
+      protect: false,
+      keyRing: { create: false, id },
+      keys: { data: {} },
+    });
     expect(await promiseOf(kms.keyRingId)).toBe(id);
     await promiseOf(kms.keyIds["data"]!);
     await rec.settled();
@@ -66,8 +104,17 @@ describe("KmsKeyRing inventory", () => {
     const kms = new KmsKeyRing("k4", {
       ctx,
       keys: {
-        data: { serviceAgents: ["cloudsql", "memorystore"], grants: { encrypterDecrypter: ["serviceAccount:api@acme.iam.gserviceaccount.com"] } },
-        signing: { purpose: "ASYMMETRIC_SIGN", grants: { signerVerifier: ["serviceAccount:api@acme.iam.gserviceaccount.com"], publicKeyViewer: ["group:auditors@acme.com"] } },
+        data: {
+          serviceAgents: ["cloudsql", "memorystore"],
+          grants: { encrypterDecrypter: ["serviceAccount:api@acme.iam.gserviceaccount.com"] },
+        },
+        signing: {
+          purpose: "ASYMMETRIC_SIGN",
+          grants: {
+            signerVerifier: ["serviceAccount:api@acme.iam.gserviceaccount.com"],
+            publicKeyViewer: ["group:auditors@acme.com"],
+          },
+        },
       },
     });
     await promiseOf(kms.keyIds["signing"]!);
@@ -75,11 +122,27 @@ describe("KmsKeyRing inventory", () => {
     const members = rec.ofType(MEMBER).filter((m) => m.name.startsWith("k4-"));
     expect(members.map((m) => [m.name, m.inputs["role"], m.inputs["member"]]).sort()).toEqual(
       [
-        ["k4-key-data-agent-cloudsql", "roles/cloudkms.cryptoKeyEncrypterDecrypter", "serviceAccount:service-123456789012@gcp-sa-cloud-sql.iam.gserviceaccount.com"],
-        ["k4-key-data-agent-memorystore", "roles/cloudkms.cryptoKeyEncrypterDecrypter", "serviceAccount:service-123456789012@cloud-redis.iam.gserviceaccount.com"],
-        ["k4-key-data-encrypterDecrypter-0", "roles/cloudkms.cryptoKeyEncrypterDecrypter", "serviceAccount:api@acme.iam.gserviceaccount.com"],
+        [
+          "k4-key-data-agent-cloudsql",
+          "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+          "serviceAccount:service-123456789012@gcp-sa-cloud-sql.iam.gserviceaccount.com",
+        ],
+        [
+          "k4-key-data-agent-memorystore",
+          "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+          "serviceAccount:service-123456789012@cloud-redis.iam.gserviceaccount.com",
+        ],
+        [
+          "k4-key-data-encrypterDecrypter-0",
+          "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+          "serviceAccount:api@acme.iam.gserviceaccount.com",
+        ],
         ["k4-key-signing-publicKeyViewer-0", "roles/cloudkms.publicKeyViewer", "group:auditors@acme.com"],
-        ["k4-key-signing-signerVerifier-0", "roles/cloudkms.signerVerifier", "serviceAccount:api@acme.iam.gserviceaccount.com"],
+        [
+          "k4-key-signing-signerVerifier-0",
+          "roles/cloudkms.signerVerifier",
+          "serviceAccount:api@acme.iam.gserviceaccount.com",
+        ],
       ].sort(),
     );
     for (const m of members) expect(m.inputs["cryptoKeyId"]).toMatch(/^k4-key-(data|signing)-id$/);
@@ -93,10 +156,17 @@ describe("KmsKeyRing inventory", () => {
   });
 
   it("applies a typed transform to one child", async () => {
-    const kms = new KmsKeyRing("k6", { ctx, keys: { data: {} }, transform: { cryptoKey: { skipInitialVersionCreation: true } } });
+    const kms = new KmsKeyRing("k6", {
+      ctx,
+      keys: { data: {} },
+      transform: { cryptoKey: { skipInitialVersionCreation: true } },
+    });
     await promiseOf(kms.keyIds["data"]!);
     await rec.settled();
-    expect(rec.find(KEY, "k6-key-data").inputs).toMatchObject({ skipInitialVersionCreation: true, purpose: "ENCRYPT_DECRYPT" });
+    expect(rec.find(KEY, "k6-key-data").inputs).toMatchObject({
+      skipInitialVersionCreation: true,
+      purpose: "ENCRYPT_DECRYPT",
+    });
   });
 
   it("rejects bad args at construction, before registering anything", () => {
@@ -111,22 +181,34 @@ describe("KmsKeyRing validators (pure)", () => {
     [{ keys: {} }, "keys must name at least one key"],
     [{ keys: { data: {} }, rotationDays: 91 }, "rotationDays must be 1–90 days, got 91"],
     [{ keys: { Data: {} } }, "key names must be lowercase"],
-    [{ keys: { s: { purpose: "ASYMMETRIC_SIGN" as const, rotationDays: 30 } } }, "ASYMMETRIC_SIGN keys cannot rotate automatically"],
+    [
+      { keys: { s: { purpose: "ASYMMETRIC_SIGN" as const, rotationDays: 30 } } },
+      "ASYMMETRIC_SIGN keys cannot rotate automatically",
+    ],
     [{ keys: { d: { destroyScheduledDays: 0 } } }, "keys.d.destroyScheduledDays must be 1–120, got 0"],
-    [{ keys: { d: { grants: { signerVerifier: ["user:a@b.c"] } } } }, "keys.d.grants.signerVerifier does not apply to ENCRYPT_DECRYPT keys"],
+    [
+      { keys: { d: { grants: { signerVerifier: ["user:a@b.c"] } } } },
+      "keys.d.grants.signerVerifier does not apply to ENCRYPT_DECRYPT keys",
+    ],
     [{ keys: { d: { grants: { owner: ["user:a@b.c"] } as never } } }, "keys.d.grants.owner is not a grant"],
     [{ keys: { d: { grants: { encrypterDecrypter: ["allUsers"] } } } }, "allUsers would make the key public"],
-    [{ keys: { s: { purpose: "ASYMMETRIC_SIGN" as const, serviceAgents: ["cloudsql" as const] } } }, "CMEK needs an ENCRYPT_DECRYPT key"],
-    [{ keys: { d: { purpose: "DECRYPT" as never } } }, "keys.d.purpose must be one of ENCRYPT_DECRYPT | ASYMMETRIC_SIGN | MAC"],
+    [
+      { keys: { s: { purpose: "ASYMMETRIC_SIGN" as const, serviceAgents: ["cloudsql" as const] } } },
+      "CMEK needs an ENCRYPT_DECRYPT key",
+    ],
+    [
+      { keys: { d: { purpose: "DECRYPT" as never } } },
+      "keys.d.purpose must be one of ENCRYPT_DECRYPT | ASYMMETRIC_SIGN | MAC",
+    ],
   ])("%j → %s", (args, message) => {
     expect(() => normalizeKeys("kms", args)).toThrow(PlatformError);
     expect(() => normalizeKeys("kms", args)).toThrow(message);
   });
 
   it("lists every problem in one error", () => {
-    expect(() => normalizeKeys("kms", { keys: { a: { rotationDays: 0 }, b: { destroyScheduledDays: 500 } } })).toThrow(
-      /keys\.a\.rotationDays.*; keys\.b\.destroyScheduledDays/,
-    );
+    expect(() =>
+      normalizeKeys("kms", { keys: { a: { rotationDays: 0 }, b: { destroyScheduledDays: 500 } } }),
+    ).toThrow(/keys\.a\.rotationDays.*; keys\.b\.destroyScheduledDays/);
   });
 
   it("validateRotationDays and validateMembers", () => {
@@ -135,6 +217,8 @@ describe("KmsKeyRing validators (pure)", () => {
     expect(validateRotationDays("r", 1.5)).toHaveLength(1);
     expect(validateMembers("g", ["allAuthenticatedUsers"])[0]).toMatch(/would make the key public/);
     expect(validateMembers("g", ["someone@acme.com"])[0]).toMatch(/must look like serviceAccount:/);
-    expect(validateMembers("g", ["serviceAccount:x@y.iam.gserviceaccount.com", { unknown: true }])).toEqual([]);
+    expect(validateMembers("g", ["serviceAccount:x@y.iam.gserviceaccount.com", { unknown: true }])).toEqual(
+      [],
+    );
   });
 });

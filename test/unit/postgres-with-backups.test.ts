@@ -11,7 +11,13 @@ import {
 import type { PlatformContext } from "../../components/shared/context";
 import { promiseOf, setupMocks } from "../support/harness";
 
-const ctx: PlatformContext = { env: "prod", profile: "prod", app: "shop", project: "acme-shop-prod", region: "europe-west1" };
+const ctx: PlatformContext = {
+  env: "prod",
+  profile: "prod",
+  app: "shop",
+  project: "acme-shop-prod",
+  region: "europe-west1",
+};
 const INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";
 
 let rec: Awaited<ReturnType<typeof setupMocks>>;
@@ -81,7 +87,9 @@ describe("PostgresWithBackups inventory", () => {
 
   it("stores the password only in Secret Manager and never as a plain input", async () => {
     await build("p1");
-    const versions = rec.ofType("gcp:secretmanager/secretVersion:SecretVersion").filter((r) => r.name.startsWith("p1-"));
+    const versions = rec
+      .ofType("gcp:secretmanager/secretVersion:SecretVersion")
+      .filter((r) => r.name.startsWith("p1-"));
     expect(versions).toHaveLength(2);
     for (const v of versions) expect(v.inputs["secretData"]).toBe("[secret]");
     expect(rec.find("gcp:sql/user:User", "p1-user").inputs["password"]).toBe("[secret]");
@@ -90,24 +98,41 @@ describe("PostgresWithBackups inventory", () => {
   });
 
   it("wires CMEK into the instance, replicas and secrets", async () => {
-    await build("c1", { kmsKeyId: "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/data", readReplicas: 2 });
+    await build("c1", {
+      kmsKeyId: "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/data",
+      readReplicas: 2,
+    });
     const key = "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/data";
     expect(rec.find(INSTANCE, "c1-instance").inputs["encryptionKeyName"]).toBe(key);
     for (const i of [0, 1]) {
       const r = rec.find(INSTANCE, `c1-replica-${i}`);
-      expect(r.inputs).toMatchObject({ masterInstanceName: "shop-prod-c1", encryptionKeyName: key, settings: { ipConfiguration: { ipv4Enabled: false } } });
+      expect(r.inputs).toMatchObject({
+        masterInstanceName: "shop-prod-c1",
+        encryptionKeyName: key,
+        settings: { ipConfiguration: { ipv4Enabled: false } },
+      });
       expect(r.protect).toBe(true);
     }
     const secret = rec.find("gcp:secretmanager/secret:Secret", "c1-url-secret").inputs;
-    expect(secret["replication"]).toEqual({ userManaged: { replicas: [{ location: "europe-west1", customerManagedEncryption: { kmsKeyName: key } }] } });
+    expect(secret["replication"]).toEqual({
+      userManaged: {
+        replicas: [{ location: "europe-west1", customerManagedEncryption: { kmsKeyName: key } }],
+      },
+    });
   });
 
   it("explicit opt-out of deletion protection turns off both layers and lets the database drop", async () => {
     await build("d1", { deletionProtection: false, highAvailability: false, backups: { enabled: false } });
     const inst = rec.find(INSTANCE, "d1-instance");
     expect(inst.protect).toBe(false);
-    expect(inst.inputs).toMatchObject({ deletionProtection: false, settings: { deletionProtectionEnabled: false, availabilityType: "ZONAL" } });
-    expect((inst.inputs["settings"] as any).backupConfiguration).toMatchObject({ enabled: false, pointInTimeRecoveryEnabled: false });
+    expect(inst.inputs).toMatchObject({
+      deletionProtection: false,
+      settings: { deletionProtectionEnabled: false, availabilityType: "ZONAL" },
+    });
+    expect((inst.inputs["settings"] as any).backupConfiguration).toMatchObject({
+      enabled: false,
+      pointInTimeRecoveryEnabled: false,
+    });
     expect(rec.find("gcp:sql/database:Database", "d1-database").inputs["deletionPolicy"]).toBe("DELETE");
   });
 
@@ -121,7 +146,16 @@ describe("PostgresWithBackups inventory", () => {
   });
 
   it("rejects invalid args with every problem listed", () => {
-    expect(() => new PostgresWithBackups("bad", { ctx, network: "n", tier: "db-custom-3-1", readReplicas: 9, backups: { enabled: false, pointInTimeRecovery: true } })).toThrow(
+    expect(
+      () =>
+        new PostgresWithBackups("bad", {
+          ctx,
+          network: "n",
+          tier: "db-custom-3-1",
+          readReplicas: 9,
+          backups: { enabled: false, pointInTimeRecovery: true },
+        }),
+    ).toThrow(
       /PostgresWithBackups 'bad': tier vCPUs must be 1 or an even number.*readReplicas must be an integer 0–5, got 9.*backups.pointInTimeRecovery needs backups.enabled=true/,
     );
   });
@@ -170,7 +204,10 @@ describe("pure helpers", () => {
   });
 
   it("mergeFlags overrides by name and keeps the CIS set", () => {
-    const merged = mergeFlags(CIS_DATABASE_FLAGS, [{ name: "log_statement", value: "all" }, { name: "max_connections", value: "200" }]);
+    const merged = mergeFlags(CIS_DATABASE_FLAGS, [
+      { name: "log_statement", value: "all" },
+      { name: "max_connections", value: "200" },
+    ]);
     expect(merged.find((f) => f.name === "log_statement")!.value).toBe("all");
     expect(merged.find((f) => f.name === "max_connections")!.value).toBe("200");
     expect(merged).toHaveLength(CIS_DATABASE_FLAGS.length + 1);

@@ -15,18 +15,24 @@ describe("physicalName", () => {
   it("never exceeds maxLength, stays deterministic, and keeps distinct inputs distinct (property)", () => {
     const part = fc.string({ minLength: 1, maxLength: 40 });
     fc.assert(
-      fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), fc.integer({ min: 12, max: 63 }), (parts, max) => {
-        const a = physicalName(parts, { maxLength: max });
-        expect(a.length).toBeLessThanOrEqual(max);
-        expect(a).toMatch(/^[a-z][a-z0-9-]*$/);
-        expect(physicalName(parts, { maxLength: max })).toBe(a);
-      }),
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 12, max: 63 }),
+        (parts, max) => {
+          const a = physicalName(parts, { maxLength: max });
+          expect(a.length).toBeLessThanOrEqual(max);
+          expect(a).toMatch(/^[a-z][a-z0-9-]*$/);
+          expect(physicalName(parts, { maxLength: max })).toBe(a);
+        },
+      ),
     );
     const word = fc.stringMatching(/^[a-z]{30,60}$/);
     fc.assert(
       fc.property(word, word, (x, y) => {
         fc.pre(x !== y);
-        expect(physicalName([x, "suffix"], { maxLength: 20 })).not.toBe(physicalName([y, "suffix"], { maxLength: 20 }));
+        expect(physicalName([x, "suffix"], { maxLength: 20 })).not.toBe(
+          physicalName([y, "suffix"], { maxLength: 20 }),
+        );
       }),
     );
   });
@@ -64,8 +70,17 @@ describe("durations", () => {
 
 describe("labels", () => {
   it("platform keys win over user labels and values are GCP-safe", () => {
-    const l = platformLabels({ env: "Prod", app: "shop", labels: { env: "spoofed", "Cost Center": "CC 42" } }, "postgres");
-    expect(l).toEqual({ env: "prod", app: "shop", component: "postgres", "managed-by": "platform", cost_center: "cc_42" });
+    const l = platformLabels(
+      { env: "Prod", app: "shop", labels: { env: "spoofed", "Cost Center": "CC 42" } },
+      "postgres",
+    );
+    expect(l).toEqual({
+      env: "prod",
+      app: "shop",
+      component: "postgres",
+      "managed-by": "platform",
+      cost_center: "cc_42",
+    });
   });
 
   it("labelValue output is always valid (property)", () => {
@@ -79,15 +94,25 @@ describe("labels", () => {
 
 describe("transform", () => {
   it("merges a partial object one level deep", () => {
-    const [, args] = transform({ settings: { tier: "x" } } as any, "n", { name: "a", settings: { tier: "t", diskSize: 10 } }, {});
+    const [, args] = transform(
+      { settings: { tier: "x" } } as any,
+      "n",
+      { name: "a", settings: { tier: "t", diskSize: 10 } },
+      {},
+    );
     expect(args).toEqual({ name: "a", settings: { tier: "x", diskSize: 10 } });
   });
 
   it("runs a callback that may change args and options", () => {
-    const [name, args, opts] = transform<{ a: number }>((a, o) => {
-      a.a = 2;
-      o.ignoreChanges = ["a"];
-    }, "n", { a: 1 }, {});
+    const [name, args, opts] = transform<{ a: number }>(
+      (a, o) => {
+        a.a = 2;
+        o.ignoreChanges = ["a"];
+      },
+      "n",
+      { a: 1 },
+      {},
+    );
     expect([name, args, opts]).toEqual(["n", { a: 2 }, { ignoreChanges: ["a"] }]);
   });
 });

@@ -38,7 +38,8 @@ export interface RunShape {
  */
 export function runShape(r: EstimateInput["read"], b: { note(text: string): void }): RunShape {
   const containers = r.list("template.containers");
-  if (containers === NOT_KNOWN) b.note("template.containers unknown: priced as one container with default limits");
+  if (containers === NOT_KNOWN)
+    b.note("template.containers unknown: priced as one container with default limits");
   const count = Array.isArray(containers) && containers.length > 0 ? containers.length : 1;
   let cpu = 0;
   let memoryGib = 0;
@@ -85,7 +86,9 @@ function limit(
   if (v === undefined) return fallback;
   const n = parse(v);
   if (n === undefined) {
-    b.note(`${path} ${JSON.stringify(v)} not understood: priced at the default ${CLOUD_RUN_DEFAULT_LIMITS[key]}`);
+    b.note(
+      `${path} ${JSON.stringify(v)} not understood: priced at the default ${CLOUD_RUN_DEFAULT_LIMITS[key]}`,
+    );
     return fallback;
   }
   return n;
@@ -156,8 +159,14 @@ export function estimateCloudRun(input: EstimateInput): Estimate {
       );
     }
     if (u.meanResponseKiB > 0) {
-      const gib = input.free.take(FreeTierKey.runEgressGib, (u.requestsPerMonth * u.meanResponseKiB) / 2 ** 20);
-      b.usage(gib * run.egressGib.usd, `egress ${formatQty(gib)} billable GiB × ${formatRate(run.egressGib.usd)}/GiB`);
+      const gib = input.free.take(
+        FreeTierKey.runEgressGib,
+        (u.requestsPerMonth * u.meanResponseKiB) / 2 ** 20,
+      );
+      b.usage(
+        gib * run.egressGib.usd,
+        `egress ${formatQty(gib)} billable GiB × ${formatRate(run.egressGib.usd)}/GiB`,
+      );
     }
   }
   return b.done();

@@ -77,7 +77,7 @@ export function estimateCloudSql(input: EstimateInput): Estimate {
   const sql = prices.cloudSql;
 
   const replica = r.has("masterInstanceName") || r.str("instanceType") === "READ_REPLICA_INSTANCE";
-  const master = replica ? r.raw("masterInstanceName") : undefined;
+  const master = r.peek("masterInstanceName");
   if (replica) {
     b.note(
       `read replica${typeof master === "string" ? ` of ${master}` : ""}: priced as an instance, no backups`,
@@ -85,7 +85,8 @@ export function estimateCloudSql(input: EstimateInput): Estimate {
   }
 
   const availability = r.str("settings.availabilityType");
-  if (availability === NOT_KNOWN) b.note("settings.availabilityType unknown: priced as ZONAL (×2 if REGIONAL)");
+  if (availability === NOT_KNOWN)
+    b.note("settings.availabilityType unknown: priced as ZONAL (×2 if REGIONAL)");
   const regional = availability === "REGIONAL";
   const ha = regional ? 2 : 1;
   const haText = regional ? " × 2 (REGIONAL)" : "";
@@ -98,8 +99,12 @@ export function estimateCloudSql(input: EstimateInput): Estimate {
   else if (!shape) b.note(`tier ${tier} not recognised: compute not priced`);
   else if (shape.kind === "shared") {
     const rate = sql.sharedCoreHour[shape.tier].usd;
-    b.baseline(rate * HOURS_PER_MONTH * ha, `${shape.tier} (shared core): ${formatRate(rate)}/h × 730 h${haText}`);
-    if (editionInput === SqlEdition.ENTERPRISE_PLUS) b.note("shared-core tiers exist only in Enterprise edition");
+    b.baseline(
+      rate * HOURS_PER_MONTH * ha,
+      `${shape.tier} (shared core): ${formatRate(rate)}/h × 730 h${haText}`,
+    );
+    if (editionInput === SqlEdition.ENTERPRISE_PLUS)
+      b.note("shared-core tiers exist only in Enterprise edition");
   } else {
     const edition = editionOf(editionInput, shape.edition, b);
     const c = sql.compute[edition];
@@ -127,7 +132,8 @@ export function estimateCloudSql(input: EstimateInput): Estimate {
       diskGb * rate * ha,
       `${formatQty(diskGb)} GB ${hdd ? "PD_HDD" : "PD_SSD"}${size === undefined ? " (default size)" : ""} × ${formatRate(rate)}/GB-mo${haText}`,
     );
-    if (r.bool("settings.diskAutoresize") !== false) b.note("diskAutoresize on: storage grows (and is billed) beyond diskSize as data grows");
+    if (r.bool("settings.diskAutoresize") !== false)
+      b.note("diskAutoresize on: storage grows (and is billed) beyond diskSize as data grows");
   }
 
   if (!replica) backups(input, sql, diskGb, b);

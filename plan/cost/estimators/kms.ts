@@ -104,7 +104,8 @@ export function estimateKmsKey(input: EstimateInput): Estimate {
   const algorithmIn = r.str("versionTemplate.algorithm");
   const algorithm =
     typeof algorithmIn === "string" ? algorithmIn : (DEFAULT_ALGORITHM[purposeName] ?? "unknown algorithm");
-  if (algorithmIn === NOT_KNOWN) b.note("versionTemplate.algorithm unknown: priced at the standard (non-EC, ≤2048-bit) rate");
+  if (algorithmIn === NOT_KNOWN)
+    b.note("versionTemplate.algorithm unknown: priced at the standard (non-EC, ≤2048-bit) rate");
   const rates = kmsRates(input.global, level, algorithm);
 
   let versions: number;
@@ -132,7 +133,10 @@ export function estimateKmsKey(input: EstimateInput): Estimate {
   );
   const ops = input.usage.kmsOperationsPerMonth;
   if (ops > 0) {
-    b.usage((ops / 10_000) * rates.ops.usd, `${formatQty(ops)} operations × ${formatRate(rates.ops.usd)}/10k`);
+    b.usage(
+      (ops / 10_000) * rates.ops.usd,
+      `${formatQty(ops)} operations × ${formatRate(rates.ops.usd)}/10k`,
+    );
   }
   return b.done();
 }
@@ -155,7 +159,9 @@ export function estimateKmsKeyVersion(input: EstimateInput): Estimate {
   }
   const price = input.global.kms.versionMonth.SOFTWARE.usd;
   b.baseline(price, `1 active key version × ${formatRate(price)}/mo`);
-  b.note("protection level comes from the parent key and is not visible here: priced as SOFTWARE (HSM $1.00–2.50)");
+  b.note(
+    "protection level comes from the parent key and is not visible here: priced as SOFTWARE (HSM $1.00–2.50)",
+  );
   return b.done();
 }
 

@@ -46,7 +46,10 @@ export function estimateUptimeCheck(input: EstimateInput): Estimate {
   if (regions === NOT_KNOWN) b.note("selectedRegions unknown: priced as all regions");
   const locations =
     Array.isArray(regions) && regions.length > 0
-      ? regions.reduce<number>((n, reg) => n + (typeof reg === "string" ? (LOCATIONS_PER_REGION[reg] ?? 1) : 1), 0)
+      ? regions.reduce<number>(
+          (n, reg) => n + (typeof reg === "string" ? (LOCATIONS_PER_REGION[reg] ?? 1) : 1),
+          0,
+        )
       : ALL_UPTIME_LOCATIONS;
   const executions = uptimeExecutions(period, locations);
   const billable = input.free.take(FreeTierKey.uptimeExecutions, executions);

@@ -68,7 +68,8 @@ export function estimateRedis(input: EstimateInput): Estimate {
     const replicas = r.num("replicaCount");
     const enabled = mode === "READ_REPLICAS_ENABLED";
     const count = enabled ? (typeof replicas === "number" ? replicas : 2) : 1;
-    if (enabled && replicas === NOT_KNOWN) b.note("replicaCount unknown: priced with the default 2 read replicas");
+    if (enabled && replicas === NOT_KNOWN)
+      b.note("replicaCount unknown: priced with the default 2 read replicas");
     nodesFactor = (1 + count) / 2;
     if (nodesFactor !== 1) nodesText = ` × ${formatQty(1 + count)} nodes / 2`;
   }

@@ -43,7 +43,10 @@ export function estimateSecret(input: EstimateInput): Estimate {
   }
   const accesses = input.usage.secretAccessesPerMonth;
   if (accesses === 0 && !(seconds !== undefined && seconds > 0)) {
-    b.baseline(0, "no accesses in usage and no rotation (active versions are priced on SecretVersion resources)");
+    b.baseline(
+      0,
+      "no accesses in usage and no rotation (active versions are priced on SecretVersion resources)",
+    );
   }
   if (accesses > 0) {
     const billable = input.free.take(FreeTierKey.secretAccesses, accesses);

@@ -2,7 +2,11 @@ import type { InputReader } from "../inputs";
 import type { GlobalPrices, RegionPrices } from "../prices";
 import { regionPrices } from "../prices";
 import type { ResourceUsage } from "../usage";
-import { formatUsd } from "../format";
+import { formatRate, formatUsd } from "../format";
+
+/** An amount in a note: cents, or the exact figure when it is under a cent (`$0.003`). */
+const noteAmount = (amount: number): string =>
+  amount > 0 && amount < 0.005 ? formatRate(Math.round(amount * 1e6) / 1e6) : formatUsd(amount);
 
 /** Free allowances drawn down across one estimate (one side of a plan), in resource order. */
 export const FreeTierKey = {
@@ -97,12 +101,12 @@ export function bill() {
     /** Adds an always-on amount; the note gets ` = $x.xx` appended. */
     baseline(amount: number, note: string): void {
       baseline += amount;
-      notes.push(`${note} = ${formatUsd(amount)}`);
+      notes.push(`${note} = ${noteAmount(amount)}`);
     },
     /** Adds a usage-driven amount; the note gets ` = $x.xx` appended. */
     usage(amount: number, note: string): void {
       usage += amount;
-      notes.push(`${note} = ${formatUsd(amount)} (usage)`);
+      notes.push(`${note} = ${noteAmount(amount)} (usage)`);
     },
     note(text: string): void {
       notes.push(text);
@@ -130,7 +134,8 @@ export function pricesFor(
   const own = input.read.str(regionPath);
   const wanted = typeof own === "string" && own.length > 0 ? own : input.region;
   const found = regionPrices(wanted);
-  if (found.fallback) b.note(`region ${wanted} is not in the price table: priced with ${found.region} list prices`);
+  if (found.fallback)
+    b.note(`region ${wanted} is not in the price table: priced with ${found.region} list prices`);
   return { prices: found.prices, region: wanted };
 }
 

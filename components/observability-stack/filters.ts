@@ -1,0 +1,210 @@
+// Monitoring and logging filters, as pure functions of resolved names, so tests can compare them
+// exactly and the component stays a list of create*() calls.
+
+/** Cloud Monitoring metric types used by the stack (checked against cloud.google.com/monitoring/api/metrics_gcp). */
+export const METRICS = {
+  runRequestCount: "run.googleapis.com/request_count",
+  runRequestLatencies: "run.googleapis.com/request_latencies",
+  sqlCpu: "cloudsql.googleapis.com/database/cpu/utilization",
+  sqlDisk: "cloudsql.googleapis.com/database/disk/utilization",
+  sqlMemory: "cloudsql.googleapis.com/database/memory/utilization",
+  sqlReplicaLag: "cloudsql.googleapis.com/database/replication/replica_lag",
+  redisMemory: "redis.googleapis.com/stats/memory/usage_ratio",
+  uptimePassed: "monitoring.googleapis.com/uptime_check/check_passed",
+} as const;
+
+/**
+ * The CIS GCP Foundations log-metric checks, with the benchmark's filters verbatim (as the
+ * cloudbeat CIS 2.x rules compare them: byte for byte, line breaks included). Scanners then look for
+ * an enabled alert whose condition filter is exactly `metric.type="logging.googleapis.com/user/<metric>"`.
+ */
+export const CIS_LOG_METRICS = {
+  "project-ownership": {
+    cis: "2.4",
+    title: "Project ownership assignments/changes",
+    filter: `(protoPayload.serviceName="cloudresourcemanager.googleapis.com")
+AND (ProjectOwnership OR projectOwnerInvitee)
+OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="REMOVE"
+AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")
+OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD"
+AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")`,
+    checks: [
+      "Who changed `roles/owner`: open the matching entry in Logs Explorer (`protoPayload.authenticationInfo.principalEmail`).",
+      "Was the change requested (ticket, PR)? Owner grants should go through the platform code, never the console.",
+      "If not expected: remove the binding, rotate the actor's credentials and review what the new owner did.",
+    ],
+  },
+  "audit-config": {
+    cis: "2.5",
+    title: "Audit configuration changes",
+    filter: `protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*`,
+    checks: [
+      "Which service's audit logging changed: `protoPayload.serviceData.policyDelta.auditConfigDeltas` in the entry.",
+      "Data Access logs switched off for Cloud KMS or Cloud SQL break the audit trail: run `pulumi up` to restore them.",
+      "Identify the principal and confirm the change was intended.",
+    ],
+  },
+  "custom-role": {
+    cis: "2.6",
+    title: "Custom role changes",
+    filter: `resource.type="iam_role"
+ AND (protoPayload.methodName = "google.iam.admin.v1.CreateRole" OR
+ protoPayload.methodName="google.iam.admin.v1.DeleteRole" OR
+ protoPayload.methodName="google.iam.admin.v1.UpdateRole")`,
+    checks: [
+      "Which role changed and which permissions were added: `protoPayload.request` in the entry.",
+      "Custom roles that gain `*.setIamPolicy`, `iam.serviceAccounts.actAs` or key creation are privilege escalation paths.",
+      "Confirm the change with its author; revert it if unplanned.",
+    ],
+  },
+  "sql-instance-config": {
+    cis: "2.11",
+    title: "Cloud SQL instance configuration changes",
+    filter: `protoPayload.methodName="cloudsql.instances.update"`,
+    checks: [
+      "What changed: compare `protoPayload.request.body.settings` with the platform config (`pulumi preview` shows drift).",
+      "Watch for public IP, authorized networks, SSL mode, backups or deletion protection being weakened.",
+      "Changes outside a deployment are drift: revert with `pulumi up` after talking to the author.",
+    ],
+  },
+} as const;
+/** A CIS log-metric key. */
+export type CisLogMetric = keyof typeof CIS_LOG_METRICS;
+
+const q = (s: string) => JSON.stringify(s);
+
+/**
+ * Cloud Run request count for one service, optionally one response code class (`5xx`).
+ *
+ * @example
+ * ```ts
+ * runRequestsFilter("shop-api", "5xx");
+ * // metric.type="run.googleapis.com/request_count" AND resource.type="cloud_run_revision" AND resource.label.service_name="shop-api" AND metric.label.response_code_class="5xx"
+ * ```
+ */
+export function runRequestsFilter(serviceName: string, responseCodeClass?: string): string {
+  const base = `metric.type=${q(METRICS.runRequestCount)} AND resource.type="cloud_run_revision" AND resource.label.service_name=${q(serviceName)}`;
+  return responseCodeClass ? `${base} AND metric.label.response_code_class=${q(responseCodeClass)}` : base;
+}
+
+/** Cloud Run request latency distribution (ms) for one service. */
+export function runLatencyFilter(serviceName: string): string {
+  return `metric.type=${q(METRICS.runRequestLatencies)} AND resource.type="cloud_run_revision" AND resource.label.service_name=${q(serviceName)}`;
+}
+
+/**
+ * A Cloud SQL metric for one instance (`database_id` is `project:instance`), or for every instance
+ * whose name starts with it (replicas) when `prefix` is set.
+ *
+ * @example
+ * ```ts
+ * sqlFilter("cloudsql.googleapis.com/database/cpu/utilization", "acme:shop-prod-db");
+ * ```
+ */
+export function sqlFilter(metric: string, databaseId: string, prefix = false): string {
+  const id = prefix ? `starts_with(${q(databaseId)})` : q(databaseId);
+  return `metric.type=${q(metric)} AND resource.type="cloudsql_database" AND resource.label.database_id=${id}`;
+}
+
+/** Redis memory usage ratio for one instance (`projects/…/locations/…/instances/…`). */
+export function redisMemoryFilter(instanceId: string): string {
+  return `metric.type=${q(METRICS.redisMemory)} AND resource.type="redis_instance" AND resource.label.instance_id=${q(instanceId)}`;
+}
+
+/** Uptime check results of one check. */
+export function uptimeFilter(checkId: string): string {
+  return `metric.type=${q(METRICS.uptimePassed)} AND metric.label.check_id=${q(checkId)} AND resource.type="uptime_url"`;
+}
+
+/**
+ * The SLO burn-rate time series over a lookback window.
+ *
+ * @example
+ * ```ts
+ * burnRateFilter("projects/p/services/s/serviceLevelObjectives/availability", 3600);
+ * // select_slo_burn_rate("projects/p/services/s/serviceLevelObjectives/availability", "3600s")
+ * ```
+ */
+export function burnRateFilter(sloName: string, windowSeconds: number): string {
+  return `select_slo_burn_rate(${q(sloName)}, "${windowSeconds}s")`;
+}
+
+/**
+ * The alert condition filter for a user-defined log metric, in the exact form CIS scanners expect.
+ *
+ * @example
+ * ```ts
+ * logMetricFilter("shop-prod-cis-audit-config"); // metric.type="logging.googleapis.com/user/shop-prod-cis-audit-config"
+ * ```
+ */
+export function logMetricFilter(metricName: string): string {
+  return `metric.type=${q(`logging.googleapis.com/user/${metricName}`)}`;
+}
+
+/**
+ * Failed Cloud SQL backups of one instance: automated backups whose window did not succeed (System
+ * Event audit log, `cloudsql.instances.automatedBackup`) and on-demand backups that returned an error.
+ *
+ * @example
+ * ```ts
+ * backupFailureFilter("acme-prod", "acme-prod:shop-prod-db");
+ * ```
+ */
+export function backupFailureFilter(project: string, databaseId: string): string {
+  return [
+    `resource.type="cloudsql_database"`,
+    `AND resource.labels.database_id=${q(databaseId)}`,
+    `AND ((logName=${q(`projects/${project}/logs/cloudaudit.googleapis.com%2Fsystem_event`)}`,
+    `  AND protoPayload.methodName="cloudsql.instances.automatedBackup"`,
+    `  AND (protoPayload.metadata.windowStatus="STATUS_FAILED" OR severity>=ERROR))`,
+    ` OR (protoPayload.methodName="cloudsql.backupRuns.create" AND protoPayload.status.code>0))`,
+  ].join("\n");
+}
+
+/**
+ * The Cloud SQL `database_id` label (`project:instance`).
+ *
+ * @example
+ * ```ts
+ * databaseId("acme-prod", "shop-prod-db"); // "acme-prod:shop-prod-db"
+ * ```
+ */
+export function databaseId(project: string, instance: string): string {
+  return instance.includes(":") ? instance : `${project}:${instance}`;
+}
+
+/**
+ * The Redis `instance_id` label: the full resource name.
+ *
+ * @example
+ * ```ts
+ * redisInstanceId("acme", "europe-west1", "shop-cache"); // "projects/acme/locations/europe-west1/instances/shop-cache"
+ * ```
+ */
+export function redisInstanceId(project: string, region: string, instance: string): string {
+  return instance.startsWith("projects/") ? instance : `projects/${project}/locations/${region}/instances/${instance}`;
+}
+
+/**
+ * Alert documentation in Markdown: what fired, then what to check first.
+ *
+ * @example
+ * ```ts
+ * runbook("High 5xx ratio on api", "More than 2 % of requests failed for 5 minutes.", ["Check the latest revision's logs"]);
+ * ```
+ */
+export function runbook(title: string, summary: string, checks: readonly string[]): string {
+  return [`## ${title}`, "", summary, "", "### What to check first", "", ...checks.map((c, i) => `${i + 1}. ${c}`)].join("\n");
+}
+
+/**
+ * `0.02` → `"2%"`, `0.999` → `"99.9%"` (for display names and docs).
+ *
+ * @example
+ * ```ts
+ * percent(0.999); // "99.9%"
+ * ```
+ */
+export function percent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(3))}%`;
+}

@@ -1,0 +1,130 @@
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { installRecordingMocks } from "../../orchestrator/synth/recorder";
+import { MOCK_INVOKES, mockState } from "../../orchestrator/synth/mock-cloud";
+import { synth, type SynthResult } from "../../orchestrator/synth";
+import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
+
+const ENVS = ["dev", "staging", "prod"] as const;
+const results: Record<string, SynthResult> = {};
+
+beforeAll(async () => {
+  // Synth runs each environment in its own child process from dist/ (built by `npm test`).
+  for (const env of ENVS) results[env] = await synth(env);
+});
+
+function ofType(env: string, type: string) {
+  return results[env]!.resources.filter((r) => r.type === type);
+}
+const INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";
+const KEY = "gcp:kms/cryptoKey:CryptoKey";
+
+describe("the pulumi up entry and synth register the same resources", () => {
+  it.each(ENVS)("%s", async (env) => {
+    // What `pulumi up -s <env>` does: the runtime carries the stack config, Pulumi loads programs/index.
+    vi.resetModules();
+    const rec = await installRecordingMocks({
+      project: "platform",
+      stack: env,
+      invokes: MOCK_INVOKES,
+      state: mockState,
+    });
+    pulumi.runtime.setAllConfig(toRuntimeConfig(readStackConfig(env)));
+    await import("../../programs/index");
+    await rec.settled();
+    const fromEntry = rec.resources.map((r) => `${r.urn} ${JSON.stringify(r.inputs)} ${r.protect}`).sort();
+    const fromSynth = results[env]!.resources.map(
+      (r) => `${r.urn} ${JSON.stringify(r.inputs)} ${r.protect}`,
+    ).sort();
+    expect(fromEntry.length).toBeGreaterThan(20);
+    expect(fromEntry).toEqual(fromSynth);
+  });
+});
+
+describe("per-profile inventory", () => {
+  it("dev is cost-optimised: one zonal db-f1-micro, software keys, no replicas, teardown allowed", () => {
+    const dbs = ofType("dev", INSTANCE);
+    expect(dbs).toHaveLength(1);
+    expect(dbs[0]!.inputs).toMatchObject({
+      settings: { tier: "db-f1-micro", availabilityType: "ZONAL" },
+      deletionProtection: false,
+    });
+    expect(dbs[0]!.protect).toBe(false);
+    expect(ofType("dev", KEY).map((k) => (k.inputs["versionTemplate"] as any).protectionLevel)).toEqual([
+      "SOFTWARE",
+    ]);
+  });
+
+  it("staging is production-shaped: REGIONAL, PITR, signing key", () => {
+    const [db] = ofType("staging", INSTANCE);
+    expect(db!.inputs).toMatchObject({
+      settings: {
+        availabilityType: "REGIONAL",
+        backupConfiguration: { pointInTimeRecoveryEnabled: true, location: "eu" },
+      },
+    });
+    expect(
+      ofType("staging", KEY)
+        .map((k) => k.inputs["purpose"])
+        .sort(),
+    ).toEqual(["ASYMMETRIC_SIGN", "ENCRYPT_DECRYPT"]);
+  });
+
+  it("prod: HA primary + 1 replica, HSM keys rotated every 30 days, everything that holds data protected", () => {
+    const dbs = ofType("prod", INSTANCE);
+    expect(dbs.map((d) => d.name).sort()).toEqual(["db-instance", "db-replica-0"]);
+    const primary = dbs.find((d) => d.name === "db-instance")!;
+    expect(primary.inputs).toMatchObject({
+      deletionProtection: true,
+      settings: {
+        tier: "db-custom-2-7680",
+        availabilityType: "REGIONAL",
+        diskSize: 100,
+        backupConfiguration: {
+          enabled: true,
+          pointInTimeRecoveryEnabled: true,
+          backupRetentionSettings: { retainedBackups: 30 },
+        },
+        ipConfiguration: { ipv4Enabled: false, sslMode: "ENCRYPTED_ONLY" },
+      },
+    });
+    expect(primary.inputs["encryptionKeyName"]).toBe("kms-key-data-id");
+    for (const k of ofType("prod", KEY)) {
+      expect((k.inputs["versionTemplate"] as any).protectionLevel).toBe("HSM");
+      expect(k.protect).toBe(true);
+      if (k.inputs["purpose"] === "ENCRYPT_DECRYPT") expect(k.inputs["rotationPeriod"]).toBe("2592000s");
+    }
+    const dataTypes = [
+      INSTANCE,
+      "gcp:sql/database:Database",
+      KEY,
+      "gcp:kms/keyRing:KeyRing",
+      "gcp:secretmanager/secret:Secret",
+    ];
+    for (const r of results["prod"]!.resources.filter((x) => dataTypes.includes(x.type)))
+      expect(r.protect, r.name).toBe(true);
+  });
+
+  it("every labelable resource carries env, app, component and managed-by", () => {
+    for (const env of ENVS) {
+      for (const r of results[env]!.resources) {
+        const labels = (r.inputs["labels"] ?? (r.inputs["settings"] as any)?.userLabels) as
+          Record<string, string> | undefined;
+        if (labels === undefined) continue;
+        expect(labels, `${env} ${r.name}`).toMatchObject({ env, app: "shop", "managed-by": "platform" });
+        expect(labels["component"], `${env} ${r.name}`).toBeTruthy();
+      }
+    }
+  });
+
+  it("stack outputs carry ids and names, never secret values", () => {
+    for (const env of ENVS) {
+      const outputs = JSON.stringify(results[env]!.outputs);
+      expect(outputs).toContain("databaseConnectionName");
+      expect(outputs).not.toMatch(/postgresql:\/\//);
+    }
+    expect(results["prod"]!.outputs["databaseConnectionName"]).toBe(
+      "acme-shop-prod:europe-west1:shop-prod-db",
+    );
+  });
+});
