@@ -71,13 +71,15 @@ export interface ProfileInputs {
 
 function asProfile(value: unknown, source: string): Profile {
   if (typeof value === "string" && (PROFILES as readonly string[]).includes(value)) return value as Profile;
-  throw new PlatformError(`platform policy pack: ${source} must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(value)}`);
+  throw new PlatformError(
+    `platform policy pack: ${source} must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(value)}`,
+  );
 }
 
 function safeConfig(getConfig: (() => object) | undefined): PlatformPolicyConfig {
   if (!getConfig) return {};
   try {
-    return getConfig() as PlatformPolicyConfig;
+    return getConfig();
   } catch {
     return {};
   }
@@ -103,7 +105,8 @@ export function resolveProfile(inputs: ProfileInputs = {}): { profile: Profile; 
   if (fromEnv !== undefined && fromEnv !== "")
     return { profile: asProfile(fromEnv, POLICY_ENV.profile), source: ProfileSource.env };
   const tag = inputs.stackTags?.get(PROFILE_STACK_TAG);
-  if (tag !== undefined) return { profile: asProfile(tag, `stack tag ${PROFILE_STACK_TAG}`), source: ProfileSource.stackTag };
+  if (tag !== undefined)
+    return { profile: asProfile(tag, `stack tag ${PROFILE_STACK_TAG}`), source: ProfileSource.stackTag };
   const stack = inputs.urn !== undefined ? parseUrn(inputs.urn)?.stack : undefined;
   if (stack !== undefined && (PROFILES as readonly string[]).includes(stack))
     return { profile: stack as Profile, source: ProfileSource.stackName };
@@ -140,7 +143,11 @@ interface ViolationInfo {
  * whose blocking differs from the policy's static level is reported in the server's object form
  * with its own enforcement level.
  */
-function report(findings: readonly Finding[], policyLevel: EnforcementLevel, reportViolation: ReportViolation): void {
+function report(
+  findings: readonly Finding[],
+  policyLevel: EnforcementLevel,
+  reportViolation: ReportViolation,
+): void {
   for (const f of findings) {
     if (f.severity === "info") continue;
     const wanted: EnforcementLevel = f.blocking ? "mandatory" : "advisory";
@@ -154,10 +161,7 @@ function report(findings: readonly Finding[], policyLevel: EnforcementLevel, rep
   }
 }
 
-function contextFor(
-  inputs: ProfileInputs,
-  resources: readonly GuardResource[],
-): GuardContext {
+function contextFor(inputs: ProfileInputs, resources: readonly GuardResource[]): GuardContext {
   const env = inputs.env ?? process.env;
   const config = safeConfig(inputs.getConfig);
   const fromEnv = env[POLICY_ENV.publicServices]
@@ -240,14 +244,19 @@ function common(rule: Rule, staticProfile: Profile) {
 export function resourcePolicy(
   rule: ResourceRule,
   staticProfile: Profile,
-): ResourceValidationPolicy & { validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void } {
+): ResourceValidationPolicy & {
+  validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void;
+} {
   const base = common(rule, staticProfile);
   return {
     ...base,
     validateResource(args, reportViolation) {
       if (!rule.appliesTo.includes(args.type)) return;
       const subject = toGuardResource(args);
-      const ctx = contextFor({ getConfig: () => args.getConfig(), stackTags: args.stackTags, urn: args.urn }, [subject]);
+      const ctx = contextFor(
+        { getConfig: () => args.getConfig(), stackTags: args.stackTags, urn: args.urn },
+        [subject],
+      );
       report(evaluateResourceRule(rule, subject, ctx), base.enforcementLevel, reportViolation);
     },
   };
@@ -264,14 +273,20 @@ export function resourcePolicy(
 export function stackPolicy(
   rule: StackRule,
   staticProfile: Profile,
-): StackValidationPolicy & { validateStack: (args: StackValidationArgs, report: ReportViolation) => void } {
+): Omit<StackValidationPolicy, "validateStack"> & {
+  validateStack: (args: StackValidationArgs, report: ReportViolation) => void;
+} {
   const base = common(rule, staticProfile);
   return {
     ...base,
     validateStack(args, reportViolation) {
       const resources = args.resources.map((r: PolicyResource) => toGuardResource(r));
       const ctx = contextFor(
-        { getConfig: () => args.getConfig(), stackTags: args.stackTags, ...(resources[0] ? { urn: resources[0].urn } : {}) },
+        {
+          getConfig: () => args.getConfig(),
+          stackTags: args.stackTags,
+          ...(resources[0] ? { urn: resources[0].urn } : {}),
+        },
         resources,
       );
       report(evaluateStackRule(rule, resources, ctx), base.enforcementLevel, reportViolation);
@@ -292,7 +307,11 @@ export type PlatformPolicy = ReturnType<typeof resourcePolicy> | ReturnType<type
  * ```
  */
 export function buildPolicies(
-  options: { profile?: Profile; rules?: readonly Rule[]; env?: Readonly<Record<string, string | undefined>> } = {},
+  options: {
+    profile?: Profile;
+    rules?: readonly Rule[];
+    env?: Readonly<Record<string, string | undefined>>;
+  } = {},
 ): PlatformPolicy[] {
   const staticProfile = options.profile ?? resolveProfile({ env: options.env ?? process.env }).profile;
   const out: PlatformPolicy[] = [];

@@ -31,6 +31,14 @@ export function mockState(type: string, name: string, inputs: any): Record<strin
       return { name: `projects/123456789012/secrets/${inputs.secretId ?? name}` };
     case "gcp:serviceaccount/account:Account":
       return { email: `${inputs.accountId ?? name}@acme-project.iam.gserviceaccount.com` };
+    case "gcp:monitoring/notificationChannel:NotificationChannel":
+      return { name: `projects/${inputs.project ?? "acme-project"}/notificationChannels/${name}` };
+    case "gcp:monitoring/alertPolicy:AlertPolicy":
+      return { name: `projects/${inputs.project ?? "acme-project"}/alertPolicies/${name}` };
+    case "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig":
+      return { uptimeCheckId: name, name: `projects/${inputs.project ?? "acme-project"}/uptimeCheckConfigs/${name}` };
+    case "gcp:billing/budget:Budget":
+      return { name: `billingAccounts/${inputs.billingAccount}/budgets/${name}` };
     default:
       return {};
   }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(outputs)) {
-    const o: pulumi.Output<unknown> = pulumi.output(v as pulumi.Input<unknown>);
+    const o: pulumi.Output<unknown> = pulumi.output(v);
     const secret = await (o as unknown as { isSecret: Promise<boolean> }).isSecret;
     const value = await new Promise((resolve) => {
       o.apply((x: unknown) => {

@@ -1,12 +1,26 @@
 import { PlatformError } from "../../components/shared/errors";
 import { formatUsd } from "./format";
 
-/** Outcomes of a budget check. */
+/**
+ * Outcomes of a budget check.
+ *
+ * @example
+ * ```ts
+ * checkBudget(25, { amount: 20, thresholds: [0.5] }).status === BudgetStatus.fail; // true
+ * ```
+ */
 export const BudgetStatus = { ok: "ok", warn: "warn", fail: "fail" } as const;
 /** A budget check outcome. */
 export type BudgetStatus = (typeof BudgetStatus)[keyof typeof BudgetStatus];
 
-/** An environment's monthly budget and when to complain. */
+/**
+ * An environment's monthly budget and when to complain.
+ *
+ * @example
+ * ```ts
+ * const rule: BudgetRule = { amount: 20, thresholds: [0.5, 0.9, 1], failAbove: 1.0 };
+ * ```
+ */
 export interface BudgetRule {
   /** USD per month, > 0. */
   readonly amount: number;
@@ -16,7 +30,14 @@ export interface BudgetRule {
   readonly failAbove?: number;
 }
 
-/** The verdict of {@link checkBudget}. */
+/**
+ * The verdict of {@link checkBudget}.
+ *
+ * @example
+ * ```ts
+ * const { status, message }: BudgetCheck = checkBudget(est.total, rule);
+ * ```
+ */
 export interface BudgetCheck {
   readonly status: BudgetStatus;
   /** total / amount. */

@@ -5,7 +5,14 @@ import { PRICES } from "./prices";
 import { usageFor, type Usage } from "./usage";
 import { estimatorFor, freeTierPool, isStructural, type FreeTierPool } from "./estimators";
 
-/** One resource to price: a synth inventory row or anything with the same fields. */
+/**
+ * One resource to price: a synth inventory row or anything with the same fields.
+ *
+ * @example
+ * ```ts
+ * const r: CostResource = { urn, type: "gcp:redis/instance:Instance", name: "cache", inputs: { memorySizeGb: 1 } };
+ * ```
+ */
 export interface CostResource {
   readonly urn: string;
   readonly type: string;
@@ -15,13 +22,28 @@ export interface CostResource {
   readonly inputs?: Readonly<Record<string, unknown>> | PlanInputs;
 }
 
-/** Options for an estimate. */
+/**
+ * Options for an estimate.
+ *
+ * @example
+ * ```ts
+ * estimateResources(resources, usage, { region: "europe-west1" } satisfies EstimateOptions);
+ * ```
+ */
 export interface EstimateOptions {
   /** The environment's region (`gcp:region`), used when a resource does not name its own. */
   readonly region: string;
 }
 
-/** The cost of a set of resources (one environment). All amounts are USD per month. */
+/**
+ * The cost of a set of resources (one environment). All amounts are USD per month.
+ *
+ * @example
+ * ```ts
+ * const est: CostEstimate = estimateResources(resources, usage, { region });
+ * est.byComponent["postgres"]; // 9.525
+ * ```
+ */
 export interface CostEstimate {
   /** baseline + usage. */
   readonly total: number;
@@ -39,7 +61,14 @@ export interface CostEstimate {
   readonly asOf: string;
 }
 
-/** The group name for resources that belong to no component. */
+/**
+ * The group name for resources that belong to no component.
+ *
+ * @example
+ * ```ts
+ * est.byComponent[UNASSIGNED]; // resources outside any component
+ * ```
+ */
 export const UNASSIGNED = "unassigned";
 
 /**
@@ -88,7 +117,14 @@ export function estimateResources(
   };
 }
 
-/** One resource's cost in a plan: the old side, the new side, and the difference. */
+/**
+ * One resource's cost in a plan: the old side, the new side, and the difference.
+ *
+ * @example
+ * ```ts
+ * cost.lines.filter((l: PlanCostLine) => l.delta !== 0).map((l) => `${l.op} ${l.name} ${formatDelta(l.delta)}`);
+ * ```
+ */
 export interface PlanCostLine {
   readonly urn: string;
   readonly type: string;
@@ -103,7 +139,15 @@ export interface PlanCostLine {
   readonly delta: number;
 }
 
-/** The cost of a plan. All amounts are USD per month. */
+/**
+ * The cost of a plan. All amounts are USD per month.
+ *
+ * @example
+ * ```ts
+ * const cost: PlanCostEstimate = estimatePlan(steps, usage, { region });
+ * cost.delta === cost.after - cost.before; // true
+ * ```
+ */
 export interface PlanCostEstimate {
   /** Monthly cost of the resources the plan touches or keeps, before it runs. */
   readonly before: number;

@@ -5,7 +5,14 @@ import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL } from "../model";
  * PlanStep (the {@link UNKNOWN}/{@link SECRET} markers, or the engine's raw sentinel).
  */
 
-/** The display string the synth recorder puts in place of an unknown value. */
+/**
+ * The display string the synth recorder puts in place of an unknown value.
+ *
+ * @example
+ * ```ts
+ * isUnknownValue(UNKNOWN_TEXT); // true
+ * ```
+ */
 export const UNKNOWN_TEXT = "[unknown]";
 
 /**
@@ -28,7 +35,15 @@ export function isUnknownValue(value: unknown): boolean {
   );
 }
 
-/** What a path holds: nothing, something not known yet, or a value. */
+/**
+ * What a path holds: nothing, something not known yet, or a value.
+ *
+ * @example
+ * ```ts
+ * const found: Lookup = lookup(inputs, "settings.tier");
+ * if (found.kind === "value") console.log(found.value);
+ * ```
+ */
 export type Lookup =
   | { readonly kind: "absent" }
   | { readonly kind: "unknown" }
@@ -56,12 +71,27 @@ export function lookup(inputs: unknown, path: string): Lookup {
   return { kind: "value", value: cur };
 }
 
-/** Marker for "this input is not known yet" in reader results. */
+/**
+ * Marker for "this input is not known yet" in reader results.
+ *
+ * @example
+ * ```ts
+ * reader({ tier: "[secret]" }).str("tier") === NOT_KNOWN; // true
+ * ```
+ */
 export const NOT_KNOWN = Symbol("not known");
 /** See {@link NOT_KNOWN}. */
 export type NotKnown = typeof NOT_KNOWN;
 
-/** Typed accessors over one resource's inputs that remember which paths were unknown. */
+/**
+ * Typed accessors over one resource's inputs that remember which paths were unknown.
+ *
+ * @example
+ * ```ts
+ * const r: InputReader = reader(step.newInputs);
+ * r.num("memorySizeGb"); // 5
+ * ```
+ */
 export interface InputReader {
   /** The raw value (undefined when absent, {@link NOT_KNOWN} when unknown). */
   raw(path: string): unknown;

@@ -11,14 +11,42 @@
  * and every line priced that way carries a note saying so (see {@link regionPrices}).
  */
 
-/** Hours in a billing month (730 = 8,760 h / 12). */
+/**
+ * Hours in a billing month (730 = 8,760 h / 12).
+ *
+ * @example
+ * ```ts
+ * 0.0105 * HOURS_PER_MONTH; // 7.665 (db-f1-micro per month)
+ * ```
+ */
 export const HOURS_PER_MONTH = 730;
-/** Seconds in a billing month. */
+/**
+ * Seconds in a billing month.
+ *
+ * @example
+ * ```ts
+ * SECONDS_PER_MONTH * 0.0000025; // 6.57 (one idle vCPU all month)
+ * ```
+ */
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
-/** Days in a billing month (730 h / 24). */
+/**
+ * Days in a billing month (730 h / 24).
+ *
+ * @example
+ * ```ts
+ * (12 * DAYS_PER_MONTH) / 90; // 4.06 rotations a year at 90 days
+ * ```
+ */
 export const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 
-/** One list price. */
+/**
+ * One list price.
+ *
+ * @example
+ * ```ts
+ * const p: Price = PRICES.global.kms.versionMonth.HSM; // { usd: 1, unit: "key version-month", source: "https://cloud.google.com/kms/pricing …" }
+ * ```
+ */
 export interface Price {
   /** USD per `unit`. */
   readonly usd: number;
@@ -60,27 +88,63 @@ const SRC = {
 
 const p = (usd: number, unit: string, source: string): Price => ({ usd, unit, source });
 
-/** Memorystore for Redis capacity tiers, chosen by provisioned size. */
+/**
+ * Memorystore for Redis capacity tiers, chosen by provisioned size.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].redis.BASIC[RedisCapacityTier.M1].usd; // 0.049
+ * ```
+ */
 export const RedisCapacityTier = { M1: "M1", M2: "M2", M3: "M3", M4: "M4", M5: "M5" } as const;
 /** A Memorystore capacity tier. */
 export type RedisCapacityTier = (typeof RedisCapacityTier)[keyof typeof RedisCapacityTier];
 
-/** Memorystore service tiers as the provider spells them. */
+/**
+ * Memorystore service tiers as the provider spells them.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].redis[RedisServiceTier.STANDARD_HA].M1.usd; // 0.064
+ * ```
+ */
 export const RedisServiceTier = { BASIC: "BASIC", STANDARD_HA: "STANDARD_HA" } as const;
 /** A Memorystore service tier. */
 export type RedisServiceTier = (typeof RedisServiceTier)[keyof typeof RedisServiceTier];
 
-/** Cloud SQL editions as the provider spells them. */
+/**
+ * Cloud SQL editions as the provider spells them.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].cloudSql.compute[SqlEdition.ENTERPRISE].vcpuHour.usd; // 0.0413
+ * ```
+ */
 export const SqlEdition = { ENTERPRISE: "ENTERPRISE", ENTERPRISE_PLUS: "ENTERPRISE_PLUS" } as const;
 /** A Cloud SQL edition. */
 export type SqlEdition = (typeof SqlEdition)[keyof typeof SqlEdition];
 
-/** Shared-core Cloud SQL tiers, billed at a flat hourly rate. */
+/**
+ * Shared-core Cloud SQL tiers, billed at a flat hourly rate.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].cloudSql.sharedCoreHour[SharedCoreTier["db-f1-micro"]].usd; // 0.0105
+ * ```
+ */
 export const SharedCoreTier = { "db-f1-micro": "db-f1-micro", "db-g1-small": "db-g1-small" } as const;
 /** A shared-core tier. */
 export type SharedCoreTier = (typeof SharedCoreTier)[keyof typeof SharedCoreTier];
 
-/** Prices that differ by region. */
+/**
+ * Prices that differ by region.
+ *
+ * @example
+ * ```ts
+ * const eu: RegionPrices = regionPrices("europe-west1").prices;
+ * eu.cloudSql.ssdGbMonth.usd; // 0.187
+ * ```
+ */
 export interface RegionPrices {
   readonly cloudSql: {
     readonly compute: Readonly<
@@ -111,7 +175,15 @@ export interface RegionPrices {
   };
 }
 
-/** Prices that are the same everywhere. */
+/**
+ * Prices that are the same everywhere.
+ *
+ * @example
+ * ```ts
+ * const g: GlobalPrices = PRICES.global;
+ * g.secretManager.versionLocationMonth.usd; // 0.06
+ * ```
+ */
 export interface GlobalPrices {
   readonly kms: {
     /** Per active key version per month. */
@@ -134,7 +206,15 @@ export interface GlobalPrices {
   readonly monitoring: { readonly thousandUptimeExecutions: Price };
 }
 
-/** Free allowances (per billing account unless noted). */
+/**
+ * Free allowances (per billing account unless noted).
+ *
+ * @example
+ * ```ts
+ * const f: FreeAllowances = PRICES.free;
+ * f.uptimeExecutions; // 1,000,000
+ * ```
+ */
 export interface FreeAllowances {
   readonly cloudRunRequestBased: {
     readonly vcpuSeconds: number;

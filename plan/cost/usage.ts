@@ -10,7 +10,15 @@ import { PlatformError } from "../../components/shared/errors";
  * resource of the matching type; `resources.<logical name>` overrides them for one resource.
  */
 
-/** Usage figures that apply per resource (and can be overridden per resource). */
+/**
+ * Usage figures that apply per resource (and can be overridden per resource).
+ *
+ * @example
+ * ```ts
+ * const u: ResourceUsage = usageFor(usage, "api-service");
+ * u.requestsPerMonth; // 50,000
+ * ```
+ */
 export interface ResourceUsage {
   /** Requests per month, per Cloud Run service. @default 0 */
   readonly requestsPerMonth: number;
@@ -49,7 +57,15 @@ export interface ResourceUsage {
   readonly secretAccessesPerMonth: number;
 }
 
-/** A whole usage file, defaults applied. */
+/**
+ * A whole usage file, defaults applied.
+ *
+ * @example
+ * ```ts
+ * const usage: Usage = loadUsage("dev", "stacks");
+ * usage.cloudRunFreeTier; // false
+ * ```
+ */
 export interface Usage extends ResourceUsage {
   /** File format version. @default 1 */
   readonly version: 1;
@@ -136,19 +152,47 @@ const FILE_SCHEMA = z.strictObject(
   { error: MSG.file },
 );
 
-/** Keys allowed at the top of a usage file. */
+/**
+ * Keys allowed at the top of a usage file.
+ *
+ * @example
+ * ```ts
+ * USAGE_KEYS.includes("requestsPerMonth"); // true
+ * ```
+ */
 export const USAGE_KEYS = Object.keys(FILE_SCHEMA.shape) as readonly string[];
-/** Keys allowed under `resources.<name>`. */
+/**
+ * Keys allowed under `resources.<name>`.
+ *
+ * @example
+ * ```ts
+ * RESOURCE_USAGE_KEYS.includes("cloudRunFreeTier"); // false: account-wide, not per resource
+ * ```
+ */
 export const RESOURCE_USAGE_KEYS = Object.keys(RESOURCE_FIELDS) as readonly (keyof ResourceUsage)[];
 
-/** One problem in a usage file. */
+/**
+ * One problem in a usage file.
+ *
+ * @example
+ * ```ts
+ * const issue: UsageIssue = { path: "usage.requestsPerMonth", message: 'must be a number ≥ 0, got "lots"' };
+ * ```
+ */
 export interface UsageIssue {
   /** `usage.<path>`, e.g. `usage.resources.api.requestsPerMonth`. */
   readonly path: string;
   readonly message: string;
 }
 
-/** Every problem in a usage file at once; one `path: problem` per line. */
+/**
+ * Every problem in a usage file at once; one `path: problem` per line.
+ *
+ * @example
+ * ```ts
+ * try { loadUsage("dev", "stacks"); } catch (e) { if (e instanceof UsageError) console.error(e.message); }
+ * ```
+ */
 export class UsageError extends PlatformError {
   override readonly name = "UsageError";
   constructor(

@@ -56,9 +56,9 @@ export function createOctokit(target: Pick<GitHubTarget, "token" | "baseUrl">): 
 
 /**
  * Writes `bodies` (each starting with its marker line, see `renderComments`) as the PR's review
- * comments. Existing parts with the same key are matched in part order (then oldest first) and
- * updated when different; missing parts are created; surplus parts, including duplicates left by
- * concurrent runs, are deleted.
+ * comments. Each part updates the oldest existing comment with the same key and part number (no
+ * request when the body is identical); parts without one reuse leftover comments, then new ones are
+ * created; surplus comments, including duplicates left by concurrent runs, are deleted.
  *
  * @example
  * ```ts
@@ -87,15 +87,22 @@ export async function upsertStickyComments(
     octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }),
   );
   const ours = (all as IssueComment[])
-    .map((c) => ({ comment: c, marker: parseReviewMarker(c.body ?? "") }))
-    .filter((x) => x.marker !== undefined && x.marker.key === options.key)
+    .map((c) => ({ comment: c, part: parseReviewMarker(c.body ?? "") }))
+    .filter((x) => x.part !== undefined && x.part.key === options.key)
     .filter((x) => options.author === undefined || x.comment.user?.login === options.author)
-    .sort((a, b) => a.marker!.part - b.marker!.part || a.comment.id - b.comment.id)
-    .map((x) => x.comment);
+    .sort((a, b) => a.part!.part - b.part!.part || a.comment.id - b.comment.id);
+  // Part n goes to the oldest comment marked part n; parts without one reuse leftover comments
+  // (oldest first) before new ones are created; what is left over is deleted.
+  const assigned: Array<IssueComment | undefined> = bodies.map((_, i) => {
+    const at = ours.findIndex((x) => x.part!.part === i + 1);
+    return at >= 0 ? ours.splice(at, 1)[0]!.comment : undefined;
+  });
+  const spare = ours.map((x) => x.comment).sort((a, b) => a.id - b.id);
+  for (let i = 0; i < assigned.length; i++) assigned[i] ??= spare.shift();
 
   const result: StickyResult = { ids: [], urls: [], created: [], updated: [], unchanged: [], deleted: [] };
   for (const [i, body] of bodies.entries()) {
-    const existing = ours[i];
+    const existing = assigned[i];
     if (existing && existing.body === body) {
       result.unchanged.push(existing.id);
       result.ids.push(existing.id);
@@ -113,7 +120,7 @@ export async function upsertStickyComments(
     result.ids.push(res.data.id);
     result.urls.push(res.data.html_url);
   }
-  for (const surplus of ours.slice(bodies.length)) {
+  for (const surplus of spare) {
     await call(`delete comment ${surplus.id} on ${where}`, () =>
       octokit.rest.issues.deleteComment({ owner, repo, comment_id: surplus.id }),
     );

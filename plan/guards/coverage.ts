@@ -84,5 +84,9 @@ export const TABLE_1A: readonly TableRow[] = [
       "gcp/run-dedicated-service-account",
     ],
   },
-  { row: 48, ids: ["CKV_GCP_101", "CKV_GCP_84"], rules: ["gcp/artifact-registry-private", "gcp/artifact-registry-cmek"] },
+  {
+    row: 48,
+    ids: ["CKV_GCP_101", "CKV_GCP_84"],
+    rules: ["gcp/artifact-registry-private", "gcp/artifact-registry-cmek"],
+  },
 ];

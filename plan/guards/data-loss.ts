@@ -76,7 +76,10 @@ const SPARING_POLICIES = {
  * `discard` (retainOnDelete) is kept apart because nothing is destroyed.
  */
 function destructiveActions(steps: readonly GuardStep[]) {
-  const byUrn = new Map<string, { kind: "replace" | "delete" | "discard"; step: GuardStep; steps: GuardStep[] }>();
+  const byUrn = new Map<
+    string,
+    { kind: "replace" | "delete" | "discard"; step: GuardStep; steps: GuardStep[] }
+  >();
   for (const step of steps) {
     const kind = REPLACE_OPS.has(step.op)
       ? "replace"
@@ -150,7 +153,8 @@ export const DATA_LOSS_RULE: StepRule = {
         continue;
       }
       const policy = deletionPolicy(action.steps);
-      const sparing = policy !== undefined ? SPARING_POLICIES[policy as keyof typeof SPARING_POLICIES] : undefined;
+      const sparing =
+        policy !== undefined ? SPARING_POLICIES[policy as keyof typeof SPARING_POLICIES] : undefined;
       const spared =
         sparing !== undefined &&
         (policy !== "DISABLE" || step.type === "gcp:secretmanager/secretVersion:SecretVersion");
@@ -169,8 +173,12 @@ export const DATA_LOSS_RULE: StepRule = {
         kind === "replace" && step.replaceReasons.length > 0
           ? ` (replacement forced by: ${step.replaceReasons.join(", ")})`
           : "";
-      const protectedNote = step.protect ? " The resource is protected: the engine refuses until protect is removed." : "";
-      const sparedNote = spared ? ` The old resource is kept (${sparing}), but the new one starts empty.` : "";
+      const protectedNote = step.protect
+        ? " The resource is protected: the engine refuses until protect is removed."
+        : "";
+      const sparedNote = spared
+        ? ` The old resource is kept (${sparing}), but the new one starts empty.`
+        : "";
       if (matchesUrn(step.urn, ctx.allowDataLoss)) {
         hits.push({
           message: `${verb} ${label} loses ${what}${reasons}. Acknowledged with --allow-data-loss.${sparedNote}`,
@@ -195,7 +203,11 @@ export const DATA_LOSS_RULE: StepRule = {
 /** Fields that keep a data resource from being destroyed, and whether they default to on. */
 const SAFEGUARDS: readonly { type: DataResourceType; path: string; defaultOn: boolean }[] = [
   { type: "gcp:sql/databaseInstance:DatabaseInstance", path: "deletionProtection", defaultOn: true },
-  { type: "gcp:sql/databaseInstance:DatabaseInstance", path: "settings.deletionProtectionEnabled", defaultOn: false },
+  {
+    type: "gcp:sql/databaseInstance:DatabaseInstance",
+    path: "settings.deletionProtectionEnabled",
+    defaultOn: false,
+  },
   { type: "gcp:redis/instance:Instance", path: "deletionProtection", defaultOn: true },
   { type: "gcp:secretmanager/secret:Secret", path: "deletionProtection", defaultOn: false },
 ];

@@ -102,7 +102,8 @@ export const PROD_PITR: ResourceRule = {
   refs: [],
   severity: Severity.high,
   description: "Prod Cloud SQL primaries keep point-in-time recovery on.",
-  remediation: "Set settings.backupConfiguration.pointInTimeRecoveryEnabled: true (binaryLogEnabled for MySQL).",
+  remediation:
+    "Set settings.backupConfiguration.pointInTimeRecoveryEnabled: true (binaryLogEnabled for MySQL).",
   appliesTo: [T.sqlInstance],
   check(r) {
     if (isReplica(r)) return [];
@@ -116,7 +117,8 @@ export const PROD_PITR: ResourceRule = {
       r.inputs,
       path,
       (v) => v === true,
-      () => `${label(r)}: ${path} ${changed(r, path)}; prod requires true (without it you can only restore last night's backup).`,
+      () =>
+        `${label(r)}: ${path} ${changed(r, path)}; prod requires true (without it you can only restore last night's backup).`,
     );
   },
 };
@@ -203,17 +205,21 @@ export const PROD_DELETION_PROTECTION: ResourceRule = {
   severity: Severity.high,
   description:
     "Prod Cloud SQL instances (deletionProtection, settings.deletionProtectionEnabled), Memorystore and Cloud Run v2 services keep deletion protection.",
-  remediation: "Remove deletionProtection: false (the provider default is true) and keep settings.deletionProtectionEnabled: true.",
+  remediation:
+    "Remove deletionProtection: false (the provider default is true) and keep settings.deletionProtectionEnabled: true.",
   appliesTo: [T.sqlInstance, T.runService, T.redis],
   check(r) {
     const paths =
-      r.type === T.sqlInstance ? ["deletionProtection", "settings.deletionProtectionEnabled"] : ["deletionProtection"];
+      r.type === T.sqlInstance
+        ? ["deletionProtection", "settings.deletionProtectionEnabled"]
+        : ["deletionProtection"];
     return paths.flatMap((path) =>
       expectValue(
         r.inputs,
         path,
         (v) => v !== false,
-        () => `${label(r)}: ${path} ${changed(r, path)}; prod keeps deletion protection on (remove the override or set it to true).`,
+        () =>
+          `${label(r)}: ${path} ${changed(r, path)}; prod keeps deletion protection on (remove the override or set it to true).`,
       ),
     );
   },
@@ -233,7 +239,8 @@ export const PROD_HSM: ResourceRule = {
   refs: [],
   severity: Severity.high,
   description: "Prod KMS keys use HSM protection (versionTemplate.protectionLevel HSM).",
-  remediation: 'Set versionTemplate.protectionLevel: "HSM" (KmsKeyRing protectionLevel: "HSM"); this replaces the key, so create a new key and re-encrypt.',
+  remediation:
+    'Set versionTemplate.protectionLevel: "HSM" (KmsKeyRing protectionLevel: "HSM"); this replaces the key, so create a new key and re-encrypt.',
   appliesTo: [T.cryptoKey],
   check(r) {
     return expectValue(
@@ -292,7 +299,8 @@ export const PROD_REDIS_TIER: ResourceRule = {
   id: "platform/prod-redis-tier",
   refs: [],
   severity: Severity.high,
-  description: "Prod Memorystore instances are STANDARD_HA (a BASIC instance has no replica and loses data on failure).",
+  description:
+    "Prod Memorystore instances are STANDARD_HA (a BASIC instance has no replica and loses data on failure).",
   remediation: 'Set tier: "STANDARD_HA" (this replaces the instance: acknowledge the data loss or migrate).',
   appliesTo: [T.redis],
   check(r) {
@@ -300,7 +308,8 @@ export const PROD_REDIS_TIER: ResourceRule = {
       r.inputs,
       "tier",
       (v) => v === "STANDARD_HA",
-      (got) => `${label(r)}: tier ${got === "(unset)" ? "is unset (BASIC)" : changed(r, "tier")}; prod requires "STANDARD_HA".`,
+      (got) =>
+        `${label(r)}: tier ${got === "(unset)" ? "is unset (BASIC)" : changed(r, "tier")}; prod requires "STANDARD_HA".`,
     );
   },
 };
@@ -326,7 +335,8 @@ export const PROD_REDIS_AUTH: ResourceRule = {
       r.inputs,
       "authEnabled",
       (v) => v === true,
-      (got) => `${label(r)}: authEnabled ${got === "(unset)" ? "is unset (false)" : changed(r, "authEnabled")}; prod requires true.`,
+      (got) =>
+        `${label(r)}: authEnabled ${got === "(unset)" ? "is unset (false)" : changed(r, "authEnabled")}; prod requires true.`,
     );
   },
 };
@@ -344,7 +354,8 @@ export const PROD_RUN_MIN_INSTANCES: ResourceRule = {
   id: "platform/prod-run-min-instances",
   refs: [],
   severity: Severity.medium,
-  description: "Prod Cloud Run v2 services keep at least one instance warm (template.scaling.minInstanceCount ≥ 1).",
+  description:
+    "Prod Cloud Run v2 services keep at least one instance warm (template.scaling.minInstanceCount ≥ 1).",
   remediation: "Set template.scaling.minInstanceCount (or scaling.minInstanceCount) to 1 or more.",
   appliesTo: [T.runService],
   check(r) {

@@ -91,7 +91,11 @@ export function toFinding(
  * evaluateResourceRule(REDIS_AUTH, redis, { profile: "prod", resources: [redis] });
  * ```
  */
-export function evaluateResourceRule(rule: ResourceRule, resource: GuardResource, ctx: GuardContext): Finding[] {
+export function evaluateResourceRule(
+  rule: ResourceRule,
+  resource: GuardResource,
+  ctx: GuardContext,
+): Finding[] {
   if (!rule.appliesTo.includes(resource.type)) return [];
   if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
   return rule.check(resource, ctx).map((h) => toFinding(rule, h, ctx, resource));
@@ -105,7 +109,11 @@ export function evaluateResourceRule(rule: ResourceRule, resource: GuardResource
  * evaluateStackRule(AUDIT_LOGS_ALL_SERVICES, resources, { profile: "prod", resources });
  * ```
  */
-export function evaluateStackRule(rule: StackRule, resources: readonly GuardResource[], ctx: GuardContext): Finding[] {
+export function evaluateStackRule(
+  rule: StackRule,
+  resources: readonly GuardResource[],
+  ctx: GuardContext,
+): Finding[] {
   if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
   if (rule.existence && ctx.partialPlan) return [];
   return rule.check(resources, ctx).map((h) => toFinding(rule, h, ctx));
@@ -154,7 +162,10 @@ function resolveRules(rules: RunGuardsInput["rules"]): readonly Rule[] {
   return rules.map((r) => {
     if (typeof r !== "string") return r;
     const rule = RULES_BY_ID.get(r);
-    if (!rule) throw new PlatformError(`runGuards: unknown rule id "${r}"; known ids: ${[...RULES_BY_ID.keys()].join(", ")}`);
+    if (!rule)
+      throw new PlatformError(
+        `runGuards: unknown rule id "${r}"; known ids: ${[...RULES_BY_ID.keys()].join(", ")}`,
+      );
     return rule;
   });
 }
@@ -201,7 +212,9 @@ function dedupe(findings: readonly Finding[]): Finding[] {
  */
 export function runGuards(input: RunGuardsInput): Finding[] {
   if (!PROFILES.includes(input.profile))
-    throw new PlatformError(`runGuards: profile must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(input.profile)}`);
+    throw new PlatformError(
+      `runGuards: profile must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(input.profile)}`,
+    );
   const rules = resolveRules(input.rules);
   const steps = input.steps ?? [];
   const fromSteps = stepSubjects(steps);

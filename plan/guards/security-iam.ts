@@ -5,11 +5,22 @@
 import { Severity } from "../model";
 import { DEFAULT_SERVICE_ACCOUNT } from "./security-services";
 import { PROJECT_IAM_TYPES } from "./tokens";
-import { Category, Level, Scope, unverified, type GuardResource, type ResourceRule, type RuleHit } from "./types";
+import {
+  Category,
+  Level,
+  Scope,
+  unverified,
+  type GuardResource,
+  type ResourceRule,
+  type RuleHit,
+} from "./types";
 import { iamGrants, type Grant } from "./values";
 
 /** Roles that let a member act as any service account in the project. */
-export const IMPERSONATION_ROLES = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"] as const;
+export const IMPERSONATION_ROLES = [
+  "roles/iam.serviceAccountUser",
+  "roles/iam.serviceAccountTokenCreator",
+] as const;
 /** Primitive (basic) roles. */
 export const BASIC_ROLES = ["roles/owner", "roles/editor", "roles/viewer"] as const;
 
@@ -51,7 +62,9 @@ function grantRule(spec: {
     appliesTo: [...PROJECT_IAM_TYPES],
     check(r) {
       const { grants, opaque } = iamGrants(r.inputs);
-      const hits: RuleHit[] = grants.filter(spec.bad).map((g) => ({ message: `${label(r)}: ${spec.message(g)}` }));
+      const hits: RuleHit[] = grants
+        .filter(spec.bad)
+        .map((g) => ({ message: `${label(r)}: ${spec.message(g)}` }));
       return [...hits, ...opaque.map((p) => unverified(p))];
     },
   };
@@ -63,7 +76,8 @@ export const IAM_NO_PROJECT_SA_IMPERSONATION = grantRule({
   refs: ["CKV_GCP_41", "AVD-GCP-0011", "CIS 1.6"],
   severity: Severity.high,
   description: "No project-level roles/iam.serviceAccountUser or roles/iam.serviceAccountTokenCreator grant.",
-  remediation: "Grant the role on the one service account that needs it (gcp.serviceaccount.IAMMember), not on the project.",
+  remediation:
+    "Grant the role on the one service account that needs it (gcp.serviceaccount.IAMMember), not on the project.",
   bad: (g) => (IMPERSONATION_ROLES as readonly string[]).includes(g.role),
   message: (g) =>
     `${g.role} is granted to ${g.member} on the whole project, so it can act as every service account; grant it on the specific service account instead.`,
@@ -89,7 +103,8 @@ export const IAM_NO_BASIC_ROLES = grantRule({
   description: "No project-level basic role (roles/owner, roles/editor, roles/viewer).",
   remediation: "Grant the predefined roles the member needs (e.g. roles/cloudsql.client).",
   bad: (g) => (BASIC_ROLES as readonly string[]).includes(g.role),
-  message: (g) => `${g.role} is a basic role granted to ${g.member}; grant the narrow predefined roles it needs instead.`,
+  message: (g) =>
+    `${g.role} is a basic role granted to ${g.member}; grant the narrow predefined roles it needs instead.`,
 });
 
 /** Row 47: no privileged service accounts. */

@@ -41,7 +41,8 @@ export const KMS_ROTATION: ResourceRule = {
   level: Level.L1,
   critical: true,
   severity: Severity.high,
-  description: "Symmetric KMS keys rotate every 1–90 days (rotationPeriod 86400s–7776000s); asymmetric keys are not applicable.",
+  description:
+    "Symmetric KMS keys rotate every 1–90 days (rotationPeriod 86400s–7776000s); asymmetric keys are not applicable.",
   remediation: 'Set rotationPeriod: "7776000s" (KmsKeyRing rotationDays: 90).',
   appliesTo: [GCP.cryptoKey],
   check(r) {
@@ -128,7 +129,8 @@ export const KMS_SEPARATION_OF_DUTIES: StackRule = {
       if (!SOD_TYPES.includes(r.type)) continue;
       for (const g of iamGrants(r.inputs).grants) {
         if (g.role === KMS_ADMIN_ROLE) admins.set(g.member, r.urn);
-        if ((KMS_USE_ROLES as readonly string[]).includes(g.role)) users.set(g.member, { urn: r.urn, role: g.role });
+        if ((KMS_USE_ROLES as readonly string[]).includes(g.role))
+          users.set(g.member, { urn: r.urn, role: g.role });
       }
     }
     const hits: RuleHit[] = [];

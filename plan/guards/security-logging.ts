@@ -44,7 +44,8 @@ export const CIS_LOG_ALERTS = {
     refs: ["KICS 39d83c5a", "CIS 2.5"],
     level: Level.L1,
     title: "audit configuration changes",
-    filter: 'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
+    filter:
+      'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
     tokens: ["SetIamPolicy", "auditConfigDeltas"],
     onlyWith: undefined,
   },
@@ -83,7 +84,8 @@ export function filterCovers(filter: string, alert: CisLogAlert): boolean {
   return CIS_LOG_ALERTS[alert].tokens.every((t) => filter.includes(t));
 }
 
-const enabled = (r: GuardResource) => valueAt(r.inputs, "enabled") !== false && valueAt(r.inputs, "disabled") !== true;
+const enabled = (r: GuardResource) =>
+  valueAt(r.inputs, "enabled") !== false && valueAt(r.inputs, "disabled") !== true;
 
 /** Every condition filter of an alert policy (threshold, absence, matched-log), opaque ones flagged. */
 function conditionFilters(policy: GuardResource): { filters: string[]; opaque: boolean } {
@@ -91,9 +93,14 @@ function conditionFilters(policy: GuardResource): { filters: string[]; opaque: b
   if (conditions.kind === "opaque") return { filters: [], opaque: true };
   const filters: string[] = [];
   let opaque = false;
-  const list = conditions.kind === "set" && Array.isArray(conditions.value) ? (conditions.value as unknown[]) : [];
+  const list =
+    conditions.kind === "set" && Array.isArray(conditions.value) ? (conditions.value as unknown[]) : [];
   for (const c of list) {
-    for (const path of ["conditionThreshold.filter", "conditionAbsent.filter", "conditionMatchedLog.filter"]) {
+    for (const path of [
+      "conditionThreshold.filter",
+      "conditionAbsent.filter",
+      "conditionMatchedLog.filter",
+    ]) {
       const f = read(c, path);
       if (f.kind === "opaque") opaque = true;
       else if (f.kind === "set" && typeof f.value === "string") filters.push(f.value);
@@ -128,7 +135,8 @@ function logAlertRule(key: CisLogAlert): StackRule {
           unknown = true;
           continue;
         }
-        if (filter.kind !== "set" || typeof filter.value !== "string" || !filterCovers(filter.value, key)) continue;
+        if (filter.kind !== "set" || typeof filter.value !== "string" || !filterCovers(filter.value, key))
+          continue;
         const name = valueAt(metric.inputs, "name");
         const metricName = typeof name === "string" && !isOpaque(name) ? name : undefined;
         if (metricName === undefined) {
@@ -138,7 +146,8 @@ function logAlertRule(key: CisLogAlert): StackRule {
         const ref = `logging.googleapis.com/user/${metricName}`;
         if (policyFilters.some((p) => p.filters.some((f) => f.includes(ref)))) return [];
       }
-      if (unknown) return [unverified("gcp:logging/metric or gcp:monitoring/alertPolicy", `the ${spec.title} alert`)];
+      if (unknown)
+        return [unverified("gcp:logging/metric or gcp:monitoring/alertPolicy", `the ${spec.title} alert`)];
       return [
         {
           message: `No alert on ${spec.title} (${spec.refs.join(", ")}): add a gcp.logging.Metric with filter ${JSON.stringify(spec.filter)} and a gcp.monitoring.AlertPolicy whose condition filter is metric.type="logging.googleapis.com/user/<metric name>".`,
@@ -149,7 +158,9 @@ function logAlertRule(key: CisLogAlert): StackRule {
 }
 
 /** Rows 42–45: the CIS log-metric alerts. */
-export const LOG_ALERT_RULES: readonly StackRule[] = (Object.keys(CIS_LOG_ALERTS) as CisLogAlert[]).map(logAlertRule);
+export const LOG_ALERT_RULES: readonly StackRule[] = (Object.keys(CIS_LOG_ALERTS) as CisLogAlert[]).map(
+  logAlertRule,
+);
 
 /** Reads the log types and exemptions of one audit config. */
 function auditConfig(r: GuardResource): { types: Set<string>; exempted: string[]; opaque?: string } {
@@ -157,7 +168,9 @@ function auditConfig(r: GuardResource): { types: Set<string>; exempted: string[]
   if (configs.kind === "opaque") return { types: new Set(), exempted: [], opaque: configs.path };
   const types = new Set<string>();
   const exempted: string[] = [];
-  for (const c of configs.kind === "set" && Array.isArray(configs.value) ? (configs.value as unknown[]) : []) {
+  for (const c of configs.kind === "set" && Array.isArray(configs.value)
+    ? (configs.value as unknown[])
+    : []) {
     const t = read(c, "logType");
     if (t.kind === "opaque") return { types, exempted, opaque: "auditLogConfigs.logType" };
     if (t.kind === "set") types.add(String(t.value));

@@ -42,7 +42,8 @@ export type Ingress = (typeof Ingress)[keyof typeof Ingress];
 export const RUN_INVOKER_ROLE = "roles/run.invoker";
 
 /** Default service accounts that must not run workloads or receive grants. */
-export const DEFAULT_SERVICE_ACCOUNT = /(^|:)(\d+-compute@developer\.gserviceaccount\.com|[^@]+@appspot\.gserviceaccount\.com)$/;
+export const DEFAULT_SERVICE_ACCOUNT =
+  /(^|:)(\d+-compute@developer\.gserviceaccount\.com|[^@]+@appspot\.gserviceaccount\.com)$/;
 
 const label = (r: GuardResource) => `${r.type.slice(r.type.lastIndexOf(":") + 1)} "${r.name}"`;
 const lastSegment = (s: string) => s.slice(s.lastIndexOf("/") + 1);
@@ -76,7 +77,10 @@ export function isExplicitlyPublic(
  * targetService(grant, resources)?.name; // "api-service"
  * ```
  */
-export function targetService(grant: GuardResource, resources: readonly GuardResource[]): GuardResource | undefined {
+export function targetService(
+  grant: GuardResource,
+  resources: readonly GuardResource[],
+): GuardResource | undefined {
   const services = resources.filter((r) => r.type === GCP.runService || r.type === GCP.runV1Service);
   const ref = valueAt(grant.inputs, grant.type.startsWith("gcp:cloudrun/") ? "service" : "name");
   if (typeof ref === "string") {
@@ -212,7 +216,8 @@ export const REDIS_AUTH: ResourceRule = {
       r.inputs,
       "authEnabled",
       (v) => v === true,
-      (got) => `${label(r)}: authEnabled is ${got === "(unset)" ? "unset (false)" : got}; set authEnabled: true.`,
+      (got) =>
+        `${label(r)}: authEnabled is ${got === "(unset)" ? "unset (false)" : got}; set authEnabled: true.`,
     );
   },
 };
@@ -227,7 +232,8 @@ export const REDIS_TRANSIT_ENCRYPTION: ResourceRule = {
   critical: true,
   severity: Severity.high,
   description: "Memorystore for Redis encrypts traffic (transitEncryptionMode SERVER_AUTHENTICATION).",
-  remediation: 'Set transitEncryptionMode: "SERVER_AUTHENTICATION" (this replaces the instance) and give clients the server CA.',
+  remediation:
+    'Set transitEncryptionMode: "SERVER_AUTHENTICATION" (this replaces the instance) and give clients the server CA.',
   appliesTo: [GCP.redis],
   check(r) {
     return expectValue(
@@ -281,7 +287,8 @@ export const ARTIFACT_REGISTRY_CMEK: ResourceRule = {
       r.inputs,
       "kmsKeyName",
       (v) => typeof v === "string" && v.length > 0,
-      () => `${label(r)}: kmsKeyName is not set; create the repository with kmsKeyName set to a KmsKeyRing key.`,
+      () =>
+        `${label(r)}: kmsKeyName is not set; create the repository with kmsKeyName set to a KmsKeyRing key.`,
     );
   },
 };

@@ -5,7 +5,16 @@
 import { Severity } from "../model";
 import { isReplica } from "./prod-profile";
 import { GCP } from "./tokens";
-import { Category, Level, Scope, expectValue, unverified, type GuardResource, type ResourceRule, type RuleHit } from "./types";
+import {
+  Category,
+  Level,
+  Scope,
+  expectValue,
+  unverified,
+  type GuardResource,
+  type ResourceRule,
+  type RuleHit,
+} from "./types";
 import { read, readFlag } from "./values";
 
 /** Cloud SQL `sslMode` values. */
@@ -96,7 +105,8 @@ export const SQL_SSL_REQUIRED: ResourceRule = {
   level: Level.L1,
   critical: true,
   severity: Severity.high,
-  description: "Cloud SQL accepts only encrypted connections (sslMode ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED).",
+  description:
+    "Cloud SQL accepts only encrypted connections (sslMode ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED).",
   remediation: 'Set settings.ipConfiguration.sslMode: "ENCRYPTED_ONLY".',
   check(r) {
     const legacy = read(r.inputs, "settings.ipConfiguration.requireSsl");
@@ -121,7 +131,8 @@ export const SQL_SSL_CLIENT_CERTIFICATES: ResourceRule = {
   severity: Severity.low,
   description:
     "Checkov's reading: Cloud SQL requires trusted client certificates (sslMode TRUSTED_CLIENT_CERTIFICATE_REQUIRED). Advisory: the platform uses ENCRYPTED_ONLY with the Cloud SQL connector / IAM auth.",
-  remediation: 'Set settings.ipConfiguration.sslMode: "TRUSTED_CLIENT_CERTIFICATE_REQUIRED" if every client can present a client certificate.',
+  remediation:
+    'Set settings.ipConfiguration.sslMode: "TRUSTED_CLIENT_CERTIFICATE_REQUIRED" if every client can present a client certificate.',
   check(r) {
     const legacy = read(r.inputs, "settings.ipConfiguration.requireSsl");
     if (legacy.kind === "set" && legacy.value === true) return [];
@@ -145,7 +156,8 @@ export const SQL_NO_PUBLIC_IP: ResourceRule = {
   severity: Severity.high,
   description:
     "Cloud SQL has no public IPv4 address: settings.ipConfiguration.ipv4Enabled is explicitly false (unset means public, although CKV_GCP_60 passes it).",
-  remediation: "Set settings.ipConfiguration.ipv4Enabled: false and privateNetwork to the VPC (private services access).",
+  remediation:
+    "Set settings.ipConfiguration.ipv4Enabled: false and privateNetwork to the VPC (private services access).",
   check(r) {
     return expectValue(
       r.inputs,
@@ -166,7 +178,8 @@ export const SQL_NO_OPEN_AUTHORIZED_NETWORKS: ResourceRule = {
   critical: true,
   severity: Severity.critical,
   description: "No Cloud SQL authorized network ends in /0 (0.0.0.0/0 or ::/0).",
-  remediation: "Remove the /0 entry from settings.ipConfiguration.authorizedNetworks; use private IP or the Cloud SQL connector.",
+  remediation:
+    "Remove the /0 entry from settings.ipConfiguration.authorizedNetworks; use private IP or the Cloud SQL connector.",
   check(r) {
     const nets = read(r.inputs, "settings.ipConfiguration.authorizedNetworks");
     if (nets.kind === "opaque") return [unverified(nets.path)];
@@ -199,7 +212,8 @@ export const SQL_BACKUPS_ENABLED: ResourceRule = {
       r.inputs,
       "settings.backupConfiguration.enabled",
       (v) => v === true,
-      (got) => `${label(r)}: settings.backupConfiguration.enabled is ${got}; set it to true (automated daily backups).`,
+      (got) =>
+        `${label(r)}: settings.backupConfiguration.enabled is ${got}; set it to true (automated daily backups).`,
     );
   },
 };
@@ -219,15 +233,30 @@ export const SQL_LATEST_MAJOR_VERSION: ResourceRule = {
       r.inputs,
       "databaseVersion",
       (v) => (LATEST_MAJOR_VERSIONS as readonly unknown[]).includes(v),
-      (got) => `${label(r)}: databaseVersion is ${got}; CKV_GCP_79 expects the latest major (e.g. "POSTGRES_17"). Plan the upgrade.`,
+      (got) =>
+        `${label(r)}: databaseVersion is ${got}; CKV_GCP_79 expects the latest major (e.g. "POSTGRES_17"). Plan the upgrade.`,
     );
   },
 };
 
 /** PostgreSQL logging levels from most to least verbose. */
-const PG_LEVELS = ["debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error", "log", "fatal", "panic"] as const;
+const PG_LEVELS = [
+  "debug5",
+  "debug4",
+  "debug3",
+  "debug2",
+  "debug1",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "log",
+  "fatal",
+  "panic",
+] as const;
 const atMost = (limit: (typeof PG_LEVELS)[number]) => (v: string | undefined) =>
-  v !== undefined && PG_LEVELS.indexOf(v.toLowerCase() as (typeof PG_LEVELS)[number]) !== -1 &&
+  v !== undefined &&
+  PG_LEVELS.indexOf(v.toLowerCase() as (typeof PG_LEVELS)[number]) !== -1 &&
   PG_LEVELS.indexOf(v.toLowerCase() as (typeof PG_LEVELS)[number]) <= PG_LEVELS.indexOf(limit);
 
 /** Rows 15–26: one rule per PostgreSQL flag. */
@@ -259,7 +288,8 @@ export const PG_FLAG_RULES: readonly ResourceRule[] = [
     severity: Severity.medium,
     flag: "log_min_duration_statement",
     want: "-1",
-    description: "PostgreSQL does not log statement text by duration (log_min_duration_statement unset or -1), keeping personal data out of logs.",
+    description:
+      "PostgreSQL does not log statement text by duration (log_min_duration_statement unset or -1), keeping personal data out of logs.",
     ok: (v) => v === undefined || v.trim() === "-1",
   }),
   pgFlagRule({
@@ -299,7 +329,8 @@ export const PG_FLAG_RULES: readonly ResourceRule[] = [
     severity: Severity.low,
     flag: "log_min_error_statement",
     want: "error",
-    description: "PostgreSQL logs statements that cause errors (log_min_error_statement error or more verbose, set explicitly).",
+    description:
+      "PostgreSQL logs statements that cause errors (log_min_error_statement error or more verbose, set explicitly).",
     ok: atMost("error"),
   }),
   pgFlagRule({
@@ -373,18 +404,26 @@ export const PG_NO_STATS_LOGGING: ResourceRule = {
   refs: ["CKV2_GCP_14", "CKV2_GCP_15", "CKV2_GCP_16", "CKV2_GCP_17"],
   level: Level.L1,
   severity: Severity.low,
-  description: "PostgreSQL statistics logging is off (log_executor_stats, log_parser_stats, log_planner_stats, log_statement_stats).",
+  description:
+    "PostgreSQL statistics logging is off (log_executor_stats, log_parser_stats, log_planner_stats, log_statement_stats).",
   remediation: 'Set each of the four flags to "off" (or remove it).',
   check(r) {
     const pg = isPostgres(r);
     if (pg === "opaque") return [unverified("databaseVersion")];
     if (!pg) return [];
     const hits: RuleHit[] = [];
-    for (const flag of ["log_executor_stats", "log_parser_stats", "log_planner_stats", "log_statement_stats"]) {
+    for (const flag of [
+      "log_executor_stats",
+      "log_parser_stats",
+      "log_planner_stats",
+      "log_statement_stats",
+    ]) {
       const f = readFlag(r.inputs, flag);
       if (f.kind === "opaque") hits.push(unverified(f.path, `flag ${flag}`));
       else if (f.kind === "set" && on(String(f.value)))
-        hits.push({ message: `${label(r)}: database flag ${flag} is "on"; set it to "off" (it floods the logs and slows every query).` });
+        hits.push({
+          message: `${label(r)}: database flag ${flag} is "on"; set it to "off" (it floods the logs and slows every query).`,
+        });
     }
     return hits;
   },

@@ -266,10 +266,13 @@ export function expectValue(
  * ```
  */
 export function changed(resource: GuardResource, path: string): string {
-  const now = showValue(read(resource.inputs, path).kind === "set" ? valueOf(resource.inputs, path) : undefined);
+  const now = showValue(
+    read(resource.inputs, path).kind === "set" ? valueOf(resource.inputs, path) : undefined,
+  );
   if (!resource.oldInputs) return `is ${now}`;
   const before = read(resource.oldInputs, path);
-  const was = before.kind === "set" ? showValue(before.value) : before.kind === "opaque" ? "(unknown)" : "(unset)";
+  const was =
+    before.kind === "set" ? showValue(before.value) : before.kind === "opaque" ? "(unknown)" : "(unset)";
   return was === now ? `is ${now}` : `changed from ${was} to ${now}`;
 }
 

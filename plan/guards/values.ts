@@ -118,7 +118,11 @@ export function seconds(value: unknown): number | undefined {
 }
 
 /** Identities that make a grant public. */
-export const PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers", "principalSet://goog/public:all"] as const;
+export const PUBLIC_MEMBERS = [
+  "allUsers",
+  "allAuthenticatedUsers",
+  "principalSet://goog/public:all",
+] as const;
 /** A public identity. */
 export type PublicMember = (typeof PUBLIC_MEMBERS)[number];
 
@@ -227,5 +231,5 @@ export function showValue(value: unknown): string {
   if (isOpaque(value)) return "(unknown)";
   if (value === undefined) return "(unset)";
   if (typeof value === "string") return JSON.stringify(value);
-  return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value) ?? Object.prototype.toString.call(value);
 }

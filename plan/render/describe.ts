@@ -143,6 +143,24 @@ export function leaves(inputs: PlanInputs): Array<[string, PlanValue]> {
   return out;
 }
 
+/**
+ * One property line as text: creates list plain `path: value`; changes mark each line `+`, `-` or
+ * `~`, with `forcesNote` appended to properties that force replacement.
+ *
+ * @example
+ * ```ts
+ * propertyLineText({ path: "tier", kind: "update-replace", old: "BASIC", new: "STANDARD_HA" }, false, " (forces replacement)");
+ * // '~ tier: "BASIC" → "STANDARD_HA" (forces replacement)'
+ * ```
+ */
+export function propertyLineText(p: PropertyLine, create: boolean, forcesNote: string): string {
+  const forces = p.kind.endsWith("-replace") ? forcesNote : "";
+  if (create) return `${p.path}: ${formatValue(p.new)}`;
+  if (p.kind.startsWith("add")) return `+ ${p.path}: ${formatValue(p.new)}${forces}`;
+  if (p.kind.startsWith("delete")) return `- ${p.path}: ${formatValue(p.old)}${forces}`;
+  return `~ ${p.path}: ${formatValue(p.old)} → ${formatValue(p.new)}${forces}`;
+}
+
 /** How a value is shown to people. */
 export interface FormatValueOptions {
   /** Text for unknown values. @default "(known after apply)" */

@@ -12,11 +12,10 @@ import {
   envStatus,
   formatDelta,
   formatMoney,
-  formatValue,
   guardStatus,
   overallStatus,
+  propertyLineText,
   sortFindings,
-  type PropertyLine,
   type ResourceChange,
 } from "./describe";
 import { Status, type EnvReview } from "./types";
@@ -131,12 +130,6 @@ function summaryTable(reviews: readonly EnvReview[]): string[] {
   return lines;
 }
 
-function propertyText(p: PropertyLine): string {
-  const forces = p.kind.endsWith("-replace") ? "  # forces replacement" : "";
-  if (p.kind.startsWith("add")) return `${p.path}: ${formatValue(p.new)}${forces}`;
-  if (p.kind.startsWith("delete")) return `${p.path}: ${formatValue(p.old)} → (removed)${forces}`;
-  return `${p.path}: ${formatValue(p.old)} → ${formatValue(p.new)}${forces}`;
-}
 
 function changesBlock(changes: readonly ResourceChange[]): string[] {
   const body: string[] = [];
@@ -145,7 +138,7 @@ function changesBlock(changes: readonly ResourceChange[]): string[] {
       .filter(Boolean)
       .join("; ");
     body.push(`${OP_PREFIX[c.kind]} ${c.type} ${c.name}${flags ? `  (${flags})` : ""}`);
-    for (const p of c.properties) body.push(`    ${propertyText(p).replace(/\r?\n/g, " ")}`);
+    for (const p of c.properties) body.push(`    ${propertyLineText(p, c.kind === "create", "  # forces replacement").replace(/\r?\n/g, " ")}`);
     if (c.omitted > 0) body.push(`    … ${c.omitted} more properties`);
   }
   const content = body.join("\n");

@@ -11,11 +11,10 @@ import {
   envStatus,
   formatDelta,
   formatMoney,
-  formatValue,
   guardStatus,
   overallStatus,
+  propertyLineText,
   sortFindings,
-  type PropertyLine,
   type ResourceChange,
 } from "./describe";
 import { Status, type EnvReview } from "./types";
@@ -144,7 +143,7 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       out.push(
         `  ${paint(OP_STYLE[c.kind], `${OP_SYMBOL[c.kind]} ${sanitize(c.type)} ${sanitize(c.name)}`)}${flags ? ` (${sanitize(flags)})` : ""}`,
       );
-      for (const p of c.properties) out.push(`      ${sanitize(propertyText(p))}`);
+      for (const p of c.properties) out.push(`      ${sanitize(propertyLineText(p, c.kind === "create", " (forces replacement)"))}`);
       if (c.omitted > 0) out.push(paint("dim", `      … ${c.omitted} more properties`));
     }
     if (review.cost) {
@@ -174,12 +173,6 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
   return out.join("\n");
 }
 
-function propertyText(p: PropertyLine): string {
-  const forces = p.kind.endsWith("-replace") ? " (forces replacement)" : "";
-  if (p.kind.startsWith("add")) return `${p.path}: ${formatValue(p.new)}${forces}`;
-  if (p.kind.startsWith("delete")) return `${p.path}: ${formatValue(p.old)} → (removed)${forces}`;
-  return `${p.path}: ${formatValue(p.old)} → ${formatValue(p.new)}${forces}`;
-}
 
 function budgetText(review: EnvReview): string {
   const b = review.budget;

@@ -3,6 +3,10 @@ import type { Profile } from "../../components/shared/profiles";
 import { databaseInvariants, databaseSchema, resolveDatabase } from "./database";
 import { environmentSchema } from "./environment";
 import { kmsInvariants, kmsSchema, resolveKms } from "./kms";
+import { cacheInvariants, cacheSchema, resolveCache } from "./cache";
+import { resolveService, serviceInvariants, serviceSchema } from "./service";
+import { budgetInvariants, budgetSchema, resolveBudget } from "./budget";
+import { observabilityInvariants, observabilitySchema, resolveObservability } from "./observability";
 
 /** A config problem found after defaults are applied (profile invariants, cross-section rules). */
 export interface ConfigIssue {
@@ -50,6 +54,30 @@ export const SECTIONS = {
     description: "Cloud SQL PostgreSQL: version, tier, HA, disk, replicas, maintenance, backups.",
     resolve: (raw, ctx) => resolveDatabase(raw, ctx.profile),
     invariants: (c, ctx) => databaseInvariants(c, ctx.profile),
+  }),
+  service: defineSection({
+    schema: serviceSchema,
+    description: "The Cloud Run service: image, CPU/memory, scaling, ingress, invokers, env, secrets, probes, canary.",
+    resolve: (raw, ctx) => resolveService(raw, ctx.profile),
+    invariants: (c, ctx) => serviceInvariants(c, ctx.profile),
+  }),
+  cache: defineSection({
+    schema: cacheSchema,
+    description: "Redis: in-process (memory) or Memorystore with tier, size, version, read replicas, persistence.",
+    resolve: (raw, ctx) => resolveCache(raw, ctx.profile),
+    invariants: (c, ctx) => cacheInvariants(c, ctx.profile),
+  }),
+  budget: defineSection({
+    schema: budgetSchema,
+    description: "Monthly Cloud Billing budget: billing account, amount, currency, thresholds, email and Pub/Sub targets.",
+    resolve: (raw, ctx) => resolveBudget(raw, ctx.profile),
+    invariants: (c, ctx) => budgetInvariants(c, ctx.profile),
+  }),
+  observability: defineSection({
+    schema: observabilitySchema,
+    description: "Alert recipients, latency/availability/error-rate targets, dashboards and CIS audit alerts.",
+    resolve: (raw, ctx) => resolveObservability(raw, ctx.profile),
+    invariants: (c, ctx) => observabilityInvariants(c, ctx.profile),
   }),
 } as const;
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PlanStep } from "../../plan/model";
+import type { CostLine, PlanStep } from "../../plan/model";
 import { UNKNOWN } from "../../plan/model";
 import {
   DEFAULT_USAGE,
@@ -9,13 +9,14 @@ import {
   formatUsd,
   loadUsage,
   parseUsage,
+  type CostEstimate,
   type CostResource,
 } from "../../plan/cost";
 import { DEV, PROD, STAGING } from "./cost-environments";
 import { res, urnOf } from "./cost-helpers";
 
 const STACKS = join(__dirname, "..", "..", "stacks");
-const line = (est: { lines: readonly { name: string }[] }, name: string) => {
+const line = (est: CostEstimate, name: string): CostLine => {
   const found = est.lines.find((l) => l.name === name);
   if (!found) throw new Error(`no line ${name}`);
   return found;

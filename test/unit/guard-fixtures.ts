@@ -129,7 +129,12 @@ export function carefulInventory(profile: Profile = "prod"): GuardResource[] {
     );
   const alerts = Object.keys(CIS_LOG_ALERTS) as CisLogAlert[];
   return [
-    res("gcp:kms/keyRing:KeyRing", "keys-ring", { name: "acme-keys", location: REGION, project: PROJECT_ID }, { component: "kms", protect, stack }),
+    res(
+      "gcp:kms/keyRing:KeyRing",
+      "keys-ring",
+      { name: "acme-keys", location: REGION, project: PROJECT_ID },
+      { component: "kms", protect, stack },
+    ),
     key("sql"),
     key("redis"),
     key("registry"),
@@ -199,23 +204,41 @@ export function carefulInventory(profile: Profile = "prod"): GuardResource[] {
         settings: {
           tier: "db-custom-2-7680",
           availabilityType: "ZONAL",
-          ipConfiguration: { ipv4Enabled: false, privateNetwork: `projects/${PROJECT_ID}/global/networks/acme-vpc`, sslMode: "ENCRYPTED_ONLY" },
+          ipConfiguration: {
+            ipv4Enabled: false,
+            privateNetwork: `projects/${PROJECT_ID}/global/networks/acme-vpc`,
+            sslMode: "ENCRYPTED_ONLY",
+          },
           databaseFlags: CIS_FLAGS.map((f) => ({ ...f })),
         },
       },
       { protect, stack },
     ),
-    res("gcp:sql/database:Database", "db-database", { name: "app", instance: `acme-${profile}-db`, deletionPolicy: "ABANDON" }, { protect, stack }),
+    res(
+      "gcp:sql/database:Database",
+      "db-database",
+      { name: "app", instance: `acme-${profile}-db`, deletionPolicy: "ABANDON" },
+      { protect, stack },
+    ),
     res(
       "gcp:secretmanager/secret:Secret",
       "db-password-secret",
-      { secretId: `acme-${profile}-db-password`, deletionProtection: prod, replication: { auto: {} }, labels },
+      {
+        secretId: `acme-${profile}-db-password`,
+        deletionProtection: prod,
+        replication: { auto: {} },
+        labels,
+      },
       { stack },
     ),
     res(
       "gcp:secretmanager/secretVersion:SecretVersion",
       "db-password-secret-version",
-      { secret: `projects/123456789012/secrets/acme-${profile}-db-password`, secretData: "[secret]", deletionPolicy: "DISABLE" },
+      {
+        secret: `projects/123456789012/secrets/acme-${profile}-db-password`,
+        secretData: "[secret]",
+        deletionPolicy: "DISABLE",
+      },
       { stack },
     ),
     res(
@@ -234,7 +257,12 @@ export function carefulInventory(profile: Profile = "prod"): GuardResource[] {
       },
       { component: "cache", stack },
     ),
-    res("gcp:serviceaccount/account:Account", "api-sa", { accountId: "api-sa", project: PROJECT_ID }, { component: "api", stack }),
+    res(
+      "gcp:serviceaccount/account:Account",
+      "api-sa",
+      { accountId: "api-sa", project: PROJECT_ID },
+      { component: "api", stack },
+    ),
     res(
       "gcp:cloudrunv2/service:Service",
       "api-service",
@@ -278,7 +306,12 @@ export function carefulInventory(profile: Profile = "prod"): GuardResource[] {
     res(
       "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
       "registry-reader",
-      { repository: "images", location: REGION, role: "roles/artifactregistry.reader", member: `serviceAccount:${RUN_SA}` },
+      {
+        repository: "images",
+        location: REGION,
+        role: "roles/artifactregistry.reader",
+        member: `serviceAccount:${RUN_SA}`,
+      },
       { component: "registry", stack },
     ),
     res(
@@ -306,18 +339,22 @@ function clone<T>(value: T): T {
   return value;
 }
 
-/** A copy of the inventory where the resource named `name` is changed by `edit` (inputs are a deep copy). */
+/**
+ * A copy of the inventory where the resource named `name` has its inputs (a deep copy) changed by
+ * `edit` and its other fields overridden by `patch`.
+ */
 export function mutate(
   inventory: readonly GuardResource[],
   name: string,
-  edit: (inputs: any, r: GuardResource) => Partial<GuardResource> | void,
+  edit: (inputs: any) => unknown,
+  patch: Partial<Omit<GuardResource, "inputs">> = {},
 ): GuardResource[] {
   let found = false;
   const out = inventory.map((r) => {
     if (r.name !== name) return r;
     found = true;
     const inputs = clone(r.inputs) as any;
-    const patch = edit(inputs, r) ?? {};
+    edit(inputs);
     return { ...r, inputs, ...patch };
   });
   if (!found) throw new Error(`no resource named ${name}`);
@@ -338,7 +375,9 @@ export function named(inventory: readonly GuardResource[], name: string): GuardR
 
 /** Sets a Cloud SQL flag (or removes it when value is undefined). */
 export function setFlag(inputs: any, flag: string, value: string | undefined): void {
-  const flags = (inputs.settings.databaseFlags as { name: string; value: string }[]).filter((f) => f.name !== flag);
+  const flags = (inputs.settings.databaseFlags as { name: string; value: string }[]).filter(
+    (f) => f.name !== flag,
+  );
   if (value !== undefined) flags.push({ name: flag, value });
   inputs.settings.databaseFlags = flags;
 }
@@ -367,6 +406,9 @@ export function step(
 /** A plan where every resource of the inventory is unchanged (`same`). */
 export function sameSteps(inventory: readonly GuardResource[]): GuardStep[] {
   return inventory.map((r) =>
-    step("same", r, r.inputs, r.inputs, { ...(r.protect !== undefined ? { protect: r.protect } : {}), ...(r.parent ? { parent: r.parent } : {}) }),
+    step("same", r, r.inputs, r.inputs, {
+      ...(r.protect !== undefined ? { protect: r.protect } : {}),
+      ...(r.parent ? { parent: r.parent } : {}),
+    }),
   );
 }

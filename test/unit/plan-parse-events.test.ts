@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -9,6 +8,7 @@ import {
   countChanges,
   EngineEventCollector,
   isRootStack,
+  LineSplitter,
   parseEventLog,
   parseEventLogText,
   PlanParseError,
@@ -258,7 +258,6 @@ describe("sources", () => {
   });
 
   it("skips overlong lines as corrupt instead of growing one string without bound", async () => {
-    const { LineSplitter } = await import("../../plan/parse/lines");
     const seen: string[] = [];
     const overlong: number[] = [];
     const splitter = new LineSplitter((l) => seen.push(l), {

@@ -3,18 +3,46 @@ import { NOT_KNOWN, parseCpu, parseMemoryGib } from "../inputs";
 import { formatQty, formatRate } from "../format";
 import { bill, FreeTierKey, pricesFor, type Estimate, type EstimateInput } from "./types";
 
-/** Type token of a Cloud Run (v2) service. */
+/**
+ * Type token of a Cloud Run (v2) service.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[CLOUD_RUN_SERVICE_TYPE] === estimateCloudRun; // true
+ * ```
+ */
 export const CLOUD_RUN_SERVICE_TYPE = "gcp:cloudrunv2/service:Service";
 
-/** Cloud Run's per-container defaults when `resources.limits` leaves them out. */
+/**
+ * Cloud Run's per-container defaults when `resources.limits` leaves them out.
+ *
+ * @example
+ * ```ts
+ * parseCpu(CLOUD_RUN_DEFAULT_LIMITS.cpu); // 1
+ * ```
+ */
 export const CLOUD_RUN_DEFAULT_LIMITS = { cpu: "1", memory: "512Mi" } as const;
 
-/** Cloud Run billing modes. */
+/**
+ * Cloud Run billing modes.
+ *
+ * @example
+ * ```ts
+ * runShape(read, notes).billing === RunBilling.request; // cpuIdle: true
+ * ```
+ */
 export const RunBilling = { request: "request-based", instance: "instance-based" } as const;
 /** A Cloud Run billing mode. */
 export type RunBilling = (typeof RunBilling)[keyof typeof RunBilling];
 
-/** Instance size and scaling read from a service's inputs. */
+/**
+ * Instance size and scaling read from a service's inputs.
+ *
+ * @example
+ * ```ts
+ * const shape: RunShape = { cpu: 1, memoryGib: 0.5, billing: "request-based", alwaysOn: 0 };
+ * ```
+ */
 export interface RunShape {
   /** vCPUs per instance (sum over containers). */
   readonly cpu: number;

@@ -3,10 +3,24 @@ import { NOT_KNOWN } from "../inputs";
 import { formatQty, formatRate } from "../format";
 import { bill, pricesFor, type Estimate, type EstimateInput } from "./types";
 
-/** Type token of a Cloud SQL instance. */
+/**
+ * Type token of a Cloud SQL instance.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[SQL_INSTANCE_TYPE] === estimateCloudSql; // true
+ * ```
+ */
 export const SQL_INSTANCE_TYPE = "gcp:sql/databaseInstance:DatabaseInstance";
 
-/** A Cloud SQL machine tier as the estimator understands it. */
+/**
+ * A Cloud SQL machine tier as the estimator understands it.
+ *
+ * @example
+ * ```ts
+ * const shape: SqlTierShape | undefined = parseSqlTier("db-custom-2-7680"); // { kind: "dedicated", vcpu: 2, memoryGb: 7.5, … }
+ * ```
+ */
 export type SqlTierShape =
   | { readonly kind: "shared"; readonly tier: SharedCoreTier }
   | {

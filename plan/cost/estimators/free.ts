@@ -63,7 +63,14 @@ export function freeEstimator(type: string): Estimator | undefined {
   return reason === undefined ? undefined : free(reason);
 }
 
-/** Type token of a global address. */
+/**
+ * Type token of a global address.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[GLOBAL_ADDRESS_TYPE] === estimateGlobalAddress; // true
+ * ```
+ */
 export const GLOBAL_ADDRESS_TYPE = "gcp:compute/globalAddress:GlobalAddress";
 
 /**

@@ -4,12 +4,33 @@ import { formatQty, formatRate } from "../format";
 import { durationSeconds } from "../../../components/shared/durations";
 import { bill, type Estimate, type EstimateInput } from "./types";
 
-/** Type token of a KMS crypto key. */
+/**
+ * Type token of a KMS crypto key.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[KMS_CRYPTO_KEY_TYPE] === estimateKmsKey; // true
+ * ```
+ */
 export const KMS_CRYPTO_KEY_TYPE = "gcp:kms/cryptoKey:CryptoKey";
-/** Type token of an explicit KMS crypto key version. */
+/**
+ * Type token of an explicit KMS crypto key version.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[KMS_KEY_VERSION_TYPE] === estimateKmsKeyVersion; // true
+ * ```
+ */
 export const KMS_KEY_VERSION_TYPE = "gcp:kms/cryptoKeyVersion:CryptoKeyVersion";
 
-/** KMS protection levels as the provider spells them. */
+/**
+ * KMS protection levels as the provider spells them.
+ *
+ * @example
+ * ```ts
+ * kmsRates(PRICES.global, KmsProtectionLevel.HSM, "GOOGLE_SYMMETRIC_ENCRYPTION").version.usd; // 1
+ * ```
+ */
 export const KmsProtectionLevel = {
   SOFTWARE: "SOFTWARE",
   HSM: "HSM",

@@ -4,14 +4,35 @@ import { formatQty, formatRate } from "../format";
 import { durationSeconds } from "../../../components/shared/durations";
 import { bill, FreeTierKey, type Estimate, type EstimateInput } from "./types";
 
-/** Type token of an uptime check. */
+/**
+ * Type token of an uptime check.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[UPTIME_CHECK_TYPE] === estimateUptimeCheck; // true
+ * ```
+ */
 export const UPTIME_CHECK_TYPE = "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig";
 
 /** Checker locations per selectable uptime region (`USA` covers Oregon, Iowa and Virginia). */
 const LOCATIONS_PER_REGION: Readonly<Record<string, number>> = { USA: 3 };
-/** Checker locations when `selectedRegions` is empty (all regions). */
+/**
+ * Checker locations when `selectedRegions` is empty (all regions).
+ *
+ * @example
+ * ```ts
+ * uptimeExecutions(60, ALL_UPTIME_LOCATIONS); // 262,800
+ * ```
+ */
 export const ALL_UPTIME_LOCATIONS = 6;
-/** The provider's default check period. */
+/**
+ * The provider's default check period.
+ *
+ * @example
+ * ```ts
+ * durationSeconds(DEFAULT_UPTIME_PERIOD); // 300
+ * ```
+ */
 export const DEFAULT_UPTIME_PERIOD = "300s";
 
 /**

@@ -3,7 +3,14 @@ import { NOT_KNOWN } from "../inputs";
 import { formatQty, formatRate } from "../format";
 import { bill, pricesFor, type Estimate, type EstimateInput } from "./types";
 
-/** Type token of a Memorystore for Redis instance. */
+/**
+ * Type token of a Memorystore for Redis instance.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[REDIS_INSTANCE_TYPE] === estimateRedis; // true
+ * ```
+ */
 export const REDIS_INSTANCE_TYPE = "gcp:redis/instance:Instance";
 
 /** Upper bound (GB, inclusive) of each capacity tier; M5 is everything above 100 GB. */

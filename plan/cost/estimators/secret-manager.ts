@@ -4,9 +4,23 @@ import { formatQty, formatRate } from "../format";
 import { durationSeconds } from "../../../components/shared/durations";
 import { bill, FreeTierKey, type Estimate, type EstimateInput } from "./types";
 
-/** Type token of a Secret Manager secret. */
+/**
+ * Type token of a Secret Manager secret.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[SECRET_TYPE] === estimateSecret; // true
+ * ```
+ */
 export const SECRET_TYPE = "gcp:secretmanager/secret:Secret";
-/** Type token of a Secret Manager secret version. */
+/**
+ * Type token of a Secret Manager secret version.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[SECRET_VERSION_TYPE] === estimateSecretVersion; // true
+ * ```
+ */
 export const SECRET_VERSION_TYPE = "gcp:secretmanager/secretVersion:SecretVersion";
 
 /**

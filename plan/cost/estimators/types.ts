@@ -8,7 +8,14 @@ import { formatRate, formatUsd } from "../format";
 const noteAmount = (amount: number): string =>
   amount > 0 && amount < 0.005 ? formatRate(Math.round(amount * 1e6) / 1e6) : formatUsd(amount);
 
-/** Free allowances drawn down across one estimate (one side of a plan), in resource order. */
+/**
+ * Free allowances drawn down across one estimate (one side of a plan), in resource order.
+ *
+ * @example
+ * ```ts
+ * freeTierPool({ [FreeTierKey.runRequests]: 2_000_000 }).left(FreeTierKey.runRequests); // 2,000,000
+ * ```
+ */
 export const FreeTierKey = {
   runRequestVcpuSeconds: "runRequestVcpuSeconds",
   runRequestGibSeconds: "runRequestGibSeconds",
@@ -24,7 +31,15 @@ export const FreeTierKey = {
 /** A free-tier pool. */
 export type FreeTierKey = (typeof FreeTierKey)[keyof typeof FreeTierKey];
 
-/** A set of free allowances that estimators draw from. */
+/**
+ * A set of free allowances that estimators draw from.
+ *
+ * @example
+ * ```ts
+ * const pool: FreeTierPool = freeTierFor(usage);
+ * pool.take("secretVersions", 1); // 1 billable unless the Secret Manager free tier is on
+ * ```
+ */
 export interface FreeTierPool {
   /** Draws `quantity` from the pool; returns the part that is billable (0 when fully covered). */
   take(key: FreeTierKey, quantity: number): number;
@@ -55,7 +70,14 @@ export function freeTierPool(allowances: Partial<Record<FreeTierKey, number>>): 
   };
 }
 
-/** What an estimator gets for one resource. */
+/**
+ * What an estimator gets for one resource.
+ *
+ * @example
+ * ```ts
+ * estimateRedis({ urn, type, name, read: reader({ memorySizeGb: 1 }), usage: DEFAULT_USAGE, region: "us-central1", global: PRICES.global, free: freeTierFor(DEFAULT_USAGE) });
+ * ```
+ */
 export interface EstimateInput {
   readonly urn: string;
   readonly type: string;
@@ -70,7 +92,14 @@ export interface EstimateInput {
   readonly free: FreeTierPool;
 }
 
-/** One resource's monthly cost, split like Infracost's: always-on baseline and usage-driven. */
+/**
+ * One resource's monthly cost, split like Infracost's: always-on baseline and usage-driven.
+ *
+ * @example
+ * ```ts
+ * const e: Estimate = { baseline: 35.77, usage: 0, notes: ["BASIC M1: 1 GB × $0.049/GB-h × 730 h = $35.77"] };
+ * ```
+ */
 export interface Estimate {
   readonly baseline: number;
   readonly usage: number;
@@ -80,7 +109,14 @@ export interface Estimate {
   readonly notPriced?: boolean;
 }
 
-/** Prices one resource type from its inputs. Pure apart from drawing on `input.free`. */
+/**
+ * Prices one resource type from its inputs. Pure apart from drawing on `input.free`.
+ *
+ * @example
+ * ```ts
+ * const budget: Estimator = free("Cloud Billing budgets have no fee");
+ * ```
+ */
 export type Estimator = (input: EstimateInput) => Estimate;
 
 /**

@@ -1,0 +1,347 @@
+/**
+ * Where and how a stack runs: backend, secrets provider, Pulumi CLI, work dir, PULUMI_HOME and the
+ * stack settings, resolved in the parent process ({@link resolveWorkspace}) and turned into an
+ * Automation-API stack in the worker process ({@link createLocalStack}, the default
+ * {@link StackFactory}).
+ *
+ * Config: the stack file `stacks/Pulumi.<env>.yaml` is copied into the workspace's stack settings
+ * as it is (`config`, `secretsprovider`, `encryptedkey`, `encryptionsalt`, `environment`), so the
+ * orchestrator's run and `pulumi up -s <env>` in the repository read the same values, secure ones
+ * included. Each run gets a fresh work dir; the passphrase salt of a stack whose file has none is
+ * read back from the stack's state (`PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER`).
+ */
+import { execFile } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { LocalWorkspace, PulumiCommand, type PulumiFn, type StackSettings } from "@pulumi/pulumi/automation";
+import { PlatformError } from "../components/shared/errors";
+import { repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
+import { readStackFile } from "./graph";
+import type { CommonOptions, RemoteOptions } from "./types";
+
+/**
+ * Oldest Pulumi CLI the orchestrator accepts: 3.181 added `--client` for refresh and destroy, which
+ * inline programs need (the Automation SDK's own floor, v3.2.0-alpha, is far too low).
+ */
+export const MIN_PULUMI_VERSION = "3.181.0";
+/** What to tell a person who has no (or an old) Pulumi CLI. */
+export const INSTALL_HINT = "install it with `curl -fsSL https://get.pulumi.com | sh` (https://www.pulumi.com/docs/install/) or set PLATFORM_PULUMI_ROOT to a directory holding bin/pulumi";
+
+/** Backend URL schemes the orchestrator accepts. */
+export const BackendScheme = { file: "file", gs: "gs", s3: "s3", azblob: "azblob", https: "https" } as const;
+/** One of the {@link BackendScheme}s. */
+export type BackendScheme = (typeof BackendScheme)[keyof typeof BackendScheme];
+
+/** Secrets providers the orchestrator accepts (`passphrase`, `default` or a KMS URL scheme). */
+export const SECRETS_PROVIDER_SCHEMES = ["gcpkms", "awskms", "azurekeyvault", "hashivault"] as const;
+
+/** Stack-file keys copied into the workspace's stack settings. */
+const SETTINGS_KEYS = { secretsprovider: "secretsProvider", encryptedkey: "encryptedKey", encryptionsalt: "encryptionSalt", config: "config", environment: "environment" } as const;
+
+/** Everything a worker needs to open one stack. Plain data (it crosses the process boundary). */
+export interface WorkspaceSpec {
+  readonly env: string;
+  /** The stack name passed to the CLI (`org/project/env` for remote runs). */
+  readonly stackName: string;
+  readonly projectName: string;
+  readonly runtime: string;
+  readonly backendUrl: string;
+  readonly secretsProvider?: string;
+  /** Fresh per run; removed afterwards. */
+  readonly workDir: string;
+  /** Per environment, kept between runs (plugins). */
+  readonly pulumiHome: string;
+  /** Directory holding bin/pulumi; undefined means `pulumi` on PATH. */
+  readonly pulumiRoot?: string;
+  /** The stack settings written to `<workDir>/Pulumi.<env>.yaml`. */
+  readonly stackSettings: StackSettings;
+  /** Environment for the CLI on top of the process environment. */
+  readonly envVars: Readonly<Record<string, string>>;
+  /** Set for Pulumi Deployments runs. */
+  readonly remote?: RemoteSpec;
+  /** The inline program's module; undefined means the platform program. */
+  readonly programModule?: string;
+}
+
+/** Remote-run settings with the git facts resolved. */
+export interface RemoteSpec extends RemoteOptions {
+  readonly repoUrl: string;
+  readonly branch?: string;
+  readonly commit?: string;
+}
+
+/** The Pulumi CLI the run uses and its version. */
+export interface PulumiCli {
+  /** The command (absolute path, or `pulumi` from PATH). */
+  readonly command: string;
+  /** Directory holding bin/pulumi, when given. */
+  readonly root?: string;
+  readonly version: string;
+}
+
+/** The project name and runtime from the repository's Pulumi.yaml. */
+export function readProjectSettings(root = repoRoot()): { name: string; runtime: string } {
+  const file = path.join(root, "Pulumi.yaml");
+  let doc: { name?: unknown; runtime?: unknown } | null = null;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8")) as typeof doc;
+  } catch {
+    return { name: "platform", runtime: "nodejs" };
+  }
+  const name = typeof doc?.name === "string" ? doc.name : "platform";
+  const rt = doc?.runtime;
+  const runtime = typeof rt === "string" ? rt : typeof (rt as { name?: unknown })?.name === "string" ? String((rt as { name: string }).name) : "nodejs";
+  return { name, runtime };
+}
+
+/**
+ * Checks a backend URL and returns its scheme.
+ *
+ * @example
+ * ```ts
+ * backendScheme("gs://acme-pulumi-state"); // "gs"
+ * backendScheme("ftp://x");                // PlatformError: --backend: unsupported URL "ftp://x"; use file://, gs://, s3://, azblob:// or https://
+ * ```
+ */
+export function backendScheme(url: string): BackendScheme {
+  const m = /^([a-z0-9]+):\/\/./.exec(url);
+  const scheme = m?.[1];
+  if (scheme && (Object.values(BackendScheme) as string[]).includes(scheme)) return scheme as BackendScheme;
+  throw new PlatformError(`--backend: unsupported URL ${JSON.stringify(url)}; use file://<dir>, gs://<bucket>, s3://<bucket>, azblob://<container> or https://api.pulumi.com`);
+}
+
+/**
+ * Checks a secrets provider: `passphrase`, `default` (Pulumi Cloud) or a KMS URL.
+ *
+ * @example
+ * ```ts
+ * validateSecretsProvider("gcpkms://projects/p/locations/global/keyRings/r/cryptoKeys/k"); // ok
+ * ```
+ */
+export function validateSecretsProvider(provider: string): void {
+  if (provider === "passphrase" || provider === "default") return;
+  const scheme = /^([a-z]+):\/\/./.exec(provider)?.[1];
+  if (scheme && (SECRETS_PROVIDER_SCHEMES as readonly string[]).includes(scheme)) return;
+  throw new PlatformError(
+    `--secrets-provider: unsupported ${JSON.stringify(provider)}; use passphrase, default, or ${SECRETS_PROVIDER_SCHEMES.map((s) => `${s}://…`).join(", ")}`,
+  );
+}
+
+/** The default backend: a local file backend in `<repo>/.pulumi-state/`. */
+export function defaultBackendUrl(root = repoRoot()): string {
+  return `file://${path.join(root, ".pulumi-state")}`;
+}
+
+/** A backend URL without credentials or query (what logs and the audit log show). */
+export function displayBackend(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, "//").replace(/\?.*$/, "");
+}
+
+/**
+ * The secrets provider a stack will use: the option, else the stack file's, else `default` on
+ * Pulumi Cloud and `passphrase` everywhere else.
+ */
+export function effectiveSecretsProvider(backendUrl: string, option: string | undefined, stackFile: Readonly<Record<string, unknown>>): string {
+  if (option) return option;
+  if (typeof stackFile.secretsprovider === "string" && stackFile.secretsprovider !== "") return stackFile.secretsprovider;
+  if (typeof stackFile.encryptionsalt === "string") return "passphrase";
+  return backendUrl.startsWith("https://") ? "default" : "passphrase";
+}
+
+/**
+ * Throws a clear error when the passphrase provider is in use and no passphrase is set, before any
+ * engine call (the CLI would fail later with a less direct message).
+ *
+ * @example
+ * ```ts
+ * requirePassphrase("passphrase", {}); // PlatformError: PULUMI_CONFIG_PASSPHRASE is not set: …
+ * ```
+ */
+export function requirePassphrase(provider: string, env: Readonly<Record<string, string | undefined>>): void {
+  if (provider !== "passphrase") return;
+  if (env["PULUMI_CONFIG_PASSPHRASE"] !== undefined || env["PULUMI_CONFIG_PASSPHRASE_FILE"]) return;
+  throw new PlatformError(
+    "PULUMI_CONFIG_PASSPHRASE is not set: the passphrase secrets provider (the default for file://, gs:// and s3:// backends) " +
+      "needs it to encrypt the stack's secrets. Export PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE), or pass --secrets-provider gcpkms://…",
+  );
+}
+
+/**
+ * Finds the Pulumi CLI: `<root>/bin/pulumi` when a root is given (`PLATFORM_PULUMI_ROOT`), else
+ * `pulumi` on PATH. A missing CLI is a one-line {@link PlatformError} saying what to install.
+ *
+ * @example
+ * ```ts
+ * locatePulumi("/opt/pulumi"); // { command: "/opt/pulumi/bin/pulumi", root: "/opt/pulumi" }
+ * ```
+ */
+export function locatePulumi(root: string | undefined, pathEnv = process.env["PATH"] ?? ""): { command: string; root?: string } {
+  if (root) {
+    const command = path.resolve(root, "bin", "pulumi");
+    if (!isExecutable(command)) throw new PlatformError(`Pulumi CLI not found: ${command} does not exist or is not executable (PLATFORM_PULUMI_ROOT=${root}); ${INSTALL_HINT}`);
+    return { command, root: path.resolve(root) };
+  }
+  for (const dir of pathEnv.split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, "pulumi"))) return { command: "pulumi" };
+  }
+  throw new PlatformError(`Pulumi CLI not found on PATH; ${INSTALL_HINT}`);
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses `pulumi version` output and checks it against {@link MIN_PULUMI_VERSION}; throws a
+ * one-line {@link PlatformError} for an unreadable, too old or wrong-major version.
+ *
+ * @example
+ * ```ts
+ * checkPulumiVersion("v3.100.0\n", "pulumi"); // PlatformError: Pulumi CLI v3.100.0 (pulumi) is too old: …
+ * ```
+ */
+export function checkPulumiVersion(output: string, command: string): string {
+  const text = output.trim();
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text);
+  if (!m) throw new PlatformError(`could not read the Pulumi CLI version from \`${command} version\` (got ${JSON.stringify(text.slice(0, 80))}); ${INSTALL_HINT}`);
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [minMajor, minMinor, minPatch] = MIN_PULUMI_VERSION.split(".").map(Number) as [number, number, number];
+  if (major !== minMajor) throw new PlatformError(`Pulumi CLI ${text} (${command}) is not supported: the orchestrator needs v${minMajor}.x (>= v${MIN_PULUMI_VERSION}); ${INSTALL_HINT}`);
+  const tooOld = minor < minMinor || (minor === minMinor && patch < minPatch);
+  if (tooOld) throw new PlatformError(`Pulumi CLI ${text} (${command}) is too old: the orchestrator needs v${MIN_PULUMI_VERSION} or newer; ${INSTALL_HINT.replace("install it", "upgrade it")}`);
+  return `${major}.${minor}.${patch}`;
+}
+
+/** Finds the CLI and checks its version (one `pulumi version` call). */
+export async function resolvePulumiCli(root: string | undefined): Promise<PulumiCli> {
+  const found = locatePulumi(root);
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(found.command, ["version"], { timeout: 30_000, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }, (err, stdout, stderr) => {
+      if (err) reject(new PlatformError(`\`${found.command} version\` failed: ${(stderr || err.message).trim().split("\n")[0]}; ${INSTALL_HINT}`));
+      else resolve(stdout);
+    });
+  });
+  return { ...found, version: checkPulumiVersion(output, found.command) };
+}
+
+/** Stack settings for the workspace: the stack file's settings keys, renamed as the Automation API wants them. */
+export function stackSettingsFrom(stackFile: Readonly<Record<string, unknown>>, secretsProvider?: string): StackSettings {
+  const out: Record<string, unknown> = {};
+  for (const [fileKey, apiKey] of Object.entries(SETTINGS_KEYS)) {
+    if (stackFile[fileKey] !== undefined && stackFile[fileKey] !== null) out[apiKey] = stackFile[fileKey];
+  }
+  if (secretsProvider && secretsProvider !== "passphrase" && secretsProvider !== "default") out["secretsProvider"] = secretsProvider;
+  return out as StackSettings;
+}
+
+/** Inputs of {@link resolveWorkspace} besides the env. */
+export interface ResolveContext {
+  readonly options: CommonOptions;
+  readonly cli: PulumiCli;
+  readonly remote?: RemoteSpec;
+}
+
+/**
+ * Resolves where and how one environment runs; pure apart from reading the stack file and the
+ * repository's Pulumi.yaml, and checking the passphrase. Runs in the parent, before any engine call.
+ *
+ * @example
+ * ```ts
+ * const spec = resolveWorkspace("dev", { options: { env: "dev" }, cli });
+ * spec.backendUrl; // "file:///repo/.pulumi-state"
+ * ```
+ */
+export function resolveWorkspace(env: string, { options, cli, remote }: ResolveContext): WorkspaceSpec {
+  const dir = options.stacksDir ?? defaultStacksDir();
+  const stackFile = readStackFile(env, dir);
+  const backendUrl = options.backend ?? defaultBackendUrl();
+  backendScheme(backendUrl);
+  if (options.secretsProvider) validateSecretsProvider(options.secretsProvider);
+  const provider = effectiveSecretsProvider(backendUrl, options.secretsProvider, stackFile);
+  requirePassphrase(provider, { ...process.env, ...options.envVars });
+  const project = readProjectSettings();
+  const dataDir = options.dataDir ?? path.join(repoRoot(), ".platform");
+  const workDir = path.join(dataDir, "work", `${env}.${process.pid}.${randomBytes(4).toString("hex")}`);
+  const pulumiHome = path.join(dataDir, "pulumi-home", `${env}-${createHash("sha1").update(backendUrl).digest("hex").slice(0, 8)}`);
+  return {
+    env,
+    stackName: remote ? `${remote.org}/${project.name}/${env}` : env,
+    projectName: project.name,
+    runtime: project.runtime,
+    backendUrl,
+    ...(options.secretsProvider ? { secretsProvider: options.secretsProvider } : {}),
+    workDir,
+    pulumiHome,
+    ...(cli.root ? { pulumiRoot: cli.root } : {}),
+    stackSettings: stackSettingsFrom(stackFile, options.secretsProvider),
+    envVars: {
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true",
+      ...(options.envVars ?? {}),
+    },
+    ...(remote ? { remote } : {}),
+    ...(options.programModule ? { programModule: path.resolve(options.programModule) } : {}),
+  };
+}
+
+/** Anything with the stack methods the orchestrator calls (`Stack` and `RemoteStack` both fit). */
+export interface StackHandle {
+  readonly name: string;
+  up(opts?: Record<string, unknown>): Promise<{ summary?: { resourceChanges?: Record<string, number> }; outputs: Record<string, { value: unknown; secret: boolean }> }>;
+  preview(opts?: Record<string, unknown>): Promise<{ changeSummary?: Record<string, number> }>;
+  refresh(opts?: Record<string, unknown>): Promise<{ summary?: { resourceChanges?: Record<string, number> } }>;
+  previewRefresh?(opts?: Record<string, unknown>): Promise<{ changeSummary?: Record<string, number> }>;
+  destroy(opts?: Record<string, unknown>): Promise<{ summary?: { resourceChanges?: Record<string, number> } }>;
+  outputs(): Promise<Record<string, { value: unknown; secret: boolean }>>;
+  exportStack(): Promise<{ deployment?: any }>;
+  cancel(): Promise<void>;
+}
+
+/** How a stack is opened: create it when missing (up, preview) or only select it. */
+export const OpenMode = { createOrSelect: "createOrSelect", select: "select" } as const;
+/** One of the {@link OpenMode}s. */
+export type OpenMode = (typeof OpenMode)[keyof typeof OpenMode];
+
+/**
+ * The seam between the verbs and the Automation API: opens a stack for a spec. Tests substitute a
+ * fake; {@link createLocalStack} is the real one.
+ */
+export type StackFactory = (spec: WorkspaceSpec, program: PulumiFn, mode: OpenMode) => Promise<StackHandle>;
+
+/**
+ * Opens a stack through `LocalWorkspace` with an inline program, the repository's project
+ * settings, the stack file as stack settings, its own work dir and PULUMI_HOME.
+ *
+ * @example
+ * ```ts
+ * const stack = await createLocalStack(spec, async () => runPlatform(), OpenMode.createOrSelect);
+ * await stack.up({ onEvent: console.log });
+ * ```
+ */
+export const createLocalStack: StackFactory = async (spec, program, mode) => {
+  mkdirSync(spec.workDir, { recursive: true });
+  mkdirSync(spec.pulumiHome, { recursive: true });
+  if (spec.backendUrl.startsWith("file://")) {
+    const dir = spec.backendUrl.slice("file://".length).replace(/\?.*$/, "");
+    if (dir && !existsSync(dir)) mkdirSync(dir, { recursive: true });
+  }
+  const pulumiCommand = await PulumiCommand.get({ ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}), skipVersionCheck: true });
+  const args = { stackName: spec.stackName, projectName: spec.projectName, program };
+  const opts = {
+    workDir: spec.workDir,
+    pulumiHome: spec.pulumiHome,
+    pulumiCommand,
+    envVars: { ...spec.envVars },
+    projectSettings: { name: spec.projectName, runtime: spec.runtime as "nodejs", backend: { url: spec.backendUrl } },
+    stackSettings: { [spec.stackName]: spec.stackSettings },
+    ...(spec.secretsProvider ? { secretsProvider: spec.secretsProvider } : {}),
+  };
+  return mode === OpenMode.select ? LocalWorkspace.selectStack(args, opts) : LocalWorkspace.createOrSelectStack(args, opts);
+};

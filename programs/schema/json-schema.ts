@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ENVIRONMENT_SECTION, SECTIONS } from "./index";
+
+/**
+ * JSON Schema for `stacks/Pulumi.<env>.yaml`, generated from the zod sections so editors can
+ * validate and complete stack files (`# yaml-language-server: $schema=./platform.schema.json`).
+ * Profile invariants and cross-field rules are not expressible here; the program checks them.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("stacks/platform.schema.json", JSON.stringify(stackFileJsonSchema(), null, 2));
+ * ```
+ */
+export function stackFileJsonSchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {
+    "gcp:project": { type: "string", description: "GCP project id." },
+    "gcp:region": { type: "string", description: "GCP region, e.g. europe-west1." },
+    "platform:environment": { ...section(ENVIRONMENT_SECTION.schema), description: ENVIRONMENT_SECTION.description },
+  };
+  for (const [key, s] of Object.entries(SECTIONS)) {
+    properties[`platform:${key}`] = { ...section(s.schema as z.ZodType), description: s.description };
+  }
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "Platform stack file (stacks/Pulumi.<env>.yaml)",
+    type: "object",
+    properties: {
+      config: { type: "object", properties, required: ["gcp:project", "gcp:region", "platform:environment"] },
+    },
+    required: ["config"],
+  };
+}
+
+function section(schema: z.ZodType): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  delete out["$schema"];
+  return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * Installs the Pulumi CLI double as `<root>/bin/pulumi`, for `PulumiCommand.get({ root })`, for
+ * PATH, or for the orchestrator's `PLATFORM_PULUMI_ROOT`. The double runs from `dist/` (compile it
+ * with `npm run build` first).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** Absolute path of the compiled double (`dist/test/support/pulumi-double/main.js`). */
+export function doubleMainPath(): string {
+  const here = __dirname;
+  const marker = `${path.sep}dist${path.sep}`;
+  if (here.includes(marker)) return path.join(here, "main.js");
+  let dir = here;
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`pulumi-double: no package.json above ${here}`);
+    dir = up;
+  }
+  return path.join(dir, "dist", "test", "support", "pulumi-double", "main.js");
+}
+
+/** The POSIX shell shim that execs the double with this Node binary. */
+export function shimScript(main = doubleMainPath(), node = process.execPath): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return `#!/bin/sh\n# Pulumi CLI double (test/support/pulumi-double). Not the real Pulumi CLI.\nexec ${q(node)} ${q(main)} "$@"\n`;
+}
+
+/**
+ * Creates a temporary directory holding `bin/pulumi` that runs the double, and returns it.
+ *
+ * @example
+ * ```ts
+ * const root = await makePulumiRoot();
+ * const cmd = await PulumiCommand.get({ root, skipVersionCheck: true });
+ * ```
+ */
+export async function makePulumiRoot(dir?: string): Promise<string> {
+  const main = doubleMainPath();
+  if (!fs.existsSync(main)) {
+    throw new Error(`pulumi-double: ${main} does not exist; run \`npm run build\` first`);
+  }
+  const root = dir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), "pulumi-double-")));
+  await fs.promises.mkdir(path.join(root, "bin"), { recursive: true });
+  const bin = path.join(root, "bin", "pulumi");
+  await fs.promises.writeFile(bin, shimScript(main), { mode: 0o755 });
+  return root;
+}
