@@ -4,8 +4,9 @@ import { ConfigError } from "../programs/config";
 import { PlatformError } from "../components/shared/errors";
 import { COMMANDS } from "./commands";
 
-/** Exit codes of the `platform` CLI. */
-export const ExitCode = { ok: 0, failed: 1, usage: 2, blocked: 3 } as const;
+import { ExitCode } from "./exit-codes";
+
+export { ExitCode } from "./exit-codes";
 
 /**
  * Builds the `platform` command (exported so tests can run it in-process).

@@ -122,7 +122,7 @@ export interface EnvResult {
 /** The outcome of a verb over one or more environments. */
 export interface RunResult {
   readonly verb: Verb;
-  /** True when every environment's status is a success status. */
+  /** True when every environment `succeeded`. */
   readonly ok: boolean;
   /** One result per environment, in the order they were requested. */
   readonly results: readonly EnvResult[];

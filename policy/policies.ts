@@ -244,7 +244,7 @@ function common(rule: Rule, staticProfile: Profile) {
 export function resourcePolicy(
   rule: ResourceRule,
   staticProfile: Profile,
-): ResourceValidationPolicy & {
+): Omit<ResourceValidationPolicy, "validateResource"> & {
   validateResource: (args: ResourceValidationArgs, report: ReportViolation) => void;
 } {
   const base = common(rule, staticProfile);

@@ -62,7 +62,9 @@ export class BudgetAlert extends pulumi.ComponentResource {
     const channels = spec.notifyEmails.map((email, i) => createChannel(this, email, i));
     const topic = spec.pubsubTopic ? createTopic(this) : undefined;
     const publisher = topic ? createPublisherGrant(this, topic) : undefined;
-    const topicPath = topic ? afterAll(pulumi.interpolate`projects/${topic.project}/topics/${topic.name}`, [publisher!]) : undefined;
+    const topicPath = topic
+      ? afterAll(pulumi.interpolate`projects/${topic.project}/topics/${topic.name}`, [publisher!])
+      : undefined;
     const budget = createBudget(this, channels, topicPath, publisher);
 
     this.spec = spec;
@@ -70,9 +72,17 @@ export class BudgetAlert extends pulumi.ComponentResource {
     this.topicId = topicPath ?? pulumi.output(undefined);
     this.notificationChannelIds = channels.map((c) => c.name);
     this.children = { budget, channels, ...(topic ? { topic } : {}), ...(publisher ? { publisher } : {}) };
-    this.registerOutputs({ budgetName: this.budgetName, topicId: this.topicId, notificationChannelIds: this.notificationChannelIds });
+    this.registerOutputs({
+      budgetName: this.budgetName,
+      topicId: this.topicId,
+      notificationChannelIds: this.notificationChannelIds,
+    });
 
-    function createChannel(parent: BudgetAlert, email: string, i: number): gcp.monitoring.NotificationChannel {
+    function createChannel(
+      parent: BudgetAlert,
+      email: string,
+      i: number,
+    ): gcp.monitoring.NotificationChannel {
       return new gcp.monitoring.NotificationChannel(
         ...transform(
           args.transform?.notificationChannel,
@@ -126,7 +136,9 @@ export class BudgetAlert extends pulumi.ComponentResource {
       topicName: pulumi.Output<string> | undefined,
       grant: gcp.pubsub.TopicIAMMember | undefined,
     ): gcp.billing.Budget {
-      const projectNumber = gcp.organizations.getProjectOutput({ projectId: ctx.project }, { parent }).apply((p) => p.number);
+      const projectNumber = gcp.organizations
+        .getProjectOutput({ projectId: ctx.project }, { parent })
+        .apply((p) => p.number);
       const channelNames = [...chans.map((c) => c.name), ...(args.notificationChannels ?? [])];
       const labelFilter =
         spec.labelFilter === "none" ? {} : { labels: { [spec.labelFilter]: labels[spec.labelFilter]! } };
@@ -140,14 +152,23 @@ export class BudgetAlert extends pulumi.ComponentResource {
             amount:
               spec.amount === "LAST_PERIOD"
                 ? { lastPeriodAmount: true }
-                : { specifiedAmount: { currencyCode: spec.currency, units: spec.amount.units, nanos: spec.amount.nanos } },
+                : {
+                    specifiedAmount: {
+                      currencyCode: spec.currency,
+                      units: spec.amount.units,
+                      nanos: spec.amount.nanos,
+                    },
+                  },
             budgetFilter: {
               projects: [pulumi.interpolate`projects/${projectNumber}`],
               ...labelFilter,
               calendarPeriod: DEFAULTS.calendarPeriod,
               creditTypesTreatment: spec.creditTypesTreatment,
             },
-            thresholdRules: spec.thresholdRules.map((r) => ({ thresholdPercent: r.thresholdPercent, spendBasis: r.spendBasis })),
+            thresholdRules: spec.thresholdRules.map((r) => ({
+              thresholdPercent: r.thresholdPercent,
+              spendBasis: r.spendBasis,
+            })),
             allUpdatesRule: {
               disableDefaultIamRecipients: !spec.notifyBillingAdmins,
               ...(channelNames.length > 0 ? { monitoringNotificationChannels: channelNames } : {}),

@@ -133,7 +133,8 @@ export function normalizeBudget(name: string, args: Omit<BudgetAlertArgs, "ctx" 
   const problems: string[] = [];
   problems.push(...validateBillingAccount("billingAccount", args.billingAccount));
   const currency = args.currency ?? DEFAULTS.currency;
-  if (!/^[A-Z]{3}$/.test(currency)) problems.push(`currency must be an ISO 4217 code such as USD or EUR, got ${show(currency)}`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    problems.push(`currency must be an ISO 4217 code such as USD or EUR, got ${show(currency)}`);
   let amount: Money | "LAST_PERIOD" = "LAST_PERIOD";
   if (args.amount !== "LAST_PERIOD") {
     const amountProblems = validateAmount("amount", args.amount);
@@ -142,8 +143,12 @@ export function normalizeBudget(name: string, args: Omit<BudgetAlertArgs, "ctx" 
   }
   const thresholds = args.thresholds ?? DEFAULTS.thresholds;
   const forecast = args.forecastThresholds ?? DEFAULTS.forecastThresholds;
-  problems.push(...validateThresholds("thresholds", thresholds), ...validateThresholds("forecastThresholds", forecast));
-  if (thresholds.length + forecast.length === 0) problems.push("thresholds and forecastThresholds are both empty; a budget needs at least one rule");
+  problems.push(
+    ...validateThresholds("thresholds", thresholds),
+    ...validateThresholds("forecastThresholds", forecast),
+  );
+  if (thresholds.length + forecast.length === 0)
+    problems.push("thresholds and forecastThresholds are both empty; a budget needs at least one rule");
   const emails = args.notifyEmails ?? [];
   problems.push(...validateEmails("notifyEmails", emails));
   const channelCount = emails.length + (args.notificationChannels?.length ?? 0);
@@ -155,15 +160,21 @@ export function normalizeBudget(name: string, args: Omit<BudgetAlertArgs, "ctx" 
   const pubsubTopic = args.pubsubTopic ?? DEFAULTS.pubsubTopic;
   const notifyBillingAdmins = args.notifyBillingAdmins ?? DEFAULTS.notifyBillingAdmins;
   if (!notifyBillingAdmins && channelCount === 0 && !pubsubTopic) {
-    problems.push("notifyBillingAdmins=false needs notifyEmails, notificationChannels or pubsubTopic; otherwise nobody is notified");
+    problems.push(
+      "notifyBillingAdmins=false needs notifyEmails, notificationChannels or pubsubTopic; otherwise nobody is notified",
+    );
   }
   const labelFilter = args.labelFilter ?? DEFAULTS.labelFilter;
   if (!Object.values(LabelFilter).includes(labelFilter)) {
-    problems.push(`labelFilter must be one of ${Object.values(LabelFilter).join(" | ")}, got ${show(labelFilter)}`);
+    problems.push(
+      `labelFilter must be one of ${Object.values(LabelFilter).join(" | ")}, got ${show(labelFilter)}`,
+    );
   }
   const credits = args.creditTypesTreatment ?? DEFAULTS.creditTypesTreatment;
   if (!Object.values(CreditTypesTreatment).includes(credits)) {
-    problems.push(`creditTypesTreatment must be one of ${Object.values(CreditTypesTreatment).join(" | ")}, got ${show(credits)}`);
+    problems.push(
+      `creditTypesTreatment must be one of ${Object.values(CreditTypesTreatment).join(" | ")}, got ${show(credits)}`,
+    );
   }
   if (problems.length > 0) throw new PlatformError(`BudgetAlert '${name}': ${problems.join("; ")}`);
   return {
@@ -239,7 +250,8 @@ export function validateThresholds(field: string, values: readonly unknown[]): s
 export function validateEmails(field: string, values: readonly unknown[]): string[] {
   const out: string[] = [];
   values.forEach((v, i) => {
-    if (typeof v !== "string" || !EMAIL.test(v)) out.push(`${field}[${i}] must be an email address, got ${show(v)}`);
+    if (typeof v !== "string" || !EMAIL.test(v))
+      out.push(`${field}[${i}] must be an email address, got ${show(v)}`);
   });
   const dupes = values.filter((v, i) => values.indexOf(v) !== i);
   if (dupes.length > 0) out.push(`${field} must not repeat an address, got ${show(dupes[0])} twice`);

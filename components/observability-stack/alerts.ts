@@ -69,7 +69,9 @@ export function thresholdCondition(
     conditionThreshold: {
       filter,
       aggregations: [aggregation],
-      ...(o.denominatorFilter ? { denominatorFilter: o.denominatorFilter, denominatorAggregations: [aggregation] } : {}),
+      ...(o.denominatorFilter
+        ? { denominatorFilter: o.denominatorFilter, denominatorAggregations: [aggregation] }
+        : {}),
       comparison: "COMPARISON_GT",
       thresholdValue: o.value,
       duration: `${o.durationSeconds}s`,
@@ -79,7 +81,12 @@ export function thresholdCondition(
 }
 
 /** Cloud Run 5xx ratio and p95 latency for one service. */
-export function serviceAlerts(title: string, key: string, serviceName: pulumi.Input<string>, t: Targets): AlertSpec[] {
+export function serviceAlerts(
+  title: string,
+  key: string,
+  serviceName: pulumi.Input<string>,
+  t: Targets,
+): AlertSpec[] {
   const svc = pulumi.output(serviceName);
   const byService = ["resource.label.service_name"];
   return [
@@ -90,21 +97,29 @@ export function serviceAlerts(title: string, key: string, serviceName: pulumi.In
       severity: Severity.CRITICAL,
       combiner: "OR",
       conditions: [
-        thresholdCondition(`5xx / all requests > ${percent(t.errorRateThreshold)} for 5 min`, svc.apply((s) => runRequestsFilter(s, "5xx")), {
-          value: t.errorRateThreshold,
-          durationSeconds: 300,
-          aligner: "ALIGN_DELTA",
-          reducer: "REDUCE_SUM",
-          groupBy: byService,
-          denominatorFilter: svc.apply((s) => runRequestsFilter(s)),
-        }),
+        thresholdCondition(
+          `5xx / all requests > ${percent(t.errorRateThreshold)} for 5 min`,
+          svc.apply((s) => runRequestsFilter(s, "5xx")),
+          {
+            value: t.errorRateThreshold,
+            durationSeconds: 300,
+            aligner: "ALIGN_DELTA",
+            reducer: "REDUCE_SUM",
+            groupBy: byService,
+            denominatorFilter: svc.apply((s) => runRequestsFilter(s)),
+          },
+        ),
       ],
-      documentation: runbook(`High 5xx ratio on ${key}`, `More than ${percent(t.errorRateThreshold)} of requests returned 5xx for 5 minutes.`, [
-        "Did a deploy just happen? Compare the failing revision with the previous one (Cloud Run → Revisions) and roll back traffic if it is new.",
-        "Read the service's error logs: `resource.type=\"cloud_run_revision\" severity>=ERROR`.",
-        "Check the dependencies: Cloud SQL (connections, CPU), Redis (memory), Secret Manager access denials.",
-        "Check instance limits: max instances reached or container OOM kills show as 5xx too.",
-      ]),
+      documentation: runbook(
+        `High 5xx ratio on ${key}`,
+        `More than ${percent(t.errorRateThreshold)} of requests returned 5xx for 5 minutes.`,
+        [
+          "Did a deploy just happen? Compare the failing revision with the previous one (Cloud Run → Revisions) and roll back traffic if it is new.",
+          'Read the service\'s error logs: `resource.type="cloud_run_revision" severity>=ERROR`.',
+          "Check the dependencies: Cloud SQL (connections, CPU), Redis (memory), Secret Manager access denials.",
+          "Check instance limits: max instances reached or container OOM kills show as 5xx too.",
+        ],
+      ),
       alertStrategy: { autoClose: AUTO_CLOSE },
     },
     {
@@ -122,18 +137,27 @@ export function serviceAlerts(title: string, key: string, serviceName: pulumi.In
           groupBy: byService,
         }),
       ],
-      documentation: runbook(`Slow responses on ${key}`, `The 95th percentile of request latency stayed above ${t.latencyP95Ms} ms for 5 minutes.`, [
-        "Cold starts: is min instances 0 or did traffic jump? (Cloud Run → Metrics → Container instance count).",
-        "Database: slow queries in Query Insights, CPU or connection saturation on Cloud SQL.",
-        "Container CPU throttling or memory pressure (Cloud Run → Metrics → CPU / memory utilization).",
-      ]),
+      documentation: runbook(
+        `Slow responses on ${key}`,
+        `The 95th percentile of request latency stayed above ${t.latencyP95Ms} ms for 5 minutes.`,
+        [
+          "Cold starts: is min instances 0 or did traffic jump? (Cloud Run → Metrics → Container instance count).",
+          "Database: slow queries in Query Insights, CPU or connection saturation on Cloud SQL.",
+          "Container CPU throttling or memory pressure (Cloud Run → Metrics → CPU / memory utilization).",
+        ],
+      ),
       alertStrategy: { autoClose: AUTO_CLOSE },
     },
   ];
 }
 
 /** The uptime check failing from more than one region. */
-export function uptimeAlert(title: string, key: string, healthPath: string, checkId: pulumi.Input<string>): AlertSpec {
+export function uptimeAlert(
+  title: string,
+  key: string,
+  healthPath: string,
+  checkId: pulumi.Input<string>,
+): AlertSpec {
   return {
     role: [key, "uptime"],
     target: key,
@@ -141,26 +165,40 @@ export function uptimeAlert(title: string, key: string, healthPath: string, chec
     severity: Severity.CRITICAL,
     combiner: "OR",
     conditions: [
-      thresholdCondition(`${healthPath} failing from more than one region`, pulumi.output(checkId).apply(uptimeFilter), {
-        value: 1,
-        durationSeconds: 60,
-        periodSeconds: 1200,
-        aligner: "ALIGN_NEXT_OLDER",
-        reducer: "REDUCE_COUNT_FALSE",
-        groupBy: ["resource.label.*"],
-      }),
+      thresholdCondition(
+        `${healthPath} failing from more than one region`,
+        pulumi.output(checkId).apply(uptimeFilter),
+        {
+          value: 1,
+          durationSeconds: 60,
+          periodSeconds: 1200,
+          aligner: "ALIGN_NEXT_OLDER",
+          reducer: "REDUCE_COUNT_FALSE",
+          groupBy: ["resource.label.*"],
+        },
+      ),
     ],
-    documentation: runbook(`${key} is unreachable`, `Requests to ${healthPath} fail from more than one uptime-check region.`, [
-      "Open the uptime check (Monitoring → Uptime checks) and read the failing regions' response codes and errors.",
-      "TLS or DNS errors: check the domain mapping / load balancer certificate.",
-      "403/401: the service's ingress or IAM changed; 5xx: follow the 5xx runbook for this service.",
-    ]),
+    documentation: runbook(
+      `${key} is unreachable`,
+      `Requests to ${healthPath} fail from more than one uptime-check region.`,
+      [
+        "Open the uptime check (Monitoring → Uptime checks) and read the failing regions' response codes and errors.",
+        "TLS or DNS errors: check the domain mapping / load balancer certificate.",
+        "403/401: the service's ingress or IAM changed; 5xx: follow the 5xx runbook for this service.",
+      ],
+    ),
     alertStrategy: { autoClose: AUTO_CLOSE },
   };
 }
 
 /** Multi-window burn-rate alerts (fast and slow) for one SLO. */
-export function burnRateAlerts(title: string, key: string, kind: "availability" | "latency", sloName: pulumi.Input<string>, goal: number): AlertSpec[] {
+export function burnRateAlerts(
+  title: string,
+  key: string,
+  kind: "availability" | "latency",
+  sloName: pulumi.Input<string>,
+  goal: number,
+): AlertSpec[] {
   const slo = pulumi.output(sloName);
   return BURN_RATE_ALERTS.map((b) => ({
     role: [key, "slo", kind, "burn", b.key],
@@ -183,7 +221,9 @@ export function burnRateAlerts(title: string, key: string, kind: "availability" 
         `${b.longWindowSeconds / 3600} h and ${b.shortWindowSeconds / 60} min. At this pace the 30-day budget is gone in ${Math.round(30 / b.burnRate)} days or less.`,
       [
         "Open the SLO (Monitoring → SLOs) to see when the burn started and whether it is still going.",
-        kind === "availability" ? "Follow the 5xx runbook for this service: recent deploys, error logs, dependencies." : "Follow the latency runbook for this service: cold starts, database, CPU throttling.",
+        kind === "availability"
+          ? "Follow the 5xx runbook for this service: recent deploys, error logs, dependencies."
+          : "Follow the latency runbook for this service: cold starts, database, CPU throttling.",
         "If a rollout caused it, shift traffic back to the previous revision before debugging.",
       ],
     ),
@@ -192,22 +232,43 @@ export function burnRateAlerts(title: string, key: string, kind: "availability" 
 }
 
 /** CPU, disk, memory, replica lag (with replicas) and failed backups for one Cloud SQL instance. */
-export function databaseAlerts(title: string, key: string, project: string, dbId: pulumi.Input<string>, hasReplicas: boolean, t: Targets): AlertSpec[] {
+export function databaseAlerts(
+  title: string,
+  key: string,
+  project: string,
+  dbId: pulumi.Input<string>,
+  hasReplicas: boolean,
+  t: Targets,
+): AlertSpec[] {
   const id = pulumi.output(dbId);
-  const util = (metric: string, what: string, value: number, durationSeconds: number, checks: string[]): AlertSpec => ({
+  const util = (
+    metric: string,
+    what: string,
+    value: number,
+    durationSeconds: number,
+    checks: string[],
+  ): AlertSpec => ({
     role: [key, what],
     target: key,
     displayName: `${title} ${key}: ${what} utilization > ${percent(value)}`,
     severity: Severity.ERROR,
     combiner: "OR",
     conditions: [
-      thresholdCondition(`${what} > ${percent(value)} for ${durationSeconds / 60} min`, id.apply((d) => sqlFilter(metric, d)), {
-        value,
-        durationSeconds,
-        aligner: "ALIGN_MEAN",
-      }),
+      thresholdCondition(
+        `${what} > ${percent(value)} for ${durationSeconds / 60} min`,
+        id.apply((d) => sqlFilter(metric, d)),
+        {
+          value,
+          durationSeconds,
+          aligner: "ALIGN_MEAN",
+        },
+      ),
     ],
-    documentation: runbook(`Cloud SQL ${key}: high ${what} utilization`, `${what} stayed above ${percent(value)} for ${durationSeconds / 60} minutes.`, checks),
+    documentation: runbook(
+      `Cloud SQL ${key}: high ${what} utilization`,
+      `${what} stayed above ${percent(value)} for ${durationSeconds / 60} minutes.`,
+      checks,
+    ),
     alertStrategy: { autoClose: AUTO_CLOSE },
   });
   const out: AlertSpec[] = [
@@ -235,17 +296,25 @@ export function databaseAlerts(title: string, key: string, project: string, dbId
       severity: Severity.ERROR,
       combiner: "OR",
       conditions: [
-        thresholdCondition(`replica lag > ${t.replicaLagSeconds} s for 5 min`, id.apply((d) => sqlFilter(METRICS.sqlReplicaLag, d, true)), {
-          value: t.replicaLagSeconds,
-          durationSeconds: 300,
-          aligner: "ALIGN_MAX",
-        }),
+        thresholdCondition(
+          `replica lag > ${t.replicaLagSeconds} s for 5 min`,
+          id.apply((d) => sqlFilter(METRICS.sqlReplicaLag, d, true)),
+          {
+            value: t.replicaLagSeconds,
+            durationSeconds: 300,
+            aligner: "ALIGN_MAX",
+          },
+        ),
       ],
-      documentation: runbook(`Cloud SQL ${key}: replicas are behind`, `A read replica is more than ${t.replicaLagSeconds} seconds behind its primary.`, [
-        "Is the primary writing heavily (bulk load, migration)? Lag recovers when it ends.",
-        "Is the replica smaller than the primary or CPU-bound? Replicas replay WAL single-threaded.",
-        "Long-running queries on the replica can block replay: check `pg_stat_activity` there.",
-      ]),
+      documentation: runbook(
+        `Cloud SQL ${key}: replicas are behind`,
+        `A read replica is more than ${t.replicaLagSeconds} seconds behind its primary.`,
+        [
+          "Is the primary writing heavily (bulk load, migration)? Lag recovers when it ends.",
+          "Is the replica smaller than the primary or CPU-bound? Replicas replay WAL single-threaded.",
+          "Long-running queries on the replica can block replay: check `pg_stat_activity` there.",
+        ],
+      ),
       alertStrategy: { autoClose: AUTO_CLOSE },
     });
   }
@@ -255,12 +324,21 @@ export function databaseAlerts(title: string, key: string, project: string, dbId
     displayName: `${title} ${key}: backup failed`,
     severity: Severity.CRITICAL,
     combiner: "OR",
-    conditions: [{ displayName: "a backup of this instance failed", conditionMatchedLog: { filter: id.apply((d) => backupFailureFilter(project, d)) } }],
-    documentation: runbook(`Cloud SQL ${key}: a backup failed`, "An automated or on-demand backup of this instance did not complete.", [
-      "Cloud SQL → Backups: read the failed run's error.",
-      "Take an on-demand backup now (`gcloud sql backups create --instance=…`) so recovery does not depend on yesterday's.",
-      "Common causes: the instance was stopped or under maintenance, the CMEK key is disabled or its grant removed, or the disk is full.",
-    ]),
+    conditions: [
+      {
+        displayName: "a backup of this instance failed",
+        conditionMatchedLog: { filter: id.apply((d) => backupFailureFilter(project, d)) },
+      },
+    ],
+    documentation: runbook(
+      `Cloud SQL ${key}: a backup failed`,
+      "An automated or on-demand backup of this instance did not complete.",
+      [
+        "Cloud SQL → Backups: read the failed run's error.",
+        "Take an on-demand backup now (`gcloud sql backups create --instance=…`) so recovery does not depend on yesterday's.",
+        "Common causes: the instance was stopped or under maintenance, the CMEK key is disabled or its grant removed, or the disk is full.",
+      ],
+    ),
     // Log-match conditions need a rate limit; one notification per 5 minutes is plenty for a daily job.
     alertStrategy: { notificationRateLimit: { period: "300s" }, autoClose: AUTO_CLOSE },
   });
@@ -268,7 +346,12 @@ export function databaseAlerts(title: string, key: string, project: string, dbId
 }
 
 /** Memory usage ratio for one Redis instance. */
-export function cacheAlerts(title: string, key: string, instanceId: pulumi.Input<string>, t: Targets): AlertSpec[] {
+export function cacheAlerts(
+  title: string,
+  key: string,
+  instanceId: pulumi.Input<string>,
+  t: Targets,
+): AlertSpec[] {
   return [
     {
       role: [key, "memory"],
@@ -277,17 +360,25 @@ export function cacheAlerts(title: string, key: string, instanceId: pulumi.Input
       severity: Severity.ERROR,
       combiner: "OR",
       conditions: [
-        thresholdCondition(`memory usage ratio > ${percent(t.redisMemory)} for 5 min`, pulumi.output(instanceId).apply(redisMemoryFilter), {
-          value: t.redisMemory,
-          durationSeconds: 300,
-          aligner: "ALIGN_MEAN",
-        }),
+        thresholdCondition(
+          `memory usage ratio > ${percent(t.redisMemory)} for 5 min`,
+          pulumi.output(instanceId).apply(redisMemoryFilter),
+          {
+            value: t.redisMemory,
+            durationSeconds: 300,
+            aligner: "ALIGN_MEAN",
+          },
+        ),
       ],
-      documentation: runbook(`Redis ${key}: memory almost full`, `Used memory stayed above ${percent(t.redisMemory)} of the instance for 5 minutes.`, [
-        "Evictions (`stats/evicted_keys`): with allkeys-lru the cache is shedding entries; hit ratio drops.",
-        "Keys without TTL that grow forever: sample with `SCAN` + `MEMORY USAGE`.",
-        "If the working set really grew, raise `platform:cache.memorySizeGb`.",
-      ]),
+      documentation: runbook(
+        `Redis ${key}: memory almost full`,
+        `Used memory stayed above ${percent(t.redisMemory)} of the instance for 5 minutes.`,
+        [
+          "Evictions (`stats/evicted_keys`): with allkeys-lru the cache is shedding entries; hit ratio drops.",
+          "Keys without TTL that grow forever: sample with `SCAN` + `MEMORY USAGE`.",
+          "If the working set really grew, raise `platform:cache.memorySizeGb`.",
+        ],
+      ),
       alertStrategy: { autoClose: AUTO_CLOSE },
     },
   ];
@@ -310,7 +401,11 @@ export function cisAlert(title: string, key: CisLogMetric, metricName: pulumi.In
         aligner: "ALIGN_COUNT",
       }),
     ],
-    documentation: runbook(`${cis.title} (CIS GCP ${cis.cis})`, "Cloud Audit Logs recorded a security-relevant change in this project.", cis.checks),
+    documentation: runbook(
+      `${cis.title} (CIS GCP ${cis.cis})`,
+      "Cloud Audit Logs recorded a security-relevant change in this project.",
+      cis.checks,
+    ),
     alertStrategy: { autoClose: AUTO_CLOSE },
   };
 }

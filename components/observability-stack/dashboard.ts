@@ -1,4 +1,11 @@
-import { METRICS, redisMemoryFilter, runLatencyFilter, runRequestsFilter, sqlFilter, uptimeFilter } from "./filters";
+import {
+  METRICS,
+  redisMemoryFilter,
+  runLatencyFilter,
+  runRequestsFilter,
+  sqlFilter,
+  uptimeFilter,
+} from "./filters";
 import type { ObservabilitySpec } from "./spec";
 
 // The dashboard as a pure function of resolved names: a 48-column mosaic with one collapsible
@@ -13,8 +20,16 @@ const CHART_HEIGHT = 16;
 export interface DashboardInput {
   readonly displayName: string;
   readonly labels: Readonly<Record<string, string>>;
-  readonly services: readonly { readonly key: string; readonly serviceName: string; readonly checkId?: string }[];
-  readonly databases: readonly { readonly key: string; readonly databaseId: string; readonly hasReplicas: boolean }[];
+  readonly services: readonly {
+    readonly key: string;
+    readonly serviceName: string;
+    readonly checkId?: string;
+  }[];
+  readonly databases: readonly {
+    readonly key: string;
+    readonly databaseId: string;
+    readonly hasReplicas: boolean;
+  }[];
   readonly caches: readonly { readonly key: string; readonly instanceId: string }[];
   readonly targets: ObservabilitySpec["targets"];
 }
@@ -78,9 +93,24 @@ export function dashboardJson(input: DashboardInput): string {
     groups.push({
       title: "Cloud SQL",
       charts: input.databases.flatMap((d) => [
-        { title: `${d.key}: CPU utilization`, filter: sqlFilter(METRICS.sqlCpu, d.databaseId), aligner: "ALIGN_MEAN", threshold: t.sqlCpu },
-        { title: `${d.key}: memory utilization`, filter: sqlFilter(METRICS.sqlMemory, d.databaseId), aligner: "ALIGN_MEAN", threshold: t.sqlMemory },
-        { title: `${d.key}: disk utilization`, filter: sqlFilter(METRICS.sqlDisk, d.databaseId), aligner: "ALIGN_MEAN", threshold: t.sqlDisk },
+        {
+          title: `${d.key}: CPU utilization`,
+          filter: sqlFilter(METRICS.sqlCpu, d.databaseId),
+          aligner: "ALIGN_MEAN",
+          threshold: t.sqlCpu,
+        },
+        {
+          title: `${d.key}: memory utilization`,
+          filter: sqlFilter(METRICS.sqlMemory, d.databaseId),
+          aligner: "ALIGN_MEAN",
+          threshold: t.sqlMemory,
+        },
+        {
+          title: `${d.key}: disk utilization`,
+          filter: sqlFilter(METRICS.sqlDisk, d.databaseId),
+          aligner: "ALIGN_MEAN",
+          threshold: t.sqlDisk,
+        },
         ...(d.hasReplicas
           ? [
               {
@@ -111,7 +141,13 @@ export function dashboardJson(input: DashboardInput): string {
   for (const g of groups) {
     const rows = Math.ceil(g.charts.length / 2);
     // A collapsible group covers the tiles below it, up to its height.
-    tiles.push({ xPos: 0, yPos: y, width: DASHBOARD_COLUMNS, height: rows * CHART_HEIGHT, widget: { title: g.title, collapsibleGroup: { collapsed: false } } });
+    tiles.push({
+      xPos: 0,
+      yPos: y,
+      width: DASHBOARD_COLUMNS,
+      height: rows * CHART_HEIGHT,
+      widget: { title: g.title, collapsibleGroup: { collapsed: false } },
+    });
     g.charts.forEach((c, i) => {
       tiles.push({
         xPos: (i % 2) * CHART_WIDTH,

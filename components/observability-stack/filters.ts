@@ -182,7 +182,9 @@ export function databaseId(project: string, instance: string): string {
  * ```
  */
 export function redisInstanceId(project: string, region: string, instance: string): string {
-  return instance.startsWith("projects/") ? instance : `projects/${project}/locations/${region}/instances/${instance}`;
+  return instance.startsWith("projects/")
+    ? instance
+    : `projects/${project}/locations/${region}/instances/${instance}`;
 }
 
 /**
@@ -194,7 +196,15 @@ export function redisInstanceId(project: string, region: string, instance: strin
  * ```
  */
 export function runbook(title: string, summary: string, checks: readonly string[]): string {
-  return [`## ${title}`, "", summary, "", "### What to check first", "", ...checks.map((c, i) => `${i + 1}. ${c}`)].join("\n");
+  return [
+    `## ${title}`,
+    "",
+    summary,
+    "",
+    "### What to check first",
+    "",
+    ...checks.map((c, i) => `${i + 1}. ${c}`),
+  ].join("\n");
 }
 
 /**

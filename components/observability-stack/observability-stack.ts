@@ -4,10 +4,31 @@ import { platformLabels } from "../shared/labels";
 import { childName, physicalName } from "../shared/naming";
 import { afterAll } from "../shared/outputs";
 import { transform } from "../shared/transform";
-import { burnRateAlerts, cacheAlerts, cisAlert, databaseAlerts, serviceAlerts, uptimeAlert, type AlertSpec } from "./alerts";
+import {
+  burnRateAlerts,
+  cacheAlerts,
+  cisAlert,
+  databaseAlerts,
+  serviceAlerts,
+  uptimeAlert,
+  type AlertSpec,
+} from "./alerts";
 import { dashboardJson, dashboardUrl } from "./dashboard";
-import { CIS_LOG_METRICS, databaseId, redisInstanceId, runLatencyFilter, runRequestsFilter, type CisLogMetric } from "./filters";
-import { normalizeObservability, uptimeTarget, type ObservabilitySpec, type ObservabilityStackArgs, type ServiceTarget } from "./spec";
+import {
+  CIS_LOG_METRICS,
+  databaseId,
+  redisInstanceId,
+  runLatencyFilter,
+  runRequestsFilter,
+  type CisLogMetric,
+} from "./filters";
+import {
+  normalizeObservability,
+  uptimeTarget,
+  type ObservabilitySpec,
+  type ObservabilityStackArgs,
+  type ServiceTarget,
+} from "./spec";
 
 /** Type token of {@link ObservabilityStack}. */
 export const OBSERVABILITY_STACK_TYPE = "platform:ops:ObservabilityStack";
@@ -103,9 +124,15 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       }
       if (spec.slo.enabled) alerts.push(...createSlos(this, svc));
     }
-    const dbIds = spec.databases.map((db) => pulumi.output(db.instanceId).apply((i) => databaseId(ctx.project, i)));
-    spec.databases.forEach((db, i) => alerts.push(...databaseAlerts(title, db.name, ctx.project, dbIds[i]!, db.hasReplicas ?? false, t)));
-    const cacheIds = spec.caches.map((c) => pulumi.output(c.instanceId).apply((i) => redisInstanceId(ctx.project, ctx.region, i)));
+    const dbIds = spec.databases.map((db) =>
+      pulumi.output(db.instanceId).apply((i) => databaseId(ctx.project, i)),
+    );
+    spec.databases.forEach((db, i) =>
+      alerts.push(...databaseAlerts(title, db.name, ctx.project, dbIds[i]!, db.hasReplicas ?? false, t)),
+    );
+    const cacheIds = spec.caches.map((c) =>
+      pulumi.output(c.instanceId).apply((i) => redisInstanceId(ctx.project, ctx.region, i)),
+    );
     spec.caches.forEach((c, i) => alerts.push(...cacheAlerts(title, c.name, cacheIds[i]!, t)));
     const logMetrics: Record<string, gcp.logging.Metric> = {};
     if (spec.audit.cisAlerts) {
@@ -115,16 +142,29 @@ export class ObservabilityStack extends pulumi.ComponentResource {
         alerts.push(cisAlert(title, key, metric.name));
       }
     }
-    const auditConfigs = spec.audit.dataAccessLogs ? DATA_ACCESS_SERVICES.map((s) => createAuditConfig(this, s)) : [];
+    const auditConfigs = spec.audit.dataAccessLogs
+      ? DATA_ACCESS_SERVICES.map((s) => createAuditConfig(this, s))
+      : [];
     const alertPolicies = Object.fromEntries(alerts.map((a) => [a.role.join("-"), createPolicy(this, a)]));
     const dashboard = spec.dashboard ? createDashboard(this) : undefined;
 
     this.spec = spec;
-    this.dashboardUrl = dashboard ? dashboard.id.apply((id) => dashboardUrl(id, ctx.project)) : pulumi.output(undefined);
+    this.dashboardUrl = dashboard
+      ? dashboard.id.apply((id) => dashboardUrl(id, ctx.project))
+      : pulumi.output(undefined);
     this.notificationChannelIds = channels.map((c) => c.name);
     this.alertPolicyNames = Object.fromEntries(Object.entries(alertPolicies).map(([k, p]) => [k, p.name]));
     this.sloNames = sloNames;
-    this.children = { channels, uptimeChecks, sloServices, slos, alertPolicies, logMetrics, auditConfigs, ...(dashboard ? { dashboard } : {}) };
+    this.children = {
+      channels,
+      uptimeChecks,
+      sloServices,
+      slos,
+      alertPolicies,
+      logMetrics,
+      auditConfigs,
+      ...(dashboard ? { dashboard } : {}),
+    };
     this.registerOutputs({
       dashboardUrl: this.dashboardUrl,
       notificationChannelIds: this.notificationChannelIds,
@@ -132,7 +172,11 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       sloNames: this.sloNames,
     });
 
-    function createChannel(parent: ObservabilityStack, email: string, i: number): gcp.monitoring.NotificationChannel {
+    function createChannel(
+      parent: ObservabilityStack,
+      email: string,
+      i: number,
+    ): gcp.monitoring.NotificationChannel {
       return new gcp.monitoring.NotificationChannel(
         ...transform(
           args.transform?.notificationChannel,
@@ -150,7 +194,10 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       );
     }
 
-    function createUptimeCheck(parent: ObservabilityStack, svc: ServiceTarget & { healthPath: string }): gcp.monitoring.UptimeCheckConfig {
+    function createUptimeCheck(
+      parent: ObservabilityStack,
+      svc: ServiceTarget & { healthPath: string },
+    ): gcp.monitoring.UptimeCheckConfig {
       const target = pulumi.output(svc.url).apply((u) => uptimeTarget(u, svc.healthPath));
       return new gcp.monitoring.UptimeCheckConfig(
         ...transform(
@@ -169,7 +216,9 @@ export class ObservabilityStack extends pulumi.ComponentResource {
               acceptedResponseStatusCodes: [{ statusClass: "STATUS_CLASS_2XX" }],
               ...(svc.authenticated ? { serviceAgentAuthentication: { type: "OIDC_TOKEN" } } : {}),
             },
-            ...(svc.contentMatcher ? { contentMatchers: [{ content: svc.contentMatcher, matcher: "CONTAINS_STRING" }] } : {}),
+            ...(svc.contentMatcher
+              ? { contentMatchers: [{ content: svc.contentMatcher, matcher: "CONTAINS_STRING" }] }
+              : {}),
             period: `${spec.uptime.periodSeconds}s`,
             timeout: `${spec.uptime.timeoutSeconds}s`,
             selectedRegions: [...spec.uptime.regions],
@@ -191,7 +240,9 @@ export class ObservabilityStack extends pulumi.ComponentResource {
             project: ctx.project,
             serviceId,
             displayName: `${title} ${svc.name}`,
-            telemetry: { resourceName: pulumi.interpolate`//run.googleapis.com/projects/${ctx.project}/locations/${ctx.region}/services/${svc.serviceName}` },
+            telemetry: {
+              resourceName: pulumi.interpolate`//run.googleapis.com/projects/${ctx.project}/locations/${ctx.region}/services/${svc.serviceName}`,
+            },
             userLabels: platformLabels(ctx, COMPONENT, { target: svc.name }),
           },
           { parent },
@@ -211,7 +262,12 @@ export class ObservabilityStack extends pulumi.ComponentResource {
         },
         latency: {
           goal: t.latencyGoal,
-          requestBasedSli: { distributionCut: { distributionFilter: serviceName.apply(runLatencyFilter), range: { max: t.latencyP95Ms } } },
+          requestBasedSli: {
+            distributionCut: {
+              distributionFilter: serviceName.apply(runLatencyFilter),
+              range: { max: t.latencyP95Ms },
+            },
+          },
         },
       } as const;
       return (["availability", "latency"] as const).flatMap((kind) => {
@@ -233,7 +289,10 @@ export class ObservabilityStack extends pulumi.ComponentResource {
           ),
         );
         slos[`${svc.name}-${kind}`] = slo;
-        const sloName = afterAll(pulumi.interpolate`projects/${ctx.project}/services/${service.serviceId}/serviceLevelObjectives/${kind}`, [slo]);
+        const sloName = afterAll(
+          pulumi.interpolate`projects/${ctx.project}/services/${service.serviceId}/serviceLevelObjectives/${kind}`,
+          [slo],
+        );
         sloNames[`${svc.name}-${kind}`] = sloName;
         return burnRateAlerts(title, svc.name, kind, sloName, sli[kind].goal);
       });
@@ -250,14 +309,22 @@ export class ObservabilityStack extends pulumi.ComponentResource {
             name: physicalName([ctx.app, ctx.env, "cis", key], { maxLength: 100 }),
             description: `CIS GCP ${cis.cis}: ${cis.title}`,
             filter: cis.filter,
-            metricDescriptor: { metricKind: "DELTA", valueType: "INT64", unit: "1", displayName: `CIS ${cis.cis}: ${cis.title}` },
+            metricDescriptor: {
+              metricKind: "DELTA",
+              valueType: "INT64",
+              unit: "1",
+              displayName: `CIS ${cis.cis}: ${cis.title}`,
+            },
           },
           { parent },
         ),
       );
     }
 
-    function createAuditConfig(parent: ObservabilityStack, service: (typeof DATA_ACCESS_SERVICES)[number]): gcp.projects.IAMAuditConfig {
+    function createAuditConfig(
+      parent: ObservabilityStack,
+      service: (typeof DATA_ACCESS_SERVICES)[number],
+    ): gcp.projects.IAMAuditConfig {
       return new gcp.projects.IAMAuditConfig(
         ...transform(
           args.transform?.auditConfig,
@@ -302,18 +369,29 @@ export class ObservabilityStack extends pulumi.ComponentResource {
           ...(checkId ? { checkId } : {}),
         })),
       );
-      const json = pulumi.all([pulumi.all(services), pulumi.all(dbIds), pulumi.all(cacheIds)]).apply(([svcs, dbs, caches]) =>
-        dashboardJson({
-          displayName: `${title} platform`,
-          labels,
-          services: svcs,
-          databases: spec.databases.map((d, i) => ({ key: d.name, databaseId: dbs[i]!, hasReplicas: d.hasReplicas ?? false })),
-          caches: spec.caches.map((c, i) => ({ key: c.name, instanceId: caches[i]! })),
-          targets: t,
-        }),
-      );
+      const json = pulumi
+        .all([pulumi.all(services), pulumi.all(dbIds), pulumi.all(cacheIds)])
+        .apply(([svcs, dbs, caches]) =>
+          dashboardJson({
+            displayName: `${title} platform`,
+            labels,
+            services: svcs,
+            databases: spec.databases.map((d, i) => ({
+              key: d.name,
+              databaseId: dbs[i]!,
+              hasReplicas: d.hasReplicas ?? false,
+            })),
+            caches: spec.caches.map((c, i) => ({ key: c.name, instanceId: caches[i]! })),
+            targets: t,
+          }),
+        );
       return new gcp.monitoring.Dashboard(
-        ...transform(args.transform?.dashboard, childName(name, "dashboard"), { project: ctx.project, dashboardJson: json }, { parent }),
+        ...transform(
+          args.transform?.dashboard,
+          childName(name, "dashboard"),
+          { project: ctx.project, dashboardJson: json },
+          { parent },
+        ),
       );
     }
   }

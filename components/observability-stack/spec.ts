@@ -33,8 +33,20 @@ export type Severity = (typeof Severity)[keyof typeof Severity];
  * six hours (6×, confirmed over 30 minutes). Both windows of a pair must exceed the rate.
  */
 export const BURN_RATE_ALERTS = [
-  { key: "fast", longWindowSeconds: 3_600, shortWindowSeconds: 300, burnRate: 14.4, severity: Severity.CRITICAL },
-  { key: "slow", longWindowSeconds: 21_600, shortWindowSeconds: 1_800, burnRate: 6, severity: Severity.ERROR },
+  {
+    key: "fast",
+    longWindowSeconds: 3_600,
+    shortWindowSeconds: 300,
+    burnRate: 14.4,
+    severity: Severity.CRITICAL,
+  },
+  {
+    key: "slow",
+    longWindowSeconds: 21_600,
+    shortWindowSeconds: 1_800,
+    burnRate: 6,
+    severity: Severity.ERROR,
+  },
 ] as const;
 /** One burn-rate alert pair. */
 export type BurnRateAlert = (typeof BURN_RATE_ALERTS)[number];
@@ -169,7 +181,11 @@ export const DEFAULTS = {
     replicaLagSeconds: 60,
     redisMemory: 0.8,
   },
-  uptime: { periodSeconds: 60, regions: [UptimeRegion.USA, UptimeRegion.EUROPE, UptimeRegion.ASIA_PACIFIC], timeoutSeconds: 10 },
+  uptime: {
+    periodSeconds: 60,
+    regions: [UptimeRegion.USA, UptimeRegion.EUROPE, UptimeRegion.ASIA_PACIFIC],
+    timeoutSeconds: 10,
+  },
   slo: { enabled: true, rollingPeriodDays: 30 },
   dashboard: true,
   audit: { cisAlerts: true, dataAccessLogs: true },
@@ -182,7 +198,11 @@ export interface ObservabilitySpec {
   readonly databases: readonly DatabaseTarget[];
   readonly caches: readonly CacheTarget[];
   readonly targets: Required<ObservabilityTargets>;
-  readonly uptime: { readonly periodSeconds: UptimePeriod; readonly regions: readonly UptimeRegion[]; readonly timeoutSeconds: number };
+  readonly uptime: {
+    readonly periodSeconds: UptimePeriod;
+    readonly regions: readonly UptimeRegion[];
+    readonly timeoutSeconds: number;
+  };
   readonly slo: { readonly enabled: boolean; readonly rollingPeriodDays: number };
   readonly dashboard: boolean;
   readonly audit: { readonly cisAlerts: boolean; readonly dataAccessLogs: boolean };
@@ -200,14 +220,24 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * // PlatformError: ObservabilityStack 'obs': targets.availabilityTarget must be 0.9–0.99999, got 1
  * ```
  */
-export function normalizeObservability(name: string, args: Omit<ObservabilityStackArgs, "ctx" | "transform">): ObservabilitySpec {
+export function normalizeObservability(
+  name: string,
+  args: Omit<ObservabilityStackArgs, "ctx" | "transform">,
+): ObservabilitySpec {
   const problems: string[] = [];
   const emails = args.notifyEmails ?? [];
   emails.forEach((e, i) => {
     if (!EMAIL.test(e)) problems.push(`notifyEmails[${i}] must be an email address, got ${show(e)}`);
   });
-  const services = (args.services ?? []).map((s) => ({ ...s, healthPath: s.healthPath ?? DEFAULTS.healthPath }));
-  problems.push(...validateKeys("services", services), ...validateKeys("databases", args.databases ?? []), ...validateKeys("caches", args.caches ?? []));
+  const services = (args.services ?? []).map((s) => ({
+    ...s,
+    healthPath: s.healthPath ?? DEFAULTS.healthPath,
+  }));
+  problems.push(
+    ...validateKeys("services", services),
+    ...validateKeys("databases", args.databases ?? []),
+    ...validateKeys("caches", args.caches ?? []),
+  );
   services.forEach((s, i) => {
     problems.push(...validateHealthPath(`services[${i}].healthPath`, s.healthPath));
     // Outputs are checked when they resolve (uptimeTarget throws then); literal URLs are checked now.
@@ -217,7 +247,9 @@ export function normalizeObservability(name: string, args: Omit<ObservabilitySta
   problems.push(...validateTargets(targets));
   const uptime = { ...DEFAULTS.uptime, ...definedOnly(args.uptime ?? {}) };
   if (!(UPTIME_PERIODS as readonly number[]).includes(uptime.periodSeconds)) {
-    problems.push(`uptime.periodSeconds must be one of ${UPTIME_PERIODS.join(" | ")}, got ${show(uptime.periodSeconds)}`);
+    problems.push(
+      `uptime.periodSeconds must be one of ${UPTIME_PERIODS.join(" | ")}, got ${show(uptime.periodSeconds)}`,
+    );
   }
   if (!Number.isInteger(uptime.timeoutSeconds) || uptime.timeoutSeconds < 1 || uptime.timeoutSeconds > 60) {
     problems.push(`uptime.timeoutSeconds must be 1–60, got ${show(uptime.timeoutSeconds)}`);
@@ -253,14 +285,20 @@ export function validateTargets(t: Required<ObservabilityTargets>): string[] {
   const out: string[] = [];
   const check = (field: keyof ObservabilityTargets, ok: (v: number) => boolean, allowed: string) => {
     const v = t[field];
-    if (typeof v !== "number" || !Number.isFinite(v) || !ok(v)) out.push(`targets.${field} must be ${allowed}, got ${show(v)}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || !ok(v))
+      out.push(`targets.${field} must be ${allowed}, got ${show(v)}`);
   };
   check("latencyP95Ms", (v) => Number.isInteger(v) && v >= 1 && v <= 60_000, "an integer 1–60000 (ms)");
   check("availabilityTarget", (v) => v >= 0.9 && v <= 0.99999, "0.9–0.99999");
   check("errorRateThreshold", (v) => v > 0 && v < 1, "> 0 and < 1");
   check("latencyGoal", (v) => v >= 0.5 && v <= 0.99999, "0.5–0.99999");
-  for (const f of ["sqlCpu", "sqlDisk", "sqlMemory", "redisMemory"] as const) check(f, (v) => v > 0 && v <= 1, "> 0 and ≤ 1");
-  check("replicaLagSeconds", (v) => Number.isInteger(v) && v >= 1 && v <= 86_400, "an integer 1–86400 (seconds)");
+  for (const f of ["sqlCpu", "sqlDisk", "sqlMemory", "redisMemory"] as const)
+    check(f, (v) => v > 0 && v <= 1, "> 0 and ≤ 1");
+  check(
+    "replicaLagSeconds",
+    (v) => Number.isInteger(v) && v >= 1 && v <= 86_400,
+    "an integer 1–86400 (seconds)",
+  );
   return out;
 }
 
@@ -276,7 +314,10 @@ export function validateKeys(field: string, items: readonly { readonly name: str
   const out: string[] = [];
   const seen = new Set<string>();
   items.forEach((it, i) => {
-    if (!KEY.test(it.name)) out.push(`${field}[${i}].name must be lowercase letters, digits or '-' (≤ 20, starting with a letter), got ${show(it.name)}`);
+    if (!KEY.test(it.name))
+      out.push(
+        `${field}[${i}].name must be lowercase letters, digits or '-' (≤ 20, starting with a letter), got ${show(it.name)}`,
+      );
     if (seen.has(it.name)) out.push(`${field}: name ${show(it.name)} is used twice`);
     seen.add(it.name);
   });
@@ -294,7 +335,9 @@ export function validateKeys(field: string, items: readonly { readonly name: str
 export function validateHealthPath(field: string, path: string): string[] {
   return /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(path) && !path.endsWith("z")
     ? []
-    : [`${field} must start with '/' and not end in 'z' (Cloud Run reserves such paths, e.g. /healthz), got ${show(path)}`];
+    : [
+        `${field} must start with '/' and not end in 'z' (Cloud Run reserves such paths, e.g. /healthz), got ${show(path)}`,
+      ];
 }
 
 /**
@@ -308,8 +351,10 @@ export function validateHealthPath(field: string, path: string): string[] {
 export function validateRegions(field: string, regions: readonly string[]): string[] {
   const out: string[] = [];
   const allowed = Object.values(UptimeRegion) as string[];
-  for (const r of regions) if (!allowed.includes(r)) out.push(`${field}: unknown region ${show(r)}; allowed: ${allowed.join(", ")}`);
-  if (new Set(regions).size !== regions.length) out.push(`${field} must not repeat a region, got ${show(regions)}`);
+  for (const r of regions)
+    if (!allowed.includes(r)) out.push(`${field}: unknown region ${show(r)}; allowed: ${allowed.join(", ")}`);
+  if (new Set(regions).size !== regions.length)
+    out.push(`${field} must not repeat a region, got ${show(regions)}`);
   if (regions.length < 3) out.push(`${field} must list at least 3 regions, got ${regions.length}`);
   return out;
 }

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEFAULTS as BUDGET_DEFAULTS, EMAIL, MAX_AMOUNT, MAX_BUDGET_CHANNELS } from "../../components/budget-alert/spec";
+import {
+  DEFAULTS as BUDGET_DEFAULTS,
+  EMAIL,
+  MAX_AMOUNT,
+  MAX_BUDGET_CHANNELS,
+} from "../../components/budget-alert/spec";
 import type { Profile } from "../../components/shared/profiles";
 import { bool, got, pattern, section } from "./fields";
 
@@ -8,13 +13,20 @@ export function emailList(max?: number) {
   const base = z.array(pattern(EMAIL, "an email address such as ops@acme.com"), {
     error: (i) => `must be a list of email addresses, got ${got(i.input)}`,
   });
-  return (max === undefined ? base : base.max(max, { error: (i) => `must list at most ${max} addresses, got ${got(i.input)}` })).superRefine(
-    (list, ctx) => {
-      list.forEach((e, i) => {
-        if (list.indexOf(e) !== i) ctx.addIssue({ code: "custom", path: [i], message: `must not repeat an address, got ${got(e)} twice` });
-      });
-    },
-  );
+  return (
+    max === undefined
+      ? base
+      : base.max(max, { error: (i) => `must list at most ${max} addresses, got ${got(i.input)}` })
+  ).superRefine((list, ctx) => {
+    list.forEach((e, i) => {
+      if (list.indexOf(e) !== i)
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `must not repeat an address, got ${got(e)} twice`,
+        });
+    });
+  });
 }
 
 /** Fractions of the budget amount: each > 0 and ≤ 2, strictly ascending. */
@@ -23,11 +35,16 @@ export function thresholdList() {
     .number({ error: (i) => `must be a fraction > 0 and ≤ 2 (0.9 = 90 %), got ${got(i.input)}` })
     .gt(0, { error: (i) => `must be a fraction > 0 and ≤ 2 (0.9 = 90 %), got ${got(i.input)}` })
     .max(2, { error: (i) => `must be a fraction > 0 and ≤ 2 (0.9 = 90 %), got ${got(i.input)}` });
-  return z.array(each, { error: (i) => `must be a list of fractions such as [0.5, 0.9, 1.0], got ${got(i.input)}` }).superRefine((list, ctx) => {
-    if (list.some((v, i) => i > 0 && v <= list[i - 1]!)) {
-      ctx.addIssue({ code: "custom", message: `must be sorted ascending without duplicates, got ${got(list)}` });
-    }
-  });
+  return z
+    .array(each, { error: (i) => `must be a list of fractions such as [0.5, 0.9, 1.0], got ${got(i.input)}` })
+    .superRefine((list, ctx) => {
+      if (list.some((v, i) => i > 0 && v <= list[i - 1]!)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be sorted ascending without duplicates, got ${got(list)}`,
+        });
+      }
+    });
 }
 
 /**
@@ -48,7 +65,10 @@ export function thresholdList() {
  */
 export const budgetSchema = section({
   /** Billing account id, `XXXXXX-XXXXXX-XXXXXX`. Required when any other field is set. */
-  billingAccount: pattern(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, "a billing account id XXXXXX-XXXXXX-XXXXXX (uppercase hex)"),
+  billingAccount: pattern(
+    /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/,
+    "a billing account id XXXXXX-XXXXXX-XXXXXX (uppercase hex)",
+  ),
   /** Monthly amount in `currency`, > 0. @default 20 (dev); required in staging and prod */
   amount: z
     .number({ error: (i) => `must be an amount > 0, got ${got(i.input)}` })
@@ -91,7 +111,11 @@ export interface BudgetConfig {
 }
 
 /** Default amount per profile; staging and prod budgets are a business decision and must be written down. */
-const AMOUNT_BY_PROFILE: Record<Profile, number | undefined> = { dev: 20, staging: undefined, prod: undefined };
+const AMOUNT_BY_PROFILE: Record<Profile, number | undefined> = {
+  dev: 20,
+  staging: undefined,
+  prod: undefined,
+};
 
 /** Applies the profile's defaults. */
 export function resolveBudget(raw: z.infer<typeof budgetSchema> | undefined, profile: Profile): BudgetConfig {
@@ -114,15 +138,22 @@ export function budgetInvariants(c: BudgetConfig, profile: Profile): { path: str
   const out: { path: string; message: string }[] = [];
   const at = "platform:budget";
   if (c.amount === undefined) {
-    out.push({ path: `${at}.amount`, message: `is required in ${profile} (only dev has a default, 20); must be an amount > 0` });
+    out.push({
+      path: `${at}.amount`,
+      message: `is required in ${profile} (only dev has a default, 20); must be an amount > 0`,
+    });
   }
   if (c.thresholds.length + c.forecastThresholds.length === 0) {
-    out.push({ path: `${at}.thresholds`, message: "thresholds and forecastThresholds are both empty; give at least one fraction such as [0.9]" });
+    out.push({
+      path: `${at}.thresholds`,
+      message: "thresholds and forecastThresholds are both empty; give at least one fraction such as [0.9]",
+    });
   }
   if (profile === "prod" && c.notifyEmails.length === 0 && !c.pubsubTopic) {
     out.push({
       path: `${at}.notifyEmails`,
-      message: "prod requires a notification target: at least one email in notifyEmails or pubsubTopic: true, got neither",
+      message:
+        "prod requires a notification target: at least one email in notifyEmails or pubsubTopic: true, got neither",
     });
   }
   return out;

@@ -56,7 +56,10 @@ const BY_PROFILE = {
 } as const satisfies Record<Profile, unknown>;
 
 /** Applies the profile's defaults. */
-export function resolveObservability(raw: z.infer<typeof observabilitySchema> | undefined, profile: Profile): ObservabilityConfig {
+export function resolveObservability(
+  raw: z.infer<typeof observabilitySchema> | undefined,
+  profile: Profile,
+): ObservabilityConfig {
   const d = BY_PROFILE[profile];
   return {
     notifyEmails: raw?.notifyEmails ?? [],
@@ -69,15 +72,24 @@ export function resolveObservability(raw: z.infer<typeof observabilitySchema> | 
 }
 
 /** Prod invariants: refused values, with the config path. */
-export function observabilityInvariants(c: ObservabilityConfig, profile: Profile): { path: string; message: string }[] {
+export function observabilityInvariants(
+  c: ObservabilityConfig,
+  profile: Profile,
+): { path: string; message: string }[] {
   if (profile !== "prod") return [];
   const out: { path: string; message: string }[] = [];
   const at = "platform:observability";
   if (c.notifyEmails.length === 0) {
-    out.push({ path: `${at}.notifyEmails`, message: "prod requires at least one alert recipient (an email address), got none" });
+    out.push({
+      path: `${at}.notifyEmails`,
+      message: "prod requires at least one alert recipient (an email address), got none",
+    });
   }
   if (!c.auditAlerts) {
-    out.push({ path: `${at}.auditAlerts`, message: "prod requires true (CIS 2.4/2.5/2.6/2.11 alerts and Data Access audit logs), got false" });
+    out.push({
+      path: `${at}.auditAlerts`,
+      message: "prod requires true (CIS 2.4/2.5/2.6/2.11 alerts and Data Access audit logs), got false",
+    });
   }
   return out;
 }

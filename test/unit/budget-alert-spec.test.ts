@@ -55,7 +55,9 @@ describe("validators", () => {
     [42, false],
   ])("billing account %s valid=%s", (v, ok) => {
     expect(validateBillingAccount("billingAccount", v)).toEqual(
-      ok ? [] : [`billingAccount must look like XXXXXX-XXXXXX-XXXXXX (uppercase hex), got ${JSON.stringify(v)}`],
+      ok
+        ? []
+        : [`billingAccount must look like XXXXXX-XXXXXX-XXXXXX (uppercase hex), got ${JSON.stringify(v)}`],
     );
   });
 
@@ -114,7 +116,7 @@ describe("normalizeBudget", () => {
         labelFilter: "team" as never,
       }),
     ).toThrow(
-      'BudgetAlert \'costs\': billingAccount must look like XXXXXX-XXXXXX-XXXXXX (uppercase hex), got "nope"; ' +
+      "BudgetAlert 'costs': billingAccount must look like XXXXXX-XXXXXX-XXXXXX (uppercase hex), got \"nope\"; " +
         'currency must be an ISO 4217 code such as USD or EUR, got "usd"; amount must be > 0 and ≤ 1000000000000, got 0; ' +
         "thresholds must be ascending without duplicates, got [0.9,0.5]; " +
         'notifyEmails[0] must be an email address, got "x"; labelFilter must be one of env | app | none, got "team"',
@@ -122,18 +124,36 @@ describe("normalizeBudget", () => {
   });
 
   it.each([
-    [{ thresholds: [], forecastThresholds: [] }, "thresholds and forecastThresholds are both empty; a budget needs at least one rule"],
-    [{ notifyBillingAdmins: false }, "notifyBillingAdmins=false needs notifyEmails, notificationChannels or pubsubTopic; otherwise nobody is notified"],
-    [{ creditTypesTreatment: "SOME" as never }, 'creditTypesTreatment must be one of INCLUDE_ALL_CREDITS | EXCLUDE_ALL_CREDITS, got "SOME"'],
+    [
+      { thresholds: [], forecastThresholds: [] },
+      "thresholds and forecastThresholds are both empty; a budget needs at least one rule",
+    ],
+    [
+      { notifyBillingAdmins: false },
+      "notifyBillingAdmins=false needs notifyEmails, notificationChannels or pubsubTopic; otherwise nobody is notified",
+    ],
+    [
+      { creditTypesTreatment: "SOME" as never },
+      'creditTypesTreatment must be one of INCLUDE_ALL_CREDITS | EXCLUDE_ALL_CREDITS, got "SOME"',
+    ],
     [
       { notifyEmails: ["a@x.io", "b@x.io", "c@x.io", "d@x.io", "e@x.io", "f@x.io"] },
       "notifyEmails + notificationChannels must be at most 5 (Cloud Billing's limit), got 6",
     ],
   ])("refuses %j", (extra, message) => {
-    expect(() => normalizeBudget("b", { billingAccount: ACCOUNT, amount: 10, ...extra })).toThrow(`BudgetAlert 'b': ${message}`);
+    expect(() => normalizeBudget("b", { billingAccount: ACCOUNT, amount: 10, ...extra })).toThrow(
+      `BudgetAlert 'b': ${message}`,
+    );
   });
 
   it("notifyBillingAdmins=false is fine with a topic alone", () => {
-    expect(normalizeBudget("b", { billingAccount: ACCOUNT, amount: 10, notifyBillingAdmins: false, pubsubTopic: true }).notifyBillingAdmins).toBe(false);
+    expect(
+      normalizeBudget("b", {
+        billingAccount: ACCOUNT,
+        amount: 10,
+        notifyBillingAdmins: false,
+        pubsubTopic: true,
+      }).notifyBillingAdmins,
+    ).toBe(false);
   });
 });

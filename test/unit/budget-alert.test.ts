@@ -40,7 +40,9 @@ describe("BudgetAlert inventory", () => {
     expect(budget.parent).toContain(BUDGET_ALERT_TYPE);
     expect(budget.inputs["billingAccount"]).toBe(ACCOUNT);
     expect(budget.inputs["displayName"]).toBe("shop-dev-b1");
-    expect(budget.inputs["amount"]).toEqual({ specifiedAmount: { currencyCode: DEFAULTS.currency, units: "20", nanos: 0 } });
+    expect(budget.inputs["amount"]).toEqual({
+      specifiedAmount: { currencyCode: DEFAULTS.currency, units: "20", nanos: 0 },
+    });
     expect(budget.inputs["thresholdRules"]).toEqual([
       { thresholdPercent: 0.5, spendBasis: "CURRENT_SPEND" },
       { thresholdPercent: 0.9, spendBasis: "CURRENT_SPEND" },
@@ -66,14 +68,31 @@ describe("BudgetAlert inventory", () => {
       pubsubTopic: true,
       notifyBillingAdmins: false,
     });
-    expect(rec.counts("b2")).toEqual({ [BUDGET_ALERT_TYPE]: 1, [BUDGET]: 1, [CHANNEL]: 2, [TOPIC]: 1, [TOPIC_MEMBER]: 1 });
+    expect(rec.counts("b2")).toEqual({
+      [BUDGET_ALERT_TYPE]: 1,
+      [BUDGET]: 1,
+      [CHANNEL]: 2,
+      [TOPIC]: 1,
+      [TOPIC_MEMBER]: 1,
+    });
     const ch = rec.find(CHANNEL, "b2-email-1");
     expect(ch.inputs["type"]).toBe("email");
     expect(ch.inputs["labels"]).toEqual({ email_address: "finops@acme.com" });
-    expect(ch.inputs["userLabels"]).toEqual({ team: "core", env: "dev", app: "shop", component: "budget", "managed-by": "platform" });
+    expect(ch.inputs["userLabels"]).toEqual({
+      team: "core",
+      env: "dev",
+      app: "shop",
+      component: "budget",
+      "managed-by": "platform",
+    });
     const topic = rec.find(TOPIC, "b2-topic");
     expect(topic.inputs["name"]).toBe("shop-dev-b2-budget");
-    expect(topic.inputs["labels"]).toMatchObject({ env: "dev", app: "shop", component: "budget", "managed-by": "platform" });
+    expect(topic.inputs["labels"]).toMatchObject({
+      env: "dev",
+      app: "shop",
+      component: "budget",
+      "managed-by": "platform",
+    });
     const grant = rec.find(TOPIC_MEMBER, "b2-topic-publisher");
     expect(grant.inputs).toMatchObject({
       topic: "shop-dev-b2-budget",
@@ -81,10 +100,15 @@ describe("BudgetAlert inventory", () => {
       member: "serviceAccount:billing-budget-alert@system.gserviceaccount.com",
     });
     const budget = rec.find(BUDGET, "b2-budget");
-    expect(budget.inputs["amount"]).toEqual({ specifiedAmount: { currencyCode: "EUR", units: "1234", nanos: 560000000 } });
+    expect(budget.inputs["amount"]).toEqual({
+      specifiedAmount: { currencyCode: "EUR", units: "1234", nanos: 560000000 },
+    });
     expect(budget.inputs["allUpdatesRule"]).toEqual({
       disableDefaultIamRecipients: true,
-      monitoringNotificationChannels: ["projects/acme-dev/notificationChannels/b2-email-0", "projects/acme-dev/notificationChannels/b2-email-1"],
+      monitoringNotificationChannels: [
+        "projects/acme-dev/notificationChannels/b2-email-0",
+        "projects/acme-dev/notificationChannels/b2-email-1",
+      ],
       pubsubTopic: "projects/acme-dev/topics/shop-dev-b2-budget",
       schemaVersion: "1.0",
     });
@@ -99,12 +123,23 @@ describe("BudgetAlert inventory", () => {
   });
 
   it("label filter: app or none instead of env; last-period amount; custom rules", async () => {
-    await build("b3", { billingAccount: ACCOUNT, amount: "LAST_PERIOD", labelFilter: "app", thresholds: [0.8], forecastThresholds: [] });
+    await build("b3", {
+      billingAccount: ACCOUNT,
+      amount: "LAST_PERIOD",
+      labelFilter: "app",
+      thresholds: [0.8],
+      forecastThresholds: [],
+    });
     const b3 = rec.find(BUDGET, "b3-budget");
     expect(b3.inputs["amount"]).toEqual({ lastPeriodAmount: true });
     expect((b3.inputs["budgetFilter"] as any).labels).toEqual({ app: "shop" });
     expect(b3.inputs["thresholdRules"]).toEqual([{ thresholdPercent: 0.8, spendBasis: "CURRENT_SPEND" }]);
-    await build("b4", { billingAccount: ACCOUNT, amount: 5, labelFilter: "none", creditTypesTreatment: "EXCLUDE_ALL_CREDITS" });
+    await build("b4", {
+      billingAccount: ACCOUNT,
+      amount: 5,
+      labelFilter: "none",
+      creditTypesTreatment: "EXCLUDE_ALL_CREDITS",
+    });
     const b4 = rec.find(BUDGET, "b4-budget");
     expect(b4.inputs["budgetFilter"]).toEqual({
       projects: ["projects/123456789012"],
@@ -119,11 +154,15 @@ describe("BudgetAlert inventory", () => {
   });
 
   it("existing channels count towards the limit of 5 and are passed through", async () => {
-    await build("b6", { billingAccount: ACCOUNT, amount: 20, notifyEmails: ["a@acme.com"], notificationChannels: ["projects/p/notificationChannels/9"] });
-    expect((rec.find(BUDGET, "b6-budget").inputs["allUpdatesRule"] as any).monitoringNotificationChannels).toEqual([
-      "projects/acme-dev/notificationChannels/b6-email-0",
-      "projects/p/notificationChannels/9",
-    ]);
+    await build("b6", {
+      billingAccount: ACCOUNT,
+      amount: 20,
+      notifyEmails: ["a@acme.com"],
+      notificationChannels: ["projects/p/notificationChannels/9"],
+    });
+    expect(
+      (rec.find(BUDGET, "b6-budget").inputs["allUpdatesRule"] as any).monitoringNotificationChannels,
+    ).toEqual(["projects/acme-dev/notificationChannels/b6-email-0", "projects/p/notificationChannels/9"]);
     expect(
       () =>
         new BudgetAlert("b7", {
@@ -133,7 +172,9 @@ describe("BudgetAlert inventory", () => {
           notifyEmails: ["a@x.io", "b@x.io", "c@x.io", "d@x.io"],
           notificationChannels: ["projects/p/notificationChannels/1", "projects/p/notificationChannels/2"],
         }),
-    ).toThrow("BudgetAlert 'b7': notifyEmails + notificationChannels must be at most 5 (Cloud Billing's limit), got 6");
+    ).toThrow(
+      "BudgetAlert 'b7': notifyEmails + notificationChannels must be at most 5 (Cloud Billing's limit), got 6",
+    );
   });
 
   it("transform blocks reach the children", async () => {

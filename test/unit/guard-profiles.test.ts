@@ -36,33 +36,45 @@ describe("profile mapping", () => {
     // rule, violation, dev, staging, prod
     [
       "gcp/sql-ssl-required",
-      (i: any) => (i.settings.ipConfiguration.sslMode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"),
+      (i: any): void => {
+        i.settings.ipConfiguration.sslMode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED";
+      },
       "blocking",
       "blocking",
       "blocking",
     ],
     [
       "gcp/pg-log-connections",
-      (i: any) => setFlag(i, "log_connections", "off"),
+      (i: any): unknown => setFlag(i, "log_connections", "off"),
       "advisory",
       "blocking",
       "blocking",
     ],
     [
       "gcp/pg-log-statement",
-      (i: any) => setFlag(i, "log_statement", "none"),
+      (i: any): unknown => setFlag(i, "log_statement", "none"),
       "advisory",
       "advisory",
       "blocking",
     ],
     [
       "gcp/sql-latest-major-version",
-      (i: any) => (i.databaseVersion = "POSTGRES_14"),
+      (i: any): void => {
+        i.databaseVersion = "POSTGRES_14";
+      },
       "advisory",
       "advisory",
       "advisory",
     ],
-    ["platform/prod-ha", (i: any) => (i.settings.availabilityType = "ZONAL"), "none", "advisory", "blocking"],
+    [
+      "platform/prod-ha",
+      (i: any): void => {
+        i.settings.availabilityType = "ZONAL";
+      },
+      "none",
+      "advisory",
+      "blocking",
+    ],
   ] as const)(
     "%s: the same violation is %s in dev, %s in staging, %s in prod",
     (rule, edit, dev, staging, prod) => {
@@ -94,33 +106,45 @@ describe("prod-profile rules over steps", () => {
   it.each([
     [
       "platform/prod-ha",
-      (i: any) => (i.settings.availabilityType = "ZONAL"),
+      (i: any): void => {
+        i.settings.availabilityType = "ZONAL";
+      },
       'changed from "REGIONAL" to "ZONAL"',
     ],
     [
       "platform/prod-pitr",
-      (i: any) => (i.settings.backupConfiguration.pointInTimeRecoveryEnabled = false),
+      (i: any): void => {
+        i.settings.backupConfiguration.pointInTimeRecoveryEnabled = false;
+      },
       "changed from true to false",
     ],
     [
       "platform/prod-backups",
-      (i: any) => (i.settings.backupConfiguration.backupRetentionSettings.retainedBackups = 5),
+      (i: any): void => {
+        i.settings.backupConfiguration.backupRetentionSettings.retainedBackups = 5;
+      },
       "changed from 30 to 5",
     ],
     [
       "platform/prod-backups",
-      (i: any) => (i.settings.backupConfiguration.enabled = false),
+      (i: any): void => {
+        i.settings.backupConfiguration.enabled = false;
+      },
       "changed from true to false",
     ],
-    ["platform/prod-cmek", (i: any) => delete i.encryptionKeyName, "is removed"],
+    ["platform/prod-cmek", (i: any): unknown => delete i.encryptionKeyName, "is removed"],
     [
       "platform/prod-deletion-protection",
-      (i: any) => (i.deletionProtection = false),
+      (i: any): void => {
+        i.deletionProtection = false;
+      },
       "changed from true to false",
     ],
     [
       "platform/prod-deletion-protection",
-      (i: any) => (i.settings.deletionProtectionEnabled = false),
+      (i: any): void => {
+        i.settings.deletionProtectionEnabled = false;
+      },
       "settings.deletionProtectionEnabled changed from true to false",
     ],
   ] as const)("%s blocks a weakening update and says what changed", (rule, edit, text) => {

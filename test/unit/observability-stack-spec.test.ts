@@ -33,7 +33,8 @@ const CIS_GOLDEN = {
     'AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")\n' +
     'OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD"\n' +
     'AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")',
-  "audit-config": 'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
+  "audit-config":
+    'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
   "custom-role":
     'resource.type="iam_role"\n' +
     ' AND (protoPayload.methodName = "google.iam.admin.v1.CreateRole" OR\n' +
@@ -51,17 +52,25 @@ describe("CIS 2.x log metrics", () => {
     expect(Object.values(CIS_LOG_METRICS).map((m) => m.cis)).toEqual(["2.4", "2.5", "2.6", "2.11"]);
   });
 
-  it("alert condition filter is exactly metric.type=\"logging.googleapis.com/user/<metric>\"", async () => {
-    expect(logMetricFilter("shop-prod-cis-audit-config")).toBe('metric.type="logging.googleapis.com/user/shop-prod-cis-audit-config"');
+  it('alert condition filter is exactly metric.type="logging.googleapis.com/user/<metric>"', async () => {
+    expect(logMetricFilter("shop-prod-cis-audit-config")).toBe(
+      'metric.type="logging.googleapis.com/user/shop-prod-cis-audit-config"',
+    );
     const a = cisAlert("shop prod", "custom-role", "m");
     expect(a.documentation).toContain("### What to check first");
-    expect(a.conditions[0]!.conditionThreshold).toMatchObject({ comparison: "COMPARISON_GT", thresholdValue: 0, duration: "0s" });
+    expect(a.conditions[0]!.conditionThreshold).toMatchObject({
+      comparison: "COMPARISON_GT",
+      thresholdValue: 0,
+      duration: "0s",
+    });
   });
 });
 
 describe("SLO burn rates (SRE workbook, 30-day budget)", () => {
   it("fast: 1 h & 5 min at 14.4×; slow: 6 h & 30 min at 6×", () => {
-    expect(BURN_RATE_ALERTS.map((b) => [b.key, b.longWindowSeconds, b.shortWindowSeconds, b.burnRate])).toEqual([
+    expect(
+      BURN_RATE_ALERTS.map((b) => [b.key, b.longWindowSeconds, b.shortWindowSeconds, b.burnRate]),
+    ).toEqual([
       ["fast", 3600, 300, 14.4],
       ["slow", 21600, 1800, 6],
     ]);
@@ -83,7 +92,13 @@ describe("SLO burn rates (SRE workbook, 30-day budget)", () => {
   });
 
   it("one AND policy per pair, documented", () => {
-    const specs = burnRateAlerts("shop prod", "api", "availability", "projects/p/services/s/serviceLevelObjectives/availability", 0.999);
+    const specs = burnRateAlerts(
+      "shop prod",
+      "api",
+      "availability",
+      "projects/p/services/s/serviceLevelObjectives/availability",
+      0.999,
+    );
     expect(specs.map((s) => [s.role.join("-"), s.combiner, s.conditions.length, s.severity])).toEqual([
       ["api-slo-availability-burn-fast", "AND", 2, "CRITICAL"],
       ["api-slo-availability-burn-slow", "AND", 2, "ERROR"],
@@ -170,12 +185,18 @@ describe("dashboardJson", () => {
       expect(group, c.widget.title).toBeDefined();
     }
     const p95 = charts.find((c) => c.widget.title === "api: p95 latency (ms)");
-    expect(p95.widget.xyChart.thresholds).toEqual([{ value: DEFAULTS.targets.latencyP95Ms, targetAxis: "Y1" }]);
+    expect(p95.widget.xyChart.thresholds).toEqual([
+      { value: DEFAULTS.targets.latencyP95Ms, targetAxis: "Y1" },
+    ]);
   });
 
   it("omits empty groups", () => {
-    const json = JSON.parse(dashboardJson({ ...base, services: [], databases: [], caches: [{ key: "c", instanceId: "i" }] }));
-    expect(json.mosaicLayout.tiles.filter((t: any) => t.widget.collapsibleGroup).map((t: any) => t.widget.title)).toEqual(["Memorystore"]);
+    const json = JSON.parse(
+      dashboardJson({ ...base, services: [], databases: [], caches: [{ key: "c", instanceId: "i" }] }),
+    );
+    expect(
+      json.mosaicLayout.tiles.filter((t: any) => t.widget.collapsibleGroup).map((t: any) => t.widget.title),
+    ).toEqual(["Memorystore"]);
   });
 });
 
@@ -218,8 +239,15 @@ describe("validators", () => {
     [["USA", "EUROPE", "ASIA_PACIFIC"], []],
     [["EUROPE"], ["uptime.regions must list at least 3 regions, got 1"]],
     [["EUROPE", "EUROPE", "USA"], ['uptime.regions must not repeat a region, got ["EUROPE","EUROPE","USA"]']],
-    [["MARS", "EUROPE", "USA"], ['uptime.regions: unknown region "MARS"; allowed: USA, EUROPE, SOUTH_AMERICA, ASIA_PACIFIC, USA_OREGON, USA_IOWA, USA_VIRGINIA']],
-  ])("regions %j", (regions, problems) => expect(validateRegions("uptime.regions", regions)).toEqual(problems));
+    [
+      ["MARS", "EUROPE", "USA"],
+      [
+        'uptime.regions: unknown region "MARS"; allowed: USA, EUROPE, SOUTH_AMERICA, ASIA_PACIFIC, USA_OREGON, USA_IOWA, USA_VIRGINIA',
+      ],
+    ],
+  ])("regions %j", (regions, problems) =>
+    expect(validateRegions("uptime.regions", regions)).toEqual(problems),
+  );
 
   it("keys: shape and uniqueness", () => {
     expect(validateKeys("services", [{ name: "api" }, { name: "api" }, { name: "Web" }])).toEqual([
@@ -229,7 +257,9 @@ describe("validators", () => {
   });
 
   it("normalizeObservability applies defaults and lists every problem", () => {
-    const s = normalizeObservability("obs", { services: [{ name: "api", url: "https://a.io", serviceName: "a" }] });
+    const s = normalizeObservability("obs", {
+      services: [{ name: "api", url: "https://a.io", serviceName: "a" }],
+    });
     expect(s).toMatchObject({
       targets: DEFAULTS.targets,
       uptime: { periodSeconds: 60, timeoutSeconds: 10, regions: ["USA", "EUROPE", "ASIA_PACIFIC"] },
@@ -246,7 +276,7 @@ describe("validators", () => {
         targets: { availabilityTarget: 2 },
       }),
     ).toThrow(
-      'ObservabilityStack \'obs\': notifyEmails[0] must be an email address, got "nope"; targets.availabilityTarget must be 0.9–0.99999, got 2; ' +
+      "ObservabilityStack 'obs': notifyEmails[0] must be an email address, got \"nope\"; targets.availabilityTarget must be 0.9–0.99999, got 2; " +
         "uptime.periodSeconds must be one of 60 | 300 | 600 | 900, got 30; uptime.timeoutSeconds must be 1–60, got 0; " +
         "slo.rollingPeriodDays must be 1–30, got 31",
     );

@@ -22,7 +22,13 @@ const T = {
   dashboard: "gcp:monitoring/dashboard:Dashboard",
 } as const;
 
-const ctx: PlatformContext = { env: "prod", profile: "prod", app: "shop", project: "acme-prod", region: "europe-west1" };
+const ctx: PlatformContext = {
+  env: "prod",
+  profile: "prod",
+  app: "shop",
+  project: "acme-prod",
+  region: "europe-west1",
+};
 const PLATFORM_LABELS = { env: "prod", app: "shop", component: "observability", "managed-by": "platform" };
 
 let rec: Awaited<ReturnType<typeof setupMocks>>;
@@ -41,12 +47,21 @@ async function build(name: string, args: Omit<ObservabilityStackArgs, "ctx">) {
 
 const full: Omit<ObservabilityStackArgs, "ctx"> = {
   notifyEmails: ["oncall@acme.com", "sre@acme.com"],
-  services: [{ name: "api", url: pulumi.output("https://shop-prod-api-abc123-ew.a.run.app"), serviceName: pulumi.output("shop-prod-api") }],
+  services: [
+    {
+      name: "api",
+      url: pulumi.output("https://shop-prod-api-abc123-ew.a.run.app"),
+      serviceName: pulumi.output("shop-prod-api"),
+    },
+  ],
   databases: [{ name: "db", instanceId: pulumi.output("shop-prod-db"), hasReplicas: true }],
-  caches: [{ name: "cache", instanceId: "projects/acme-prod/locations/europe-west1/instances/shop-prod-cache" }],
+  caches: [
+    { name: "cache", instanceId: "projects/acme-prod/locations/europe-west1/instances/shop-prod-cache" },
+  ],
 };
 
-const policies = (prefix: string): RecordedResource[] => rec.ofType(T.policy).filter((r) => r.name.startsWith(prefix));
+const policies = (prefix: string): RecordedResource[] =>
+  rec.ofType(T.policy).filter((r) => r.name.startsWith(prefix));
 const policy = (name: string) => rec.find(T.policy, name);
 const threshold = (r: RecordedResource, i = 0) => (r.inputs["conditions"] as any[])[i].conditionThreshold;
 
@@ -112,17 +127,29 @@ describe("ObservabilityStack inventory", () => {
   it("labels on every labelable child", async () => {
     await build("obs", full);
     for (const type of [T.channel, T.uptime, T.service, T.slo]) {
-      for (const r of rec.ofType(type)) expect(r.inputs["userLabels"], `${type} ${r.name}`).toMatchObject(PLATFORM_LABELS);
+      for (const r of rec.ofType(type))
+        expect(r.inputs["userLabels"], `${type} ${r.name}`).toMatchObject(PLATFORM_LABELS);
     }
-    expect(JSON.parse(rec.find(T.dashboard, "obs-dashboard").inputs["dashboardJson"] as string).labels).toMatchObject(PLATFORM_LABELS);
+    expect(
+      JSON.parse(rec.find(T.dashboard, "obs-dashboard").inputs["dashboardJson"] as string).labels,
+    ).toMatchObject(PLATFORM_LABELS);
   });
 
   it("uptime check: HTTPS on the health path, 60 s from three regions, with its alert", async () => {
     await build("obs", full);
     const u = rec.find(T.uptime, "obs-uptime-api");
     expect(u.inputs).toMatchObject({
-      monitoredResource: { type: "uptime_url", labels: { project_id: "acme-prod", host: "shop-prod-api-abc123-ew.a.run.app" } },
-      httpCheck: { path: DEFAULTS.healthPath, port: 443, useSsl: true, validateSsl: true, requestMethod: "GET" },
+      monitoredResource: {
+        type: "uptime_url",
+        labels: { project_id: "acme-prod", host: "shop-prod-api-abc123-ew.a.run.app" },
+      },
+      httpCheck: {
+        path: DEFAULTS.healthPath,
+        port: 443,
+        useSsl: true,
+        validateSsl: true,
+        requestMethod: "GET",
+      },
       period: "60s",
       timeout: "10s",
       selectedRegions: ["USA", "EUROPE", "ASIA_PACIFIC"],
@@ -134,7 +161,10 @@ describe("ObservabilityStack inventory", () => {
       'metric.type="monitoring.googleapis.com/uptime_check/check_passed" AND metric.label.check_id="obs-uptime-api" AND resource.type="uptime_url"',
     );
     expect(a).toMatchObject({ comparison: "COMPARISON_GT", thresholdValue: 1, duration: "60s" });
-    expect(a.aggregations[0]).toMatchObject({ perSeriesAligner: "ALIGN_NEXT_OLDER", crossSeriesReducer: "REDUCE_COUNT_FALSE" });
+    expect(a.aggregations[0]).toMatchObject({
+      perSeriesAligner: "ALIGN_NEXT_OLDER",
+      crossSeriesReducer: "REDUCE_COUNT_FALSE",
+    });
   });
 
   it("Cloud Run: 5xx ratio by response_code_class and p95 latency above the targets", async () => {
@@ -151,7 +181,10 @@ describe("ObservabilityStack inventory", () => {
     const lat = threshold(policy("obs-alert-api-latency"));
     expect(lat.filter).toContain('metric.type="run.googleapis.com/request_latencies"');
     expect(lat).toMatchObject({ thresholdValue: 400 });
-    expect(lat.aggregations[0]).toMatchObject({ perSeriesAligner: "ALIGN_DELTA", crossSeriesReducer: "REDUCE_PERCENTILE_95" });
+    expect(lat.aggregations[0]).toMatchObject({
+      perSeriesAligner: "ALIGN_DELTA",
+      crossSeriesReducer: "REDUCE_PERCENTILE_95",
+    });
   });
 
   it("Cloud SQL: utilization metrics on the instance, replica lag on its replicas, failed backups from the logs", async () => {
@@ -161,14 +194,20 @@ describe("ObservabilityStack inventory", () => {
       `metric.type="cloudsql.googleapis.com/database/cpu/utilization" AND resource.type="cloudsql_database" AND resource.label.database_id=${id}`,
     );
     expect(threshold(policy("obs-alert-db-cpu")).thresholdValue).toBe(DEFAULTS.targets.sqlCpu);
-    expect(threshold(policy("obs-alert-db-disk")).filter).toContain("cloudsql.googleapis.com/database/disk/utilization");
-    expect(threshold(policy("obs-alert-db-memory")).filter).toContain("cloudsql.googleapis.com/database/memory/utilization");
+    expect(threshold(policy("obs-alert-db-disk")).filter).toContain(
+      "cloudsql.googleapis.com/database/disk/utilization",
+    );
+    expect(threshold(policy("obs-alert-db-memory")).filter).toContain(
+      "cloudsql.googleapis.com/database/memory/utilization",
+    );
     expect(threshold(policy("obs-alert-db-replica-lag")).filter).toBe(
       'metric.type="cloudsql.googleapis.com/database/replication/replica_lag" AND resource.type="cloudsql_database" AND resource.label.database_id=starts_with("acme-prod:shop-prod-db")',
     );
     const backup = policy("obs-alert-db-backup-failed");
     const cond = (backup.inputs["conditions"] as any[])[0];
-    expect(cond.conditionMatchedLog.filter).toContain('protoPayload.methodName="cloudsql.instances.automatedBackup"');
+    expect(cond.conditionMatchedLog.filter).toContain(
+      'protoPayload.methodName="cloudsql.instances.automatedBackup"',
+    );
     expect(cond.conditionMatchedLog.filter).toContain(`resource.labels.database_id=${id}`);
     expect((backup.inputs["alertStrategy"] as any).notificationRateLimit).toEqual({ period: "300s" });
   });
@@ -181,7 +220,10 @@ describe("ObservabilityStack inventory", () => {
   });
 
   it("Redis: memory usage ratio on the instance; a bare name is expanded to the full id", async () => {
-    await build("obs", { caches: [{ name: "cache", instanceId: "shop-prod-cache" }], audit: { cisAlerts: false, dataAccessLogs: false } });
+    await build("obs", {
+      caches: [{ name: "cache", instanceId: "shop-prod-cache" }],
+      audit: { cisAlerts: false, dataAccessLogs: false },
+    });
     expect(threshold(policy("obs-alert-cache-memory")).filter).toBe(
       'metric.type="redis.googleapis.com/stats/memory/usage_ratio" AND resource.type="redis_instance" AND resource.label.instance_id="projects/acme-prod/locations/europe-west1/instances/shop-prod-cache"',
     );
@@ -191,17 +233,28 @@ describe("ObservabilityStack inventory", () => {
     const o = await build("obs", { ...full, targets: { availabilityTarget: 0.999, latencyP95Ms: 500 } });
     expect(rec.find(T.service, "obs-slo-api").inputs).toMatchObject({
       serviceId: "shop-prod-api",
-      telemetry: { resourceName: "//run.googleapis.com/projects/acme-prod/locations/europe-west1/services/shop-prod-api" },
+      telemetry: {
+        resourceName: "//run.googleapis.com/projects/acme-prod/locations/europe-west1/services/shop-prod-api",
+      },
     });
     const avail = rec.find(T.slo, "obs-slo-api-availability");
-    expect(avail.inputs).toMatchObject({ service: "shop-prod-api", sloId: "availability", goal: 0.999, rollingPeriodDays: 30 });
-    expect((avail.inputs["requestBasedSli"] as any).goodTotalRatio.badServiceFilter).toContain('metric.label.response_code_class="5xx"');
+    expect(avail.inputs).toMatchObject({
+      service: "shop-prod-api",
+      sloId: "availability",
+      goal: 0.999,
+      rollingPeriodDays: 30,
+    });
+    expect((avail.inputs["requestBasedSli"] as any).goodTotalRatio.badServiceFilter).toContain(
+      'metric.label.response_code_class="5xx"',
+    );
     const lat = rec.find(T.slo, "obs-slo-api-latency");
     expect(lat.inputs).toMatchObject({
       goal: DEFAULTS.targets.latencyGoal,
       requestBasedSli: { distributionCut: { range: { max: 500 } } },
     });
-    expect(await promiseOf(o.sloNames["api-availability"]!)).toBe("projects/acme-prod/services/shop-prod-api/serviceLevelObjectives/availability");
+    expect(await promiseOf(o.sloNames["api-availability"]!)).toBe(
+      "projects/acme-prod/services/shop-prod-api/serviceLevelObjectives/availability",
+    );
   });
 
   it("burn-rate alerts: fast 1 h & 5 min at 14.4×, slow 6 h & 30 min at 6×, both windows required", async () => {
@@ -210,14 +263,35 @@ describe("ObservabilityStack inventory", () => {
     const fast = policy("obs-alert-api-slo-availability-burn-fast");
     expect(fast.inputs["combiner"]).toBe("AND");
     expect((fast.inputs["conditions"] as any[]).map((c) => c.conditionThreshold)).toEqual([
-      { filter: `select_slo_burn_rate("${slo}", "3600s")`, comparison: "COMPARISON_GT", thresholdValue: 14.4, duration: "0s" },
-      { filter: `select_slo_burn_rate("${slo}", "300s")`, comparison: "COMPARISON_GT", thresholdValue: 14.4, duration: "0s" },
+      {
+        filter: `select_slo_burn_rate("${slo}", "3600s")`,
+        comparison: "COMPARISON_GT",
+        thresholdValue: 14.4,
+        duration: "0s",
+      },
+      {
+        filter: `select_slo_burn_rate("${slo}", "300s")`,
+        comparison: "COMPARISON_GT",
+        thresholdValue: 14.4,
+        duration: "0s",
+      },
     ]);
     expect(fast.inputs["severity"]).toBe("CRITICAL");
     const slow = policy("obs-alert-api-slo-latency-burn-slow");
-    expect((slow.inputs["conditions"] as any[]).map((c) => [c.conditionThreshold.filter, c.conditionThreshold.thresholdValue])).toEqual([
-      ['select_slo_burn_rate("projects/acme-prod/services/shop-prod-api/serviceLevelObjectives/latency", "21600s")', 6],
-      ['select_slo_burn_rate("projects/acme-prod/services/shop-prod-api/serviceLevelObjectives/latency", "1800s")', 6],
+    expect(
+      (slow.inputs["conditions"] as any[]).map((c) => [
+        c.conditionThreshold.filter,
+        c.conditionThreshold.thresholdValue,
+      ]),
+    ).toEqual([
+      [
+        'select_slo_burn_rate("projects/acme-prod/services/shop-prod-api/serviceLevelObjectives/latency", "21600s")',
+        6,
+      ],
+      [
+        'select_slo_burn_rate("projects/acme-prod/services/shop-prod-api/serviceLevelObjectives/latency", "1800s")',
+        6,
+      ],
     ]);
     // The alert waits for its SLO.
     expect(fast.dependencies).toContain(rec.find(T.slo, "obs-slo-api-availability").urn);
@@ -252,17 +326,28 @@ describe("ObservabilityStack inventory", () => {
   it("dashboard: a collapsible group per component, URL from the dashboard id", async () => {
     const o = await build("obs", full);
     const json = JSON.parse(rec.find(T.dashboard, "obs-dashboard").inputs["dashboardJson"] as string);
-    const groups = json.mosaicLayout.tiles.filter((t: any) => t.widget.collapsibleGroup).map((t: any) => t.widget.title);
+    const groups = json.mosaicLayout.tiles
+      .filter((t: any) => t.widget.collapsibleGroup)
+      .map((t: any) => t.widget.title);
     expect(groups).toEqual(["Cloud Run", "Cloud SQL", "Memorystore"]);
     expect(json.mosaicLayout.columns).toBe(48);
     expect(JSON.stringify(json)).toContain("shop-prod-api");
-    expect(await promiseOf(o.dashboardUrl)).toBe("https://console.cloud.google.com/monitoring/dashboards/builder/obs-dashboard-id?project=acme-prod");
+    expect(await promiseOf(o.dashboardUrl)).toBe(
+      "https://console.cloud.google.com/monitoring/dashboards/builder/obs-dashboard-id?project=acme-prod",
+    );
   });
 
   it("switches: no dashboard, no SLOs, no audit, uptime off for an internal service, options on the check", async () => {
     const o = await build("obs", {
       services: [
-        { name: "api", url: "https://api.acme.com/shop/", serviceName: "shop-api", contentMatcher: '"ok"', authenticated: true, healthPath: "/ready" },
+        {
+          name: "api",
+          url: "https://api.acme.com/shop/",
+          serviceName: "shop-api",
+          contentMatcher: '"ok"',
+          authenticated: true,
+          healthPath: "/ready",
+        },
         { name: "worker", url: "https://worker.internal", serviceName: "shop-worker", uptimeCheck: false },
       ],
       dashboard: false,
@@ -299,7 +384,13 @@ describe("ObservabilityStack inventory", () => {
 
   it("bad arguments fail before any resource is registered", () => {
     const before = rec.resources.length;
-    expect(() => new ObservabilityStack("bad", { ctx, services: [{ name: "API", url: "http://x", serviceName: "x" }] })).toThrow(
+    expect(
+      () =>
+        new ObservabilityStack("bad", {
+          ctx,
+          services: [{ name: "API", url: "http://x", serviceName: "x" }],
+        }),
+    ).toThrow(
       "ObservabilityStack 'bad': services[0].name must be lowercase letters, digits or '-' (≤ 20, starting with a letter), got \"API\"; " +
         'services[0].url must be an https:// URL without query or fragment, got "http://x"',
     );

@@ -107,6 +107,7 @@ export class Display {
   /** A step started (or, in a preview, was planned). */
   stepStart(op: Op, urn: string, diff?: { keys: string[]; diffs: string[]; olds?: Props; news?: Props }): void {
     if (this.opts.json || op === "same") return;
+    if (this.opts.dryRun && (op === "create-replacement" || op === "delete-replaced")) return;
     const [ing, , plan] = VERBS[op];
     const line = `${SYMBOL[op].padEnd(2)} ${displayType(urnType(urn))} ${urnName(urn)} ${this.opts.dryRun ? plan : `${ing} (0s)`} `;
     this.out(` ${line}\n`);
@@ -126,7 +127,7 @@ export class Display {
     if (this.opts.json || op === "same" || this.opts.dryRun) return;
     const [ing, done] = VERBS[op];
     const status = failed ? `**${ing} failed**` : done;
-    this.out(`  ${SYMBOL[op].padEnd(2)} ${displayType(urnType(urn))} ${urnName(urn)} ${status} (${seconds.toFixed(2)}s) \n`);
+    this.out(` ${SYMBOL[op].padEnd(2)} ${displayType(urnType(urn))} ${urnName(urn)} ${status} (${seconds.toFixed(2)}s) \n`);
   }
 
   /** Records a step for `preview --json`. */

@@ -148,6 +148,7 @@ export class Deployment {
   private readonly pendingDeletes: ResourceState[] = [];
   private readonly pending = new Map<string, PendingOperation>();
   private readonly stepOps = new Map<string, Op>();
+  private readonly componentStarts = new Map<string, number>();
   private readonly defaultProviders = new Map<string, Promise<string>>();
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly sem: Semaphore;
@@ -446,7 +447,8 @@ export class Deployment {
       this.news.set(urn, s);
       this.journal();
       if (req.custom || dry) this.emitOutputs(this.meta(plan.op, urn, type, undefined, s, plan, false), s);
-      this.o.display.stepDone(plan.op, urn, (Date.now() - started) / 1000);
+      if (req.custom) this.o.display.stepDone(plan.op, urn, (Date.now() - started) / 1000);
+      else this.componentStarts.set(urn, started);
       this.count(plan.op, s);
       return s;
     }
@@ -470,7 +472,8 @@ export class Deployment {
       this.news.set(urn, s);
       this.journal();
       if (req.custom || dry) this.emitOutputs(this.meta("update", urn, type, old, s, plan, false), s);
-      this.o.display.stepDone("update", urn, (Date.now() - started) / 1000);
+      if (req.custom) this.o.display.stepDone("update", urn, (Date.now() - started) / 1000);
+      else this.componentStarts.set(urn, started);
       this.count("update", s);
       return s;
     }
@@ -521,6 +524,7 @@ export class Deployment {
       this.o.display.stepDone("delete-replaced", urn, (Date.now() - started) / 1000);
     };
     let s: ResourceState;
+    if (dry) this.o.display.stepStart("replace", urn, { keys: plan.keys, diffs: plan.diffs, olds: old.inputs, news: neu.inputs });
     if (req.deleteBeforeReplace) {
       await deleteOld();
       this.emitPre(this.meta("replace", urn, type, condemned, neu, plan), neu, old, plan);
@@ -552,6 +556,11 @@ export class Deployment {
     this.journal();
     const op = this.stepOps.get(urn) ?? "same";
     this.emitOutputs(this.meta(op, urn, s.type, old, updated, undefined, false), updated);
+    const started = this.componentStarts.get(urn);
+    if (started !== undefined) {
+      this.componentStarts.delete(urn);
+      this.o.display.stepDone(op, urn, (Date.now() - started) / 1000);
+    }
   }
 
   /** ReadResource: adopts an existing resource as external state (op `read`). */
@@ -591,7 +600,8 @@ export class Deployment {
   private async deleteOne(r: ResourceState, op: "delete" | "delete-replaced"): Promise<void> {
     const md = stepMetadata({ op, urn: r.urn, type: r.type, old: stateMetadata(op === "delete" ? r : { ...r, delete: true }), new: null, provider: r.provider });
     this.emitPre(md, r, r);
-    this.o.display.stepStart(op, r.urn);
+    const shown = !isDefaultProvider(r);
+    if (shown) this.o.display.stepStart(op, r.urn);
     const started = Date.now();
     if (op === "delete" && r.protect) {
       const msg =
@@ -610,7 +620,7 @@ export class Deployment {
     this.deleted.add(r);
     this.journal();
     this.emitOutputs(md, r);
-    this.o.display.stepDone(op, r.urn, (Date.now() - started) / 1000);
+    if (shown) this.o.display.stepDone(op, r.urn, (Date.now() - started) / 1000);
     if (op === "delete") this.count("delete", r);
   }
 
@@ -669,7 +679,11 @@ export class Deployment {
   async refreshAll(): Promise<void> {
     for (const r of this.o.olds) {
       if (this.canceled || (this.stopping && !this.o.continueOnError)) break;
-      if (!r.custom || isDefaultProvider(r) || !this.isTargeted(r.urn)) continue;
+      if (isDefaultProvider(r) || r.delete || !this.isTargeted(r.urn)) continue;
+      if (!r.custom) {
+        this.count("same", r);
+        continue;
+      }
       const md = this.meta("refresh", r.urn, r.type, r, r, undefined, false);
       this.emitPre(md, r, r);
       this.o.display.stepStart("refresh", r.urn);

@@ -65,9 +65,22 @@ export function mapSecrets(v: unknown, fn: (secret: Props) => unknown): unknown 
   return v;
 }
 
+/** The value with object keys sorted (deep), as Go's JSON encoder writes maps. */
+export function sortKeys<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(sortKeys) as T;
+  if (typeof v === "object" && v !== null) {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Props)[k])]),
+    ) as T;
+  }
+  return v;
+}
+
 /** Property map with secrets blinded the way engine events show them. */
 export function blindForEvent(props: Props | undefined): Props {
-  return mapSecrets(props ?? {}, () => ({ [SIG]: SECRET_SIG, ciphertext: SECRET_TEXT })) as Props;
+  return sortKeys(mapSecrets(props ?? {}, () => ({ [SIG]: SECRET_SIG, ciphertext: SECRET_TEXT })) as Props);
 }
 
 /** Value with secrets replaced by the string "[secret]" (stack outputs, preview JSON, prelude). */

@@ -12,7 +12,7 @@ import { EventSink, diagnosticEvent } from "../events";
 import { acquireLock, type Lock } from "../locks";
 import { startMonitor, type MonitorServer } from "../monitor";
 import { runInline, runLocal, type ProgramRun } from "../program";
-import type { Props } from "../props";
+import { sortKeys, type Props } from "../props";
 import { decryptProps, encryptProps, manifest, mapDeploymentProps, type DeploymentV3, type PendingOperation, type ResourceState } from "../state";
 
 const IGNORED_FLAGS = ["policy-pack", "policy-pack-config", "plan", "save-plan", "attach-debugger", "import-file", "target-dependents", "exclude-dependents", "suppress-outputs", "suppress-progress", "show-sames", "show-replacement-steps", "show-reads", "tracing", "logflow", "logtostderr", "verbose", "debug", "exec-agent", "run-program", "clear-pending-creates", "skip-pending-creates", "refresh"];
@@ -75,7 +75,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
     const d: DeploymentV3 = {
       manifest: manifest(version),
       secrets_providers: { type: "passphrase", state: { salt } },
-      resources: resources.map((r) => ({ ...r, inputs: encryptProps(r.inputs ?? {}, crypter), outputs: encryptProps(r.outputs ?? {}, crypter) })),
+      resources: resources.map((r) => ({ ...r, inputs: sortKeys(encryptProps(r.inputs ?? {}, crypter)), outputs: sortKeys(encryptProps(r.outputs ?? {}, crypter)) })),
     };
     if (pending.length > 0) {
       d.pending_operations = pending.map((o) => ({ type: o.type, resource: { ...o.resource, inputs: encryptProps(o.resource.inputs ?? {}, crypter), outputs: encryptProps(o.resource.outputs ?? {}, crypter) } }));
@@ -120,7 +120,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
   process.on("SIGINT", sigint);
 
   display.header();
-  events.emit({ preludeEvent: { config: rc.prelude } });
+  events.emit({ preludeEvent: { config: sortKeys(rc.prelude) } });
   if (pendingOps.length > 0 && kind !== "destroy") {
     const list = pendingOps.map((o) => `  * ${o.resource.urn}, interrupted while ${o.type}`).join("\n");
     dep.diag(
@@ -212,7 +212,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
     summaryEvent: {
       maybeCorrupt: false,
       durationSeconds: Math.round(seconds),
-      resourceChanges: dep.changes,
+      resourceChanges: sortKeys(dep.changes),
       PolicyPacks: {},
       isPreview: dryRun,
       result,

@@ -1,0 +1,242 @@
+/**
+ * The parent side: runs one job per environment, each in its own worker process (its own process
+ * group), in dependency order with independent stacks in parallel; a failure skips its dependents
+ * only. Handles graceful abort (the worker forwards the AbortSignal to the engine), escalation to
+ * killing whole process trees (second Ctrl-C, timeout, grace period), and afterwards reads what an
+ * interrupted stack left behind (pending operations, a stale lock).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import * as path from "node:path";
+import { PlatformError } from "../components/shared/errors";
+import { repoRoot } from "../programs/stack-config";
+import { INSPECT, type Job, type JobOptions } from "./operation";
+import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
+import type { WorkspaceSpec } from "./workspace";
+import type { ParentMessage, WorkerMessage } from "./worker";
+
+/** How long the post-kill inspection of a stack may take. */
+export const INSPECT_TIMEOUT_MS = 20_000;
+
+/** Path of the compiled worker (workers always run compiled code, also when the caller runs from TypeScript sources). */
+export function workerPath(): string {
+  const compiled = __filename.endsWith(".js") ? path.join(__dirname, "worker.js") : path.join(repoRoot(), "dist", "orchestrator", "worker.js");
+  if (!existsSync(compiled)) throw new PlatformError(`${compiled} is missing: run \`npm run build\` first (stack workers run the compiled orchestrator)`);
+  return compiled;
+}
+
+/** A running worker. */
+interface Worker {
+  readonly child: ChildProcess;
+  readonly done: Promise<{ result?: EnvResult; code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+  killed: boolean;
+}
+
+/** Kills a worker's whole process group (the worker, the Pulumi CLI, its plugins). */
+export function killTree(pid: number | undefined, signal: NodeJS.Signals = "SIGKILL"): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void): Worker {
+  const child = fork(workerPath(), [], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    serialization: "json",
+  });
+  let result: EnvResult | undefined;
+  let stderr = "";
+  child.stdout?.resume();
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4096);
+  });
+  child.on("message", (msg: WorkerMessage) => {
+    if (msg.type === "event") onEvent(msg.event);
+    else if (msg.type === "result") result = msg.result;
+  });
+  const done = new Promise<{ result?: EnvResult; code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+    child.on("error", (err) => {
+      stderr += `\n${err.message}`;
+    });
+    child.on("exit", (code, signal) => {
+      // Whatever the worker started dies with it (a worker that ended normally has no children left).
+      if (code !== 0 || signal !== null) killTree(child.pid);
+      // Let the last IPC messages drain before resolving.
+      setImmediate(() => resolve({ ...(result ? { result } : {}), code, signal, stderr }));
+    });
+  });
+  child.send({ type: "run", job } satisfies ParentMessage);
+  return { child, done, killed: false };
+}
+
+/** Options of {@link runJobs}. */
+export interface RunJobsOptions {
+  readonly verb: Verb;
+  /** Environments in the order results are reported. */
+  readonly envs: readonly string[];
+  readonly specs: ReadonlyMap<string, WorkspaceSpec>;
+  /** env → environments that must succeed first. */
+  readonly waitFor: ReadonlyMap<string, readonly string[]>;
+  readonly options: JobOptions;
+  readonly maxConcurrent?: number;
+  readonly signal?: AbortSignal;
+  readonly killSignal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly killAfterMs?: number;
+  readonly onEvent?: (e: OrchestratorEvent) => void;
+  /** Called once per finished environment (audit log). */
+  readonly onResult?: (r: EnvResult) => void;
+}
+
+/**
+ * Runs the jobs and returns one result per environment, in `envs` order. Never throws for engine
+ * failures; throws {@link PlatformError} only when workers cannot start at all.
+ */
+export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
+  const emit = (e: OrchestratorEvent) => o.onEvent?.(e);
+  const results = new Map<string, EnvResult>();
+  const running = new Map<string, Worker>();
+  const started = new Map<string, number>();
+  const limit = o.maxConcurrent && o.maxConcurrent > 0 ? o.maxConcurrent : Number.POSITIVE_INFINITY;
+  let aborting = false;
+  let killing = false;
+  let killTimer: NodeJS.Timeout | undefined;
+
+  const finish = (r: EnvResult) => {
+    results.set(r.env, r);
+    emit({ type: "done", env: r.env, result: r });
+    o.onResult?.(r);
+  };
+  const killAll = () => {
+    killing = true;
+    for (const [env, w] of running) {
+      if (w.killed) continue;
+      w.killed = true;
+      emit({ type: "aborting", env, force: true });
+      killTree(w.child.pid);
+    }
+  };
+  const abortAll = () => {
+    if (aborting) return;
+    aborting = true;
+    for (const [env, w] of running) {
+      emit({ type: "aborting", env, force: false });
+      if (w.child.connected) w.child.send({ type: "abort" } satisfies ParentMessage);
+    }
+    killTimer = setTimeout(killAll, o.killAfterMs ?? 30_000);
+    killTimer.unref();
+  };
+  const onAbort = () => abortAll();
+  const onKill = () => {
+    aborting = true;
+    killAll();
+  };
+  o.signal?.addEventListener("abort", onAbort);
+  o.killSignal?.addEventListener("abort", onKill);
+  if (o.signal?.aborted) aborting = true;
+  if (o.killSignal?.aborted) onKill();
+  const timeout = o.timeoutMs ? setTimeout(abortAll, o.timeoutMs) : undefined;
+  timeout?.unref();
+
+  const skipReason = (env: string): string | undefined => {
+    if (aborting) return "run aborted";
+    for (const dep of o.waitFor.get(env) ?? []) {
+      const r = results.get(dep);
+      if (r && !SUCCESS_STATUSES.has(r.status)) return dep;
+    }
+    return undefined;
+  };
+  const ready = (env: string) => (o.waitFor.get(env) ?? []).every((d) => results.has(d) && SUCCESS_STATUSES.has(results.get(d)!.status));
+
+  try {
+    for (;;) {
+      let progressed = true;
+      while (progressed) {
+        progressed = false;
+        for (const env of o.envs) {
+          if (results.has(env) || running.has(env)) continue;
+          const reason = skipReason(env);
+          if (reason !== undefined) {
+            const dependency = reason === "run aborted" ? undefined : reason;
+            finish({
+              env,
+              stack: o.specs.get(env)!.stackName,
+              verb: o.verb,
+              status: Status.skipped,
+              changes: "unknown",
+              durationMs: 0,
+              ...(dependency ? { skippedBecause: dependency, error: `skipped: dependency ${dependency} ${describeStatus(results.get(dependency)!.status)}` } : { error: "skipped: run aborted" }),
+            });
+            progressed = true;
+          } else if (ready(env) && running.size < limit) {
+            started.set(env, Date.now());
+            emit({ type: "start", env, verb: o.verb, time: new Date().toISOString() });
+            running.set(env, startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit));
+            progressed = true;
+          }
+        }
+      }
+      if (running.size === 0) break;
+      const [env, outcome] = await Promise.race([...running].map(async ([e, w]) => [e, await w.done] as const));
+      const worker = running.get(env)!;
+      running.delete(env);
+      const durationMs = Date.now() - (started.get(env) ?? Date.now());
+      if (outcome.result && !worker.killed) {
+        finish(outcome.result);
+        continue;
+      }
+      // The worker was killed or died without a result: look at what the stack was left with.
+      const inspected = await inspect(o.specs.get(env)!, o.options, emit);
+      rmSync(o.specs.get(env)!.workDir, { recursive: true, force: true });
+      const how = worker.killed ? "killed" : `exited unexpectedly (${outcome.signal ?? `code ${outcome.code}`})`;
+      const tail = outcome.stderr.trim().split("\n").slice(-3).join(" | ");
+      finish({
+        env,
+        stack: o.specs.get(env)!.stackName,
+        verb: o.verb,
+        status: worker.killed || killing ? Status.aborted : Status.failed,
+        changes: "unknown",
+        durationMs,
+        error: `the ${o.verb} of ${env} was ${how}${tail && !worker.killed ? `: ${tail}` : ""}`,
+        ...(inspected?.pendingOperations ? { pendingOperations: inspected.pendingOperations } : {}),
+        ...(inspected?.lock && inspected.lock.length > 0 ? { lock: inspected.lock } : {}),
+        ...(inspected?.recovery ? { recovery: inspected.recovery } : {}),
+      });
+    }
+  } finally {
+    if (killTimer) clearTimeout(killTimer);
+    if (timeout) clearTimeout(timeout);
+    o.signal?.removeEventListener("abort", onAbort);
+    o.killSignal?.removeEventListener("abort", onKill);
+  }
+  return o.envs.map((e) => results.get(e)!);
+}
+
+function describeStatus(status: EnvResult["status"]): string {
+  return status === Status.skipped ? "was skipped" : status === Status.aborted ? "was aborted" : status === Status.locked ? "was locked" : status === Status.blocked ? "was blocked" : "failed";
+}
+
+/** Reads pending operations and locks of a stack whose worker did not report (a fresh, short-lived worker). */
+async function inspect(spec: WorkspaceSpec, options: JobOptions, emit: (e: OrchestratorEvent) => void): Promise<EnvResult | undefined> {
+  const fresh: WorkspaceSpec = { ...spec, workDir: `${spec.workDir}.inspect` };
+  let worker: Worker;
+  try {
+    worker = startWorker({ verb: INSPECT, spec: fresh, options }, (e) => {
+      if (e.type !== "done") emit(e);
+    });
+  } catch {
+    return undefined;
+  }
+  const timer = setTimeout(() => {
+    worker.killed = true;
+    killTree(worker.child.pid);
+  }, INSPECT_TIMEOUT_MS);
+  timer.unref();
+  const outcome = await worker.done;
+  clearTimeout(timer);
+  return outcome.result;
+}

@@ -1,0 +1,98 @@
+/**
+ * The child process that owns one stack for one operation. Inline programs allow one update per
+ * process (the SDK keeps global runtime state), so every stack runs here, in its own process group
+ * (the parent can kill the whole tree), with its own work dir and PULUMI_HOME.
+ *
+ * Protocol (IPC, JSON): parent → `{ type: "run", job }`, `{ type: "abort" }`;
+ * worker → `{ type: "event", event }` …, then `{ type: "result", result }` and exit.
+ * A lost parent (disconnect) aborts the operation gracefully.
+ */
+import { rmSync } from "node:fs";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { errorSummary } from "./errors";
+import { runOperation, type Job } from "./operation";
+import { createRemoteStack } from "./remote";
+import { Status, Verb, type EnvResult, type OrchestratorEvent } from "./types";
+import { createLocalStack, type StackFactory, type WorkspaceSpec } from "./workspace";
+
+/** Messages the parent sends. */
+export type ParentMessage = { readonly type: "run"; readonly job: Job } | { readonly type: "abort" };
+/** Messages the worker sends. */
+export type WorkerMessage = { readonly type: "event"; readonly event: OrchestratorEvent } | { readonly type: "result"; readonly result: EnvResult };
+
+/**
+ * The inline program: the module's default/`program` export, or the platform program.
+ *
+ * @example
+ * ```ts
+ * const program = loadProgram(spec); // async () => runPlatform()
+ * ```
+ */
+export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiFn {
+  if (spec.programModule) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(spec.programModule) as unknown;
+    const fn = typeof mod === "function" ? mod : ((mod as { program?: unknown; default?: unknown }).program ?? (mod as { default?: unknown }).default);
+    if (typeof fn !== "function") throw new Error(`${spec.programModule} exports no program (module.exports = async () => …, or exports.program)`);
+    return fn as PulumiFn;
+  }
+  // Loaded lazily: the platform program pulls in @pulumi/gcp, which other programs do not need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runPlatform } = require("../programs/main") as typeof import("../programs/main");
+  return async () => runPlatform();
+}
+
+const factory: StackFactory = (spec, program, mode) => (spec.remote ? createRemoteStack(spec) : createLocalStack(spec, program, mode));
+
+function send(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+}
+
+async function run(job: Job, controller: AbortController): Promise<void> {
+  let result: EnvResult;
+  try {
+    const program = job.verb === Verb.up || job.verb === Verb.preview || job.verb === Verb.refresh || job.verb === Verb.destroy ? loadProgram(job.spec) : async () => undefined;
+    result = await runOperation(job, {
+      factory,
+      program,
+      signal: controller.signal,
+      emit: (event) => void send({ type: "event", event }),
+    });
+  } catch (e) {
+    result = {
+      env: job.spec.env,
+      stack: job.spec.stackName,
+      verb: job.verb === "inspect" ? Verb.up : job.verb,
+      status: controller.signal.aborted ? Status.aborted : Status.failed,
+      changes: "unknown",
+      durationMs: 0,
+      error: errorSummary(e),
+    };
+  } finally {
+    rmSync(job.spec.workDir, { recursive: true, force: true });
+  }
+  await send({ type: "result", result });
+}
+
+function main(): void {
+  const controller = new AbortController();
+  let started = false;
+  process.on("message", (msg: ParentMessage) => {
+    if (msg.type === "abort") controller.abort(new Error("aborted"));
+    else if (msg.type === "run" && !started) {
+      started = true;
+      void run(msg.job, controller).then(() => {
+        // The SDK can leave gRPC handles open after an operation (pulumi/pulumi#13737): end here.
+        process.exit(0);
+      });
+    }
+  });
+  process.on("disconnect", () => controller.abort(new Error("orchestrator went away")));
+  // Our own process group never sees the terminal's Ctrl-C; the parent decides.
+  process.on("SIGINT", () => controller.abort(new Error("interrupted")));
+}
+
+if (require.main === module) main();
