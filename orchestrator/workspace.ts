@@ -83,17 +83,16 @@ export interface PulumiCli {
 
 /** The project name and runtime from the repository's Pulumi.yaml. */
 export function readProjectSettings(root = repoRoot()): { name: string; runtime: string } {
-  const file = path.join(root, "Pulumi.yaml");
-  let doc: { name?: unknown; runtime?: unknown } | null = null;
+  let doc: Record<string, unknown> | null = null;
   try {
-    doc = parseYaml(readFileSync(file, "utf8")) as typeof doc;
+    doc = parseYaml(readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as Record<string, unknown> | null;
   } catch {
     return { name: "platform", runtime: "nodejs" };
   }
-  const name = typeof doc?.name === "string" ? doc.name : "platform";
-  const rt = doc?.runtime;
-  const runtime = typeof rt === "string" ? rt : typeof (rt as { name?: unknown })?.name === "string" ? String((rt as { name: string }).name) : "nodejs";
-  return { name, runtime };
+  const name = typeof doc?.["name"] === "string" ? doc["name"] : "platform";
+  const rt = doc?.["runtime"];
+  const rtName = typeof rt === "object" && rt !== null ? (rt as Record<string, unknown>)["name"] : rt;
+  return { name, runtime: typeof rtName === "string" ? rtName : "nodejs" };
 }
 
 /**

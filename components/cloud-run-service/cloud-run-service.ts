@@ -5,12 +5,10 @@ import { childName, physicalName } from "../shared/naming";
 import { afterAll } from "../shared/outputs";
 import { transform } from "../shared/transform";
 import { cloudSqlCondition, LINK_ROLES } from "./links";
+import { revisionName, templateFingerprint, trafficTargets } from "./revisions";
 import {
   INGRESS_SETTING,
   normalizeCloudRunArgs,
-  revisionName,
-  templateFingerprint,
-  TrafficType,
   type CloudRunServiceArgs,
   type CloudRunSpec,
   type Grant,
@@ -119,7 +117,11 @@ export class CloudRunService extends pulumi.ComponentResource {
     this.serviceName = service.name;
     this.location = service.location;
     this.url = afterAll(service.uri, invokers);
-    this.serviceAccountEmail = afterAll(serviceAccount.email, [...projectGrants, ...secretGrants, ...keyGrants]);
+    this.serviceAccountEmail = afterAll(serviceAccount.email, [
+      ...projectGrants,
+      ...secretGrants,
+      ...keyGrants,
+    ]);
     this.children = { service, serviceAccount, projectGrants, secretGrants, keyGrants, invokers };
     this.registerOutputs({
       url: this.url,
@@ -139,11 +141,12 @@ export class CloudRunService extends pulumi.ComponentResource {
             accountId: physicalName([ctx.app, ctx.env, name, "run"], { maxLength: 30 }),
             project: ctx.project,
             displayName: `Cloud Run ${spec.serviceName}`.slice(0, 100),
-            description: `Runtime identity of Cloud Run service ${spec.serviceName}; least privilege, granted by the platform. ${Object.entries(
-              labels,
-            )
-              .map(([k, v]) => `${k}=${v}`)
-              .join(" ")}`.slice(0, 256),
+            description:
+              `Runtime identity of Cloud Run service ${spec.serviceName}; least privilege, granted by the platform. ${Object.entries(
+                labels,
+              )
+                .map(([k, v]) => `${k}=${v}`)
+                .join(" ")}`.slice(0, 256),
           },
           { parent },
         ),
@@ -152,7 +155,12 @@ export class CloudRunService extends pulumi.ComponentResource {
 
     function createProjectGrant(key: string, role: string): gcp.projects.IAMMember {
       return new gcp.projects.IAMMember(
-        ...transform(args.transform?.projectIamMember, childName(name, key), { project: ctx.project, role, member }, { parent }),
+        ...transform(
+          args.transform?.projectIamMember,
+          childName(name, key),
+          { project: ctx.project, role, member },
+          { parent },
+        ),
       );
     }
 
@@ -179,7 +187,12 @@ export class CloudRunService extends pulumi.ComponentResource {
         ...transform(
           args.transform?.secretIamMember,
           childName(name, g.key),
-          { secretId: g.resource, role: LINK_ROLES.secretAccessor, member, ...(shortName ? { project: ctx.project } : {}) },
+          {
+            secretId: g.resource,
+            role: LINK_ROLES.secretAccessor,
+            member,
+            ...(shortName ? { project: ctx.project } : {}),
+          },
           { parent },
         ),
       );
@@ -187,7 +200,12 @@ export class CloudRunService extends pulumi.ComponentResource {
 
     function createKeyGrant(g: Grant, role: string): gcp.kms.CryptoKeyIAMMember {
       return new gcp.kms.CryptoKeyIAMMember(
-        ...transform(args.transform?.cryptoKeyIamMember, childName(name, g.key), { cryptoKeyId: g.resource, role, member }, { parent }),
+        ...transform(
+          args.transform?.cryptoKeyIamMember,
+          childName(name, g.key),
+          { cryptoKeyId: g.resource, role, member },
+          { parent },
+        ),
       );
     }
 
@@ -202,11 +220,24 @@ export class CloudRunService extends pulumi.ComponentResource {
         },
         envs: [
           ...spec.env.map((e) => ({ name: e.name, value: e.value })),
-          ...spec.secretEnv.map((s) => ({ name: s.name, valueSource: { secretKeyRef: { secret: s.secret, version: "latest" } } })),
+          ...spec.secretEnv.map((s) => ({
+            name: s.name,
+            valueSource: { secretKeyRef: { secret: s.secret, version: "latest" } },
+          })),
         ],
         // Up to 2 minutes to start; no traffic until readinessPath answers.
-        startupProbe: { httpGet: { path: spec.readinessPath, port: spec.port }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 24 },
-        livenessProbe: { httpGet: { path: spec.healthPath, port: spec.port }, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
+        startupProbe: {
+          httpGet: { path: spec.readinessPath, port: spec.port },
+          periodSeconds: 5,
+          timeoutSeconds: 3,
+          failureThreshold: 24,
+        },
+        livenessProbe: {
+          httpGet: { path: spec.healthPath, port: spec.port },
+          periodSeconds: 15,
+          timeoutSeconds: 5,
+          failureThreshold: 3,
+        },
       };
     }
 
@@ -234,7 +265,7 @@ export class CloudRunService extends pulumi.ComponentResource {
           : {}),
         ...(args.kmsKeyId !== undefined ? { encryptionKey: args.kmsKeyId } : {}),
       };
-      const [n, a, o] = transform(
+      const [n, a, o] = transform<gcp.cloudrunv2.ServiceArgs>(
         args.transform?.service,
         childName(name, "service"),
         {
@@ -246,29 +277,31 @@ export class CloudRunService extends pulumi.ComponentResource {
           deletionProtection: spec.deletionProtection,
           labels: platformLabels(ctx, "cloud-run"),
           template,
-        } as gcp.cloudrunv2.ServiceArgs,
+        },
         { parent, dependsOn: after },
       );
       // Name revisions from the final template (after any transform) so every change gets a new name.
-      const fingerprint = pulumi.output(a.template).apply((t) => templateFingerprint(t as Record<string, unknown>));
+      const fingerprint = pulumi
+        .output(a.template)
+        .apply((t) => templateFingerprint(t as Record<string, unknown>));
       const nameFor = (image: pulumi.Input<string>) =>
-        pulumi.unsecret(pulumi.all([image, fingerprint]).apply(([i, f]) => revisionName(spec.serviceName, i, f)));
+        pulumi.unsecret(
+          pulumi.all([image, fingerprint]).apply(([i, f]) => revisionName(spec.serviceName, i, f)),
+        );
       const revision = nameFor(servingImage);
-      const traffics = spec.canary
-        ? [
-            {
-              type: TrafficType.REVISION,
-              revision: spec.canary.stableRevision ?? nameFor(args.image),
-              percent: 100 - spec.canary.percent,
-            },
-            { type: TrafficType.REVISION, revision, percent: spec.canary.percent, tag: "canary" },
-          ]
-        : [{ type: TrafficType.LATEST, percent: 100 }];
+      const traffics = trafficTargets(
+        spec.canary && {
+          percent: spec.canary.percent,
+          stable: spec.canary.stableRevision ?? nameFor(args.image),
+          canary: revision,
+        },
+      );
       const finalArgs: gcp.cloudrunv2.ServiceArgs = {
         ...a,
-        template: pulumi.Output.isInstance(a.template)
-          ? a.template.apply((t) => ({ ...t, revision }))
-          : { ...a.template, revision },
+        template:
+          pulumi.Output.isInstance(a.template) || a.template instanceof Promise
+            ? pulumi.output(a.template).apply((t) => ({ ...t, revision }))
+            : { ...a.template, revision },
         traffics: a.traffics ?? traffics,
       };
       return { service: new gcp.cloudrunv2.Service(n, finalArgs, o), revision };
@@ -285,7 +318,13 @@ export class CloudRunService extends pulumi.ComponentResource {
             ...transform(
               args.transform?.invokerIamMember,
               childName(name, key),
-              { name: service.name, location: service.location, project: ctx.project, role: INVOKER_ROLE, member: m },
+              {
+                name: service.name,
+                location: service.location,
+                project: ctx.project,
+                role: INVOKER_ROLE,
+                member: m,
+              },
               { parent },
             ),
           ),

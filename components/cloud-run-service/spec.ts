@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import type { PlatformContext } from "../shared/context";
@@ -25,12 +24,6 @@ export const INGRESS_SETTING = {
 export const VpcEgress = { PRIVATE_RANGES_ONLY: "PRIVATE_RANGES_ONLY", ALL_TRAFFIC: "ALL_TRAFFIC" } as const;
 /** A VPC egress setting. */
 export type VpcEgress = (typeof VpcEgress)[keyof typeof VpcEgress];
-
-/** Cloud Run v2 traffic allocation types. */
-export const TrafficType = {
-  LATEST: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST",
-  REVISION: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION",
-} as const;
 
 /** Env names Cloud Run sets itself and refuses in a revision. */
 export const RESERVED_ENV = ["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"] as const;
@@ -181,7 +174,11 @@ export interface CloudRunSpec {
   readonly kmsSigningKeys: readonly Grant[];
   readonly healthPath: string;
   readonly readinessPath: string;
-  readonly vpc?: { readonly network?: pulumi.Input<string>; readonly subnetwork?: pulumi.Input<string>; readonly egress: VpcEgress };
+  readonly vpc?: {
+    readonly network?: pulumi.Input<string>;
+    readonly subnetwork?: pulumi.Input<string>;
+    readonly egress: VpcEgress;
+  };
   readonly canary?: CanaryArgs;
   readonly deletionProtection: boolean;
 }
@@ -199,9 +196,14 @@ const PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
  * ```
  */
 export function validateEnvName(field: string, name: string): string[] {
-  if (!ENV_NAME.test(name)) return [`${field}: env names must be letters, digits and '_' not starting with a digit, got ${show(name)}`];
-  if ((RESERVED_ENV as readonly string[]).includes(name)) return [`${field}: ${name} is set by Cloud Run; choose another name`];
-  if (name.startsWith("X_GOOGLE_")) return [`${field}: the X_GOOGLE_ prefix is reserved by Cloud Run, got ${show(name)}`];
+  if (!ENV_NAME.test(name))
+    return [
+      `${field}: env names must be letters, digits and '_' not starting with a digit, got ${show(name)}`,
+    ];
+  if ((RESERVED_ENV as readonly string[]).includes(name))
+    return [`${field}: ${name} is set by Cloud Run; choose another name`];
+  if (name.startsWith("X_GOOGLE_"))
+    return [`${field}: the X_GOOGLE_ prefix is reserved by Cloud Run, got ${show(name)}`];
   return [];
 }
 
@@ -216,57 +218,9 @@ export function validateEnvName(field: string, name: string): string[] {
 export function validateSecretRef(field: string, ref: string): string[] {
   return SECRET_REF.test(ref)
     ? []
-    : [`${field} must be a secret id or projects/<project>/secrets/<id> (the latest version is used), got ${show(ref)}`];
-}
-
-/**
- * Deterministic revision name: `<service>-<10 hex>` from the image and the fingerprint of every
- * other revision setting. Same image + same settings → same name, so a canary can pin the stable
- * revision by name without reading live state.
- *
- * @example
- * ```ts
- * revisionName("shop-prod-api", "europe-docker.pkg.dev/acme/app/api:v1", "3f2a…"); // "shop-prod-api-5d1c0a9be2"
- * ```
- */
-export function revisionName(serviceName: string, image: string, fingerprint: string): string {
-  const hash = createHash("sha256").update(`${image}\n${fingerprint}`).digest("hex").slice(0, 10);
-  return `${serviceName}-${hash}`;
-}
-
-/**
- * Fingerprint of a resolved revision template without its image and revision name (keys sorted,
- * so field order does not matter).
- *
- * @example
- * ```ts
- * templateFingerprint({ timeout: "300s", containers: [{ image: "a" }] }) === templateFingerprint({ containers: [{ image: "b" }], timeout: "300s" }); // true
- * ```
- */
-export function templateFingerprint(template: Readonly<Record<string, unknown>>): string {
-  const { revision: _revision, containers, ...rest } = template;
-  const withoutImages = Array.isArray(containers)
-    ? containers.map((c: Record<string, unknown>) => {
-        const { image: _image, ...other } = c;
-        return other;
-      })
-    : containers;
-  return createHash("sha256").update(stableJson({ ...rest, containers: withoutImages })).digest("hex");
-}
-
-/** JSON with object keys sorted and undefined values dropped. */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v === null || typeof v !== "object") return v;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = sort(x);
-    }
-    return out;
-  };
-  return JSON.stringify(sort(value)) ?? "null";
+    : [
+        `${field} must be a secret id or projects/<project>/secrets/<id> (the latest version is used), got ${show(ref)}`,
+      ];
 }
 
 /**
@@ -286,28 +240,36 @@ export function normalizeCloudRunArgs(name: string, args: CloudRunServiceArgs): 
   p.push(...validateCpuMemory(cpu, memory));
   const cpuIdle = args.cpuIdle ?? DEFAULTS.cpuIdle;
   const concurrency = args.concurrency ?? (fractional ? 1 : DEFAULTS.concurrency);
-  if (fractional && concurrency !== 1) p.push(`concurrency must be 1 for a fractional cpu (${cpu}), got ${concurrency}`);
-  if (fractional && !cpuIdle) p.push(`cpuIdle must be true for a fractional cpu (${cpu}): CPU is allocated only during requests`);
+  if (fractional && concurrency !== 1)
+    p.push(`concurrency must be 1 for a fractional cpu (${cpu}), got ${concurrency}`);
+  if (fractional && !cpuIdle)
+    p.push(`cpuIdle must be true for a fractional cpu (${cpu}): CPU is allocated only during requests`);
   const minInstances = args.minInstances ?? DEFAULTS.minInstances;
   const maxInstances = args.maxInstances ?? Math.max(DEFAULTS.maxInstances, minInstances);
   p.push(...intIn("minInstances", minInstances, 0, 1000), ...intIn("maxInstances", maxInstances, 1, 1000));
-  if (minInstances > maxInstances) p.push(`minInstances (${minInstances}) must not exceed maxInstances (${maxInstances})`);
+  if (minInstances > maxInstances)
+    p.push(`minInstances (${minInstances}) must not exceed maxInstances (${maxInstances})`);
   p.push(...intIn("concurrency", concurrency, 1, 1000));
   const timeoutSeconds = args.timeoutSeconds ?? DEFAULTS.timeoutSeconds;
   p.push(...intIn("timeoutSeconds", timeoutSeconds, 1, 3600));
   const port = args.port ?? DEFAULTS.port;
   p.push(...intIn("port", port, 1, 65535));
   const ingress = args.ingress ?? DEFAULTS.ingress;
-  if (!(ingress in INGRESS_SETTING)) p.push(`ingress must be one of ${Object.keys(INGRESS_SETTING).join(" | ")}, got ${show(ingress)}`);
+  if (!(ingress in INGRESS_SETTING))
+    p.push(`ingress must be one of ${Object.keys(INGRESS_SETTING).join(" | ")}, got ${show(ingress)}`);
   const healthPath = args.healthPath ?? DEFAULTS.healthPath;
   const readinessPath = args.readinessPath ?? DEFAULTS.readinessPath;
-  for (const [f, v] of [["healthPath", healthPath], ["readinessPath", readinessPath]] as const) {
+  for (const [f, v] of [
+    ["healthPath", healthPath],
+    ["readinessPath", readinessPath],
+  ] as const) {
     if (!PATH.test(v)) p.push(`${f} must be an absolute URL path such as /health, got ${show(v)}`);
   }
   const isPublic = args.public ?? DEFAULTS.public;
   (args.invokers ?? []).forEach((m, i) => {
     if (typeof m !== "string") return;
-    if ((PUBLIC_MEMBERS as readonly string[]).includes(m)) p.push(`invokers[${i}]: ${m} makes the service public; set public: true instead`);
+    if ((PUBLIC_MEMBERS as readonly string[]).includes(m))
+      p.push(`invokers[${i}]: ${m} makes the service public; set public: true instead`);
     else if (!/^(serviceAccount|user|group|domain|principal|principalSet):.+/.test(m)) {
       p.push(`invokers[${i}] must look like serviceAccount:…, user:…, group:… or domain:…, got ${show(m)}`);
     }
@@ -318,10 +280,14 @@ export function normalizeCloudRunArgs(name: string, args: CloudRunServiceArgs): 
   const serviceName = physicalName([args.ctx.app, args.ctx.env, name], { maxLength: 49 });
   if (args.canary) {
     const c = args.canary;
-    if (!Number.isInteger(c.percent) || c.percent < 1 || c.percent > 99) p.push(`canary.percent must be an integer 1–99, got ${show(c.percent)}`);
-    if (typeof c.image === "string" && c.image === args.image) p.push("canary.image must differ from image (the stable image)");
+    if (!Number.isInteger(c.percent) || c.percent < 1 || c.percent > 99)
+      p.push(`canary.percent must be an integer 1–99, got ${show(c.percent)}`);
+    if (typeof c.image === "string" && c.image === args.image)
+      p.push("canary.image must differ from image (the stable image)");
     if (c.stableRevision !== undefined && !c.stableRevision.startsWith(`${serviceName}-`)) {
-      p.push(`canary.stableRevision must be a revision of this service (${serviceName}-…), got ${show(c.stableRevision)}`);
+      p.push(
+        `canary.stableRevision must be a revision of this service (${serviceName}-…), got ${show(c.stableRevision)}`,
+      );
     }
   }
 
@@ -345,7 +311,8 @@ export function normalizeCloudRunArgs(name: string, args: CloudRunServiceArgs): 
     claim(k, "secrets", `secrets.${k}`);
     p.push(...validateSecretRef(`secrets.${k}`, ref));
     secretEnv.push({ name: k, secret: ref });
-    if (!seenRefs.has(ref)) secretGrants.push({ key: `secret-${k.toLowerCase().replace(/_/g, "-")}`, resource: ref });
+    if (!seenRefs.has(ref))
+      secretGrants.push({ key: `secret-${k.toLowerCase().replace(/_/g, "-")}`, resource: ref });
     seenRefs.add(ref);
   }
   const cloudSqlInstances: Grant[] = [];
@@ -364,11 +331,17 @@ export function normalizeCloudRunArgs(name: string, args: CloudRunServiceArgs): 
       secretEnv.push({ name: k, secret: v });
     }
     linkSecretIds(link).forEach((s, j) => secretGrants.push({ key: `link${i}-secret-${j}`, resource: s }));
-    (link.cloudSqlInstances ?? []).forEach((s, j) => cloudSqlInstances.push({ key: `link${i}-cloudsql-${j}`, resource: s }));
+    (link.cloudSqlInstances ?? []).forEach((s, j) =>
+      cloudSqlInstances.push({ key: `link${i}-cloudsql-${j}`, resource: s }),
+    );
     (link.kmsKeys ?? []).forEach((s, j) => kmsKeys.push({ key: `link${i}-kms-${j}`, resource: s }));
-    (link.kmsSigningKeys ?? []).forEach((s, j) => kmsSigningKeys.push({ key: `link${i}-kms-signer-${j}`, resource: s }));
+    (link.kmsSigningKeys ?? []).forEach((s, j) =>
+      kmsSigningKeys.push({ key: `link${i}-kms-signer-${j}`, resource: s }),
+    );
     if (!hasVpc && linkNeedsVpc(link)) {
-      p.push(`${at} reaches a private IP (Cloud SQL or Memorystore): set network and subnetwork for direct VPC egress`);
+      p.push(
+        `${at} reaches a private IP (Cloud SQL or Memorystore): set network and subnetwork for direct VPC egress`,
+      );
     }
   });
   if (p.length > 0) throw new PlatformError(`CloudRunService '${name}': ${p.join("; ")}`);
@@ -397,7 +370,13 @@ export function normalizeCloudRunArgs(name: string, args: CloudRunServiceArgs): 
     healthPath,
     readinessPath,
     ...(hasVpc
-      ? { vpc: { network: args.network, subnetwork: args.subnetwork, egress: args.vpcEgress ?? DEFAULTS.vpcEgress } }
+      ? {
+          vpc: {
+            network: args.network,
+            subnetwork: args.subnetwork,
+            egress: args.vpcEgress ?? DEFAULTS.vpcEgress,
+          },
+        }
       : {}),
     ...(args.canary ? { canary: args.canary } : {}),
     deletionProtection: args.deletionProtection ?? DEFAULTS.deletionProtection,
@@ -405,5 +384,7 @@ export function normalizeCloudRunArgs(name: string, args: CloudRunServiceArgs): 
 }
 
 function intIn(field: string, v: number, min: number, max: number): string[] {
-  return Number.isInteger(v) && v >= min && v <= max ? [] : [`${field} must be an integer ${min}–${max}, got ${show(v)}`];
+  return Number.isInteger(v) && v >= min && v <= max
+    ? []
+    : [`${field} must be an integer ${min}–${max}, got ${show(v)}`];
 }

@@ -2,6 +2,7 @@ import type * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import {
   backupFailureFilter,
+  thresholdCondition,
   burnRateFilter,
   CIS_LOG_METRICS,
   logMetricFilter,
@@ -41,44 +42,6 @@ export interface AlertSpec {
 
 /** Incidents close on their own once the signal has been healthy this long. */
 const AUTO_CLOSE = "1800s";
-
-/**
- * A metric-threshold condition: aligned per series, optionally reduced across series, compared
- * with `COMPARISON_GT`, firing after `durationSeconds` in violation.
- */
-export function thresholdCondition(
-  displayName: string,
-  filter: pulumi.Input<string>,
-  o: {
-    value: number;
-    durationSeconds: number;
-    aligner: string;
-    periodSeconds?: number;
-    reducer?: string;
-    groupBy?: string[];
-    denominatorFilter?: pulumi.Input<string>;
-  },
-): Condition {
-  const aggregation = {
-    alignmentPeriod: `${o.periodSeconds ?? 300}s`,
-    perSeriesAligner: o.aligner,
-    ...(o.reducer ? { crossSeriesReducer: o.reducer, groupByFields: o.groupBy ?? [] } : {}),
-  };
-  return {
-    displayName,
-    conditionThreshold: {
-      filter,
-      aggregations: [aggregation],
-      ...(o.denominatorFilter
-        ? { denominatorFilter: o.denominatorFilter, denominatorAggregations: [aggregation] }
-        : {}),
-      comparison: "COMPARISON_GT",
-      thresholdValue: o.value,
-      duration: `${o.durationSeconds}s`,
-      trigger: { count: 1 },
-    },
-  };
-}
 
 /** Cloud Run 5xx ratio and p95 latency for one service. */
 export function serviceAlerts(

@@ -1,5 +1,9 @@
-// Monitoring and logging filters, as pure functions of resolved names, so tests can compare them
-// exactly and the component stays a list of create*() calls.
+import type * as gcp from "@pulumi/gcp";
+import type * as pulumi from "@pulumi/pulumi";
+import { PlatformError, show } from "../shared/errors";
+
+// Monitoring and logging filters, conditions and uptime targets, as pure functions of resolved
+// names, so tests can compare them exactly and the component stays a list of create*() calls.
 
 /** Cloud Monitoring metric types used by the stack (checked against cloud.google.com/monitoring/api/metrics_gcp). */
 export const METRICS = {
@@ -70,6 +74,9 @@ AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")`,
 } as const;
 /** A CIS log-metric key. */
 export type CisLogMetric = keyof typeof CIS_LOG_METRICS;
+
+/** Services whose Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) are turned on. */
+export const DATA_ACCESS_SERVICES = ["cloudkms.googleapis.com", "cloudsql.googleapis.com"] as const;
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -217,4 +224,74 @@ export function runbook(title: string, summary: string, checks: readonly string[
  */
 export function percent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(3))}%`;
+}
+
+/**
+ * Service URLs are absolute HTTPS URLs (uptime checks run over TLS and validate the certificate).
+ *
+ * @example
+ * ```ts
+ * validateServiceUrl("services[0].url", "http://api.acme.com"); // ["services[0].url must be an https:// URL, got …"]
+ * ```
+ */
+export function validateServiceUrl(field: string, url: string): string[] {
+  const u = URL.canParse(url) ? new URL(url) : undefined;
+  const ok =
+    u !== undefined && u.protocol === "https:" && u.host.length > 0 && u.search === "" && u.hash === "";
+  return ok ? [] : [`${field} must be an https:// URL without query or fragment, got ${show(url)}`];
+}
+
+/**
+ * Where an uptime check goes: the URL's host, and its path (if any) joined with the health path.
+ *
+ * @example
+ * ```ts
+ * uptimeTarget("https://api-abc-ew.a.run.app", "/health"); // { host: "api-abc-ew.a.run.app", path: "/health" }
+ * uptimeTarget("https://acme.com/shop/", "/health");       // { host: "acme.com", path: "/shop/health" }
+ * ```
+ */
+export function uptimeTarget(url: string, healthPath: string): { host: string; path: string } {
+  const problems = validateServiceUrl("url", url);
+  if (problems.length > 0) throw new PlatformError(`ObservabilityStack: ${problems[0]}`);
+  const u = new URL(url);
+  const base = u.pathname.replace(/\/+$/, "");
+  return { host: u.host, path: `${base}${healthPath}` };
+}
+
+/**
+ * A metric-threshold condition: aligned per series, optionally reduced across series, compared
+ * with `COMPARISON_GT`, firing after `durationSeconds` in violation.
+ */
+export function thresholdCondition(
+  displayName: string,
+  filter: pulumi.Input<string>,
+  o: {
+    value: number;
+    durationSeconds: number;
+    aligner: string;
+    periodSeconds?: number;
+    reducer?: string;
+    groupBy?: string[];
+    denominatorFilter?: pulumi.Input<string>;
+  },
+): gcp.types.input.monitoring.AlertPolicyCondition {
+  const aggregation = {
+    alignmentPeriod: `${o.periodSeconds ?? 300}s`,
+    perSeriesAligner: o.aligner,
+    ...(o.reducer ? { crossSeriesReducer: o.reducer, groupByFields: o.groupBy ?? [] } : {}),
+  };
+  return {
+    displayName,
+    conditionThreshold: {
+      filter,
+      aggregations: [aggregation],
+      ...(o.denominatorFilter
+        ? { denominatorFilter: o.denominatorFilter, denominatorAggregations: [aggregation] }
+        : {}),
+      comparison: "COMPARISON_GT",
+      thresholdValue: o.value,
+      duration: `${o.durationSeconds}s`,
+      trigger: { count: 1 },
+    },
+  };
 }

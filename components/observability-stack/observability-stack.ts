@@ -16,15 +16,16 @@ import {
 import { dashboardJson, dashboardUrl } from "./dashboard";
 import {
   CIS_LOG_METRICS,
+  DATA_ACCESS_SERVICES,
   databaseId,
   redisInstanceId,
   runLatencyFilter,
   runRequestsFilter,
+  uptimeTarget,
   type CisLogMetric,
 } from "./filters";
 import {
   normalizeObservability,
-  uptimeTarget,
   type ObservabilitySpec,
   type ObservabilityStackArgs,
   type ServiceTarget,
@@ -32,9 +33,6 @@ import {
 
 /** Type token of {@link ObservabilityStack}. */
 export const OBSERVABILITY_STACK_TYPE = "platform:ops:ObservabilityStack";
-
-/** Services whose Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) are turned on. */
-export const DATA_ACCESS_SERVICES = ["cloudkms.googleapis.com", "cloudsql.googleapis.com"] as const;
 
 const COMPONENT = "observability";
 
@@ -56,13 +54,12 @@ const COMPONENT = "observability";
  * Every alert carries Markdown documentation that says what to check first.
  *
  * ### Cost
- * Alert policies, notification channels, SLOs and dashboards are free. Uptime checks: 1M
- * executions/month per project are free, then $0.30 per 1,000 (one check every 60 s from 3
- * regions is ~130k/month). Log-based metrics are free to define; their time series count as
- * chargeable metric ingestion only above the 150 MiB/month free allotment (these counters are tiny).
- * Data Access audit logs are the real cost: they are billed as log ingestion ($0.50/GiB after the
- * first 50 GiB/project/month) and grow with database and KMS traffic. A typical small
- * environment stays at **$0–5/month**.
+ * Channels, SLOs, dashboards and (until Google starts charging, announced for no sooner than
+ * Sept 2027) alert policies are free. Uptime checks: 1M executions/project/month free, then $0.30
+ * per 1,000 (60 s from 3 regions ≈ 131k/month). Log-based counters count against the 150 MiB/month
+ * free metric ingestion (per billing account) and stay tiny. Data Access audit logs are the real
+ * cost: log ingestion at $0.50/GiB after 50 GiB/project/month, growing with database and KMS
+ * traffic. A small environment stays at **$0–5/month**.
  *
  * @example
  * ```ts

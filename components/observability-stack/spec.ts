@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { PlatformContext } from "../shared/context";
 import { PlatformError, show } from "../shared/errors";
 import type { Transform } from "../shared/transform";
+import { validateServiceUrl } from "./filters";
 
 /** Uptime-check regions (Cloud Monitoring's `selectedRegions`). `USA` alone spans three locations. */
 export const UptimeRegion = {
@@ -357,42 +358,6 @@ export function validateRegions(field: string, regions: readonly string[]): stri
     out.push(`${field} must not repeat a region, got ${show(regions)}`);
   if (regions.length < 3) out.push(`${field} must list at least 3 regions, got ${regions.length}`);
   return out;
-}
-
-/**
- * Service URLs are absolute HTTPS URLs (uptime checks run over TLS and validate the certificate).
- *
- * @example
- * ```ts
- * validateServiceUrl("services[0].url", "http://api.acme.com"); // ["services[0].url must be an https:// URL, got …"]
- * ```
- */
-export function validateServiceUrl(field: string, url: string): string[] {
-  let ok = false;
-  try {
-    const u = new URL(url);
-    ok = u.protocol === "https:" && u.host.length > 0 && u.search === "" && u.hash === "";
-  } catch {
-    ok = false;
-  }
-  return ok ? [] : [`${field} must be an https:// URL without query or fragment, got ${show(url)}`];
-}
-
-/**
- * Where an uptime check goes: the URL's host, and its path (if any) joined with the health path.
- *
- * @example
- * ```ts
- * uptimeTarget("https://api-abc-ew.a.run.app", "/health"); // { host: "api-abc-ew.a.run.app", path: "/health" }
- * uptimeTarget("https://acme.com/shop/", "/health");       // { host: "acme.com", path: "/shop/health" }
- * ```
- */
-export function uptimeTarget(url: string, healthPath: string): { host: string; path: string } {
-  const problems = validateServiceUrl("url", url);
-  if (problems.length > 0) throw new PlatformError(`ObservabilityStack: ${problems[0]}`);
-  const u = new URL(url);
-  const base = u.pathname.replace(/\/+$/, "");
-  return { host: u.host, path: `${base}${healthPath}` };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -141,11 +141,16 @@ export class RedisCache extends pulumi.ComponentResource implements Linkable {
                 : { persistenceMode: "DISABLED" },
             maintenancePolicy: {
               weeklyMaintenanceWindows: [
-                { day: s.maintenanceWindow.day, startTime: { hours: s.maintenanceWindow.hour, minutes: 0, seconds: 0, nanos: 0 } },
+                {
+                  day: s.maintenanceWindow.day,
+                  startTime: { hours: s.maintenanceWindow.hour, minutes: 0, seconds: 0, nanos: 0 },
+                },
               ],
             },
             ...(args.kmsKeyId !== undefined ? { customerManagedKey: args.kmsKeyId } : {}),
-            ...(args.redisConfigs && Object.keys(args.redisConfigs).length > 0 ? { redisConfigs: { ...args.redisConfigs } } : {}),
+            ...(args.redisConfigs && Object.keys(args.redisConfigs).length > 0
+              ? { redisConfigs: { ...args.redisConfigs } }
+              : {}),
             deletionProtection: s.protect,
             labels,
           },
@@ -165,7 +170,13 @@ export class RedisCache extends pulumi.ComponentResource implements Linkable {
             labels,
             replication:
               args.kmsKeyId !== undefined
-                ? { userManaged: { replicas: [{ location: ctx.region, customerManagedEncryption: { kmsKeyName: args.kmsKeyId } }] } }
+                ? {
+                    userManaged: {
+                      replicas: [
+                        { location: ctx.region, customerManagedEncryption: { kmsKeyName: args.kmsKeyId } },
+                      ],
+                    },
+                  }
                 : { auto: {} },
           },
           { parent },

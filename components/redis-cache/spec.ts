@@ -15,7 +15,11 @@ export const RedisTier = { BASIC: "BASIC", STANDARD_HA: "STANDARD_HA" } as const
 export type RedisTier = (typeof RedisTier)[keyof typeof RedisTier];
 
 /** Supported Redis versions. */
-export const RedisVersion = { REDIS_6_X: "REDIS_6_X", REDIS_7_0: "REDIS_7_0", REDIS_7_2: "REDIS_7_2" } as const;
+export const RedisVersion = {
+  REDIS_6_X: "REDIS_6_X",
+  REDIS_7_0: "REDIS_7_0",
+  REDIS_7_2: "REDIS_7_2",
+} as const;
 /** A supported Redis version. */
 export type RedisVersion = (typeof RedisVersion)[keyof typeof RedisVersion];
 
@@ -125,7 +129,9 @@ export interface RedisSpec {
 export type CacheSpec = { readonly mode: "memory" } | RedisSpec;
 
 const closed = <T extends Record<string, string>>(field: string, set: T, v: unknown): string[] =>
-  Object.values(set).includes(v as string) ? [] : [`${field} must be one of ${Object.values(set).join(" | ")}, got ${show(v)}`];
+  Object.values(set).includes(v as string)
+    ? []
+    : [`${field} must be one of ${Object.values(set).join(" | ")}, got ${show(v)}`];
 
 /**
  * Memorystore read-replica rules: 0–5, only on STANDARD_HA, only with ≥ 5 GB nodes.
@@ -141,9 +147,12 @@ export function validateReplicas(tier: RedisTier, replicas: number, sizeGb: numb
   }
   if (replicas === 0) return [];
   const out: string[] = [];
-  if (tier !== RedisTier.STANDARD_HA) out.push(`readReplicas needs tier STANDARD_HA, got tier ${tier} with ${replicas} replica(s)`);
+  if (tier !== RedisTier.STANDARD_HA)
+    out.push(`readReplicas needs tier STANDARD_HA, got tier ${tier} with ${replicas} replica(s)`);
   if (sizeGb < LIMITS.minSizeGbForReplicas) {
-    out.push(`readReplicas needs memorySizeGb ≥ ${LIMITS.minSizeGbForReplicas} (Memorystore replica node size), got ${sizeGb}`);
+    out.push(
+      `readReplicas needs memorySizeGb ≥ ${LIMITS.minSizeGbForReplicas} (Memorystore replica node size), got ${sizeGb}`,
+    );
   }
   return out;
 }
@@ -167,7 +176,8 @@ export function normalizeRedisArgs(name: string, args: RedisCacheArgs, instanceN
   }
   const tier = args.tier ?? DEFAULTS.tier;
   const readReplicas = args.readReplicas ?? DEFAULTS.readReplicas;
-  const memorySizeGb = args.memorySizeGb ?? (readReplicas > 0 ? LIMITS.minSizeGbForReplicas : DEFAULTS.memorySizeGb);
+  const memorySizeGb =
+    args.memorySizeGb ?? (readReplicas > 0 ? LIMITS.minSizeGbForReplicas : DEFAULTS.memorySizeGb);
   const version = args.version ?? DEFAULTS.version;
   const persistence = args.persistence ?? DEFAULTS.persistence;
   const rdbSnapshotPeriod = args.rdbSnapshotPeriod ?? DEFAULTS.rdbSnapshotPeriod;
@@ -185,11 +195,15 @@ export function normalizeRedisArgs(name: string, args: RedisCacheArgs, instanceN
     p.push(...validateReplicas(tier, readReplicas, memorySizeGb));
   }
   const hour = maintenanceWindow.hour;
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) p.push(`maintenanceWindow.hour must be an integer 0–23 (UTC), got ${show(hour)}`);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    p.push(`maintenanceWindow.hour must be an integer 0–23 (UTC), got ${show(hour)}`);
   if (persistence === Persistence.none && args.rdbSnapshotPeriod !== undefined) {
     p.push(`rdbSnapshotPeriod needs persistence "rdb", got persistence "none"`);
   }
-  if (args.network === undefined) p.push(`network is required for mode "memorystore" (the instance gets a private IP through Private Service Access)`);
+  if (args.network === undefined)
+    p.push(
+      `network is required for mode "memorystore" (the instance gets a private IP through Private Service Access)`,
+    );
   if (p.length > 0) throw new PlatformError(`RedisCache '${name}': ${p.join("; ")}`);
   return {
     mode: CacheMode.memorystore,
@@ -214,7 +228,10 @@ export function normalizeRedisArgs(name: string, args: RedisCacheArgs, instanceN
  * replicaSettings("STANDARD_HA", 2); // { readReplicasMode: "READ_REPLICAS_ENABLED", replicaCount: 2 }
  * ```
  */
-export function replicaSettings(tier: RedisTier, readReplicas: number): { readReplicasMode?: string; replicaCount?: number } {
+export function replicaSettings(
+  tier: RedisTier,
+  readReplicas: number,
+): { readReplicasMode?: string; replicaCount?: number } {
   if (tier === RedisTier.BASIC) return {};
   return readReplicas > 0
     ? { readReplicasMode: "READ_REPLICAS_ENABLED", replicaCount: readReplicas }

@@ -36,7 +36,10 @@ export function mockState(type: string, name: string, inputs: any): Record<strin
     case "gcp:monitoring/alertPolicy:AlertPolicy":
       return { name: `projects/${inputs.project ?? "acme-project"}/alertPolicies/${name}` };
     case "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig":
-      return { uptimeCheckId: name, name: `projects/${inputs.project ?? "acme-project"}/uptimeCheckConfigs/${name}` };
+      return {
+        uptimeCheckId: name,
+        name: `projects/${inputs.project ?? "acme-project"}/uptimeCheckConfigs/${name}`,
+      };
     case "gcp:billing/budget:Budget":
       return { name: `billingAccounts/${inputs.billingAccount}/budgets/${name}` };
     default:

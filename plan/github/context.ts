@@ -52,13 +52,19 @@ export function resolveGitHubTarget(options: ResolveTargetOptions = {}): GitHubT
     );
   const repository = options.repository ?? env.GITHUB_REPOSITORY;
   if (!repository)
-    throw new PlatformError("GitHub comment: no repository: set GITHUB_REPOSITORY=owner/name or pass a repository");
+    throw new PlatformError(
+      "GitHub comment: no repository: set GITHUB_REPOSITORY=owner/name or pass a repository",
+    );
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
   if (!m)
-    throw new PlatformError(`GitHub comment: repository must be "owner/name", got ${JSON.stringify(repository)}`);
+    throw new PlatformError(
+      `GitHub comment: repository must be "owner/name", got ${JSON.stringify(repository)}`,
+    );
   const issueNumber = options.pullNumber ?? pullNumberFromEvent(env.GITHUB_EVENT_PATH);
   if (!Number.isInteger(issueNumber) || issueNumber < 1)
-    throw new PlatformError(`GitHub comment: pull-request number must be a positive integer, got ${issueNumber}`);
+    throw new PlatformError(
+      `GitHub comment: pull-request number must be a positive integer, got ${issueNumber}`,
+    );
   const baseUrl = (options.apiUrl ?? env.GITHUB_API_URL ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, "");
   return { owner: m[1]!, repo: m[2]!, issueNumber, token, baseUrl };
 }
@@ -85,7 +91,8 @@ export function pullNumberFromEvent(eventPath: string | undefined): number {
       `GitHub comment: cannot read the event payload ${eventPath}: ${(err as Error).message}; pass the number explicitly (--pr <number>)`,
     );
   }
-  const n = payload?.pull_request?.number ?? (payload?.issue?.pull_request ? payload.issue.number : undefined);
+  const n =
+    payload?.pull_request?.number ?? (payload?.issue?.pull_request ? payload.issue.number : undefined);
   if (typeof n !== "number")
     throw new PlatformError(
       `GitHub comment: the event payload ${eventPath} has no pull_request.number (is the workflow triggered by pull_request?); pass the number explicitly (--pr <number>)`,

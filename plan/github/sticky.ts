@@ -84,7 +84,12 @@ export async function upsertStickyComments(
   const where = `${owner}/${repo}#${issueNumber}`;
 
   const all = await call(`list comments on ${where}`, () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }),
+    octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    }),
   );
   const ours = (all as IssueComment[])
     .map((c) => ({ comment: c, part: parseReviewMarker(c.body ?? "") }))

@@ -29,6 +29,25 @@ const SEVERITIES: ReadonlySet<string> = new Set(Object.values(Severity));
 const DIAGNOSTIC_SEVERITIES: ReadonlySet<string> = new Set(Object.values(DiagnosticSeverity));
 const ENFORCEMENT_LEVELS: ReadonlySet<string> = new Set(Object.values(EnforcementLevel));
 
+/**
+ * Lines of event kinds nothing reads, as the engine writes them (`{"sequence":N,"timestamp":N,"resOutputsEvent":…}`):
+ * recognized by their first bytes and closing brace and not parsed. resOutputsEvents repeat each
+ * resource's whole state and are about half of a log.
+ */
+const SKIPPED_LINE = /^\{"sequence":\d+,"timestamp":\d+,"(?:resOutputsEvent|stdoutEvent|progressEvent)":\{/;
+
+/** Options for event-log parsing. */
+export interface EventLogOptions extends ParseOptions {
+  /**
+   * JSON-parse every line, also those of event kinds nothing reads (resOutputsEvent, stdoutEvent,
+   * progressEvent), so that any damage in them is reported as a corrupt line. Otherwise such lines
+   * are only checked for their framing (engine prefix and closing brace), which catches truncation.
+   * Implied by `strict`.
+   * @default false
+   */
+  readonly parseAll?: boolean;
+}
+
 /** Pulumi's colour markup in diagnostic and policy messages, e.g. `<{%fg 1%}>` and `<{%reset%}>`. */
 const COLOR_MARKUP = /<\{%[^%]*%\}>/g;
 
@@ -68,13 +87,21 @@ export class EngineEventCollector {
   private corruptLines = 0;
   private firstLine: string | undefined;
 
-  constructor(private readonly options: ParseOptions = {}) {}
+  private readonly parseAll: boolean;
+
+  constructor(private readonly options: EventLogOptions = {}) {
+    this.parseAll = options.parseAll === true || options.strict === true;
+  }
 
   /** Parses and adds one line of an event log; blank lines are skipped. */
   addLine(line: string, lineNo: number): void {
     this.lines = lineNo;
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) return;
     if (this.firstLine === undefined) this.firstLine = line.slice(0, 80);
+    if (!this.parseAll && line.charCodeAt(line.length - 1) === 0x7d && SKIPPED_LINE.test(line.slice(0, 96))) {
+      this.events++; // an event kind nothing reads: only its framing is checked
+      return;
+    }
     let event: unknown;
     try {
       event = JSON.parse(line);
@@ -249,7 +276,9 @@ export class EngineEventCollector {
       ...(typeof body.severity === "string" && SEVERITIES.has(body.severity)
         ? { severity: body.severity as Severity }
         : {}),
-      ...(typeof body.resourceUrn === "string" && body.resourceUrn.length > 0 ? { urn: body.resourceUrn } : {}),
+      ...(typeof body.resourceUrn === "string" && body.resourceUrn.length > 0
+        ? { urn: body.resourceUrn }
+        : {}),
       line: lineNo,
     });
   }
@@ -309,7 +338,7 @@ function describe(value: unknown): string {
  * const { steps, summary, corrupt } = await parseEventLog(".platform/dev/events.jsonl");
  * ```
  */
-export async function parseEventLog(source: LineSource, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseEventLog(source: LineSource, options: EventLogOptions = {}): Promise<ParseResult> {
   const file = sourceName(source, options.file);
   const collector = new EngineEventCollector({ ...options, file });
   await forEachLine(source, (line, n) => collector.addLine(line, n), {
@@ -327,7 +356,7 @@ export async function parseEventLog(source: LineSource, options: ParseOptions = 
  * const result = parseEventLogText(fs.readFileSync("up.jsonl", "utf8"), { file: "up.jsonl" });
  * ```
  */
-export function parseEventLogText(text: string, options: ParseOptions = {}): ParseResult {
+export function parseEventLogText(text: string, options: EventLogOptions = {}): ParseResult {
   const file = options.file ?? "<text>";
   const collector = new EngineEventCollector({ ...options, file });
   const lines = text.split("\n");

@@ -47,7 +47,11 @@ export async function detectPlanFormat(path: string): Promise<PlanFormat> {
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = buf.toString("utf8", 0, bytesRead).replace(/^\uFEFF/, "");
-    const firstLine = head.split("\n").find((l) => l.trim().length > 0)?.trim() ?? "";
+    const firstLine =
+      head
+        .split("\n")
+        .find((l) => l.trim().length > 0)
+        ?.trim() ?? "";
     if (firstLine.startsWith("{") && firstLine.endsWith("}")) {
       try {
         const value = JSON.parse(firstLine) as Record<string, unknown>;

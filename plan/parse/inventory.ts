@@ -62,7 +62,8 @@ export function parseInventory(value: unknown, options: Pick<ParseOptions, "file
       (r.inputs === null || typeof r.inputs !== "object" || Array.isArray(r.inputs))
     )
       fail(`${at}.inputs`, "an object", r.inputs);
-    if (r.protect !== undefined && typeof r.protect !== "boolean") fail(`${at}.protect`, "a boolean", r.protect);
+    if (r.protect !== undefined && typeof r.protect !== "boolean")
+      fail(`${at}.protect`, "a boolean", r.protect);
     const urn = r.urn as string;
     if (seen.has(urn)) fail(`${at}.urn`, "a URN not used by an earlier resource", urn);
     seen.add(urn);

@@ -51,7 +51,8 @@ export function parsePreviewDigest(digest: unknown, options: ParseOptions = {}):
       "a preview digest with `steps` or `changeSummary`",
       `an object with keys [${Object.keys(d).join(", ")}]`,
     );
-  if (d.steps !== undefined && d.steps !== null && !Array.isArray(d.steps)) fail("steps", "an array", show(d.steps));
+  if (d.steps !== undefined && d.steps !== null && !Array.isArray(d.steps))
+    fail("steps", "an array", show(d.steps));
 
   const store = new StepStore();
   const rawSteps = (d.steps ?? []) as unknown[];
@@ -84,7 +85,8 @@ export function parsePreviewDigest(digest: unknown, options: ParseOptions = {}):
       if (raw === null || typeof raw !== "object") continue;
       const diag = raw as Record<string, unknown>;
       const severity = typeof diag.severity === "string" ? diag.severity : "info";
-      if (severity === "debug" || !DIAGNOSTIC_SEVERITIES.has(severity) || typeof diag.message !== "string") continue;
+      if (severity === "debug" || !DIAGNOSTIC_SEVERITIES.has(severity) || typeof diag.message !== "string")
+        continue;
       diagnostics.push({
         severity: severity as DiagnosticSeverity,
         message: stripColorMarkup(diag.message),
@@ -165,7 +167,10 @@ export async function parsePreviewJson(source: LineSource, options: ParseOptions
       if (state.mode === "events") collector.addLine(line, n);
       else digestLines.push(line);
     },
-    { onOverlong: (n, bytes) => collector.reject(n, `line of ${bytes} bytes is longer than the limit; skipped`) },
+    {
+      onOverlong: (n, bytes) =>
+        collector.reject(n, `line of ${bytes} bytes is longer than the limit; skipped`),
+    },
   );
   if (state.mode === "events") {
     collector.assertLooksLikeEvents(file);

@@ -2,15 +2,7 @@
  * Building PlanSteps from engine step metadata (events) and preview-digest steps, and keeping one
  * step per URN.
  */
-import {
-  DiffKind,
-  Op,
-  OPS,
-  parseUrn,
-  type PlanInputs,
-  type PlanStep,
-  type PropertyDiff,
-} from "../model";
+import { DiffKind, Op, OPS, parseUrn, type PlanInputs, type PlanStep, type PropertyDiff } from "../model";
 import { jsonEqual, normalizeInputs } from "./values";
 
 const OP_SET: ReadonlySet<string> = new Set(OPS);
@@ -113,7 +105,9 @@ export function buildStep(raw: RawStep): PlanStep | string {
 }
 
 function asState(value: unknown): RawState | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as RawState) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as RawState)
+    : undefined;
 }
 
 function stringList(value: unknown): string[] {

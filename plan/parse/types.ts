@@ -166,7 +166,12 @@ export function isRootStack(step: Pick<PlanStep, "type">): boolean {
 }
 
 /** The change columns every renderer shows. */
-export const ChangeKind = { create: "create", update: "update", delete: "delete", replace: "replace" } as const;
+export const ChangeKind = {
+  create: "create",
+  update: "update",
+  delete: "delete",
+  replace: "replace",
+} as const;
 /** A change column. */
 export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 

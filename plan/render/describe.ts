@@ -81,7 +81,8 @@ export function describeChanges(steps: readonly PlanStep[], options: DescribeOpt
 
 function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {
   if (kind === "delete") return [];
-  if (kind === "create") return leaves(step.newInputs ?? {}).map(([path, v]) => ({ path, kind: DiffKind.add, new: v }));
+  if (kind === "create")
+    return leaves(step.newInputs ?? {}).map(([path, v]) => ({ path, kind: DiffKind.add, new: v }));
   const forced = new Set(step.replaceReasons);
   const detailed =
     step.detailedDiff && Object.keys(step.detailedDiff).length > 0
@@ -344,7 +345,10 @@ export function costRows(cost: EnvCost): CostRow[] {
     });
   }
   return rows.sort(
-    (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (b.after ?? 0) - (a.after ?? 0) || a.name.localeCompare(b.name),
+    (a, b) =>
+      Math.abs(b.delta) - Math.abs(a.delta) ||
+      (b.after ?? 0) - (a.after ?? 0) ||
+      a.name.localeCompare(b.name),
   );
 }
 

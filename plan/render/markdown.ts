@@ -35,7 +35,11 @@ export interface MarkdownOptions {
 }
 
 const STATUS_EMOJI: Readonly<Record<Status, string>> = { ok: "✅", warn: "⚠️", fail: "❌" };
-const STATUS_WORD: Readonly<Record<Status, string>> = { ok: "ready", warn: "needs attention", fail: "blocked" };
+const STATUS_WORD: Readonly<Record<Status, string>> = {
+  ok: "ready",
+  warn: "needs attention",
+  fail: "blocked",
+};
 /** Diff-block prefixes: GitHub colours `+` green, `-` red and `!` orange. */
 const OP_PREFIX: Readonly<Record<ResourceChange["kind"], string>> = {
   create: "+",
@@ -116,7 +120,9 @@ function summaryTable(reviews: readonly EnvReview[]): string[] {
   for (const r of reviews) {
     const env = `**${escapeMarkdown(r.env)}**`;
     if (r.error !== undefined) {
-      lines.push(`| ${env} | — | — | — | — | — | — | ${budgetCell(r)} | ${STATUS_EMOJI.fail} preview failed |`);
+      lines.push(
+        `| ${env} | — | — | — | — | — | — | ${budgetCell(r)} | ${STATUS_EMOJI.fail} preview failed |`,
+      );
       continue;
     }
     const c = envCounts(r);
@@ -130,15 +136,20 @@ function summaryTable(reviews: readonly EnvReview[]): string[] {
   return lines;
 }
 
-
 function changesBlock(changes: readonly ResourceChange[]): string[] {
   const body: string[] = [];
   for (const c of changes) {
-    const flags = [c.protect ? "protected" : "", c.kind === "replace" && c.replaceReasons.length > 0 ? `replace: ${c.replaceReasons.join(", ")}` : ""]
+    const flags = [
+      c.protect ? "protected" : "",
+      c.kind === "replace" && c.replaceReasons.length > 0 ? `replace: ${c.replaceReasons.join(", ")}` : "",
+    ]
       .filter(Boolean)
       .join("; ");
     body.push(`${OP_PREFIX[c.kind]} ${c.type} ${c.name}${flags ? `  (${flags})` : ""}`);
-    for (const p of c.properties) body.push(`    ${propertyLineText(p, c.kind === "create", "  # forces replacement").replace(/\r?\n/g, " ")}`);
+    for (const p of c.properties)
+      body.push(
+        `    ${propertyLineText(p, c.kind === "create", "  # forces replacement").replace(/\r?\n/g, " ")}`,
+      );
     if (c.omitted > 0) body.push(`    … ${c.omitted} more properties`);
   }
   const content = body.join("\n");
@@ -178,17 +189,26 @@ function findingsSection(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
   const out = ["#### Findings", ""];
   for (const f of sortFindings(findings)) {
-    const icon = f.blocking ? STATUS_EMOJI.fail : f.severity === "info" || f.severity === "low" ? "ℹ️" : STATUS_EMOJI.warn;
+    const icon = f.blocking
+      ? STATUS_EMOJI.fail
+      : f.severity === "info" || f.severity === "low"
+        ? "ℹ️"
+        : STATUS_EMOJI.warn;
     const refs = f.refs && f.refs.length > 0 ? ` (${f.refs.map(escapeHtml).join(", ")})` : "";
     const where = f.urn ? ` — ${inlineCode(f.urn.slice(f.urn.lastIndexOf("::") + 2))}` : "";
     const blocking = f.blocking ? " **blocking**" : "";
-    out.push(`- ${icon} **${f.severity}**${blocking} ${inlineCode(f.id)}${refs}: ${escapeHtml(f.message).replace(/\r?\n/g, " ")}${where}`);
+    out.push(
+      `- ${icon} **${f.severity}**${blocking} ${inlineCode(f.id)}${refs}: ${escapeHtml(f.message).replace(/\r?\n/g, " ")}${where}`,
+    );
   }
   out.push("");
   return out;
 }
 
-function envSection(review: EnvReview, options: Required<Omit<MarkdownOptions, "footer" | "title">>): string[] {
+function envSection(
+  review: EnvReview,
+  options: Required<Omit<MarkdownOptions, "footer" | "title">>,
+): string[] {
   const status = envStatus(review);
   const counts = envCounts(review);
   const open = options.openFailing && status === Status.fail ? " open" : "";

@@ -30,7 +30,8 @@ export interface SplitPart {
 }
 
 /** Default note at the end of a part that continues. */
-export const CONTINUED_END = "> [!NOTE]\n> Output longer than one comment allows: continued in the next comment.";
+export const CONTINUED_END =
+  "> [!NOTE]\n> Output longer than one comment allows: continued in the next comment.";
 /** Default note at the start of a continuation. */
 export const CONTINUED_START = "> Continued from the previous comment.";
 
@@ -58,7 +59,8 @@ function processLine(state: BlockState, line: string): BlockState {
   if (state.fence) {
     const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
     const f = state.fence.marker;
-    if (close && close[0] === f[0] && close.length >= f.length) return { details: state.details, partial: "" };
+    if (close && close[0] === f[0] && close.length >= f.length)
+      return { details: state.details, partial: "" };
     return { ...state, partial: "" };
   }
   const m = FENCE_OPEN.exec(line);
@@ -155,7 +157,9 @@ export function splitCommentParts(body: string, options: SplitOptions = {}): Spl
           );
         const cut = cutPoint(unit, room);
         if (cut >= unit.length)
-          throw new RangeError(`comment limit ${limit} is too small to split line ${JSON.stringify(unit.slice(0, 40))}`);
+          throw new RangeError(
+            `comment limit ${limit} is too small to split line ${JSON.stringify(unit.slice(0, 40))}`,
+          );
         units.splice(u, 1, unit.slice(0, cut), unit.slice(cut));
         continue;
       }

@@ -116,7 +116,11 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
   });
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]!].length)));
   const right = new Set([1, 2, 3, 4, 5, 6]);
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, right.has(i))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!, right.has(i)))
+      .join("  ")
+      .trimEnd();
   out.push(paint("dim", line(header)));
   rows.forEach((r, i) => {
     const s = envStatus(reviews[i]!);
@@ -143,7 +147,8 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       out.push(
         `  ${paint(OP_STYLE[c.kind], `${OP_SYMBOL[c.kind]} ${sanitize(c.type)} ${sanitize(c.name)}`)}${flags ? ` (${sanitize(flags)})` : ""}`,
       );
-      for (const p of c.properties) out.push(`      ${sanitize(propertyLineText(p, c.kind === "create", " (forces replacement)"))}`);
+      for (const p of c.properties)
+        out.push(`      ${sanitize(propertyLineText(p, c.kind === "create", " (forces replacement)"))}`);
       if (c.omitted > 0) out.push(paint("dim", `      … ${c.omitted} more properties`));
     }
     if (review.cost) {
@@ -157,13 +162,19 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
         out.push(`    ${sanitize(r.name)} (${sanitize(r.type)}): ${after} (${formatDelta(r.delta, cur)})`);
       }
       if (rows.length > maxRows) out.push(paint("dim", `    … ${rows.length - maxRows} more`));
-      if (review.cost.notPriced.length > 0) out.push(`    not priced: ${review.cost.notPriced.map(sanitize).join(", ")}`);
+      if (review.cost.notPriced.length > 0)
+        out.push(`    not priced: ${review.cost.notPriced.map(sanitize).join(", ")}`);
     }
-    if (review.budget) out.push(`  Budget: ${budgetText(review)}${review.budget.message ? ` — ${sanitize(review.budget.message)}` : ""}`);
+    if (review.budget)
+      out.push(
+        `  Budget: ${budgetText(review)}${review.budget.message ? ` — ${sanitize(review.budget.message)}` : ""}`,
+      );
     if (review.findings.length > 0) {
       out.push("  Findings:");
       for (const f of sortFindings(review.findings)) {
-        const tag = f.blocking ? paint("red", `BLOCKING ${f.severity}`) : paint(f.severity === "low" || f.severity === "info" ? "dim" : "yellow", f.severity);
+        const tag = f.blocking
+          ? paint("red", `BLOCKING ${f.severity}`)
+          : paint(f.severity === "low" || f.severity === "info" ? "dim" : "yellow", f.severity);
         const where = f.urn ? ` (${sanitize(f.urn.slice(f.urn.lastIndexOf("::") + 2))})` : "";
         out.push(`    [${tag}] ${sanitize(f.id)}: ${sanitize(f.message)}${where}`);
       }
@@ -172,7 +183,6 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
   }
   return out.join("\n");
 }
-
 
 function budgetText(review: EnvReview): string {
   const b = review.budget;

@@ -40,14 +40,22 @@ export const cacheSchema = section({
     const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (c.mode === "memory") {
       for (const f of MEMORYSTORE_ONLY) {
-        if (c[f] !== undefined) issue([f], `applies only to mode memorystore, got mode memory (remove ${f} or set mode: memorystore)`);
+        if (c[f] !== undefined)
+          issue(
+            [f],
+            `applies only to mode memorystore, got mode memory (remove ${f} or set mode: memorystore)`,
+          );
       }
       return;
     }
     const replicas = c.readReplicas ?? 0;
-    if (replicas > 0 && c.tier === "BASIC") issue(["readReplicas"], `needs tier STANDARD_HA, got ${replicas} with tier BASIC`);
+    if (replicas > 0 && c.tier === "BASIC")
+      issue(["readReplicas"], `needs tier STANDARD_HA, got ${replicas} with tier BASIC`);
     if (replicas > 0 && c.memorySizeGb !== undefined && c.memorySizeGb < LIMITS.minSizeGbForReplicas) {
-      issue(["memorySizeGb"], `must be at least ${LIMITS.minSizeGbForReplicas} with read replicas (Memorystore replica node size), got ${c.memorySizeGb}`);
+      issue(
+        ["memorySizeGb"],
+        `must be at least ${LIMITS.minSizeGbForReplicas} with read replicas (Memorystore replica node size), got ${c.memorySizeGb}`,
+      );
     }
   });
 
@@ -76,7 +84,9 @@ export function resolveCache(raw: z.infer<typeof cacheSchema> | undefined, profi
   return {
     mode: r.mode ?? d.mode,
     tier: r.tier ?? (readReplicas > 0 ? "STANDARD_HA" : d.tier),
-    memorySizeGb: r.memorySizeGb ?? (readReplicas > 0 ? Math.max(LIMITS.minSizeGbForReplicas, d.memorySizeGb) : d.memorySizeGb),
+    memorySizeGb:
+      r.memorySizeGb ??
+      (readReplicas > 0 ? Math.max(LIMITS.minSizeGbForReplicas, d.memorySizeGb) : d.memorySizeGb),
     version: r.version ?? "REDIS_7_2",
     readReplicas,
     persistence: r.persistence ?? d.persistence,
@@ -90,10 +100,21 @@ export function cacheInvariants(c: CacheConfig, profile: Profile): { path: strin
   const out: { path: string; message: string }[] = [];
   const at = "platform:cache";
   if (c.mode !== "memorystore") {
-    out.push({ path: `${at}.mode`, message: `prod requires "memorystore" (an in-process cache is per instance and lost on restart), got "${c.mode}"` });
+    out.push({
+      path: `${at}.mode`,
+      message: `prod requires "memorystore" (an in-process cache is per instance and lost on restart), got "${c.mode}"`,
+    });
     return out;
   }
-  if (c.tier !== "STANDARD_HA") out.push({ path: `${at}.tier`, message: `prod requires "STANDARD_HA" (BASIC has no replica and no SLA), got "${c.tier}"` });
-  if (!c.protect) out.push({ path: `${at}.protect`, message: "prod refuses protect=false on the cache instance, got false" });
+  if (c.tier !== "STANDARD_HA")
+    out.push({
+      path: `${at}.tier`,
+      message: `prod requires "STANDARD_HA" (BASIC has no replica and no SLA), got "${c.tier}"`,
+    });
+  if (!c.protect)
+    out.push({
+      path: `${at}.protect`,
+      message: "prod refuses protect=false on the cache instance, got false",
+    });
   return out;
 }

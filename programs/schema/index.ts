@@ -69,13 +69,13 @@ export const SECTIONS = {
   }),
   budget: defineSection({
     schema: budgetSchema,
-    description: "Monthly Cloud Billing budget: billing account, amount, currency, thresholds, email and Pub/Sub targets.",
+    description: "Monthly billing budget: account, amount, currency, thresholds, email and Pub/Sub targets.",
     resolve: (raw, ctx) => resolveBudget(raw, ctx.profile),
     invariants: (c, ctx) => budgetInvariants(c, ctx.profile),
   }),
   observability: defineSection({
     schema: observabilitySchema,
-    description: "Alert recipients, latency/availability/error-rate targets, dashboards and CIS audit alerts.",
+    description: "Alert recipients, latency/availability/5xx targets, dashboards and CIS audit alerts.",
     resolve: (raw, ctx) => resolveObservability(raw, ctx.profile),
     invariants: (c, ctx) => observabilityInvariants(c, ctx.profile),
   }),

@@ -21,45 +21,68 @@ const IMAGE = /^([a-z0-9.-]+(:\d+)?\/)?[a-z0-9._/-]+(:[\w.-]{1,128}|@sha256:[a-f
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const URL_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
 
-const image = () => pattern(IMAGE, "a container image such as europe-docker.pkg.dev/acme/app/api:v1 or …@sha256:<digest>");
+const image = () =>
+  pattern(IMAGE, "a container image such as europe-docker.pkg.dev/acme/app/api:v1 or …@sha256:<digest>");
 
 const cpu = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : v),
-  z
-    .string({ error: (i) => `must be ${CPU_ALLOWED}, got ${got(i.input)}` })
-    .superRefine((c, ctx) => {
-      if (parseCpu(c) === undefined) ctx.addIssue({ code: "custom", message: `must be ${CPU_ALLOWED}, got ${got(c)}` });
-    }),
+  z.string({ error: (i) => `must be ${CPU_ALLOWED}, got ${got(i.input)}` }).superRefine((c, ctx) => {
+    if (parseCpu(c) === undefined)
+      ctx.addIssue({ code: "custom", message: `must be ${CPU_ALLOWED}, got ${got(c)}` });
+  }),
 );
 
-const memory = z.string({ error: (i) => `must be ${MEMORY_ALLOWED}, got ${got(i.input)}` }).superRefine((m, ctx) => {
-  const mib = parseMemoryMib(m);
-  if (mib === undefined) ctx.addIssue({ code: "custom", message: `must be ${MEMORY_ALLOWED}, got ${got(m)}` });
-  else if (mib > 32 * 1024) ctx.addIssue({ code: "custom", message: `must be at most 32Gi (Cloud Run's limit), got ${got(m)}` });
-});
+const memory = z
+  .string({ error: (i) => `must be ${MEMORY_ALLOWED}, got ${got(i.input)}` })
+  .superRefine((m, ctx) => {
+    const mib = parseMemoryMib(m);
+    if (mib === undefined)
+      ctx.addIssue({ code: "custom", message: `must be ${MEMORY_ALLOWED}, got ${got(m)}` });
+    else if (mib > 32 * 1024)
+      ctx.addIssue({ code: "custom", message: `must be at most 32Gi (Cloud Run's limit), got ${got(m)}` });
+  });
 
 /** A map keyed by env var names; bad names are reported at their own path. */
 function envMap<V extends z.ZodType>(value: V, what: string) {
   return z
-    .record(z.string(), value, { error: (i) => (i.code === "invalid_type" ? `must be a map of env name → ${what}, got ${got(i.input)}` : undefined) })
+    .record(z.string(), value, {
+      error: (i) =>
+        i.code === "invalid_type" ? `must be a map of env name → ${what}, got ${got(i.input)}` : undefined,
+    })
     .superRefine((m, ctx) => {
       for (const k of Object.keys(m)) {
         if (!ENV_NAME.test(k)) {
-          ctx.addIssue({ code: "custom", path: [k], message: `env names must be letters, digits and '_' not starting with a digit, got ${got(k)}` });
+          ctx.addIssue({
+            code: "custom",
+            path: [k],
+            message: `env names must be letters, digits and '_' not starting with a digit, got ${got(k)}`,
+          });
         } else if ((RESERVED_ENV as readonly string[]).includes(k) || k.startsWith("X_GOOGLE_")) {
-          ctx.addIssue({ code: "custom", path: [k], message: `${k} is reserved by Cloud Run (${RESERVED_ENV.join(", ")}, X_GOOGLE_*); choose another name` });
+          ctx.addIssue({
+            code: "custom",
+            path: [k],
+            message: `${k} is reserved by Cloud Run (${RESERVED_ENV.join(", ")}, X_GOOGLE_*); choose another name`,
+          });
         }
       }
     });
 }
 
-const member = z.string({ error: (i) => `must be an IAM member such as serviceAccount:…, got ${got(i.input)}` }).superRefine((m, ctx) => {
-  if ((PUBLIC_MEMBERS as readonly string[]).includes(m)) {
-    ctx.addIssue({ code: "custom", message: `${m} would make the service public; set public: true instead` });
-  } else if (!/^(serviceAccount|user|group|domain|principal|principalSet):.+/.test(m)) {
-    ctx.addIssue({ code: "custom", message: `must look like serviceAccount:…, user:…, group:… or domain:…, got ${got(m)}` });
-  }
-});
+const member = z
+  .string({ error: (i) => `must be an IAM member such as serviceAccount:…, got ${got(i.input)}` })
+  .superRefine((m, ctx) => {
+    if ((PUBLIC_MEMBERS as readonly string[]).includes(m)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${m} would make the service public; set public: true instead`,
+      });
+    } else if (!/^(serviceAccount|user|group|domain|principal|principalSet):.+/.test(m)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must look like serviceAccount:…, user:…, group:… or domain:…, got ${got(m)}`,
+      });
+    }
+  });
 
 /**
  * `platform:service`: the application's Cloud Run service.
@@ -103,7 +126,10 @@ export const serviceSchema = section({
   env: envMap(z.string({ error: (i) => `must be a string, got ${got(i.input)}` }), "string"),
   /** Env name → Secret Manager secret id or projects/<p>/secrets/<id> (latest version). @default {} */
   secrets: envMap(
-    pattern(/^(projects\/[a-z0-9-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}$/, "a secret id or projects/<project>/secrets/<id>"),
+    pattern(
+      /^(projects\/[a-z0-9-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}$/,
+      "a secret id or projects/<project>/secrets/<id>",
+    ),
     "secret id",
   ),
   /** Liveness probe path. @default /health */
@@ -119,13 +145,17 @@ export const serviceSchema = section({
 })
   .partial()
   .superRefine((s, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
     if (s.memory !== undefined && parseMemoryMib(s.memory) !== undefined) {
       const mib = parseMemoryMib(s.memory)!;
       const c = s.cpu ?? minCpuForMemory(mib);
       const range = c !== undefined ? memoryRangeMib(c) : undefined;
       if (range && (mib < range.min || mib > range.max)) {
-        issue(["memory"], `must be ${formatMemory(range.min)}–${formatMemory(range.max)} for cpu ${got(c)}, got ${got(s.memory)}`);
+        issue(
+          ["memory"],
+          `must be ${formatMemory(range.min)}–${formatMemory(range.max)} for cpu ${got(c)}, got ${got(s.memory)}`,
+        );
       }
     }
     if (s.cpu !== undefined && isFractionalCpu(s.cpu) && s.concurrency !== undefined && s.concurrency !== 1) {
@@ -135,12 +165,19 @@ export const serviceSchema = section({
       issue(["minInstances"], `must not exceed maxInstances (${s.maxInstances}), got ${s.minInstances}`);
     }
     for (const k of Object.keys(s.secrets ?? {})) {
-      if (s.env?.[k] !== undefined) issue(["secrets", k], `env ${k} is also set in env; set it in one place only`);
+      if (s.env?.[k] !== undefined)
+        issue(["secrets", k], `env ${k} is also set in env; set it in one place only`);
     }
     if (s.canary !== undefined) {
-      if (s.canary.percent === undefined) issue(["canary", "percent"], "is required: the canary's share of requests, an integer 1–99");
-      if (s.canary.image === undefined) issue(["canary", "image"], "is required: the canary's container image, e.g. europe-docker.pkg.dev/acme/app/api:v2");
-      else if (s.canary.image === (s.image ?? PLACEHOLDER_IMAGE)) issue(["canary", "image"], `must differ from image (the stable one), got ${got(s.canary.image)}`);
+      if (s.canary.percent === undefined)
+        issue(["canary", "percent"], "is required: the canary's share of requests, an integer 1–99");
+      if (s.canary.image === undefined)
+        issue(
+          ["canary", "image"],
+          "is required: the canary's container image, e.g. europe-docker.pkg.dev/acme/app/api:v2",
+        );
+      else if (s.canary.image === (s.image ?? PLACEHOLDER_IMAGE))
+        issue(["canary", "image"], `must differ from image (the stable one), got ${got(s.canary.image)}`);
     }
   });
 
@@ -172,7 +209,10 @@ const BY_PROFILE = {
 } as const satisfies Record<Profile, unknown>;
 
 /** Applies the profile's defaults; a CPU or memory left out is derived from the other. */
-export function resolveService(raw: z.infer<typeof serviceSchema> | undefined, profile: Profile): ServiceConfig {
+export function resolveService(
+  raw: z.infer<typeof serviceSchema> | undefined,
+  profile: Profile,
+): ServiceConfig {
   const d = BY_PROFILE[profile];
   const r = raw ?? {};
   const writtenMib = r.memory !== undefined ? parseMemoryMib(r.memory) : undefined;
@@ -210,9 +250,11 @@ export function serviceInvariants(c: ServiceConfig, profile: Profile): { path: s
   if (c.minInstances === 0 && !c.allowScaleToZero) {
     out.push({
       path: `${at}.minInstances`,
-      message: "prod requires at least 1 warm instance, got 0 (set allowScaleToZero: true to accept cold starts)",
+      message:
+        "prod requires at least 1 warm instance, got 0 (set allowScaleToZero: true to accept cold starts)",
     });
   }
-  if (!c.deletionProtection) out.push({ path: `${at}.deletionProtection`, message: "prod requires deletion protection, got false" });
+  if (!c.deletionProtection)
+    out.push({ path: `${at}.deletionProtection`, message: "prod requires deletion protection, got false" });
   return out;
 }

@@ -21,7 +21,13 @@ import {
 import type { PlatformContext } from "../../components/shared/context";
 import { PlatformError } from "../../components/shared/errors";
 
-const ctx: PlatformContext = { env: "dev", profile: "dev", app: "shop", project: "acme-dev", region: "europe-west1" };
+const ctx: PlatformContext = {
+  env: "dev",
+  profile: "dev",
+  app: "shop",
+  project: "acme-dev",
+  region: "europe-west1",
+};
 const base: CloudRunServiceArgs = { ctx, image: "europe-docker.pkg.dev/acme/app/api:v1" };
 
 describe("cpu / memory rules", () => {
@@ -133,7 +139,10 @@ describe("normalizeCloudRunArgs", () => {
 
   it.each([
     [{ cpu: "4", memory: "1Gi" }, 'memory must be 2Gi–16Gi for cpu "4", got "1Gi"'],
-    [{ cpu: "0.5", memory: "512Mi", concurrency: 10 }, "concurrency must be 1 for a fractional cpu (0.5), got 10"],
+    [
+      { cpu: "0.5", memory: "512Mi", concurrency: 10 },
+      "concurrency must be 1 for a fractional cpu (0.5), got 10",
+    ],
     [{ cpu: "0.5", memory: "512Mi", cpuIdle: false }, "cpuIdle must be true for a fractional cpu (0.5)"],
     [{ minInstances: 5, maxInstances: 2 }, "minInstances (5) must not exceed maxInstances (2)"],
     [{ concurrency: 2000 }, "concurrency must be an integer 1–1000, got 2000"],
@@ -144,12 +153,21 @@ describe("normalizeCloudRunArgs", () => {
     [{ invokers: ["bob@acme.com"] }, "invokers[0] must look like serviceAccount:…"],
     [{ env: { PORT: "9000" } }, "env.PORT: PORT is set by Cloud Run; choose another name"],
     [{ env: { A: "1" }, secrets: { A: "s" } }, "secrets.A: env A is already set by env"],
-    [{ secrets: { K: "projects/p/secrets/k/versions/2" } }, "secrets.K must be a secret id or projects/<project>/secrets/<id>"],
+    [
+      { secrets: { K: "projects/p/secrets/k/versions/2" } },
+      "secrets.K must be a secret id or projects/<project>/secrets/<id>",
+    ],
     [{ canary: { percent: 0, image: "x/y:2" } }, "canary.percent must be an integer 1–99, got 0"],
-    [{ canary: { percent: 10, image: "europe-docker.pkg.dev/acme/app/api:v1" } }, "canary.image must differ from image"],
-    [{ canary: { percent: 10, image: "x/y:2", stableRevision: "other-001" } }, "canary.stableRevision must be a revision of this service (shop-dev-api-…)"],
+    [
+      { canary: { percent: 10, image: "europe-docker.pkg.dev/acme/app/api:v1" } },
+      "canary.image must differ from image",
+    ],
+    [
+      { canary: { percent: 10, image: "x/y:2", stableRevision: "other-001" } },
+      "canary.stableRevision must be a revision of this service (shop-dev-api-…)",
+    ],
   ] as [Partial<CloudRunServiceArgs>, string][])("refuses %j", (extra, message) => {
-    const run = () => normalizeCloudRunArgs("api", { ...base, ...extra } as CloudRunServiceArgs);
+    const run = () => normalizeCloudRunArgs("api", { ...base, ...extra });
     expect(run).toThrow(PlatformError);
     expect(run).toThrow(`CloudRunService 'api': `);
     expect(run).toThrow(message);
@@ -166,7 +184,12 @@ describe("normalizeCloudRunArgs", () => {
 
   it("merges links and keys grants by link index", () => {
     const link = {
-      getLink: () => ({ env: { A: "1" }, secretEnv: { S: "projects/p/secrets/s" }, kmsKeys: ["k1"], kmsSigningKeys: ["k2"] }),
+      getLink: () => ({
+        env: { A: "1" },
+        secretEnv: { S: "projects/p/secrets/s" },
+        kmsKeys: ["k1"],
+        kmsSigningKeys: ["k2"],
+      }),
     };
     const s = normalizeCloudRunArgs("api", { ...base, secrets: { Z: "z" }, link: [link] });
     expect(s.env).toEqual([{ name: "A", value: "1" }]);
@@ -195,7 +218,11 @@ describe("env and secret names", () => {
 describe("revisions", () => {
   it("names revisions from image + settings, independent of key order and of the image slot", () => {
     const a = { timeout: "300s", containers: [{ image: "a:1", ports: { containerPort: 8080 } }] };
-    const b = { containers: [{ ports: { containerPort: 8080 }, image: "a:2" }], timeout: "300s", revision: "x" };
+    const b = {
+      containers: [{ ports: { containerPort: 8080 }, image: "a:2" }],
+      timeout: "300s",
+      revision: "x",
+    };
     expect(templateFingerprint(a)).toBe(templateFingerprint(b));
     expect(templateFingerprint(a)).not.toBe(templateFingerprint({ ...a, timeout: "60s" }));
     const fp = templateFingerprint(a);
@@ -219,11 +246,15 @@ describe("link helpers", () => {
   it("kmsLink grants exactly one key and refuses unknown keys", () => {
     const l = kmsLink({ keyIds: { data: "k/data" } }, "data").getLink();
     expect(l).toEqual({ env: { KMS_KEY_ID: "k/data" }, kmsKeys: ["k/data"] });
-    expect(kmsLink({ keyIds: { s: "k/s" } }, "s", { envName: "SIGNING_KEY", signing: true }).getLink()).toEqual({
+    expect(
+      kmsLink({ keyIds: { s: "k/s" } }, "s", { envName: "SIGNING_KEY", signing: true }).getLink(),
+    ).toEqual({
       env: { SIGNING_KEY: "k/s" },
       kmsSigningKeys: ["k/s"],
     });
-    expect(() => kmsLink({ keyIds: { data: "k" } }, "nope")).toThrow('kmsLink: key "nope" is not in this key ring; allowed: data');
+    expect(() => kmsLink({ keyIds: { data: "k" } }, "nope")).toThrow(
+      'kmsLink: key "nope" is not in this key ring; allowed: data',
+    );
   });
 
   it("cloudSqlCondition limits the client role to one instance", () => {
@@ -231,7 +262,8 @@ describe("link helpers", () => {
       project: "acme",
       title: "cloudsql-client-db",
       description: "Connect to Cloud SQL instance db only",
-      expression: "resource.name == 'projects/acme/instances/db' && resource.type == 'sqladmin.googleapis.com/Instance'",
+      expression:
+        "resource.name == 'projects/acme/instances/db' && resource.type == 'sqladmin.googleapis.com/Instance'",
     });
     expect(() => cloudSqlCondition("db")).toThrow('connection names "project:region:instance", got "db"');
   });

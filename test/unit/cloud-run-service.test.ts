@@ -30,7 +30,10 @@ const T = {
   invoker: "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
 } as const;
 const IMAGE = "europe-docker.pkg.dev/acme/app/api:v1";
-const NET = { network: "projects/acme-test/global/networks/shop-test-vpc", subnetwork: "projects/acme-test/regions/europe-west1/subnetworks/shop-test-run" };
+const NET = {
+  network: "projects/acme-test/global/networks/shop-test-vpc",
+  subnetwork: "projects/acme-test/regions/europe-west1/subnetworks/shop-test-run",
+};
 
 /** A PostgresWithBackups-shaped link, from plain values. */
 const dbLink: Linkable = {
@@ -47,7 +50,11 @@ const dbLink: Linkable = {
     cloudSqlInstances: [pulumi.output("acme-test:europe-west1:shop-test-db")],
   }),
 };
-const kms = { keyIds: { data: pulumi.output("projects/acme-test/locations/europe-west1/keyRings/shop-test-kms/cryptoKeys/data") } };
+const kms = {
+  keyIds: {
+    data: pulumi.output("projects/acme-test/locations/europe-west1/keyRings/shop-test-kms/cryptoKeys/data"),
+  },
+};
 
 let rec: Awaited<ReturnType<typeof setupMocks>>;
 beforeAll(async () => {
@@ -56,7 +63,9 @@ beforeAll(async () => {
 beforeEach(() => rec.reset());
 
 const env = (r: { inputs: Record<string, any> }) =>
-  Object.fromEntries((r.inputs.template.containers[0].envs as any[]).map((e) => [e.name, e.value ?? e.valueSource]));
+  Object.fromEntries(
+    (r.inputs.template.containers[0].envs as any[]).map((e) => [e.name, e.value ?? e.valueSource]),
+  );
 
 describe("CloudRunService inventory", () => {
   it("creates a service, a dedicated SA with only logWriter + metricWriter, and no invoker by default", async () => {
@@ -89,7 +98,11 @@ describe("CloudRunService inventory", () => {
     expect(t.containers[0]).toMatchObject({
       image: IMAGE,
       ports: { containerPort: DEFAULTS.port },
-      resources: { limits: { cpu: DEFAULTS.cpu, memory: DEFAULTS.memory }, cpuIdle: true, startupCpuBoost: true },
+      resources: {
+        limits: { cpu: DEFAULTS.cpu, memory: DEFAULTS.memory },
+        cpuIdle: true,
+        startupCpuBoost: true,
+      },
       startupProbe: { httpGet: { path: DEFAULTS.readinessPath, port: 8080 } },
       livenessProbe: { httpGet: { path: DEFAULTS.healthPath, port: 8080 } },
     });
@@ -98,7 +111,10 @@ describe("CloudRunService inventory", () => {
     for (const r of rec.ofType(T.projectMember)) {
       expect(r.inputs["member"]).toBe(`serviceAccount:${email}`);
     }
-    expect(rec.find(T.sa, "api-sa").inputs).toMatchObject({ accountId: "shop-test-api-run", project: "acme-test" });
+    expect(rec.find(T.sa, "api-sa").inputs).toMatchObject({
+      accountId: "shop-test-api-run",
+      project: "acme-test",
+    });
     expect(String(rec.find(T.sa, "api-sa").inputs["description"])).toContain("managed-by=platform");
     expect(rec.ofType(T.invoker)).toHaveLength(0);
     expect(await promiseOf(svc.url)).toBe("https://shop-test-api-abc123-ew.a.run.app");
@@ -125,7 +141,10 @@ describe("CloudRunService inventory", () => {
     await promiseOf(svc.url);
     await rec.settled();
     const s = rec.find(T.service, "web-service");
-    expect(s.inputs).toMatchObject({ ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER", deletionProtection: false });
+    expect(s.inputs).toMatchObject({
+      ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
+      deletionProtection: false,
+    });
     expect(s.inputs["template"]).toMatchObject({
       scaling: { minInstanceCount: 2, maxInstanceCount: 50 },
       maxInstanceRequestConcurrency: 200,
@@ -135,7 +154,11 @@ describe("CloudRunService inventory", () => {
       containers: [{ resources: { limits: { cpu: "4", memory: "8Gi" }, cpuIdle: false } }],
     });
     const inv = rec.find(T.invoker, "web-invoker-0");
-    expect(inv.inputs).toMatchObject({ role: "roles/run.invoker", member: "serviceAccount:lb@acme-test.iam.gserviceaccount.com", name: "shop-test-web" });
+    expect(inv.inputs).toMatchObject({
+      role: "roles/run.invoker",
+      member: "serviceAccount:lb@acme-test.iam.gserviceaccount.com",
+      name: "shop-test-web",
+    });
   });
 
   it("fractional CPUs run gen1 with concurrency 1", async () => {
@@ -183,17 +206,27 @@ describe("CloudRunService links", () => {
       REDIS_TLS: "true",
       KMS_KEY_ID: "projects/acme-test/locations/europe-west1/keyRings/shop-test-kms/cryptoKeys/data",
       STRIPE_KEY: { secretKeyRef: { secret: "stripe-api-key", version: "latest" } },
-      DATABASE_URL: { secretKeyRef: { secret: "projects/acme-test/secrets/shop-test-db-url", version: "latest" } },
-      DB_PASSWORD: { secretKeyRef: { secret: "projects/acme-test/secrets/shop-test-db-password", version: "latest" } },
+      DATABASE_URL: {
+        secretKeyRef: { secret: "projects/acme-test/secrets/shop-test-db-url", version: "latest" },
+      },
+      DB_PASSWORD: {
+        secretKeyRef: { secret: "projects/acme-test/secrets/shop-test-db-password", version: "latest" },
+      },
       REDIS_AUTH: { secretKeyRef: { secret: "cache-auth-secret-id", version: "latest" } },
     });
 
     // secretAccessor on exactly the four secrets, each a secret-level binding.
     const secretGrants = rec.ofType(T.secretMember).filter((r) => r.name.startsWith("app-"));
     expect(secretGrants.map((r) => r.inputs["secretId"]).sort()).toEqual(
-      ["cache-auth-secret-id", "projects/acme-test/secrets/shop-test-db-password", "projects/acme-test/secrets/shop-test-db-url", "stripe-api-key"].sort(),
+      [
+        "cache-auth-secret-id",
+        "projects/acme-test/secrets/shop-test-db-password",
+        "projects/acme-test/secrets/shop-test-db-url",
+        "stripe-api-key",
+      ].sort(),
     );
-    for (const g of secretGrants) expect(g.inputs).toMatchObject({ role: "roles/secretmanager.secretAccessor", member });
+    for (const g of secretGrants)
+      expect(g.inputs).toMatchObject({ role: "roles/secretmanager.secretAccessor", member });
     expect(rec.find(T.secretMember, "app-secret-stripe-key").inputs["project"]).toBe("acme-test");
 
     // Project level: logWriter, metricWriter, and cloudsql.client only with a condition on the linked instance.
@@ -204,7 +237,8 @@ describe("CloudRunService links", () => {
     expect(projectGrants.some((r) => r.inputs["role"] === "roles/secretmanager.secretAccessor")).toBe(false);
     const sql = projectGrants.find((r) => r.inputs["role"] === "roles/cloudsql.client")!;
     expect(sql.inputs["condition"]).toMatchObject({
-      expression: "resource.name == 'projects/acme-test/instances/shop-test-db' && resource.type == 'sqladmin.googleapis.com/Instance'",
+      expression:
+        "resource.name == 'projects/acme-test/instances/shop-test-db' && resource.type == 'sqladmin.googleapis.com/Instance'",
     });
 
     // KMS: encrypterDecrypter on exactly the linked key.
@@ -217,7 +251,9 @@ describe("CloudRunService links", () => {
     });
 
     // The service waits for its grants; nobody public.
-    expect(s.dependencies).toEqual(expect.arrayContaining([...secretGrants, ...keyGrants, sql].map((r) => r.urn)));
+    expect(s.dependencies).toEqual(
+      expect.arrayContaining([...secretGrants, ...keyGrants, sql].map((r) => r.urn)),
+    );
     expect(rec.ofType(T.invoker)).toHaveLength(0);
   });
 
@@ -235,9 +271,10 @@ describe("CloudRunService links", () => {
     expect(() => new CloudRunService("novpc", { ctx, image: IMAGE, link: [dbLink] })).toThrow(
       "link[0] reaches a private IP (Cloud SQL or Memorystore): set network and subnetwork for direct VPC egress",
     );
-    expect(() => new CloudRunService("clash", { ctx, image: IMAGE, env: { DB_NAME: "x" }, link: [dbLink], ...NET })).toThrow(
-      "link[0].env.DB_NAME: env DB_NAME is already set by env",
-    );
+    expect(
+      () =>
+        new CloudRunService("clash", { ctx, image: IMAGE, env: { DB_NAME: "x" }, link: [dbLink], ...NET }),
+    ).toThrow("link[0].env.DB_NAME: env DB_NAME is already set by env");
   });
 });
 
@@ -259,22 +296,33 @@ describe("CloudRunService canary", () => {
       { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: stable, percent: 90 },
       { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: canary, percent: 10, tag: "canary" },
     ]);
-
   });
 
   it("honours an explicit stable revision", async () => {
     new CloudRunService("cx", {
       ctx,
       image: IMAGE,
-      canary: { percent: 25, image: "europe-docker.pkg.dev/acme/app/api:v3", stableRevision: "shop-test-cx-00007-abc" },
+      canary: {
+        percent: 25,
+        image: "europe-docker.pkg.dev/acme/app/api:v3",
+        stableRevision: "shop-test-cx-00007-abc",
+      },
     });
     await rec.settled();
     const traffics = rec.find(T.service, "cx-service").inputs["traffics"] as any[];
-    expect(traffics[0]).toEqual({ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: "shop-test-cx-00007-abc", percent: 75 });
+    expect(traffics[0]).toEqual({
+      type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION",
+      revision: "shop-test-cx-00007-abc",
+      percent: 75,
+    });
   });
 
   it("names the revision from the final template, after a transform", async () => {
-    new CloudRunService("tf", { ctx, image: IMAGE, transform: { service: { template: { timeout: "30s" } as any } } });
+    new CloudRunService("tf", {
+      ctx,
+      image: IMAGE,
+      transform: { service: { template: { timeout: "30s" } } },
+    });
     await rec.settled();
     const t = rec.find(T.service, "tf-service").inputs["template"] as any;
     expect(t.timeout).toBe("30s");

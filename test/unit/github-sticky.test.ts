@@ -38,7 +38,12 @@ class FakeGitHub {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
   seed(issue: string, login: string, body: string): FakeComment {
-    const c = { id: this.nextId++, body, user: { login }, html_url: `https://github.example/${issue}#c${this.nextId}` };
+    const c = {
+      id: this.nextId++,
+      body,
+      user: { login },
+      html_url: `https://github.example/${issue}#c${this.nextId}`,
+    };
     this.comments.set(issue, [...(this.comments.get(issue) ?? []), c]);
     return c;
   }
@@ -92,7 +97,10 @@ class FakeGitHub {
           return send(200, c);
         }
         if (req.method === "DELETE") {
-          this.comments.set(issue, comments.filter((x) => x.id !== id));
+          this.comments.set(
+            issue,
+            comments.filter((x) => x.id !== id),
+          );
           return send(204);
         }
       }
@@ -149,7 +157,10 @@ describe("upsertStickyComments", () => {
     const back = await upsertStickyComments(target, parts(1, "small again"));
     expect(back.updated).toEqual([three.ids[0]]);
     expect(back.deleted).toEqual(three.created);
-    expect(gh.list(ISSUE).map((c) => c.body)).toEqual([`${reviewMarker()}\nsmall again part 1`, "a comment in between"]);
+    expect(gh.list(ISSUE).map((c) => c.body)).toEqual([
+      `${reviewMarker()}\nsmall again part 1`,
+      "a comment in between",
+    ]);
   });
 
   it("sends nothing for an unchanged part and removes duplicates left by concurrent runs", async () => {
@@ -174,12 +185,20 @@ describe("upsertStickyComments", () => {
     });
     expect(r.deleted).toEqual([]);
     expect(gh.list(ISSUE).find((c) => c.id === quoted.id)!.body).toContain("not ours");
-    expect(gh.list(ISSUE).map((c) => c.body.split("\n")[1])).toEqual(["default part 1", "infra v2 part 1", "not ours"]);
+    expect(gh.list(ISSUE).map((c) => c.body.split("\n")[1])).toEqual([
+      "default part 1",
+      "infra v2 part 1",
+      "not ours",
+    ]);
   });
 
   it("refuses bodies without the right markers", async () => {
-    await expect(upsertStickyComments(target, ["no marker"])).rejects.toThrow(/does not start with the marker/);
-    await expect(upsertStickyComments(target, parts(1, "x"), { key: "other" })).rejects.toThrow(/key other part 1/);
+    await expect(upsertStickyComments(target, ["no marker"])).rejects.toThrow(
+      /does not start with the marker/,
+    );
+    await expect(upsertStickyComments(target, parts(1, "x"), { key: "other" })).rejects.toThrow(
+      /key other part 1/,
+    );
     await expect(upsertStickyComments(target, [])).rejects.toThrow(/nothing to post/);
   });
 
@@ -208,11 +227,21 @@ describe("resolveGitHubTarget", () => {
       env: {
         GITHUB_TOKEN: "abc",
         GITHUB_REPOSITORY: "acme/infra",
-        GITHUB_EVENT_PATH: event("pr.json", { action: "synchronize", number: 12, pull_request: { number: 12 } }),
+        GITHUB_EVENT_PATH: event("pr.json", {
+          action: "synchronize",
+          number: 12,
+          pull_request: { number: 12 },
+        }),
         GITHUB_API_URL: "https://ghe.example.com/api/v3/",
       },
     });
-    expect(t).toEqual({ owner: "acme", repo: "infra", issueNumber: 12, token: "abc", baseUrl: "https://ghe.example.com/api/v3" });
+    expect(t).toEqual({
+      owner: "acme",
+      repo: "infra",
+      issueNumber: 12,
+      token: "abc",
+      baseUrl: "https://ghe.example.com/api/v3",
+    });
     expect(pullNumberFromEvent(event("comment.json", { issue: { number: 5, pull_request: {} } }))).toBe(5);
   });
 
@@ -223,7 +252,9 @@ describe("resolveGitHubTarget", () => {
 
   it("says what is missing and how to provide it", () => {
     expect(() => resolveGitHubTarget({ env: {} })).toThrow(/no token: set GITHUB_TOKEN/);
-    expect(() => resolveGitHubTarget({ env: { GITHUB_TOKEN: "x" } })).toThrow(/no repository: set GITHUB_REPOSITORY/);
+    expect(() => resolveGitHubTarget({ env: { GITHUB_TOKEN: "x" } })).toThrow(
+      /no repository: set GITHUB_REPOSITORY/,
+    );
     expect(() => resolveGitHubTarget({ env: { GITHUB_TOKEN: "x", GITHUB_REPOSITORY: "nope" } })).toThrow(
       /must be "owner\/name", got "nope"/,
     );
@@ -235,7 +266,9 @@ describe("resolveGitHubTarget", () => {
       resolveGitHubTarget({ env: { GITHUB_TOKEN: "x", GITHUB_REPOSITORY: "a/b", GITHUB_EVENT_PATH: push } }),
     ).toThrow(/has no pull_request.number/);
     expect(() =>
-      resolveGitHubTarget({ env: { GITHUB_TOKEN: "x", GITHUB_REPOSITORY: "a/b", GITHUB_EVENT_PATH: join(dir, "missing.json") } }),
+      resolveGitHubTarget({
+        env: { GITHUB_TOKEN: "x", GITHUB_REPOSITORY: "a/b", GITHUB_EVENT_PATH: join(dir, "missing.json") },
+      }),
     ).toThrow(/cannot read the event payload/);
     expect(() => resolveGitHubTarget({ env: {}, token: "x", repository: "a/b", pullNumber: 0 })).toThrow(
       /positive integer, got 0/,
@@ -272,7 +305,10 @@ describe("publishReview", () => {
     expect(gh.list(ISSUE).map((c) => c.body)).toEqual(expected);
     expect(gh.list(ISSUE)[0]!.body).toContain("| **dev** | 1200 | 0 | 0 | 0 |");
 
-    const again = await publishReview(reviews.map((rv) => ({ ...rv, steps: rv.steps.slice(0, 3) })), { env });
+    const again = await publishReview(
+      reviews.map((rv) => ({ ...rv, steps: rv.steps.slice(0, 3) })),
+      { env },
+    );
     expect(again.updated).toHaveLength(1);
     expect(again.deleted).toHaveLength(expected.length - 1);
     expect(gh.list(ISSUE)).toHaveLength(1);

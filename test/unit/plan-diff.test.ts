@@ -70,7 +70,12 @@ const redis = {
   name: "cache",
   parent: "",
   protect: false,
-  inputs: { name: "acme-dev-cache", tier: "BASIC", memorySizeGb: 1, transitEncryptionMode: "SERVER_AUTHENTICATION" },
+  inputs: {
+    name: "acme-dev-cache",
+    tier: "BASIC",
+    memorySizeGb: 1,
+    transitEncryptionMode: "SERVER_AUTHENTICATION",
+  },
 };
 
 function inventory(resources: unknown[]): Inventory {
@@ -134,9 +139,15 @@ describe("diffInventories", () => {
   });
 
   it("treats only a major Cloud SQL version change as forcing", () => {
-    const minor = diffInventories(inventory([db]), inventory([edit(db, (i) => (i.databaseVersion = "POSTGRES_15_7"))]));
+    const minor = diffInventories(
+      inventory([db]),
+      inventory([edit(db, (i) => (i.databaseVersion = "POSTGRES_15_7"))]),
+    );
     expect(minor[0]!.op).toBe("update");
-    const major = diffInventories(inventory([db]), inventory([edit(db, (i) => (i.databaseVersion = "POSTGRES_16"))]));
+    const major = diffInventories(
+      inventory([db]),
+      inventory([edit(db, (i) => (i.databaseVersion = "POSTGRES_16"))]),
+    );
     expect(major[0]!.op).toBe("replace");
     expect(major[0]!.replaceReasons).toEqual(["databaseVersion"]);
     expect(sqlMajorVersion("MYSQL_8_0_31")).toBe("MYSQL_8");
@@ -168,7 +179,10 @@ describe("diffInventories", () => {
   it("replaces Redis on tier or encryption mode, updates it on size", () => {
     const size = diffInventories(inventory([redis]), inventory([edit(redis, (i) => (i.memorySizeGb = 5))]));
     expect(size[0]!.op).toBe("update");
-    const tier = diffInventories(inventory([redis]), inventory([edit(redis, (i) => (i.tier = "STANDARD_HA"))]));
+    const tier = diffInventories(
+      inventory([redis]),
+      inventory([edit(redis, (i) => (i.tier = "STANDARD_HA"))]),
+    );
     expect(tier[0]!.op).toBe("replace");
     const tls = diffInventories(
       inventory([redis]),
@@ -203,7 +217,9 @@ describe("diffInventories", () => {
       ]),
     );
     expect(
-      forcedReplacements("gcp:storage/bucket:Bucket", { location: "EU" }, { location: "US" }).map((f) => f.rule.path),
+      forcedReplacements("gcp:storage/bucket:Bucket", { location: "EU" }, { location: "US" }).map(
+        (f) => f.rule.path,
+      ),
     ).toEqual(["location"]);
     expect(forcedReplacements("gcp:unknown/thing:Thing", { name: "a" }, { name: "b" })).toEqual([]);
   });
@@ -231,7 +247,8 @@ describe("property paths", () => {
 /** Deep copy that keeps the marker symbols (structuredClone cannot copy symbols). */
 function clone(v: PlanValue): PlanValue {
   if (Array.isArray(v)) return v.map(clone);
-  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
   return v;
 }
 

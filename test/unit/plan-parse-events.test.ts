@@ -31,7 +31,11 @@ describe("parseEventLog on real engine logs", () => {
     expect(r.steps).toHaveLength(58);
     expect(r.stats).toEqual({ lines: 133, events: 133, corruptLines: 0 });
     expect(r.corrupt).toEqual([]);
-    expect(r.summary).toEqual({ resourceChanges: { same: 57, update: 1 }, maybeCorrupt: false, durationSeconds: 2 });
+    expect(r.summary).toEqual({
+      resourceChanges: { same: 57, update: 1 },
+      maybeCorrupt: false,
+      durationSeconds: 2,
+    });
     expect(countChanges(r.steps)).toEqual({ create: 0, update: 1, delete: 0, replace: 0 });
     const update = r.steps.find((s) => s.op === "update")!;
     expect(update.type).toBe("aws:cloudformation/stack:Stack");
@@ -111,7 +115,12 @@ describe("parseEventLog on real engine logs", () => {
   it("collects diagnostics without colour markup, and the failed summary", async () => {
     const r = await parseEventLog(fixture("lifecycle-TestPendingDeleteReplacement-1-eventstream.json"));
     expect(r.diagnostics).toEqual([
-      { severity: "error", message: "Could not delete typB", urn: "urn:pulumi:test::test::pkgA:m:typB::resB", line: 9 },
+      {
+        severity: "error",
+        message: "Could not delete typB",
+        urn: "urn:pulumi:test::test::pkgA:m:typB::resB",
+        line: 9,
+      },
       { severity: "error", message: "update failed", line: 11 },
     ]);
     expect(r.failures.map((f) => f.op)).toEqual(["delete-replaced"]);
@@ -131,7 +140,9 @@ describe("parseEventLog on real engine logs", () => {
   });
 
   it("collects policy violations and ignores policy summary and load events", async () => {
-    const r = await parseEventLog(fixture("lifecycle-TestSimpleAnalyzeResourceMultipleViolations-eventstream.json"));
+    const r = await parseEventLog(
+      fixture("lifecycle-TestSimpleAnalyzeResourceMultipleViolations-eventstream.json"),
+    );
     expect(r.steps).toEqual([]);
     expect(r.policy).toHaveLength(10);
     expect(r.policy.filter((p) => p.enforcementLevel === "mandatory")).toHaveLength(5);
@@ -178,6 +189,21 @@ describe("corrupt lines and bad input", () => {
     expect((err as PlanParseError).line).toBe(3);
   });
 
+  it("checks only the framing of lines nothing reads, unless parseAll is set", () => {
+    const outputs = up4.find((l) => l.includes('"resOutputsEvent"'))!;
+    const damaged = outputs.replace('"inputs":{', '"inputs":{{');
+    const truncated = outputs.slice(0, 200);
+    const lines = [...up4.slice(0, -1), damaged, truncated].join("\n");
+    const fast = parseEventLogText(lines);
+    expect(fast.corrupt.map((c) => c.line)).toEqual([17]); // the truncated one
+    const full = parseEventLogText(lines, { parseAll: true });
+    expect(full.corrupt.map((c) => c.line)).toEqual([16, 17]);
+    expect(full.steps).toEqual(fast.steps);
+    expect(() => parseEventLogText(lines, { strict: true, file: "up.jsonl" })).toThrow(
+      /^up\.jsonl:16: invalid JSON/,
+    );
+  });
+
   it("records unknown ops and shapeless pre-events as corrupt", () => {
     const r = parseEventLogText(
       [
@@ -188,7 +214,9 @@ describe("corrupt lines and bad input", () => {
       ].join("\n"),
     );
     expect(r.corrupt.map((c) => c.line)).toEqual([1, 2, 3, 4]);
-    expect(r.corrupt[0]!.error).toMatch(/^resourcePreEvent: unknown op "frobnicate" \(expected one of same, create/);
+    expect(r.corrupt[0]!.error).toMatch(
+      /^resourcePreEvent: unknown op "frobnicate" \(expected one of same, create/,
+    );
     expect(r.corrupt[1]!.error).toBe("resourcePreEvent without metadata");
     expect(r.corrupt[2]!.error).toBe("resourcePreEvent: step without a string urn");
     expect(r.corrupt[3]!.error).toBe("resourcePreEvent is null, expected an object");
@@ -216,9 +244,13 @@ describe("corrupt lines and bad input", () => {
   });
 
   it("rejects input that is not an event log at all, with a hint for pretty-printed JSON", async () => {
-    const err = await parseEventLog(write("log.txt", "Previewing update (dev)\n\n  + 3 to create\n")).catch((e: unknown) => e);
+    const err = await parseEventLog(write("log.txt", "Previewing update (dev)\n\n  + 3 to create\n")).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PlanParseError);
-    expect((err as Error).message).toMatch(/log\.txt: not an engine event log: none of its 2 non-blank lines/);
+    expect((err as Error).message).toMatch(
+      /log\.txt: not an engine event log: none of its 2 non-blank lines/,
+    );
     expect((err as Error).message).toContain("line 1: invalid JSON");
 
     const digest = await parseEventLog(fixture("sample-preview-update.json")).catch((e: unknown) => e);

@@ -93,9 +93,9 @@ describe("parsePreviewJson on real digests", () => {
 
 describe("bad digests", () => {
   it("names file, line and column for invalid JSON", async () => {
-    const err = await parsePreviewJson(write("broken.json", '{\n  "steps": [\n    { "op": "create", }\n  ]\n}\n')).catch(
-      (e: unknown) => e,
-    );
+    const err = await parsePreviewJson(
+      write("broken.json", '{\n  "steps": [\n    { "op": "create", }\n  ]\n}\n'),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlanParseError);
     expect((err as Error).message).toMatch(/broken\.json:3:\d+: not valid JSON/);
     expect((err as PlanParseError).line).toBe(3);
@@ -108,12 +108,17 @@ describe("bad digests", () => {
     expect(() => parsePreviewDigest({ resources: [] }, { file: "p.json" })).toThrow(
       "p.json: (top level): expected a preview digest with `steps` or `changeSummary`, got an object with keys [resources]",
     );
-    expect(() => parsePreviewDigest({ steps: {} }, { file: "p.json" })).toThrow("p.json: steps: expected an array, got {}");
+    expect(() => parsePreviewDigest({ steps: {} }, { file: "p.json" })).toThrow(
+      "p.json: steps: expected an array, got {}",
+    );
     expect(() => parsePreviewDigest({ steps: ["x"] }, { file: "p.json" })).toThrow(
       'p.json: steps[0]: expected a step object with op and urn, got "x"',
     );
     expect(() =>
-      parsePreviewDigest({ steps: [{ op: "explode", urn: "urn:pulumi:s::p::t:m:T::n" }] }, { file: "p.json" }),
+      parsePreviewDigest(
+        { steps: [{ op: "explode", urn: "urn:pulumi:s::p::t:m:T::n" }] },
+        { file: "p.json" },
+      ),
     ).toThrow(/p\.json: steps\[0\] \(urn:pulumi:s::p::t:m:T::n\): unknown op "explode"/);
   });
 
@@ -162,7 +167,11 @@ describe("synth inventory", () => {
   it("becomes all-create steps with markers for secrets and unknowns", () => {
     const steps = inventorySteps(parseInventory(inventory));
     expect(steps.map((s) => s.op)).toEqual(["create", "create", "create"]);
-    expect(steps[1]).toMatchObject({ name: "keys-ring", protect: true, newInputs: { location: "europe-west1" } });
+    expect(steps[1]).toMatchObject({
+      name: "keys-ring",
+      protect: true,
+      newInputs: { location: "europe-west1" },
+    });
     expect(steps[2]!.newInputs).toEqual({ secret: UNKNOWN, secretData: SECRET });
     expect(steps[2]!.parent).toBeUndefined();
     expect(countChanges(steps).create).toBe(3);
@@ -174,10 +183,14 @@ describe("synth inventory", () => {
     );
     const bad = structuredClone(inventory);
     (bad.resources[1] as any).inputs = [1];
-    expect(() => parseInventory(bad, { file: "dev.json" })).toThrow("dev.json: resources[1].inputs: expected an object, got [1]");
+    expect(() => parseInventory(bad, { file: "dev.json" })).toThrow(
+      "dev.json: resources[1].inputs: expected an object, got [1]",
+    );
     const dup = structuredClone(inventory);
     dup.resources[2]!.urn = dup.resources[0]!.urn;
-    expect(() => parseInventory(dup)).toThrow(/resources\[2\]\.urn: expected a URN not used by an earlier resource/);
+    expect(() => parseInventory(dup)).toThrow(
+      /resources\[2\]\.urn: expected a URN not used by an earlier resource/,
+    );
   });
 
   it("is detected and read from a file", async () => {
@@ -205,7 +218,9 @@ describe("parsePlanFile", () => {
 describe("normalizeValue", () => {
   it("decodes every signature", () => {
     expect(normalizeValue({ [SIG_KEY]: Sig.secret, ciphertext: "abc" })).toBe(SECRET);
-    expect(normalizeValue({ [SIG_KEY]: Sig.resourceReference, urn: "u", id: "i", packageVersion: "" })).toEqual({
+    expect(
+      normalizeValue({ [SIG_KEY]: Sig.resourceReference, urn: "u", id: "i", packageVersion: "" }),
+    ).toEqual({
       urn: "u",
       id: "i",
     });

@@ -8,7 +8,13 @@ import {
 import type { PlatformContext } from "../../components/shared/context";
 import { PlatformError } from "../../components/shared/errors";
 
-const ctx: PlatformContext = { env: "dev", profile: "dev", app: "shop", project: "acme-dev", region: "europe-west1" };
+const ctx: PlatformContext = {
+  env: "dev",
+  profile: "dev",
+  app: "shop",
+  project: "acme-dev",
+  region: "europe-west1",
+};
 const base: RedisCacheArgs = { ctx, network: "projects/acme-dev/global/networks/vpc" };
 
 describe("normalizeRedisArgs", () => {
@@ -28,11 +34,16 @@ describe("normalizeRedisArgs", () => {
   });
 
   it("sizes for read replicas when the size is left out", () => {
-    expect(normalizeRedisArgs("c", { ...base, readReplicas: 1 }, "n")).toMatchObject({ memorySizeGb: 5, readReplicas: 1 });
+    expect(normalizeRedisArgs("c", { ...base, readReplicas: 1 }, "n")).toMatchObject({
+      memorySizeGb: 5,
+      readReplicas: 1,
+    });
   });
 
   it("memory mode ignores Memorystore settings and needs no network", () => {
-    expect(normalizeRedisArgs("c", { ctx, mode: "memory", tier: "BASIC", memorySizeGb: 0 }, "n")).toEqual({ mode: "memory" });
+    expect(normalizeRedisArgs("c", { ctx, mode: "memory", tier: "BASIC", memorySizeGb: 0 }, "n")).toEqual({
+      mode: "memory",
+    });
   });
 
   it.each([
@@ -41,12 +52,24 @@ describe("normalizeRedisArgs", () => {
     [{ tier: "PREMIUM" }, 'tier must be one of BASIC | STANDARD_HA, got "PREMIUM"'],
     [{ version: "REDIS_5_0" }, 'version must be one of REDIS_6_X | REDIS_7_0 | REDIS_7_2, got "REDIS_5_0"'],
     [{ readReplicas: 6, memorySizeGb: 5 }, "readReplicas must be an integer 0–5, got 6"],
-    [{ tier: "BASIC", readReplicas: 1, memorySizeGb: 5 }, "readReplicas needs tier STANDARD_HA, got tier BASIC with 1 replica(s)"],
-    [{ readReplicas: 1, memorySizeGb: 4 }, "readReplicas needs memorySizeGb ≥ 5 (Memorystore replica node size), got 4"],
+    [
+      { tier: "BASIC", readReplicas: 1, memorySizeGb: 5 },
+      "readReplicas needs tier STANDARD_HA, got tier BASIC with 1 replica(s)",
+    ],
+    [
+      { readReplicas: 1, memorySizeGb: 4 },
+      "readReplicas needs memorySizeGb ≥ 5 (Memorystore replica node size), got 4",
+    ],
     [{ persistence: "aof" }, 'persistence must be one of none | rdb, got "aof"'],
-    [{ persistence: "none", rdbSnapshotPeriod: "ONE_HOUR" }, 'rdbSnapshotPeriod needs persistence "rdb", got persistence "none"'],
-    [{ maintenanceWindow: { day: "SUNDAY", hour: 24 } }, "maintenanceWindow.hour must be an integer 0–23 (UTC), got 24"],
-    [{ maintenanceWindow: { day: "SUN", hour: 3 } }, 'maintenanceWindow.day must be one of MONDAY | TUESDAY'],
+    [
+      { persistence: "none", rdbSnapshotPeriod: "ONE_HOUR" },
+      'rdbSnapshotPeriod needs persistence "rdb", got persistence "none"',
+    ],
+    [
+      { maintenanceWindow: { day: "SUNDAY", hour: 24 } },
+      "maintenanceWindow.hour must be an integer 0–23 (UTC), got 24",
+    ],
+    [{ maintenanceWindow: { day: "SUN", hour: 3 } }, "maintenanceWindow.day must be one of MONDAY | TUESDAY"],
     [{ network: undefined }, 'network is required for mode "memorystore"'],
     [{ mode: "disk" }, 'mode must be one of memory | memorystore, got "disk"'],
   ])("refuses %j", (extra, message) => {

@@ -1,3 +1,4 @@
+import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULTS, RedisCache } from "../../components/redis-cache";
@@ -47,7 +48,9 @@ describe("RedisCache (memorystore)", () => {
       authorizedNetwork: NETWORK,
       readReplicasMode: "READ_REPLICAS_DISABLED",
       persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod: DEFAULTS.rdbSnapshotPeriod },
-      maintenancePolicy: { weeklyMaintenanceWindows: [{ day: "SUNDAY", startTime: { hours: 3, minutes: 0 } }] },
+      maintenancePolicy: {
+        weeklyMaintenanceWindows: [{ day: "SUNDAY", startTime: { hours: 3, minutes: 0 } }],
+      },
       deletionProtection: true,
       labels: { env: "prod", app: "shop", component: "redis", "managed-by": "platform", team: "core" },
     });
@@ -55,7 +58,10 @@ describe("RedisCache (memorystore)", () => {
     expect(i.inputs["replicaCount"]).toBeUndefined();
 
     const secret = rec.find(T.secret, "cache-auth-secret");
-    expect(secret.inputs).toMatchObject({ secretId: "shop-prod-cache-redis-auth", replication: { auto: {} } });
+    expect(secret.inputs).toMatchObject({
+      secretId: "shop-prod-cache-redis-auth",
+      replication: { auto: {} },
+    });
     expect(rec.find(T.version, "cache-auth-secret-version").inputs["secretData"]).toBe("[secret]");
 
     expect(cache.backend).toBe("memorystore");
@@ -63,12 +69,15 @@ describe("RedisCache (memorystore)", () => {
     expect(await promiseOf(cache.port)).toBe(6378);
     expect(await promiseOf(cache.endpoint)).toBe("10.20.0.4:6378");
     expect(await promiseOf(cache.authSecretId)).toBe("cache-auth-secret-id");
-    const auth = pulumi.output(cache.authString);
-    expect(await promiseOf(auth.isSecret)).toBe(true);
+    expect(await pulumi.isSecret(cache.authString)).toBe(true);
   });
 
   it("wires read replicas, CMEK, persistence off, a custom window and the PSA dependency", async () => {
-    const psa = new pulumi.CustomResource("gcp:servicenetworking/connection:Connection", "psa", {});
+    const psa = new gcp.servicenetworking.Connection("psa", {
+      network: NETWORK,
+      service: "servicenetworking.googleapis.com",
+      reservedPeeringRanges: ["shop-prod-psa"],
+    });
     const key = "projects/acme-shop-prod/locations/europe-west1/keyRings/shop-prod-kms/cryptoKeys/data";
     const cache = new RedisCache("ha", {
       ctx,
@@ -96,7 +105,9 @@ describe("RedisCache (memorystore)", () => {
     });
     expect(i.dependencies).toContain(await promiseOf(psa.urn));
     expect(rec.find(T.secret, "ha-auth-secret").inputs["replication"]).toEqual({
-      userManaged: { replicas: [{ location: "europe-west1", customerManagedEncryption: { kmsKeyName: key } }] },
+      userManaged: {
+        replicas: [{ location: "europe-west1", customerManagedEncryption: { kmsKeyName: key } }],
+      },
     });
     const link = cache.getLink();
     expect(Object.keys(link.env ?? {}).sort()).toEqual(

@@ -58,7 +58,12 @@ function gcpSteps(): PlanStep[] {
       true,
     ),
     res("gcp:redis/instance:Instance", "cache", { name: "acme-dev-cache", tier: "BASIC", memorySizeGb: 1 }),
-    res("gcp:kms/cryptoKey:CryptoKey", "keys-old", { name: "old", keyRing: "r", purpose: "ENCRYPT_DECRYPT" }, true),
+    res(
+      "gcp:kms/cryptoKey:CryptoKey",
+      "keys-old",
+      { name: "old", keyRing: "r", purpose: "ENCRYPT_DECRYPT" },
+      true,
+    ),
   ];
   const head = [
     base[0]!,
@@ -78,7 +83,11 @@ function gcpSteps(): PlanStep[] {
       },
       true,
     ),
-    res("gcp:redis/instance:Instance", "cache", { name: "acme-dev-cache", tier: "STANDARD_HA", memorySizeGb: 1 }),
+    res("gcp:redis/instance:Instance", "cache", {
+      name: "acme-dev-cache",
+      tier: "STANDARD_HA",
+      memorySizeGb: 1,
+    }),
     res("gcp:secretmanager/secret:Secret", "db-password", {
       secretId: "db-password",
       replication: { auto: {} },
@@ -100,7 +109,8 @@ const dataLoss: Finding = {
   id: "platform/data-loss",
   severity: "critical",
   blocking: true,
-  message: "Redis `cache` is replaced: its data is lost. Add the `platform/allow-data-loss` label to proceed.",
+  message:
+    "Redis `cache` is replaced: its data is lost. Add the `platform/allow-data-loss` label to proceed.",
   urn: `${STACK}gcp:redis/instance:Instance::cache`,
   type: "gcp:redis/instance:Instance",
 };
@@ -112,7 +122,12 @@ const backups: Finding = {
   message: "Backups are disabled on `db-instance`.",
   urn: `${STACK}gcp:sql/databaseInstance:DatabaseInstance::db-instance`,
 };
-const note: Finding = { id: "platform/info", severity: "info", blocking: false, message: "Key keys-old is deleted." };
+const note: Finding = {
+  id: "platform/info",
+  severity: "info",
+  blocking: false,
+  message: "Key keys-old is deleted.",
+};
 
 function devReview(): EnvReview {
   const urn = (t: string, n: string) => `${STACK}${t}::${n}`;
@@ -126,13 +141,38 @@ function devReview(): EnvReview {
       before: 85.08,
       after: 144.86,
       lines: [
-        { urn: urn("gcp:sql/databaseInstance:DatabaseInstance", "db-instance"), type: "gcp:sql/databaseInstance:DatabaseInstance", name: "db-instance", baseline: 98.14 },
-        { urn: urn("gcp:redis/instance:Instance", "cache"), type: "gcp:redis/instance:Instance", name: "cache", baseline: 46.72 },
-        { urn: urn("gcp:cloudrunv2/service:Service", "api"), type: "gcp:cloudrunv2/service:Service", name: "api", notPriced: true },
+        {
+          urn: urn("gcp:sql/databaseInstance:DatabaseInstance", "db-instance"),
+          type: "gcp:sql/databaseInstance:DatabaseInstance",
+          name: "db-instance",
+          baseline: 98.14,
+        },
+        {
+          urn: urn("gcp:redis/instance:Instance", "cache"),
+          type: "gcp:redis/instance:Instance",
+          name: "cache",
+          baseline: 46.72,
+        },
+        {
+          urn: urn("gcp:cloudrunv2/service:Service", "api"),
+          type: "gcp:cloudrunv2/service:Service",
+          name: "api",
+          notPriced: true,
+        },
       ],
       beforeLines: [
-        { urn: urn("gcp:sql/databaseInstance:DatabaseInstance", "db-instance"), type: "gcp:sql/databaseInstance:DatabaseInstance", name: "db-instance", baseline: 49.31 },
-        { urn: urn("gcp:redis/instance:Instance", "cache"), type: "gcp:redis/instance:Instance", name: "cache", baseline: 35.77 },
+        {
+          urn: urn("gcp:sql/databaseInstance:DatabaseInstance", "db-instance"),
+          type: "gcp:sql/databaseInstance:DatabaseInstance",
+          name: "db-instance",
+          baseline: 49.31,
+        },
+        {
+          urn: urn("gcp:redis/instance:Instance", "cache"),
+          type: "gcp:redis/instance:Instance",
+          name: "cache",
+          baseline: 35.77,
+        },
       ],
       notPriced: ["gcp:cloudrunv2/service:Service"],
     },
@@ -161,7 +201,9 @@ describe("describeChanges", () => {
       "settings.databaseFlags[0].value",
     ]);
     expect(changes[0]!.protect).toBe(true);
-    expect(changes[1]!.properties).toEqual([{ path: "tier", kind: "update-replace", old: "BASIC", new: "STANDARD_HA" }]);
+    expect(changes[1]!.properties).toEqual([
+      { path: "tier", kind: "update-replace", old: "BASIC", new: "STANDARD_HA" },
+    ]);
     expect(changes[2]!.properties.map((p) => p.path)).toEqual(["secretId", "replication.auto", "labels.env"]);
     expect(changes[4]!.properties).toEqual([]);
     expect(describeChanges(gcpSteps(), { maxProperties: 2 })[3]!.omitted).toBe(3);
@@ -209,7 +251,9 @@ describe("formatting", () => {
 
   it("matches cost lines before and after by URN, biggest change first", () => {
     const rows = costRows(devReview().cost!);
-    expect(rows.map((r) => [r.name, r.before, r.after, Math.round(r.delta * 100) / 100, r.notPriced])).toEqual([
+    expect(
+      rows.map((r) => [r.name, r.before, r.after, Math.round(r.delta * 100) / 100, r.notPriced]),
+    ).toEqual([
       ["db-instance", 49.31, 98.14, 48.83, false],
       ["cache", 35.77, 46.72, 10.95, false],
       ["api", 0, undefined, 0, true],
@@ -222,7 +266,9 @@ describe("renderMarkdown", () => {
     const md = renderMarkdown([devReview(), await prodReview()]);
     const lines = md.split("\n");
     expect(lines[0]).toBe("### Platform review: 2 environments · ❌ blocked");
-    expect(lines).toContain("| **dev** | 2 | 1 | 1 | 1 | +$59.78 | $144.86 | $150.00 (97%) ⚠️ | ❌ 1 blocking |");
+    expect(lines).toContain(
+      "| **dev** | 2 | 1 | 1 | 1 | +$59.78 | $144.86 | $150.00 (97%) ⚠️ | ❌ 1 blocking |",
+    );
     expect(lines).toContain("| **prod** | 0 | 2 | 1 | 0 | — | — | — | ✅ pass |");
     expect(md.indexOf("| **prod**")).toBeLessThan(md.indexOf("<details"));
     // A failing environment opens; a passing one stays collapsed.
@@ -262,10 +308,15 @@ describe("renderMarkdown", () => {
   it("renders the cost table and findings, blocking first", () => {
     const md = renderMarkdown([devReview()]);
     expect(md).toContain("$85.08 → **$144.86** per month (+$59.78)");
-    expect(md).toContain("| `db-instance` | `gcp:sql/databaseInstance:DatabaseInstance` | $49.31 | $98.14 | +$48.83 |");
+    expect(md).toContain(
+      "| `db-instance` | `gcp:sql/databaseInstance:DatabaseInstance` | $49.31 | $98.14 | +$48.83 |",
+    );
     expect(md).toContain("| `api` | `gcp:cloudrunv2/service:Service` | $0.00 | not priced | $0.00 |");
     expect(md).toContain("Not priced: `gcp:cloudrunv2/service:Service`");
-    const findings = md.slice(md.indexOf("#### Findings")).split("\n").filter((l) => l.startsWith("- "));
+    const findings = md
+      .slice(md.indexOf("#### Findings"))
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
     expect(findings).toEqual([
       "- ❌ **critical** **blocking** `platform/data-loss`: Redis `cache` is replaced: its data is lost. Add the `platform/allow-data-loss` label to proceed. — `cache`",
       "- ⚠️ **high** `gcp/sql-backups` (CKV_GCP_14): Backups are disabled on `db-instance`. — `db-instance`",
@@ -399,7 +450,11 @@ describe("renderJson", () => {
     ]);
     expect(dev.counts).toEqual({ create: 2, update: 1, delete: 1, replace: 1 });
     const api = dev.changes.find((c: any) => c.name === "api");
-    expect(api.properties).toContainEqual({ path: "template.containers[0].image", kind: "add", new: "[unknown]" });
+    expect(api.properties).toContainEqual({
+      path: "template.containers[0].image",
+      kind: "add",
+      new: "[unknown]",
+    });
     expect(api.properties).toContainEqual({
       path: "template.containers[0].env[0].value",
       kind: "add",
@@ -419,6 +474,10 @@ describe("renderJson", () => {
     expect(dev.cost).toMatchObject({ currency: "USD", before: 85.08, after: 144.86, delta: 59.78 });
     expect(dev.findings[0].id).toBe("platform/data-loss");
     expect(doc.environments[1]).toMatchObject({ cost: null, budget: null, error: null, status: "ok" });
-    expect(reviewJson(reviews).environments[1]!.changes.map((c) => c.kind)).toEqual(["update", "update", "delete"]);
+    expect(reviewJson(reviews).environments[1]!.changes.map((c) => c.kind)).toEqual([
+      "update",
+      "update",
+      "delete",
+    ]);
   });
 });

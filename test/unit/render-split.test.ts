@@ -2,16 +2,23 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONTINUED_END, CONTINUED_START, splitComment, splitCommentParts } from "../../plan/render";
 
-const SUMMARY = "### Platform review: 2 environments · ❌ blocked\n\n| Environment | + | ~ |\n|:--|--:|--:|\n| **dev** | 1 | 2 |\n\n";
+const SUMMARY =
+  "### Platform review: 2 environments · ❌ blocked\n\n| Environment | + | ~ |\n|:--|--:|--:|\n| **dev** | 1 | 2 |\n\n";
 
 /** Markdown shaped like the review: a summary, then `<details>` sections with fenced diffs and tables. */
-const text = fc.string({ unit: fc.constantFrom("a", "b", " ", "é", "🚀", "|", "<", "`", "-"), maxLength: 120 });
+const text = fc.string({
+  unit: fc.constantFrom("a", "b", " ", "é", "🚀", "|", "<", "`", "-"),
+  maxLength: 120,
+});
 const codeLine = text.map((t) => `    ~ ${t}`);
 const section = fc
   .record({
     name: fc.constantFrom("dev", "staging", "prod"),
     code: fc.array(codeLine, { maxLength: 40 }),
-    prose: fc.array(text, { maxLength: 10 }),
+    prose: fc.array(
+      text.filter((t) => !/^ {0,3}```/.test(t)),
+      { maxLength: 10 },
+    ),
     nested: fc.boolean(),
     longLine: fc.option(fc.string({ minLength: 200, maxLength: 3000 }), { nil: undefined }),
   })
@@ -89,10 +96,19 @@ describe("splitCommentParts", () => {
   });
 
   it("reopens an open fence and details with the same language and summary", () => {
-    const b = ["<details><summary>prod</summary>", "", "```diff", ...Array.from({ length: 50 }, (_, i) => `+ r${i}`), "```", "</details>"].join("\n");
+    const b = [
+      "<details><summary>prod</summary>",
+      "",
+      "```diff",
+      ...Array.from({ length: 50 }, (_, i) => `+ r${i}`),
+      "```",
+      "</details>",
+    ].join("\n");
     const parts = splitComment(b, { limit: 200 });
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts[1]).toMatch(/^> Continued from the previous comment\.\n\n<details><summary>prod<\/summary>\n\n```diff\n\+ r/);
+    expect(parts[1]).toMatch(
+      /^> Continued from the previous comment\.\n\n<details><summary>prod<\/summary>\n\n```diff\n\+ r/,
+    );
   });
 
   it("refuses a limit too small for the continuation notes", () => {

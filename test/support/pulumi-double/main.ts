@@ -5,7 +5,7 @@
 import { parseArgs } from "./args";
 import { configGet, configList, configRefresh, configRm, configRmAll, configSet, configSetAll } from "./commands/config";
 import { about, cancel, login, logout, org, plugin, version, whoami } from "./commands/misc";
-import { runOperation } from "./commands/ops";
+import type { OperationKind } from "./display";
 import {
   stackExport,
   stackHistory,
@@ -20,6 +20,12 @@ import {
 } from "./commands/stack";
 import { Context } from "./context";
 import { CliError } from "./errors";
+
+/** Operations load gRPC and the protobuf modules, so they are required only when needed. */
+async function runOperation(ctx: Context, kind: OperationKind): Promise<number> {
+  const ops = await import("./commands/ops");
+  return ops.runOperation(ctx, kind);
+}
 
 const HANDLERS: Record<string, (ctx: Context) => number | Promise<number>> = {
   "": () => {

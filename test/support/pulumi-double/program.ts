@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CliError } from "./errors";
-import { CHANNEL_OPTIONS, grpc, langproto, langrpc } from "./proto";
+import { CHANNEL_OPTIONS, grpc, langproto, langrpc, PULUMI_SDK_DIR } from "./proto";
 import type { Project } from "./workspace";
 
 /** What the program run needs to know. */
@@ -78,7 +78,9 @@ export function runLocal(info: RunInfo): ProgramRun {
   try {
     runner = req.resolve("@pulumi/pulumi/cmd/run");
   } catch {
-    throw new CliError(`could not find @pulumi/pulumi from ${project.dir}; run npm install`);
+    // No SDK next to the program (e.g. a scratch project found through NODE_PATH): use the
+    // double's own copy, as a globally installed language host would find one.
+    runner = path.join(PULUMI_SDK_DIR, "cmd", "run");
   }
   const env: NodeJS.ProcessEnv = {
     ...info.env,

@@ -160,6 +160,8 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
       };
       const client = a.value("client");
       program = client ? runInline(client, info) : runLocal(info);
+      const child = program;
+      process.on("exit", () => child.kill());
       // After a failure or a cancel, the program is given a short grace period to wind down.
       let programDone = false;
       const finished = program.done.then((e) => {

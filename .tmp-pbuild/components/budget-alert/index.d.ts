@@ -1,0 +1,2 @@
+export * from "./budget-alert";
+export * from "./spec";

@@ -1,0 +1,4 @@
+export * from "./cloud-run-service";
+export * from "./links";
+export * from "./resources";
+export * from "./spec";

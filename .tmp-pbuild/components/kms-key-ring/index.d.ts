@@ -1,0 +1,2 @@
+export * from "./kms-key-ring";
+export * from "./spec";

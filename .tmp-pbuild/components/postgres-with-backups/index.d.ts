@@ -1,0 +1,3 @@
+export * from "./postgres-with-backups";
+export * from "./spec";
+export * from "./tiers";

@@ -1,0 +1,215 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isConcurrentUpdateError = isConcurrentUpdateError;
+exports.parseLockHolders = parseLockHolders;
+exports.describeHolder = describeHolder;
+exports.lockedMessage = lockedMessage;
+exports.lockRecovery = lockRecovery;
+exports.lockBackoffMs = lockBackoffMs;
+exports.sleep = sleep;
+exports.readDiyLocks = readDiyLocks;
+exports.holderAlive = holderAlive;
+/**
+ * Stack locks. A second update on a locked stack fails with `ConcurrentUpdateError` (the Automation
+ * API classifies the CLI's text; we branch on the class, never on the exit code, which is `-2` for
+ * every failure). The orchestrator then waits with backoff up to `waitForLockMs`, or reports who
+ * holds the lock and how to recover. It never cancels another update by itself.
+ */
+const node_fs_1 = require("node:fs");
+const os = __importStar(require("node:os"));
+const path = __importStar(require("node:path"));
+const automation_1 = require("@pulumi/pulumi/automation");
+/**
+ * True for the Automation API's lock error (by class; by name when a second copy of the SDK threw it).
+ *
+ * @example
+ * ```ts
+ * try { await stack.up(); } catch (e) { if (isConcurrentUpdateError(e)) wait(); }
+ * ```
+ */
+function isConcurrentUpdateError(e) {
+    return e instanceof automation_1.ConcurrentUpdateError || (e instanceof Error && e.constructor?.name === "ConcurrentUpdateError");
+}
+/** The DIY backend's lock line: `<file>: created by <user>@<host> (pid <n>) at <time>`. */
+const DIY_LOCK_LINE = /(\S+): created by ([^@\s]+)@(\S+) \(pid (\d+)\) at (\S+)/g;
+/**
+ * Who holds the lock, from the CLI's message: one entry per DIY lock file, or one Pulumi Cloud
+ * entry for a 409 (the service does not say who).
+ *
+ * @example
+ * ```ts
+ * parseLockHolders("the stack is currently locked by 1 lock(s). … \n  file:///s/.pulumi/locks/o/p/dev/1.json: created by ana@ci-3 (pid 4242) at 2026-01-02T03:04:05Z");
+ * // [{ where: "file:///s/.pulumi/locks/o/p/dev/1.json", user: "ana", host: "ci-3", pid: 4242, since: "2026-01-02T03:04:05Z" }]
+ * ```
+ */
+function parseLockHolders(message) {
+    const out = [];
+    for (const m of message.matchAll(DIY_LOCK_LINE)) {
+        out.push({ where: m[1], user: m[2], host: m[3], pid: Number(m[4]), since: m[5] });
+    }
+    if (out.length === 0 && /\[409\] Conflict/.test(message))
+        out.push({ where: "Pulumi Cloud" });
+    return out;
+}
+/**
+ * One line per holder for people.
+ *
+ * @example
+ * ```ts
+ * describeHolder({ user: "ana", host: "ci-3", pid: 4242, since: "2026-01-02T03:04:05Z" }); // "ana@ci-3 (pid 4242) since 2026-01-02T03:04:05Z"
+ * ```
+ */
+function describeHolder(h) {
+    if (h.user === undefined)
+        return `another update on ${h.where ?? "the backend"}`;
+    return `${h.user}@${h.host ?? "?"} (pid ${h.pid ?? "?"})${h.since ? ` since ${h.since}` : ""}`;
+}
+/**
+ * The message for a stack that stayed locked: who holds it and the recovery steps.
+ *
+ * @example
+ * ```ts
+ * lockedMessage("dev", holders, 0); // "stack dev is locked by ana@ci-3 (pid 4242) …; wait for that update, …"
+ * ```
+ */
+function lockedMessage(env, holders, waitedMs) {
+    const who = holders.length > 0 ? holders.map(describeHolder).join(", ") : "another update";
+    const waited = waitedMs > 0 ? ` (waited ${Math.round(waitedMs / 1000)}s)` : "";
+    const check = holders
+        .filter((h) => h.pid !== undefined)
+        .map((h) => `\`ps -p ${h.pid}\` on ${h.host}`)
+        .join(", ");
+    return (`stack ${env} is locked by ${who}${waited}. Another update is running, or one died without releasing its lock. ` +
+        `Wait for it (retry with --wait-for-lock 10m), or, once you have made sure that process is gone${check ? ` (${check})` : ""}, ` +
+        `remove the lock with \`npx platform cancel --env ${env}\` (or \`pulumi cancel -s ${env}\`). ` +
+        `Cancelling a live update can leave its resources in an unknown state.`);
+}
+/** The recovery commands for a locked stack. */
+function lockRecovery(env) {
+    return [`npx platform up --env ${env} --wait-for-lock 10m`, `npx platform cancel --env ${env}   # only after the holder is gone`];
+}
+/**
+ * Backoff before the next attempt: 1 s doubling to 15 s, ±20 % jitter, never past the deadline.
+ *
+ * @example
+ * ```ts
+ * lockBackoffMs(0, 60_000, () => 0.5); // 1000
+ * ```
+ */
+function lockBackoffMs(attempt, remainingMs, random = Math.random) {
+    const base = Math.min(15_000, 1_000 * 2 ** attempt);
+    const jittered = Math.round(base * (0.8 + 0.4 * random()));
+    return Math.max(0, Math.min(jittered, remainingMs));
+}
+/** Sleeps, waking early (rejecting) when the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}
+/**
+ * The lock files of a stack on a `file://` backend (the DIY layout:
+ * `.pulumi/locks/organization/<project>/<stack>/*.json`, or `.pulumi/locks/<stack>/` for
+ * non-project stacks); empty for other backends or when the stack is not locked.
+ *
+ * @example
+ * ```ts
+ * readDiyLocks("file:///repo/.pulumi-state", "platform", "dev"); // [{ user: "ana", host: "ci-3", pid: 4242, … }]
+ * ```
+ */
+function readDiyLocks(backendUrl, project, stack) {
+    if (!backendUrl.startsWith("file://"))
+        return [];
+    const root = path.join(backendUrl.slice("file://".length).replace(/\?.*$/, ""), ".pulumi", "locks");
+    const out = [];
+    for (const dir of [path.join(root, "organization", project, stack), path.join(root, stack)]) {
+        let files;
+        try {
+            files = (0, node_fs_1.readdirSync)(dir).filter((f) => f.endsWith(".json"));
+        }
+        catch {
+            continue;
+        }
+        for (const f of files) {
+            const file = path.join(dir, f);
+            try {
+                const info = JSON.parse((0, node_fs_1.readFileSync)(file, "utf8"));
+                out.push({
+                    where: `file://${file}`,
+                    ...(typeof info.username === "string" ? { user: info.username } : {}),
+                    ...(typeof info.hostname === "string" ? { host: info.hostname } : {}),
+                    ...(typeof info.pid === "number" ? { pid: info.pid } : {}),
+                    ...(typeof info.timestamp === "string" ? { since: info.timestamp } : {}),
+                });
+            }
+            catch {
+                out.push({ where: `file://${file}` });
+            }
+        }
+    }
+    return out;
+}
+/**
+ * Whether a lock holder's process is alive: `true`/`false` when it ran on this host, `undefined`
+ * when that cannot be known (another host, no pid).
+ *
+ * @example
+ * ```ts
+ * holderAlive({ host: os.hostname(), pid: process.pid }); // true
+ * ```
+ */
+function holderAlive(h, hostname = os.hostname()) {
+    if (h.pid === undefined || h.host !== hostname)
+        return undefined;
+    try {
+        process.kill(h.pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === "EPERM";
+    }
+}
+//# sourceMappingURL=locks.js.map

@@ -1,0 +1,104 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_PRE_RUN_COMMANDS = void 0;
+exports.resolveRemote = resolveRemote;
+exports.buildRemoteRequest = buildRemoteRequest;
+exports.createRemoteStack = createRemoteStack;
+/**
+ * Scale-out through Pulumi Deployments: the operation runs on Pulumi's runners from this
+ * repository's git source (the `pulumi up` entry and the same stack files), not on this machine.
+ * {@link buildRemoteRequest} builds exactly what is handed to `RemoteWorkspace`, so it is tested
+ * without a network.
+ */
+const node_child_process_1 = require("node:child_process");
+const automation_1 = require("@pulumi/pulumi/automation");
+const errors_1 = require("../components/shared/errors");
+const stack_config_1 = require("../programs/stack-config");
+/** Commands a deployment runs before the operation when none are given. */
+exports.DEFAULT_PRE_RUN_COMMANDS = ["npm ci"];
+/**
+ * Fills the git facts of a remote run (repository URL and branch from `git`, unless given) and
+ * checks the run can work: a Pulumi Cloud backend and an access token.
+ *
+ * @example
+ * ```ts
+ * resolveRemote({ org: "acme" }, "https://api.pulumi.com", process.env); // { org: "acme", repoUrl: "https://github.com/acme/platform.git", branch: "main" }
+ * ```
+ */
+function resolveRemote(remote, backendUrl, env, git = runGit) {
+    if (!backendUrl.startsWith("https://")) {
+        throw new errors_1.PlatformError(`--remote runs through Pulumi Deployments and needs a Pulumi Cloud backend (--backend https://api.pulumi.com), not ${backendUrl}`);
+    }
+    if (!env["PULUMI_ACCESS_TOKEN"])
+        throw new errors_1.PlatformError("--remote needs PULUMI_ACCESS_TOKEN (a Pulumi Cloud access token) in the environment");
+    if (!/^[A-Za-z0-9_.-]+$/.test(remote.org))
+        throw new errors_1.PlatformError(`--remote-org: not an organization name: ${JSON.stringify(remote.org)}`);
+    const repoUrl = remote.repoUrl ?? tryGit(git, ["remote", "get-url", "origin"]);
+    if (!repoUrl)
+        throw new errors_1.PlatformError("--remote: no git remote 'origin' to deploy from; pass the repository URL (remote.repoUrl)");
+    const commit = remote.commit;
+    const branch = commit ? remote.branch : (remote.branch ?? tryGit(git, ["rev-parse", "--abbrev-ref", "HEAD"]));
+    if (!commit && (!branch || branch === "HEAD"))
+        throw new errors_1.PlatformError("--remote: detached HEAD; pass a branch or a commit to deploy");
+    return { ...remote, repoUrl, ...(branch ? { branch } : {}), ...(commit ? { commit } : {}) };
+}
+function tryGit(git, args) {
+    try {
+        const out = git(args).trim();
+        return out === "" ? undefined : out;
+    }
+    catch {
+        return undefined;
+    }
+}
+function runGit(args) {
+    return (0, node_child_process_1.execFileSync)("git", args, { cwd: (0, stack_config_1.repoRoot)(), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+}
+/**
+ * The request for one stack: git source (URL, branch or commit, project path), environment
+ * variables (secrets marked as such, the passphrase forwarded as a secret when the stack uses the
+ * passphrase provider) and pre-run commands.
+ *
+ * @example
+ * ```ts
+ * const { args, opts } = buildRemoteRequest(spec, process.env);
+ * args.stackName; // "acme/platform/dev"
+ * ```
+ */
+function buildRemoteRequest(spec, env) {
+    const remote = spec.remote;
+    if (!remote)
+        throw new errors_1.PlatformError(`stack ${spec.env} is not configured for a remote run`);
+    const args = {
+        stackName: spec.stackName,
+        url: remote.repoUrl,
+        projectPath: remote.projectPath ?? ".",
+        ...(remote.commit ? { commitHash: remote.commit } : { branch: `refs/heads/${remote.branch}` }),
+    };
+    const envVars = { ...(remote.envVars ?? {}) };
+    for (const [k, v] of Object.entries(remote.secretEnvVars ?? {}))
+        envVars[k] = { secret: v };
+    const usesPassphrase = typeof spec.stackSettings.encryptionSalt === "string" || spec.secretsProvider === "passphrase";
+    const passphrase = env["PULUMI_CONFIG_PASSPHRASE"];
+    if (usesPassphrase && passphrase !== undefined && !("PULUMI_CONFIG_PASSPHRASE" in envVars))
+        envVars["PULUMI_CONFIG_PASSPHRASE"] = { secret: passphrase };
+    const opts = {
+        envVars,
+        preRunCommands: [...(remote.preRunCommands ?? exports.DEFAULT_PRE_RUN_COMMANDS)],
+        skipInstallDependencies: true,
+    };
+    return { args, opts };
+}
+/**
+ * Opens the stack through `RemoteWorkspace` (the local CLI talks to Pulumi Cloud, which runs the
+ * deployment). Runs in the worker, whose environment carries the backend and PULUMI_HOME.
+ */
+async function createRemoteStack(spec) {
+    process.env["PULUMI_BACKEND_URL"] = spec.backendUrl;
+    process.env["PULUMI_HOME"] = spec.pulumiHome;
+    for (const [k, v] of Object.entries(spec.envVars))
+        process.env[k] = v;
+    const { args, opts } = buildRemoteRequest(spec, process.env);
+    return (await automation_1.RemoteWorkspace.createOrSelectStack(args, opts));
+}
+//# sourceMappingURL=remote.js.map

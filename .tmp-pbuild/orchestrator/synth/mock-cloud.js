@@ -1,0 +1,46 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MOCK_INVOKES = void 0;
+exports.mockState = mockState;
+// Offline answers for the few outputs the program reads back (project number, connection names,
+// service URLs). Synth and the unit tests share them so both see the same inventory.
+/** GCP invokes the components may call under test, answered with realistic data. */
+exports.MOCK_INVOKES = {
+    "gcp:organizations/getProject:getProject": (i) => ({
+        projectId: i.projectId ?? "acme-project",
+        number: "123456789012",
+        name: i.projectId ?? "acme-project",
+    }),
+};
+/** Realistic output state for resources whose outputs the components read. */
+function mockState(type, name, inputs) {
+    switch (type) {
+        case "gcp:sql/databaseInstance:DatabaseInstance":
+            return {
+                connectionName: `${inputs.project ?? "acme-project"}:${inputs.region ?? "europe-west1"}:${inputs.name ?? name}`,
+                privateIpAddress: "10.10.0.3",
+                selfLink: `https://sqladmin.googleapis.com/sql/v1beta4/projects/acme-project/instances/${inputs.name ?? name}`,
+            };
+        case "gcp:kms/keyRing:KeyRing":
+            return { id: `projects/acme-project/locations/${inputs.location}/keyRings/${inputs.name ?? name}` };
+        case "gcp:redis/instance:Instance":
+            return { host: "10.20.0.4", port: 6378, authString: "redis-auth-from-mock", serverCaCerts: [] };
+        case "gcp:cloudrunv2/service:Service":
+            return { uri: `https://${inputs.name ?? name}-abc123-ew.a.run.app` };
+        case "gcp:secretmanager/secret:Secret":
+            return { name: `projects/123456789012/secrets/${inputs.secretId ?? name}` };
+        case "gcp:serviceaccount/account:Account":
+            return { email: `${inputs.accountId ?? name}@acme-project.iam.gserviceaccount.com` };
+        case "gcp:monitoring/notificationChannel:NotificationChannel":
+            return { name: `projects/${inputs.project ?? "acme-project"}/notificationChannels/${name}` };
+        case "gcp:monitoring/alertPolicy:AlertPolicy":
+            return { name: `projects/${inputs.project ?? "acme-project"}/alertPolicies/${name}` };
+        case "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig":
+            return { uptimeCheckId: name, name: `projects/${inputs.project ?? "acme-project"}/uptimeCheckConfigs/${name}` };
+        case "gcp:billing/budget:Budget":
+            return { name: `billingAccounts/${inputs.billingAccount}/budgets/${name}` };
+        default:
+            return {};
+    }
+}
+//# sourceMappingURL=mock-cloud.js.map

@@ -1,0 +1,321 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.UNASSIGNED = void 0;
+exports.estimateResources = estimateResources;
+exports.estimatePlan = estimatePlan;
+exports.lineTotal = lineTotal;
+exports.freeTierFor = freeTierFor;
+exports.componentResolver = componentResolver;
+const model_1 = require("../model");
+const inputs_1 = require("./inputs");
+const prices_1 = require("./prices");
+const usage_1 = require("./usage");
+const estimators_1 = require("./estimators");
+/**
+ * The group name for resources that belong to no component.
+ *
+ * @example
+ * ```ts
+ * est.byComponent[UNASSIGNED]; // resources outside any component
+ * ```
+ */
+exports.UNASSIGNED = "unassigned";
+/**
+ * Prices resources from their inputs. Component resources are skipped (they group, they do not
+ * cost); free types get an explicit $0 line; types with no estimator get a `notPriced` line and are
+ * listed in `notPriced`. Free-tier allowances (when the usage file turns them on) are drawn in the
+ * order the resources are given.
+ *
+ * @example
+ * ```ts
+ * const est = estimateResources(synth.resources, loadUsage("dev", "stacks"), { region: "europe-west1" });
+ * formatUsd(est.total); // "$9.83"
+ * ```
+ */
+function estimateResources(resources, usage, options) {
+    const componentOf = componentResolver(resources);
+    const pool = freeTierFor(usage);
+    const lines = [];
+    const partlyUnknown = [];
+    for (const res of resources) {
+        if ((0, estimators_1.isStructural)(res.type))
+            continue;
+        const priced = priceResource(res, res.inputs, usage, options.region, pool, componentOf(res));
+        lines.push(priced.line);
+        if (priced.partlyUnknown)
+            partlyUnknown.push(res.urn);
+    }
+    const baseline = sum(lines.map((l) => l.baseline ?? 0));
+    const usageCost = sum(lines.map((l) => l.usage ?? 0));
+    const byComponent = {};
+    for (const l of lines) {
+        const key = l.component ?? exports.UNASSIGNED;
+        byComponent[key] = (byComponent[key] ?? 0) + lineTotal(l);
+    }
+    return {
+        total: baseline + usageCost,
+        baseline,
+        usage: usageCost,
+        lines,
+        byComponent,
+        notPriced: notPricedTypes(lines),
+        partlyUnknown,
+        asOf: prices_1.PRICES.asOf,
+    };
+}
+/** Which sides of a step count: its old inputs (before) and/or its new inputs (after). */
+const SIDES = {
+    same: { before: true, after: true },
+    refresh: { before: true, after: true },
+    create: { before: false, after: true },
+    import: { before: false, after: true },
+    delete: { before: true, after: false },
+    discard: { before: true, after: false },
+    update: { before: true, after: true },
+    replace: { before: true, after: true },
+    // The non-logical halves of a replacement count only when no `replace` step covers the URN.
+    "create-replacement": { before: false, after: true },
+    "import-replacement": { before: false, after: true },
+    "delete-replaced": { before: true, after: false },
+    "discard-replaced": { before: true, after: false },
+};
+const REPLACEMENT_HALVES = new Set([
+    "create-replacement",
+    "import-replacement",
+    "delete-replaced",
+    "discard-replaced",
+]);
+/**
+ * Prices a plan: `create`/`import` add the new side, `delete`/`discard` subtract the old side,
+ * `update`/`replace` price both, `same`/`refresh` count on both sides. The halves of a replacement
+ * (`create-replacement`, `delete-replaced`) count only when no `replace` step covers the same URN.
+ * `read` and bookkeeping ops do not count. A side whose inputs the plan does not carry is priced from
+ * the other side (assumed unchanged) with a note. Each side draws its own free-tier allowances.
+ *
+ * @example
+ * ```ts
+ * const cost = estimatePlan(steps, usage, { region: "europe-west1" });
+ * formatDelta(cost.delta); // "+$197.25"
+ * ```
+ */
+function estimatePlan(steps, usage, options) {
+    const asResource = (s) => ({
+        urn: s.urn,
+        type: s.type,
+        name: s.name,
+        ...(s.parent !== undefined ? { parent: s.parent } : {}),
+        inputs: s.newInputs ?? s.oldInputs ?? {},
+    });
+    const componentOf = componentResolver(steps.map(asResource));
+    const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
+    const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
+    const lines = [];
+    const partlyUnknown = new Set();
+    for (const step of steps) {
+        const sides = SIDES[step.op];
+        if (!sides || (0, estimators_1.isStructural)(step.type))
+            continue;
+        if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn))
+            continue;
+        const res = asResource(step);
+        const component = componentOf(res);
+        const price = (side) => {
+            const own = side === "before" ? step.oldInputs : step.newInputs;
+            const other = side === "before" ? step.newInputs : step.oldInputs;
+            const inputs = own ?? other ?? {};
+            const priced = priceResource(res, inputs, usage, options.region, pools[side], component);
+            if (priced.partlyUnknown)
+                partlyUnknown.add(step.urn);
+            if (own !== undefined || step.op === "same" || step.op === "refresh")
+                return priced.line;
+            const which = side === "before" ? "old" : "new";
+            const note = other !== undefined
+                ? `${which} inputs not in the plan: priced as unchanged`
+                : `${which} inputs not in the plan`;
+            return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
+        };
+        const before = sides.before ? price("before") : undefined;
+        const after = sides.after ? price("after") : undefined;
+        lines.push({
+            urn: step.urn,
+            type: step.type,
+            name: step.name,
+            op: step.op,
+            ...(component !== undefined ? { component } : {}),
+            ...(before ? { before } : {}),
+            ...(after ? { after } : {}),
+            delta: (after ? lineTotal(after) : 0) - (before ? lineTotal(before) : 0),
+        });
+    }
+    const side = (which) => {
+        const priced = lines.map((l) => l[which]).filter((l) => l !== undefined);
+        return { baseline: sum(priced.map((l) => l.baseline ?? 0)), usage: sum(priced.map((l) => l.usage ?? 0)) };
+    };
+    const b = side("before");
+    const a = side("after");
+    const before = b.baseline + b.usage;
+    const after = a.baseline + a.usage;
+    return {
+        before,
+        after,
+        delta: after - before,
+        breakdown: { before: b, after: a },
+        lines,
+        notPriced: notPricedTypes(lines.flatMap((l) => [l.before, l.after]).filter((l) => !!l)),
+        partlyUnknown: [...partlyUnknown],
+        asOf: prices_1.PRICES.asOf,
+    };
+}
+/**
+ * A line's monthly total (baseline + usage; 0 when not priced).
+ *
+ * @example
+ * ```ts
+ * lineTotal({ urn, type, name, baseline: 7.665, usage: 0.16 }); // 7.825
+ * ```
+ */
+function lineTotal(line) {
+    return (line.baseline ?? 0) + (line.usage ?? 0);
+}
+/**
+ * The free-tier pool a usage file asks for: uptime-check executions always (they are per project,
+ * and an environment is a project); Cloud Run and Secret Manager allowances only when the file turns
+ * them on (they are per billing account, usually shared).
+ *
+ * @example
+ * ```ts
+ * freeTierFor(DEFAULT_USAGE).left("runRequests"); // 0
+ * ```
+ */
+function freeTierFor(usage) {
+    const f = prices_1.PRICES.free;
+    return (0, estimators_1.freeTierPool)({
+        uptimeExecutions: f.uptimeExecutions,
+        ...(usage.cloudRunFreeTier
+            ? {
+                runRequestVcpuSeconds: f.cloudRunRequestBased.vcpuSeconds,
+                runRequestGibSeconds: f.cloudRunRequestBased.gibSeconds,
+                runRequests: f.cloudRunRequestBased.requests,
+                runInstanceVcpuSeconds: f.cloudRunInstanceBased.vcpuSeconds,
+                runInstanceGibSeconds: f.cloudRunInstanceBased.gibSeconds,
+                runEgressGib: f.cloudRunEgressGib,
+            }
+            : {}),
+        ...(usage.secretManagerFreeTier
+            ? {
+                secretVersions: f.secretManager.versions,
+                secretAccesses: f.secretManager.accesses,
+                secretRotationNotifications: f.secretManager.rotationNotifications,
+            }
+            : {}),
+    });
+}
+/** Where a component label can sit in a resource's inputs. */
+const LABEL_PATHS = [
+    "labels.component",
+    "userLabels.component",
+    "settings.userLabels.component",
+    "template.labels.component",
+];
+/**
+ * Builds the component lookup for a set of resources: the resource's own `component` label; else the
+ * label carried by a sibling under the same nearest `platform:*` parent; else that parent's type name
+ * in kebab case (`platform:data:PostgresWithBackups` → `postgres-with-backups`); else undefined.
+ *
+ * @example
+ * ```ts
+ * const componentOf = componentResolver(resources);
+ * componentOf(resources[3]); // "postgres"
+ * ```
+ */
+function componentResolver(resources) {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const ancestorOf = (res) => {
+        const seen = new Set();
+        let parent = res.parent;
+        while (parent !== undefined && !seen.has(parent)) {
+            seen.add(parent);
+            if ((0, model_1.parseUrn)(parent)?.type.startsWith("platform:"))
+                return parent;
+            parent = byUrn.get(parent)?.parent;
+        }
+        // No usable parent chain: the URN's own type chain still names the enclosing component type.
+        const chain = res.urn.split("::")[2]?.split("$") ?? [];
+        const outer = chain
+            .slice(0, -1)
+            .reverse()
+            .find((t) => t.startsWith("platform:"));
+        return outer === undefined ? undefined : `type:${outer}`;
+    };
+    const labelOf = (res) => {
+        for (const path of LABEL_PATHS) {
+            const found = (0, inputs_1.lookup)(res.inputs, path);
+            if (found.kind === "value" && typeof found.value === "string" && found.value !== "")
+                return found.value;
+        }
+        return undefined;
+    };
+    const labelByAncestor = new Map();
+    for (const res of resources) {
+        const label = labelOf(res);
+        const anc = ancestorOf(res);
+        if (label !== undefined && anc !== undefined && !labelByAncestor.has(anc))
+            labelByAncestor.set(anc, label);
+    }
+    return (res) => {
+        const own = labelOf(res);
+        if (own !== undefined)
+            return own;
+        const anc = ancestorOf(res);
+        if (anc === undefined)
+            return undefined;
+        const type = anc.startsWith("type:") ? anc.slice("type:".length) : (0, model_1.parseUrn)(anc)?.type;
+        return labelByAncestor.get(anc) ?? (type ? kebab(type.slice(type.lastIndexOf(":") + 1)) : undefined);
+    };
+}
+function priceResource(res, inputs, usage, region, pool, component) {
+    const base = {
+        urn: res.urn,
+        type: res.type,
+        name: res.name,
+        ...(component !== undefined ? { component } : {}),
+    };
+    const estimator = (0, estimators_1.estimatorFor)(res.type);
+    if (!estimator) {
+        return {
+            line: { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] },
+            partlyUnknown: false,
+        };
+    }
+    const read = (0, inputs_1.reader)(inputs ?? {});
+    const est = estimator({
+        urn: res.urn,
+        type: res.type,
+        name: res.name,
+        read,
+        usage: (0, usage_1.usageFor)(usage, res.name),
+        region,
+        global: prices_1.PRICES.global,
+        free: pool,
+    });
+    const notes = [...est.notes];
+    if (read.unknown.length > 0)
+        notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
+    const line = est.notPriced
+        ? { ...base, notPriced: true, notes }
+        : { ...base, baseline: est.baseline, usage: est.usage, notes };
+    return { line, partlyUnknown: read.unknown.length > 0 };
+}
+function notPricedTypes(lines) {
+    return [...new Set(lines.filter((l) => l.notPriced).map((l) => l.type))].sort();
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+function kebab(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+        .toLowerCase();
+}
+//# sourceMappingURL=estimate.js.map

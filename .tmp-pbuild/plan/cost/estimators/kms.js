@@ -1,0 +1,188 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.KmsProtectionLevel = exports.KMS_KEY_VERSION_TYPE = exports.KMS_CRYPTO_KEY_TYPE = void 0;
+exports.isLargeKmsAlgorithm = isLargeKmsAlgorithm;
+exports.kmsRates = kmsRates;
+exports.activeKeyVersions = activeKeyVersions;
+exports.estimateKmsKey = estimateKmsKey;
+exports.estimateKmsKeyVersion = estimateKmsKeyVersion;
+const prices_1 = require("../prices");
+const inputs_1 = require("../inputs");
+const format_1 = require("../format");
+const durations_1 = require("../../../components/shared/durations");
+const types_1 = require("./types");
+/**
+ * Type token of a KMS crypto key.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[KMS_CRYPTO_KEY_TYPE] === estimateKmsKey; // true
+ * ```
+ */
+exports.KMS_CRYPTO_KEY_TYPE = "gcp:kms/cryptoKey:CryptoKey";
+/**
+ * Type token of an explicit KMS crypto key version.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[KMS_KEY_VERSION_TYPE] === estimateKmsKeyVersion; // true
+ * ```
+ */
+exports.KMS_KEY_VERSION_TYPE = "gcp:kms/cryptoKeyVersion:CryptoKeyVersion";
+/**
+ * KMS protection levels as the provider spells them.
+ *
+ * @example
+ * ```ts
+ * kmsRates(PRICES.global, KmsProtectionLevel.HSM, "GOOGLE_SYMMETRIC_ENCRYPTION").version.usd; // 1
+ * ```
+ */
+exports.KmsProtectionLevel = {
+    SOFTWARE: "SOFTWARE",
+    HSM: "HSM",
+    EXTERNAL: "EXTERNAL",
+    EXTERNAL_VPC: "EXTERNAL_VPC",
+};
+/** The algorithm a purpose implies when `versionTemplate` is absent. */
+const DEFAULT_ALGORITHM = {
+    ENCRYPT_DECRYPT: "GOOGLE_SYMMETRIC_ENCRYPTION",
+    RAW_ENCRYPT_DECRYPT: "AES_256_GCM",
+    MAC: "HMAC_SHA256",
+};
+/**
+ * True for algorithms KMS bills at the "large" HSM rate ($2.50/version, $0.15/10k operations):
+ * RSA 3072/4096 and elliptic-curve keys (and post-quantum signatures, assumed the same).
+ *
+ * @example
+ * ```ts
+ * isLargeKmsAlgorithm("EC_SIGN_P256_SHA256"); // true
+ * isLargeKmsAlgorithm("GOOGLE_SYMMETRIC_ENCRYPTION"); // false
+ * ```
+ */
+function isLargeKmsAlgorithm(algorithm) {
+    return /^RSA_.*_(3072|4096)_|^EC_|^ML_DSA|^SLH_DSA|^PQ_/.test(algorithm);
+}
+/**
+ * The monthly price of one active key version and of 10k operations for a protection level and algorithm.
+ *
+ * @example
+ * ```ts
+ * kmsRates(PRICES.global, "HSM", "EC_SIGN_P256_SHA256"); // { version: $2.50, ops: $0.15 }
+ * ```
+ */
+function kmsRates(global, level, algorithm) {
+    const k = global.kms;
+    const large = isLargeKmsAlgorithm(algorithm);
+    switch (level) {
+        case exports.KmsProtectionLevel.HSM:
+            return large
+                ? { version: k.versionMonth.HSM_LARGE, ops: k.tenThousandOps.HSM_LARGE }
+                : { version: k.versionMonth.HSM, ops: k.tenThousandOps.STANDARD };
+        case exports.KmsProtectionLevel.EXTERNAL:
+        case exports.KmsProtectionLevel.EXTERNAL_VPC:
+            return { version: k.versionMonth.EXTERNAL, ops: k.tenThousandOps.STANDARD };
+        default:
+            return { version: k.versionMonth.SOFTWARE, ops: k.tenThousandOps.STANDARD };
+    }
+}
+/**
+ * Active versions of a key with automatic rotation after `horizonMonths`: old versions stay enabled
+ * (and billed) until destroyed, so `1 + floor(horizon days / rotation days)`.
+ *
+ * @example
+ * ```ts
+ * activeKeyVersions(90, 12); // 5 (initial + rotations at day 90, 180, 270, 360)
+ * ```
+ */
+function activeKeyVersions(rotationDays, horizonMonths) {
+    if (rotationDays === undefined || rotationDays <= 0)
+        return 1;
+    return 1 + Math.floor((horizonMonths * prices_1.DAYS_PER_MONTH + 1e-9) / rotationDays);
+}
+/**
+ * Prices a KMS crypto key: active versions × the version price of its protection level and algorithm
+ * (baseline), plus `usage.kmsOperationsPerMonth` at the operations price (usage).
+ *
+ * Rotation assumption: with `rotationPeriod` set, the key is priced with the versions it has after
+ * `usage.kmsHorizonMonths` (default 12) months, since KMS never disables old versions by itself; set
+ * `usage.kmsKeyVersions` to price a known count instead. `skipInitialVersionCreation` means 0 versions.
+ *
+ * @example
+ * ```ts
+ * estimateKmsKey(input); // SOFTWARE, rotation 90 days → 5 versions × $0.06 = $0.30
+ * ```
+ */
+function estimateKmsKey(input) {
+    const r = input.read;
+    const b = (0, types_1.bill)();
+    const level = protectionLevel(r.str("versionTemplate.protectionLevel"), b);
+    const purpose = r.str("purpose");
+    const purposeName = typeof purpose === "string" ? purpose : "ENCRYPT_DECRYPT";
+    const algorithmIn = r.str("versionTemplate.algorithm");
+    const algorithm = typeof algorithmIn === "string" ? algorithmIn : (DEFAULT_ALGORITHM[purposeName] ?? "unknown algorithm");
+    if (algorithmIn === inputs_1.NOT_KNOWN)
+        b.note("versionTemplate.algorithm unknown: priced at the standard (non-EC, ≤2048-bit) rate");
+    const rates = kmsRates(input.global, level, algorithm);
+    let versions;
+    let why;
+    if (input.usage.kmsKeyVersions !== undefined) {
+        versions = input.usage.kmsKeyVersions;
+        why = "from usage.kmsKeyVersions";
+    }
+    else if (r.bool("skipInitialVersionCreation") === true) {
+        versions = 0;
+        why = "skipInitialVersionCreation: versions are imported separately";
+    }
+    else {
+        const period = r.str("rotationPeriod");
+        const seconds = typeof period === "string" ? (0, durations_1.durationSeconds)(period) : undefined;
+        if (period === inputs_1.NOT_KNOWN)
+            b.note("rotationPeriod unknown: priced with 1 version");
+        const days = seconds === undefined ? undefined : seconds / 86_400;
+        versions = activeKeyVersions(days, input.usage.kmsHorizonMonths);
+        why =
+            days === undefined
+                ? "no rotation"
+                : `rotation every ${(0, format_1.formatQty)(days)} days, versions after ${input.usage.kmsHorizonMonths} months`;
+    }
+    b.baseline(versions * rates.version.usd, `${level} ${algorithm}: ${versions} active version(s) (${why}) × ${(0, format_1.formatRate)(rates.version.usd)}/mo`);
+    const ops = input.usage.kmsOperationsPerMonth;
+    if (ops > 0) {
+        b.usage((ops / 10_000) * rates.ops.usd, `${(0, format_1.formatQty)(ops)} operations × ${(0, format_1.formatRate)(rates.ops.usd)}/10k`);
+    }
+    return b.done();
+}
+/**
+ * Prices an explicit key version resource as one active version. Its key's protection level is not
+ * among its inputs, so it is priced as SOFTWARE with a note (a lower bound).
+ *
+ * @example
+ * ```ts
+ * estimateKmsKeyVersion(input); // 1 × $0.06
+ * ```
+ */
+function estimateKmsKeyVersion(input) {
+    const b = (0, types_1.bill)();
+    const state = input.read.str("state");
+    if (state === "DESTROYED" || state === "DESTROY_SCHEDULED") {
+        b.baseline(0, `key version ${state}: not billed`);
+        return b.done();
+    }
+    const price = input.global.kms.versionMonth.SOFTWARE.usd;
+    b.baseline(price, `1 active key version × ${(0, format_1.formatRate)(price)}/mo`);
+    b.note("protection level comes from the parent key and is not visible here: priced as SOFTWARE (HSM $1.00–2.50)");
+    return b.done();
+}
+function protectionLevel(value, b) {
+    if (value === undefined)
+        return exports.KmsProtectionLevel.SOFTWARE;
+    if (value === inputs_1.NOT_KNOWN) {
+        b.note("versionTemplate.protectionLevel unknown: priced as SOFTWARE");
+        return exports.KmsProtectionLevel.SOFTWARE;
+    }
+    if (Object.hasOwn(exports.KmsProtectionLevel, value))
+        return value;
+    b.note(`protection level ${value} not recognised: priced as SOFTWARE`);
+    return exports.KmsProtectionLevel.SOFTWARE;
+}
+//# sourceMappingURL=kms.js.map

@@ -1,0 +1,89 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.REDIS_INSTANCE_TYPE = void 0;
+exports.redisCapacityTier = redisCapacityTier;
+exports.estimateRedis = estimateRedis;
+const prices_1 = require("../prices");
+const inputs_1 = require("../inputs");
+const format_1 = require("../format");
+const types_1 = require("./types");
+/**
+ * Type token of a Memorystore for Redis instance.
+ *
+ * @example
+ * ```ts
+ * ESTIMATORS[REDIS_INSTANCE_TYPE] === estimateRedis; // true
+ * ```
+ */
+exports.REDIS_INSTANCE_TYPE = "gcp:redis/instance:Instance";
+/** Upper bound (GB, inclusive) of each capacity tier; M5 is everything above 100 GB. */
+const BAND_MAX_GB = [
+    [prices_1.RedisCapacityTier.M1, 4],
+    [prices_1.RedisCapacityTier.M2, 10],
+    [prices_1.RedisCapacityTier.M3, 35],
+    [prices_1.RedisCapacityTier.M4, 100],
+];
+/**
+ * The capacity tier a provisioned size falls in: 1–4 GB M1, 5–10 M2, 11–35 M3, 36–100 M4, above M5
+ * (Infracost `redis_instance.go`).
+ *
+ * @example
+ * ```ts
+ * redisCapacityTier(5); // "M2"
+ * ```
+ */
+function redisCapacityTier(memorySizeGb) {
+    for (const [tier, max] of BAND_MAX_GB)
+        if (memorySizeGb <= max)
+            return tier;
+    return prices_1.RedisCapacityTier.M5;
+}
+/**
+ * Prices a Memorystore for Redis instance: provisioned GB × the GB-hour rate of its service tier
+ * (`tier`, default BASIC) and capacity tier × 730 h. The STANDARD_HA rate covers a primary and one
+ * replica; with `readReplicasMode: READ_REPLICAS_ENABLED` each node beyond those two (`replicaCount`,
+ * default 2 when enabled) adds half the STANDARD_HA figure (assumption: per-node pricing).
+ * Note: per-GB rates fall at each capacity tier, so 5 GB BASIC costs less than 4 GB BASIC.
+ *
+ * @example
+ * ```ts
+ * estimateRedis(input); // BASIC 1 GB in us-central1 → baseline $35.77
+ * ```
+ */
+function estimateRedis(input) {
+    const r = input.read;
+    const b = (0, types_1.bill)();
+    const { prices } = (0, types_1.pricesFor)(input, "region", b);
+    const tierIn = r.str("tier");
+    let tier = prices_1.RedisServiceTier.BASIC;
+    if (tierIn === inputs_1.NOT_KNOWN)
+        b.note("tier unknown: priced as BASIC");
+    else if (tierIn === prices_1.RedisServiceTier.STANDARD_HA)
+        tier = prices_1.RedisServiceTier.STANDARD_HA;
+    else if (tierIn !== undefined && tierIn !== prices_1.RedisServiceTier.BASIC) {
+        b.note(`tier ${tierIn} not recognised: priced as BASIC`);
+    }
+    const size = r.num("memorySizeGb");
+    if (size === inputs_1.NOT_KNOWN || size === undefined) {
+        b.note(`memorySizeGb ${size === undefined ? "absent" : "unknown"}: capacity not priced`);
+        return b.done();
+    }
+    const band = redisCapacityTier(size);
+    const rate = prices.redis[tier][band].usd;
+    let nodesFactor = 1;
+    let nodesText = "";
+    if (tier === prices_1.RedisServiceTier.STANDARD_HA) {
+        const mode = r.str("readReplicasMode");
+        const replicas = r.num("replicaCount");
+        const enabled = mode === "READ_REPLICAS_ENABLED";
+        const count = enabled ? (typeof replicas === "number" ? replicas : 2) : 1;
+        if (enabled && replicas === inputs_1.NOT_KNOWN)
+            b.note("replicaCount unknown: priced with the default 2 read replicas");
+        nodesFactor = (1 + count) / 2;
+        if (nodesFactor !== 1)
+            nodesText = ` × ${(0, format_1.formatQty)(1 + count)} nodes / 2`;
+    }
+    b.baseline(size * rate * prices_1.HOURS_PER_MONTH * nodesFactor, `${tier} ${band}: ${(0, format_1.formatQty)(size)} GB × ${(0, format_1.formatRate)(rate)}/GB-h × 730 h${nodesText}`);
+    return b.done();
+}
+//# sourceMappingURL=redis.js.map

@@ -1,0 +1,269 @@
+"use strict";
+/**
+ * The dated list-price table the cost estimators read. USD, on-demand list prices, no committed-use
+ * or sustained-use discounts, a 730-hour month (Infracost's `HourToMonthUnitMultiplier`).
+ *
+ * Every figure carries its `source`. Figures marked "not verified" come from the author's knowledge
+ * of GCP list prices (or are derived from a verified us-central1 figure) and should be checked
+ * against the Cloud Billing Catalog API before anyone quotes them.
+ *
+ * Regions: `us-central1` (verified figures) and `europe-west1` (Cloud Run and global services are
+ * the same; Cloud SQL and Memorystore derived). Any other region falls back to us-central1 figures
+ * and every line priced that way carries a note saying so (see {@link regionPrices}).
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PRICES = exports.SharedCoreTier = exports.SqlEdition = exports.RedisServiceTier = exports.RedisCapacityTier = exports.DAYS_PER_MONTH = exports.SECONDS_PER_MONTH = exports.HOURS_PER_MONTH = void 0;
+exports.regionPrices = regionPrices;
+exports.monthly = monthly;
+/**
+ * Hours in a billing month (730 = 8,760 h / 12).
+ *
+ * @example
+ * ```ts
+ * 0.0105 * HOURS_PER_MONTH; // 7.665 (db-f1-micro per month)
+ * ```
+ */
+exports.HOURS_PER_MONTH = 730;
+/**
+ * Seconds in a billing month.
+ *
+ * @example
+ * ```ts
+ * SECONDS_PER_MONTH * 0.0000025; // 6.57 (one idle vCPU all month)
+ * ```
+ */
+exports.SECONDS_PER_MONTH = exports.HOURS_PER_MONTH * 3600;
+/**
+ * Days in a billing month (730 h / 24).
+ *
+ * @example
+ * ```ts
+ * (12 * DAYS_PER_MONTH) / 90; // 4.06 rotations a year at 90 days
+ * ```
+ */
+exports.DAYS_PER_MONTH = exports.HOURS_PER_MONTH / 24;
+/** Where the figures come from. */
+const SRC = {
+    sqlGolden: "Infracost golden sql_database_instance_test.golden (us-central1, regenerated 2024-07-01), cross-checked usage.ai May 2026; reference/cost-and-formats.md §4",
+    sqlHdd: "reference/cost-and-formats.md §4 (HDD ≈$0.09/GB-mo, not verified)",
+    sqlPlus: "not verified: author's knowledge of the Cloud SQL Enterprise Plus list price (≈1.3× Enterprise), https://cloud.google.com/sql/pricing",
+    sqlEu: "not verified: derived as ≈1.10× the us-central1 figure (europe-west1 Cloud SQL list prices run ≈10% above Iowa), https://cloud.google.com/sql/pricing",
+    redisGolden: "Infracost golden redis_instance_test.golden (us-central1, regenerated 2024-07-01); reference/cost-and-formats.md §4",
+    redisEu: "not verified: derived as ≈1.10× the us-central1 figure, https://cloud.google.com/memorystore/docs/redis/pricing",
+    runOfficial: "https://cloud.google.com/run/pricing (Tier 1 regions; official page copy); reference/cost-and-formats.md §4",
+    runSecondary: "secondary: cloudwebschool.com calculator, cloudchipr.com 2025 (Tier 1); reference/cost-and-formats.md §4",
+    runIdle: "secondary repo note and unanswered.io (min-instance idle rate, Tier 1); reference/cost-and-formats.md §4",
+    runInstanceMem: "not verified (official excerpt truncated); reference/cost-and-formats.md §4",
+    runFree: "https://cloud.google.com/run/pricing free tier (request-based); instance-based free tier from unanswered.io (secondary)",
+    egress: "not verified: author's knowledge of Premium Tier internet egress, 0–1 TiB to North America/Europe, https://cloud.google.com/vpc/network-pricing",
+    kms: "https://cloud.google.com/kms/pricing (effective 2025-03-17); reference/cost-and-formats.md §4",
+    secrets: "https://cloud.google.com/secret-manager/pricing; reference/cost-and-formats.md §4",
+    monitoring: "https://cloud.google.com/stackdriver/pricing (uptime checks effective 2022-10-01); reference/cost-and-formats.md §4",
+};
+const p = (usd, unit, source) => ({ usd, unit, source });
+/**
+ * Memorystore for Redis capacity tiers, chosen by provisioned size.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].redis.BASIC[RedisCapacityTier.M1].usd; // 0.049
+ * ```
+ */
+exports.RedisCapacityTier = { M1: "M1", M2: "M2", M3: "M3", M4: "M4", M5: "M5" };
+/**
+ * Memorystore service tiers as the provider spells them.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].redis[RedisServiceTier.STANDARD_HA].M1.usd; // 0.064
+ * ```
+ */
+exports.RedisServiceTier = { BASIC: "BASIC", STANDARD_HA: "STANDARD_HA" };
+/**
+ * Cloud SQL editions as the provider spells them.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].cloudSql.compute[SqlEdition.ENTERPRISE].vcpuHour.usd; // 0.0413
+ * ```
+ */
+exports.SqlEdition = { ENTERPRISE: "ENTERPRISE", ENTERPRISE_PLUS: "ENTERPRISE_PLUS" };
+/**
+ * Shared-core Cloud SQL tiers, billed at a flat hourly rate.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].cloudSql.sharedCoreHour[SharedCoreTier["db-f1-micro"]].usd; // 0.0105
+ * ```
+ */
+exports.SharedCoreTier = { "db-f1-micro": "db-f1-micro", "db-g1-small": "db-g1-small" };
+const US_CENTRAL1 = {
+    cloudSql: {
+        compute: {
+            ENTERPRISE: {
+                vcpuHour: p(0.0413, "vCPU-hour", SRC.sqlGolden),
+                memoryGbHour: p(0.007, "GB-hour", SRC.sqlGolden),
+            },
+            ENTERPRISE_PLUS: {
+                vcpuHour: p(0.0537, "vCPU-hour", SRC.sqlPlus),
+                memoryGbHour: p(0.0091, "GB-hour", SRC.sqlPlus),
+            },
+        },
+        sharedCoreHour: {
+            "db-f1-micro": p(0.0105, "hour", SRC.sqlGolden),
+            "db-g1-small": p(0.035, "hour", SRC.sqlGolden),
+        },
+        ssdGbMonth: p(0.17, "GB-month", SRC.sqlGolden),
+        hddGbMonth: p(0.09, "GB-month", SRC.sqlHdd),
+        backupGbMonth: p(0.08, "GB-month", SRC.sqlGolden),
+    },
+    redis: {
+        BASIC: {
+            M1: p(0.049, "GB-hour", SRC.redisGolden),
+            M2: p(0.027, "GB-hour", SRC.redisGolden),
+            M3: p(0.023, "GB-hour", SRC.redisGolden),
+            M4: p(0.019, "GB-hour", SRC.redisGolden),
+            M5: p(0.016, "GB-hour", SRC.redisGolden),
+        },
+        STANDARD_HA: {
+            M1: p(0.064, "GB-hour", SRC.redisGolden),
+            M2: p(0.054, "GB-hour", SRC.redisGolden),
+            M3: p(0.046, "GB-hour", SRC.redisGolden),
+            M4: p(0.035, "GB-hour", SRC.redisGolden),
+            M5: p(0.03, "GB-hour", SRC.redisGolden),
+        },
+    },
+    cloudRun: {
+        requestBased: {
+            vcpuSecond: p(0.000024, "vCPU-second", SRC.runOfficial),
+            gibSecond: p(0.0000025, "GiB-second", SRC.runSecondary),
+            millionRequests: p(0.4, "million requests", SRC.runSecondary),
+            idleVcpuSecond: p(0.0000025, "vCPU-second", SRC.runIdle),
+            idleGibSecond: p(0.0000025, "GiB-second", SRC.runIdle),
+        },
+        instanceBased: {
+            vcpuSecond: p(0.000018, "vCPU-second", SRC.runOfficial),
+            gibSecond: p(0.000002, "GiB-second", SRC.runInstanceMem),
+        },
+        egressGib: p(0.12, "GiB", SRC.egress),
+    },
+};
+const EUROPE_WEST1 = {
+    cloudSql: {
+        compute: {
+            ENTERPRISE: {
+                vcpuHour: p(0.0454, "vCPU-hour", SRC.sqlEu),
+                memoryGbHour: p(0.0077, "GB-hour", SRC.sqlEu),
+            },
+            ENTERPRISE_PLUS: {
+                vcpuHour: p(0.0591, "vCPU-hour", SRC.sqlEu),
+                memoryGbHour: p(0.01, "GB-hour", SRC.sqlEu),
+            },
+        },
+        sharedCoreHour: {
+            "db-f1-micro": p(0.0115, "hour", SRC.sqlEu),
+            "db-g1-small": p(0.0385, "hour", SRC.sqlEu),
+        },
+        ssdGbMonth: p(0.187, "GB-month", SRC.sqlEu),
+        hddGbMonth: p(0.099, "GB-month", SRC.sqlEu),
+        backupGbMonth: p(0.088, "GB-month", SRC.sqlEu),
+    },
+    redis: {
+        BASIC: {
+            M1: p(0.054, "GB-hour", SRC.redisEu),
+            M2: p(0.0297, "GB-hour", SRC.redisEu),
+            M3: p(0.0253, "GB-hour", SRC.redisEu),
+            M4: p(0.0209, "GB-hour", SRC.redisEu),
+            M5: p(0.0176, "GB-hour", SRC.redisEu),
+        },
+        STANDARD_HA: {
+            M1: p(0.0704, "GB-hour", SRC.redisEu),
+            M2: p(0.0594, "GB-hour", SRC.redisEu),
+            M3: p(0.0506, "GB-hour", SRC.redisEu),
+            M4: p(0.0385, "GB-hour", SRC.redisEu),
+            M5: p(0.033, "GB-hour", SRC.redisEu),
+        },
+    },
+    // europe-west1 is a Cloud Run Tier 1 region: same prices as us-central1.
+    cloudRun: US_CENTRAL1.cloudRun,
+};
+/**
+ * The price table.
+ *
+ * @example
+ * ```ts
+ * PRICES.regions["us-central1"].cloudSql.sharedCoreHour["db-f1-micro"].usd; // 0.0105
+ * PRICES.global.kms.versionMonth.SOFTWARE.usd; // 0.06
+ * ```
+ */
+exports.PRICES = {
+    /** The date the table was last checked against its sources. */
+    asOf: "2026-08-22",
+    currency: "USD",
+    hoursPerMonth: exports.HOURS_PER_MONTH,
+    /** Region used when a region is not in `regions`. */
+    fallbackRegion: "us-central1",
+    regions: { "us-central1": US_CENTRAL1, "europe-west1": EUROPE_WEST1 },
+    global: {
+        kms: {
+            versionMonth: {
+                SOFTWARE: p(0.06, "key version-month", SRC.kms),
+                HSM: p(1.0, "key version-month", SRC.kms),
+                HSM_LARGE: p(2.5, "key version-month", SRC.kms),
+                EXTERNAL: p(3.0, "key version-month", SRC.kms),
+            },
+            tenThousandOps: {
+                STANDARD: p(0.03, "10k operations", SRC.kms),
+                HSM_LARGE: p(0.15, "10k operations", SRC.kms),
+            },
+        },
+        secretManager: {
+            versionLocationMonth: p(0.06, "version-location-month", SRC.secrets),
+            tenThousandAccesses: p(0.03, "10k access operations", SRC.secrets),
+            rotationNotification: p(0.05, "rotation notification", SRC.secrets),
+        },
+        monitoring: { thousandUptimeExecutions: p(0.3, "1,000 uptime check executions", SRC.monitoring) },
+    },
+    free: {
+        cloudRunRequestBased: { vcpuSeconds: 180_000, gibSeconds: 360_000, requests: 2_000_000 },
+        cloudRunInstanceBased: { vcpuSeconds: 240_000, gibSeconds: 450_000 },
+        cloudRunEgressGib: 1,
+        secretManager: { versions: 6, accesses: 10_000, rotationNotifications: 3 },
+        uptimeExecutions: 1_000_000,
+        source: `${SRC.runFree}; ${SRC.secrets}; ${SRC.monitoring}`,
+    },
+};
+/**
+ * The prices for a region. A region not in {@link PRICES} falls back to `us-central1` (a Tier 1
+ * region, the cheapest band for most services, so the estimate may understate by 10–40% elsewhere);
+ * `fallback` is then true and estimators add a note naming the region.
+ *
+ * @example
+ * ```ts
+ * regionPrices("europe-west1").fallback; // false
+ * regionPrices("asia-south1"); // { region: "us-central1", requested: "asia-south1", fallback: true, prices: … }
+ * ```
+ */
+function regionPrices(region) {
+    const exact = exports.PRICES.regions[region];
+    if (exact)
+        return { region, requested: region, fallback: false, prices: exact };
+    return {
+        region: exports.PRICES.fallbackRegion,
+        requested: region,
+        fallback: true,
+        prices: exports.PRICES.regions[exports.PRICES.fallbackRegion],
+    };
+}
+/**
+ * Hourly price → monthly cost for a quantity running the whole month.
+ *
+ * @example
+ * ```ts
+ * monthly(0.0105); // 7.665 (db-f1-micro)
+ * ```
+ */
+function monthly(hourly, quantity = 1) {
+    return hourly * quantity * exports.HOURS_PER_MONTH;
+}
+//# sourceMappingURL=prices.js.map

@@ -1,0 +1,23 @@
+/**
+ * Guards: pure rules over PlanSteps and synth inventories (data loss, prod profile, the GCP
+ * security baseline), the same rule objects the CrossGuard pack in policy/ runs.
+ *
+ * @example
+ * ```ts
+ * import { runGuards, summarizeFindings } from "./plan/guards";
+ * const findings = runGuards({ steps, profile: "prod", allowDataLoss });
+ * ```
+ */
+export * from "./coverage";
+export * from "./data-loss";
+export * from "./prod-profile";
+export * from "./registry";
+export * from "./run";
+export * from "./security-iam";
+export * from "./security-kms";
+export * from "./security-logging";
+export * from "./security-services";
+export * from "./security-sql";
+export * from "./tokens";
+export * from "./types";
+export * from "./values";

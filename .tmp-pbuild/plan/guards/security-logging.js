@@ -1,0 +1,243 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.LOGGING_RULES = exports.AUDIT_CONFIG_COMPLETE = exports.AUDIT_LOGS_ALL_SERVICES = exports.LOG_ALERT_RULES = exports.CIS_LOG_ALERTS = exports.AUDIT_LOG_TYPES = void 0;
+exports.filterCovers = filterCovers;
+/**
+ * Audit logging and CIS 2.x log-metric alerts: reference table §1a rows 40–45. These are
+ * inventory-level: they require something to exist (an audit config, a metric plus an alert).
+ */
+const model_1 = require("../model");
+const tokens_1 = require("./tokens");
+const types_1 = require("./types");
+const values_1 = require("./values");
+/** The Data Access and Admin Read log types CIS 2.1 wants for every service. */
+exports.AUDIT_LOG_TYPES = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"];
+/**
+ * The CIS GCP 2.0 log-metric alerts in table §1a, with the canonical filter (use it verbatim in
+ * the ObservabilityStack) and the tokens a filter must contain to count.
+ *
+ * @example
+ * ```ts
+ * new gcp.logging.Metric("audit-config-changes", { filter: CIS_LOG_ALERTS.auditConfigChanges.filter, ... });
+ * ```
+ */
+exports.CIS_LOG_ALERTS = {
+    projectOwnership: {
+        id: "gcp/log-alert-project-ownership",
+        refs: ["KICS a881b71c", "CIS 2.4"],
+        level: types_1.Level.L1,
+        title: "project ownership assignments and changes",
+        filter: '(protoPayload.serviceName="cloudresourcemanager.googleapis.com") AND (ProjectOwnership OR projectOwnerInvitee) OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="REMOVE" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner") OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")',
+        tokens: ["bindingDeltas", "roles/owner"],
+        onlyWith: undefined,
+    },
+    auditConfigChanges: {
+        id: "gcp/log-alert-audit-config-changes",
+        refs: ["KICS 39d83c5a", "CIS 2.5"],
+        level: types_1.Level.L1,
+        title: "audit configuration changes",
+        filter: 'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
+        tokens: ["SetIamPolicy", "auditConfigDeltas"],
+        onlyWith: undefined,
+    },
+    customRoleChanges: {
+        id: "gcp/log-alert-custom-role-changes",
+        refs: ["KICS 69d4f245", "CIS 2.6"],
+        level: types_1.Level.L1,
+        title: "custom role changes",
+        filter: 'resource.type="iam_role" AND (protoPayload.methodName="google.iam.admin.v1.CreateRole" OR protoPayload.methodName="google.iam.admin.v1.DeleteRole" OR protoPayload.methodName="google.iam.admin.v1.UpdateRole")',
+        tokens: ["CreateRole", "DeleteRole", "UpdateRole"],
+        onlyWith: undefined,
+    },
+    sqlConfigChanges: {
+        id: "gcp/log-alert-sql-config-changes",
+        refs: ["CIS 2.11"],
+        level: types_1.Level.L2,
+        title: "Cloud SQL instance configuration changes",
+        filter: 'protoPayload.methodName="cloudsql.instances.update"',
+        tokens: ["cloudsql.instances.update"],
+        onlyWith: tokens_1.GCP.sqlInstance,
+    },
+};
+/**
+ * Whether a log filter covers the alert's events (every token present, whitespace ignored).
+ *
+ * @example
+ * ```ts
+ * filterCovers(CIS_LOG_ALERTS.sqlConfigChanges.filter, "sqlConfigChanges"); // true
+ * ```
+ */
+function filterCovers(filter, alert) {
+    return exports.CIS_LOG_ALERTS[alert].tokens.every((t) => filter.includes(t));
+}
+const enabled = (r) => (0, values_1.valueAt)(r.inputs, "enabled") !== false && (0, values_1.valueAt)(r.inputs, "disabled") !== true;
+/** Every condition filter of an alert policy (threshold, absence, matched-log), opaque ones flagged. */
+function conditionFilters(policy) {
+    const conditions = (0, values_1.read)(policy.inputs, "conditions");
+    if (conditions.kind === "opaque")
+        return { filters: [], opaque: true };
+    const filters = [];
+    let opaque = false;
+    const list = conditions.kind === "set" && Array.isArray(conditions.value) ? conditions.value : [];
+    for (const c of list) {
+        for (const path of [
+            "conditionThreshold.filter",
+            "conditionAbsent.filter",
+            "conditionMatchedLog.filter",
+        ]) {
+            const f = (0, values_1.read)(c, path);
+            if (f.kind === "opaque")
+                opaque = true;
+            else if (f.kind === "set" && typeof f.value === "string")
+                filters.push(f.value);
+        }
+    }
+    return { filters, opaque };
+}
+function logAlertRule(key) {
+    const spec = exports.CIS_LOG_ALERTS[key];
+    return {
+        scope: types_1.Scope.stack,
+        existence: true,
+        category: types_1.Category.security,
+        id: spec.id,
+        refs: spec.refs,
+        level: spec.level,
+        severity: model_1.Severity.low,
+        description: `A log-based metric and an alert policy exist for ${spec.title} (filter ${spec.filter}).`,
+        remediation: `Add a gcp.logging.Metric with filter CIS_LOG_ALERTS.${key}.filter and a gcp.monitoring.AlertPolicy on metric.type="logging.googleapis.com/user/<metric name>" (or a matched-log alert with that filter).`,
+        appliesTo: [tokens_1.GCP.logMetric, tokens_1.GCP.alertPolicy],
+        check(resources) {
+            if (spec.onlyWith !== undefined && !resources.some((r) => r.type === spec.onlyWith))
+                return [];
+            const policies = resources.filter((r) => r.type === tokens_1.GCP.alertPolicy && enabled(r));
+            const policyFilters = policies.map(conditionFilters);
+            // A matched-log alert with the filter itself is as good as metric + alert.
+            if (policyFilters.some((p) => p.filters.some((f) => filterCovers(f, key))))
+                return [];
+            let unknown = policyFilters.some((p) => p.opaque);
+            for (const metric of resources.filter((r) => r.type === tokens_1.GCP.logMetric && enabled(r))) {
+                const filter = (0, values_1.read)(metric.inputs, "filter");
+                if (filter.kind === "opaque") {
+                    unknown = true;
+                    continue;
+                }
+                if (filter.kind !== "set" || typeof filter.value !== "string" || !filterCovers(filter.value, key))
+                    continue;
+                const name = (0, values_1.valueAt)(metric.inputs, "name");
+                const metricName = typeof name === "string" && !(0, values_1.isOpaque)(name) ? name : undefined;
+                if (metricName === undefined) {
+                    unknown = true;
+                    continue;
+                }
+                const ref = `logging.googleapis.com/user/${metricName}`;
+                if (policyFilters.some((p) => p.filters.some((f) => f.includes(ref))))
+                    return [];
+            }
+            if (unknown)
+                return [(0, types_1.unverified)("gcp:logging/metric or gcp:monitoring/alertPolicy", `the ${spec.title} alert`)];
+            return [
+                {
+                    message: `No alert on ${spec.title} (${spec.refs.join(", ")}): add a gcp.logging.Metric with filter ${JSON.stringify(spec.filter)} and a gcp.monitoring.AlertPolicy whose condition filter is metric.type="logging.googleapis.com/user/<metric name>".`,
+                },
+            ];
+        },
+    };
+}
+/** Rows 42–45: the CIS log-metric alerts. */
+exports.LOG_ALERT_RULES = Object.keys(exports.CIS_LOG_ALERTS).map(logAlertRule);
+/** Reads the log types and exemptions of one audit config. */
+function auditConfig(r) {
+    const configs = (0, values_1.read)(r.inputs, "auditLogConfigs");
+    if (configs.kind === "opaque")
+        return { types: new Set(), exempted: [], opaque: configs.path };
+    const types = new Set();
+    const exempted = [];
+    for (const c of configs.kind === "set" && Array.isArray(configs.value)
+        ? configs.value
+        : []) {
+        const t = (0, values_1.read)(c, "logType");
+        if (t.kind === "opaque")
+            return { types, exempted, opaque: "auditLogConfigs.logType" };
+        if (t.kind === "set")
+            types.add(String(t.value));
+        const ex = (0, values_1.read)(c, "exemptedMembers");
+        if (ex.kind === "opaque")
+            return { types, exempted, opaque: "auditLogConfigs.exemptedMembers" };
+        if (ex.kind === "set" && Array.isArray(ex.value))
+            exempted.push(...ex.value.map(String));
+    }
+    return { types, exempted };
+}
+/** Row 40: an audit config for allServices with no exempted members exists. */
+exports.AUDIT_LOGS_ALL_SERVICES = {
+    scope: types_1.Scope.stack,
+    existence: true,
+    category: types_1.Category.security,
+    id: "gcp/audit-logs-all-services",
+    refs: ["CKV2_GCP_5", "CIS 2.1"],
+    level: types_1.Level.L1,
+    severity: model_1.Severity.medium,
+    description: "The project has an IAMAuditConfig for allServices logging ADMIN_READ, DATA_READ and DATA_WRITE with no exempted members.",
+    remediation: 'Add gcp.projects.IAMAuditConfig { service: "allServices", auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }] }.',
+    appliesTo: [tokens_1.GCP.projectAuditConfig],
+    check(resources) {
+        let unknown = false;
+        for (const r of resources.filter((x) => x.type === tokens_1.GCP.projectAuditConfig)) {
+            const service = (0, values_1.read)(r.inputs, "service");
+            const cfg = auditConfig(r);
+            if (service.kind === "opaque" || cfg.opaque) {
+                unknown = true;
+                continue;
+            }
+            if (service.kind === "set" &&
+                service.value === "allServices" &&
+                cfg.exempted.length === 0 &&
+                exports.AUDIT_LOG_TYPES.every((t) => cfg.types.has(t)))
+                return [];
+        }
+        if (unknown)
+            return [(0, types_1.unverified)("gcp:projects/iAMAuditConfig", "the allServices audit config")];
+        return [
+            {
+                message: 'No Data Access audit logging for all services (CKV2_GCP_5, CIS 2.1): add gcp.projects.IAMAuditConfig { service: "allServices", auditLogConfigs: ADMIN_READ, DATA_READ, DATA_WRITE } with no exemptedMembers.',
+            },
+        ];
+    },
+};
+/** Row 41: each audit config is complete (all log types, nobody exempted). */
+exports.AUDIT_CONFIG_COMPLETE = {
+    scope: types_1.Scope.resource,
+    category: types_1.Category.security,
+    id: "gcp/audit-config-complete",
+    refs: ["AVD-GCP-0079", "KICS 89fe890f"],
+    level: types_1.Level.L1,
+    severity: model_1.Severity.low,
+    description: "Every IAMAuditConfig logs ADMIN_READ, DATA_READ and DATA_WRITE and exempts nobody.",
+    remediation: "List the three log types and remove exemptedMembers.",
+    appliesTo: [tokens_1.GCP.projectAuditConfig],
+    check(r) {
+        const cfg = auditConfig(r);
+        if (cfg.opaque)
+            return [(0, types_1.unverified)(cfg.opaque)];
+        const hits = [];
+        const missing = exports.AUDIT_LOG_TYPES.filter((t) => !cfg.types.has(t));
+        const service = (0, values_1.valueAt)(r.inputs, "service");
+        if (missing.length > 0)
+            hits.push({
+                message: `IAMAuditConfig "${r.name}" (${String(service)}): log types ${missing.join(", ")} are missing; add them to auditLogConfigs.`,
+            });
+        if (cfg.exempted.length > 0)
+            hits.push({
+                message: `IAMAuditConfig "${r.name}" (${String(service)}): ${cfg.exempted.join(", ")} exempted from audit logging; remove exemptedMembers (their access becomes invisible).`,
+            });
+        return hits;
+    },
+};
+/** Every audit-logging and log-alert rule (table rows 40–45). */
+exports.LOGGING_RULES = [
+    exports.AUDIT_LOGS_ALL_SERVICES,
+    exports.AUDIT_CONFIG_COMPLETE,
+    ...exports.LOG_ALERT_RULES,
+];
+//# sourceMappingURL=security-logging.js.map

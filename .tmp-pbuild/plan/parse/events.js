@@ -1,0 +1,330 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.EngineEventCollector = void 0;
+exports.stripColorMarkup = stripColorMarkup;
+exports.readSummary = readSummary;
+exports.readOpCounts = readOpCounts;
+exports.parseEventLog = parseEventLog;
+exports.parseEventLogText = parseEventLogText;
+/**
+ * Engine event logs (`pulumi up/preview --event-log`, Automation API `onEvent`, and
+ * `PULUMI_ENABLE_STREAMING_JSON_PREVIEW` output) → PlanSteps.
+ *
+ * Only `resourcePreEvent`s make steps (what the engine plans to do); `resOutputsEvent`s repeat
+ * the state with outputs and are skipped. The event kinds the TypeScript `EngineEvent` type lacks
+ * (`progressEvent`, `errorEvent`, `policyLoadEvent`, `startDebuggingEvent`, policy summaries …) and
+ * unknown keys are ignored, except `errorEvent`, which becomes an error diagnostic.
+ */
+const model_1 = require("../model");
+const lines_1 = require("./lines");
+const steps_1 = require("./steps");
+const types_1 = require("./types");
+const SEVERITIES = new Set(Object.values(model_1.Severity));
+const DIAGNOSTIC_SEVERITIES = new Set(Object.values(types_1.DiagnosticSeverity));
+const ENFORCEMENT_LEVELS = new Set(Object.values(types_1.EnforcementLevel));
+/** Pulumi's colour markup in diagnostic and policy messages, e.g. `<{%fg 1%}>` and `<{%reset%}>`. */
+const COLOR_MARKUP = /<\{%[^%]*%\}>/g;
+/**
+ * Removes Pulumi's colour markup and trailing newlines from an engine message.
+ *
+ * @example
+ * ```ts
+ * stripColorMarkup("<{%reset%}>Could not delete typB<{%reset%}>\n"); // "Could not delete typB"
+ * ```
+ */
+function stripColorMarkup(message) {
+    return message.replace(COLOR_MARKUP, "").replace(/\s+$/, "");
+}
+/**
+ * Collects engine events one at a time, from text lines or from already-parsed objects (the
+ * Automation API's `onEvent` callback), and produces a {@link ParseResult}. Memory grows with the
+ * number of resources, not with the length of the log.
+ *
+ * @example
+ * ```ts
+ * const collector = new EngineEventCollector();
+ * await stack.preview({ onEvent: (e) => collector.addEvent(e) });
+ * const { steps, summary } = collector.result();
+ * ```
+ */
+class EngineEventCollector {
+    options;
+    store = new steps_1.StepStore();
+    summary;
+    diagnostics = [];
+    corrupt = [];
+    failures = [];
+    policy = [];
+    lines = 0;
+    events = 0;
+    corruptLines = 0;
+    firstLine;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    /** Parses and adds one line of an event log; blank lines are skipped. */
+    addLine(line, lineNo) {
+        this.lines = lineNo;
+        if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0))
+            return;
+        if (this.firstLine === undefined)
+            this.firstLine = line.slice(0, 80);
+        let event;
+        try {
+            event = JSON.parse(line);
+        }
+        catch (err) {
+            this.reject(lineNo, `invalid JSON: ${err.message}`);
+            return;
+        }
+        this.addEvent(event, lineNo);
+    }
+    /** Records a line that could not be used (throws in strict mode). */
+    reject(lineNo, error) {
+        this.corruptLines++;
+        if (this.options.strict) {
+            throw new types_1.PlanParseError(`${this.options.file ?? "<events>"}:${lineNo}: ${error}`, this.options.file, lineNo);
+        }
+        if (this.corrupt.length < types_1.MAX_CORRUPT_LISTED)
+            this.corrupt.push({ line: lineNo, error });
+    }
+    /** Adds one parsed engine event. */
+    addEvent(event, lineNo = this.events + this.corruptLines + 1) {
+        if (event === null || typeof event !== "object" || Array.isArray(event)) {
+            this.reject(lineNo, `expected a JSON object (an engine event), got ${describe(event)}`);
+            return;
+        }
+        const e = event;
+        let kind;
+        for (const key in e) {
+            if (key.endsWith("Event")) {
+                kind = key;
+                break;
+            }
+        }
+        if (kind === undefined) {
+            if ("sequence" in e || "timestamp" in e) {
+                this.events++; // an event kind from a newer engine without the *Event suffix: ignore
+                return;
+            }
+            this.reject(lineNo, "not an engine event: no sequence, timestamp or *Event member");
+            return;
+        }
+        const body = e[kind];
+        if (body === null || typeof body !== "object") {
+            this.reject(lineNo, `${kind} is ${describe(body)}, expected an object`);
+            return;
+        }
+        this.events++;
+        switch (kind) {
+            case "resourcePreEvent":
+                this.onPre(body, lineNo);
+                break;
+            case "resOpFailedEvent":
+                this.onFailed(body, lineNo);
+                break;
+            case "summaryEvent":
+                this.summary = readSummary(body);
+                break;
+            case "diagnosticEvent":
+                this.onDiagnostic(body, lineNo);
+                break;
+            case "errorEvent":
+                if (typeof body.error === "string")
+                    this.diagnostics.push({ severity: "error", message: stripColorMarkup(body.error), line: lineNo });
+                break;
+            case "policyEvent":
+                this.onPolicy(body, lineNo);
+                break;
+            default:
+            // resOutputsEvent, preludeEvent, cancelEvent, stdoutEvent, progressEvent, policy summaries, …
+        }
+    }
+    /** The result so far (call after the last event). */
+    result() {
+        return {
+            steps: this.store.steps(),
+            ...(this.summary ? { summary: this.summary } : {}),
+            diagnostics: this.diagnostics,
+            corrupt: this.corrupt,
+            failures: this.failures,
+            policy: this.policy,
+            stats: { lines: this.lines, events: this.events, corruptLines: this.corruptLines },
+        };
+    }
+    /**
+     * Throws when nothing in the input was an engine event although something was there: the input is
+     * not an event log at all (a pretty-printed digest, a synth inventory, a text log).
+     */
+    assertLooksLikeEvents(file) {
+        if (this.events > 0 || this.corruptLines === 0)
+            return;
+        const first = this.corrupt[0];
+        const hint = this.firstLine !== undefined && /^\s*[{[]\s*$/.test(this.firstLine)
+            ? " It looks like pretty-printed JSON: use parsePreviewJson for `pulumi preview --json` output or parseInventoryFile for a synth inventory."
+            : "";
+        throw new types_1.PlanParseError(`${file}: not an engine event log: none of its ${this.corruptLines} non-blank lines is an engine event` +
+            (first ? ` (line ${first.line}: ${first.error})` : "") +
+            `. Expected one JSON object per line, as written by \`pulumi preview --event-log <file>\`.${hint}`, file, first?.line);
+    }
+    onPre(body, lineNo) {
+        const meta = body.metadata;
+        if (meta === null || typeof meta !== "object") {
+            this.reject(lineNo, "resourcePreEvent without metadata");
+            return;
+        }
+        const step = (0, steps_1.buildStep)({
+            op: meta.op,
+            urn: meta.urn,
+            type: meta.type,
+            old: meta.old,
+            new: meta.new,
+            diffs: meta.diffs,
+            keys: meta.keys,
+            detailedDiff: meta.detailedDiff,
+            diffKindKey: "diffKind",
+            logical: meta.logical,
+            provider: meta.provider,
+        });
+        if (typeof step === "string")
+            this.reject(lineNo, `resourcePreEvent: ${step}`);
+        else
+            this.store.add(step);
+    }
+    onFailed(body, lineNo) {
+        const meta = body.metadata;
+        if (meta === null || typeof meta !== "object" || typeof meta.urn !== "string" || !(0, steps_1.isOp)(meta.op)) {
+            this.reject(lineNo, "resOpFailedEvent without metadata.urn and a known metadata.op");
+            return;
+        }
+        const parsed = (0, model_1.parseUrn)(meta.urn);
+        this.failures.push({
+            urn: meta.urn,
+            type: typeof meta.type === "string" ? meta.type : (parsed?.type ?? ""),
+            name: parsed?.name ?? meta.urn,
+            op: meta.op,
+            ...(typeof body.status === "number" ? { status: body.status } : {}),
+            line: lineNo,
+        });
+    }
+    onDiagnostic(body, lineNo) {
+        const severity = typeof body.severity === "string" ? body.severity : "info";
+        if (severity === "debug" || !DIAGNOSTIC_SEVERITIES.has(severity))
+            return;
+        if (typeof body.message !== "string")
+            return;
+        const message = stripColorMarkup(body.message);
+        if (message.length === 0)
+            return;
+        this.diagnostics.push({
+            severity: severity,
+            message,
+            ...(typeof body.urn === "string" && body.urn.length > 0 ? { urn: body.urn } : {}),
+            line: lineNo,
+        });
+    }
+    onPolicy(body, lineNo) {
+        const level = typeof body.enforcementLevel === "string" ? body.enforcementLevel : "advisory";
+        this.policy.push({
+            policyPack: typeof body.policyPackName === "string" ? body.policyPackName : "",
+            ...(typeof body.policyPackVersion === "string" ? { policyPackVersion: body.policyPackVersion } : {}),
+            policyName: typeof body.policyName === "string" ? body.policyName : "",
+            message: typeof body.message === "string" ? stripColorMarkup(body.message) : "",
+            enforcementLevel: (ENFORCEMENT_LEVELS.has(level) ? level : "advisory"),
+            ...(typeof body.severity === "string" && SEVERITIES.has(body.severity)
+                ? { severity: body.severity }
+                : {}),
+            ...(typeof body.resourceUrn === "string" && body.resourceUrn.length > 0 ? { urn: body.resourceUrn } : {}),
+            line: lineNo,
+        });
+    }
+}
+exports.EngineEventCollector = EngineEventCollector;
+/**
+ * Reads an engine summary object (event `summaryEvent` or the digest's fields).
+ *
+ * @example
+ * ```ts
+ * readSummary({ maybeCorrupt: false, durationSeconds: 2, resourceChanges: { same: 5, update: 1 } });
+ * ```
+ */
+function readSummary(body) {
+    const packs = body.PolicyPacks ?? body.policyPacks;
+    return {
+        resourceChanges: readOpCounts(body.resourceChanges),
+        maybeCorrupt: body.maybeCorrupt === true,
+        ...(typeof body.durationSeconds === "number" ? { durationSeconds: body.durationSeconds } : {}),
+        ...(typeof body.isPreview === "boolean" ? { isPreview: body.isPreview } : {}),
+        ...(typeof body.result === "string" ? { result: body.result } : {}),
+        ...(packs && typeof packs === "object" && !Array.isArray(packs) && Object.keys(packs).length > 0
+            ? { policyPacks: packs }
+            : {}),
+    };
+}
+/**
+ * Keeps the known operations of an op → count map.
+ *
+ * @example
+ * ```ts
+ * readOpCounts({ same: 2, update: 1, bogus: 3 }); // { same: 2, update: 1 }
+ * ```
+ */
+function readOpCounts(value) {
+    const out = {};
+    if (value === null || typeof value !== "object")
+        return out;
+    for (const [op, n] of Object.entries(value))
+        if ((0, steps_1.isOp)(op) && typeof n === "number")
+            out[op] = n;
+    return out;
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "an array";
+    return typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+/**
+ * Parses an engine event log (JSON lines) from a file path or a stream, in constant memory with
+ * respect to the log's length. Corrupt lines are recorded with their line numbers (or thrown with
+ * `strict: true`); input with no engine event at all throws a {@link PlanParseError}.
+ *
+ * @example
+ * ```ts
+ * const { steps, summary, corrupt } = await parseEventLog(".platform/dev/events.jsonl");
+ * ```
+ */
+async function parseEventLog(source, options = {}) {
+    const file = (0, lines_1.sourceName)(source, options.file);
+    const collector = new EngineEventCollector({ ...options, file });
+    await (0, lines_1.forEachLine)(source, (line, n) => collector.addLine(line, n), {
+        onOverlong: (n, bytes) => collector.reject(n, `line of ${bytes} bytes is longer than the limit; skipped`),
+    });
+    collector.assertLooksLikeEvents(file);
+    return collector.result();
+}
+/**
+ * Parses an event log already in memory (tests, small logs).
+ *
+ * @example
+ * ```ts
+ * const result = parseEventLogText(fs.readFileSync("up.jsonl", "utf8"), { file: "up.jsonl" });
+ * ```
+ */
+function parseEventLogText(text, options = {}) {
+    const file = options.file ?? "<text>";
+    const collector = new EngineEventCollector({ ...options, file });
+    const lines = text.split("\n");
+    if (lines.length > 0 && lines[lines.length - 1] === "")
+        lines.pop();
+    lines.forEach((line, i) => {
+        let l = line.endsWith("\r") ? line.slice(0, -1) : line;
+        if (i === 0 && l.charCodeAt(0) === 0xfeff)
+            l = l.slice(1);
+        collector.addLine(l, i + 1);
+    });
+    collector.assertLooksLikeEvents(file);
+    return collector.result();
+}
+//# sourceMappingURL=events.js.map

@@ -1,0 +1,186 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.parsePreviewDigest = parsePreviewDigest;
+exports.parsePreviewDigestText = parsePreviewDigestText;
+exports.parsePreviewJson = parsePreviewJson;
+/**
+ * `pulumi preview --json` output → PlanSteps. Two shapes exist:
+ * - the **digest** (`display.PreviewDigest`): one JSON object printed at the end, steps with
+ *   `oldState`/`newState`, `diffReasons`, `replaceReasons` and `detailedDiff` entries `{ kind, inputDiff }`;
+ * - **streaming** newline-delimited engine events (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW=true`),
+ *   read exactly like an event log (`detailedDiff` entries `{ diffKind, inputDiff }`).
+ *
+ * {@link parsePreviewJson} tells them apart by the first line. The digest is one JSON document, so it is
+ * read whole (digests hold inputs only once per step and stay small); the streaming form is read line
+ * by line.
+ */
+const lines_1 = require("./lines");
+const events_1 = require("./events");
+const steps_1 = require("./steps");
+const types_1 = require("./types");
+const DIAGNOSTIC_SEVERITIES = new Set(Object.values(types_1.DiagnosticSeverity));
+/**
+ * Turns a parsed preview digest into a {@link ParseResult}. Throws a {@link PlanParseError} naming the
+ * file and the JSON path when the value is not digest-shaped.
+ *
+ * @example
+ * ```ts
+ * const result = parsePreviewDigest(JSON.parse(text), { file: "preview.json" });
+ * result.steps.filter((s) => s.op === "create").length;
+ * ```
+ */
+function parsePreviewDigest(digest, options = {}) {
+    const file = options.file ?? "<preview>";
+    const fail = (path, expected, got) => {
+        throw new types_1.PlanParseError(`${file}: ${path}: expected ${expected}, got ${got}`, file);
+    };
+    if (digest === null || typeof digest !== "object" || Array.isArray(digest))
+        fail("(top level)", "a preview digest object ({ steps, changeSummary, … }) from `pulumi preview --json`", show(digest));
+    const d = digest;
+    if (!("steps" in d) && !("changeSummary" in d) && !("config" in d) && !("diagnostics" in d))
+        fail("(top level)", "a preview digest with `steps` or `changeSummary`", `an object with keys [${Object.keys(d).join(", ")}]`);
+    if (d.steps !== undefined && d.steps !== null && !Array.isArray(d.steps))
+        fail("steps", "an array", show(d.steps));
+    const store = new steps_1.StepStore();
+    const rawSteps = (d.steps ?? []);
+    rawSteps.forEach((raw, i) => {
+        if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+            fail(`steps[${i}]`, "a step object with op and urn", show(raw));
+        const s = raw;
+        const step = (0, steps_1.buildStep)({
+            op: s.op,
+            urn: s.urn,
+            old: s.oldState,
+            new: s.newState,
+            diffs: s.diffReasons,
+            keys: s.replaceReasons,
+            detailedDiff: s.detailedDiff,
+            diffKindKey: "kind",
+            provider: s.provider,
+        });
+        if (typeof step === "string")
+            throw new types_1.PlanParseError(`${file}: steps[${i}]${typeof s.urn === "string" ? ` (${s.urn})` : ""}: ${step}`, file);
+        store.add(step);
+    });
+    const diagnostics = [];
+    if (Array.isArray(d.diagnostics)) {
+        for (const raw of d.diagnostics) {
+            if (raw === null || typeof raw !== "object")
+                continue;
+            const diag = raw;
+            const severity = typeof diag.severity === "string" ? diag.severity : "info";
+            if (severity === "debug" || !DIAGNOSTIC_SEVERITIES.has(severity) || typeof diag.message !== "string")
+                continue;
+            diagnostics.push({
+                severity: severity,
+                message: (0, events_1.stripColorMarkup)(diag.message),
+                ...(typeof diag.urn === "string" && diag.urn.length > 0 ? { urn: diag.urn } : {}),
+            });
+        }
+    }
+    const summary = d.changeSummary !== undefined || d.duration !== undefined
+        ? {
+            resourceChanges: (0, events_1.readOpCounts)(d.changeSummary),
+            maybeCorrupt: d.maybeCorrupt === true,
+            ...(typeof d.duration === "number" ? { durationSeconds: d.duration / 1e9 } : {}),
+            isPreview: true,
+        }
+        : undefined;
+    return {
+        steps: store.steps(),
+        ...(summary ? { summary } : {}),
+        diagnostics,
+        corrupt: [],
+        failures: [],
+        policy: [],
+        stats: { lines: rawSteps.length, events: 0, corruptLines: 0 },
+    };
+}
+/**
+ * Parses preview digest text, reporting JSON syntax errors with the file, line and column.
+ *
+ * @example
+ * ```ts
+ * parsePreviewDigestText(fs.readFileSync("preview.json", "utf8"), { file: "preview.json" });
+ * ```
+ */
+function parsePreviewDigestText(text, options = {}) {
+    const file = options.file ?? "<preview>";
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        const message = err.message;
+        const pos = /position (\d+)/.exec(message);
+        const at = pos ? lineColumn(text, Number(pos[1])) : undefined;
+        throw new types_1.PlanParseError(`${file}${at ? `:${at.line}:${at.column}` : ""}: not valid JSON (${message}); expected the output of \`pulumi preview --json\``, file, at?.line);
+    }
+    return parsePreviewDigest(value, { ...options, file });
+}
+/**
+ * Parses `pulumi preview --json` output from a file or stream: a digest, or newline-delimited
+ * engine events when the preview was streamed.
+ *
+ * @example
+ * ```ts
+ * const { steps, summary } = await parsePreviewJson("preview.json");
+ * ```
+ */
+async function parsePreviewJson(source, options = {}) {
+    const file = (0, lines_1.sourceName)(source, options.file);
+    const state = { mode: "undecided" };
+    const collector = new events_1.EngineEventCollector({ ...options, file });
+    const digestLines = [];
+    await (0, lines_1.forEachLine)(source, (line, n) => {
+        if (state.mode === "undecided") {
+            if (line.trim().length === 0) {
+                digestLines.push(line);
+                return;
+            }
+            state.mode = looksLikeEventLine(line) ? "events" : "digest";
+        }
+        if (state.mode === "events")
+            collector.addLine(line, n);
+        else
+            digestLines.push(line);
+    }, { onOverlong: (n, bytes) => collector.reject(n, `line of ${bytes} bytes is longer than the limit; skipped`) });
+    if (state.mode === "events") {
+        collector.assertLooksLikeEvents(file);
+        return collector.result();
+    }
+    if (digestLines.every((l) => l.trim().length === 0))
+        throw new types_1.PlanParseError(`${file}: empty; expected the output of \`pulumi preview --json\``, file);
+    return parsePreviewDigestText(digestLines.join("\n"), { ...options, file });
+}
+/** True when a line is a complete JSON object that is an engine event. */
+function looksLikeEventLine(line) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith("{") || !trimmed.endsWith("}"))
+        return false;
+    try {
+        const value = JSON.parse(trimmed);
+        if (value === null || typeof value !== "object" || Array.isArray(value))
+            return false;
+        return Object.keys(value).some((k) => k === "sequence" || k === "timestamp" || k.endsWith("Event"));
+    }
+    catch {
+        return false;
+    }
+}
+function lineColumn(text, position) {
+    let line = 1;
+    let last = -1;
+    for (let i = text.indexOf("\n"); i !== -1 && i < position; i = text.indexOf("\n", i + 1)) {
+        line++;
+        last = i;
+    }
+    return { line, column: position - last };
+}
+function show(value) {
+    if (value === undefined)
+        return "nothing";
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+//# sourceMappingURL=preview.js.map

@@ -1,0 +1,176 @@
+/**
+ * What the parsers return, whatever they read: an engine event log, a preview digest, a streaming
+ * JSON preview or a synth inventory.
+ */
+import { PlatformError } from "../../components/shared/errors";
+import { Op, type PlanStep, type Severity } from "../model";
+/** Counts per step operation, as the engine's `summaryEvent.resourceChanges` or the digest's `changeSummary`. */
+export type OpCounts = Partial<Record<Op, number>>;
+/** The engine's own summary of a run. */
+export interface ChangeSummary {
+    /** Counts per operation as the engine reported them (includes the root stack resource). */
+    readonly resourceChanges: OpCounts;
+    /** True when the engine could not be sure the state was written completely. */
+    readonly maybeCorrupt: boolean;
+    /** Run time in seconds (the digest's nanoseconds are converted). */
+    readonly durationSeconds?: number;
+    /** `true` for previews (newer engines only). */
+    readonly isPreview?: boolean;
+    /** `"succeeded"` or `"failed"` (newer engines only). */
+    readonly result?: string;
+    /** Policy pack name → version. */
+    readonly policyPacks?: Readonly<Record<string, string>>;
+}
+/** Engine diagnostic severities. */
+export declare const DiagnosticSeverity: {
+    readonly debug: "debug";
+    readonly info: "info";
+    readonly infoErr: "info#err";
+    readonly warning: "warning";
+    readonly error: "error";
+};
+/** A diagnostic severity. */
+export type DiagnosticSeverity = (typeof DiagnosticSeverity)[keyof typeof DiagnosticSeverity];
+/** A message from the engine, a provider or the program, with the colour markup removed. */
+export interface PlanDiagnostic {
+    readonly severity: DiagnosticSeverity;
+    readonly message: string;
+    readonly urn?: string;
+    /** Line of the event log it came from. */
+    readonly line?: number;
+}
+/** A line that could not be used, and why. */
+export interface CorruptLine {
+    readonly line: number;
+    readonly error: string;
+}
+/** A step the engine tried and failed (`resOpFailedEvent`). */
+export interface StepFailure {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly op: Op;
+    readonly status?: number;
+    readonly line?: number;
+}
+/** Policy enforcement levels as events carry them. */
+export declare const EnforcementLevel: {
+    readonly advisory: "advisory";
+    readonly warning: "warning";
+    readonly mandatory: "mandatory";
+    readonly remediate: "remediate";
+    readonly disabled: "disabled";
+};
+/** An enforcement level. */
+export type EnforcementLevel = (typeof EnforcementLevel)[keyof typeof EnforcementLevel];
+/** One `policyEvent`: a policy pack rule that failed on a resource or the stack. */
+export interface PolicyViolation {
+    readonly policyPack: string;
+    readonly policyPackVersion?: string;
+    readonly policyName: string;
+    readonly message: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly severity?: Severity;
+    readonly urn?: string;
+    readonly line?: number;
+}
+/** Counters describing what was read. */
+export interface ParseStats {
+    /** Lines read (event logs) or steps read (digests). */
+    readonly lines: number;
+    /** Lines that were engine events. */
+    readonly events: number;
+    /** All corrupt lines, including those beyond the ones listed in `corrupt`. */
+    readonly corruptLines: number;
+}
+/**
+ * The result of every parser.
+ *
+ * @example
+ * ```ts
+ * const { steps, summary, diagnostics, corrupt } = await parseEventLog("events.jsonl");
+ * if (corrupt.length) console.warn(`${corrupt.length} corrupt lines, first at ${corrupt[0]!.line}`);
+ * ```
+ */
+export interface ParseResult {
+    /**
+     * One step per URN (the latest logical step; the halves of a replacement are merged into it), in
+     * order of first appearance. The root `pulumi:pulumi:Stack` step is included: use
+     * {@link countChanges} for counts, which skips it.
+     */
+    readonly steps: PlanStep[];
+    readonly summary?: ChangeSummary;
+    /** Diagnostics except `debug` ones. */
+    readonly diagnostics: PlanDiagnostic[];
+    /** Unusable lines (at most {@link MAX_CORRUPT_LISTED}; `stats.corruptLines` has the full count). */
+    readonly corrupt: CorruptLine[];
+    readonly failures: StepFailure[];
+    readonly policy: PolicyViolation[];
+    readonly stats: ParseStats;
+}
+/** Corrupt lines listed individually; more are only counted. */
+export declare const MAX_CORRUPT_LISTED = 1000;
+/** Options shared by the parsers. */
+export interface ParseOptions {
+    /** Throw on the first corrupt line instead of recording it. @default false */
+    readonly strict?: boolean;
+    /** Name used in error messages when the source is a stream. */
+    readonly file?: string;
+}
+/**
+ * Input that cannot be read as what it claims to be. The message names the file, the line (when
+ * there is one) and what was expected.
+ *
+ * @example
+ * ```ts
+ * throw new PlanParseError("plan.json: steps[2].op: expected one of same, create, …, got \"frobnicate\"", "plan.json");
+ * ```
+ */
+export declare class PlanParseError extends PlatformError {
+    readonly file?: string | undefined;
+    readonly line?: number | undefined;
+    readonly name: string;
+    constructor(message: string, file?: string | undefined, line?: number | undefined);
+}
+/** The root stack resource type. */
+export declare const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+/**
+ * True for the root `pulumi:pulumi:Stack` step, which every run has and counts skip.
+ *
+ * @example
+ * ```ts
+ * const resources = steps.filter((s) => !isRootStack(s));
+ * ```
+ */
+export declare function isRootStack(step: Pick<PlanStep, "type">): boolean;
+/** The change columns every renderer shows. */
+export declare const ChangeKind: {
+    readonly create: "create";
+    readonly update: "update";
+    readonly delete: "delete";
+    readonly replace: "replace";
+};
+/** A change column. */
+export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
+/** Op → change column; ops not listed (same, read, refresh, …) are not changes. */
+export declare const CHANGE_KIND_OF_OP: Readonly<Partial<Record<Op, ChangeKind>>>;
+/** Counts per change column. */
+export type ChangeCounts = Record<ChangeKind, number>;
+/**
+ * Counts steps per change column, skipping the root stack step and non-changes.
+ *
+ * @example
+ * ```ts
+ * countChanges(result.steps); // { create: 3, update: 1, delete: 0, replace: 1 }
+ * ```
+ */
+export declare function countChanges(steps: readonly PlanStep[]): ChangeCounts;
+/**
+ * The change column of a step, or undefined when the step changes nothing.
+ *
+ * @example
+ * ```ts
+ * changeKind({ op: "create-replacement" } as PlanStep); // "replace"
+ * ```
+ */
+export declare function changeKind(step: Pick<PlanStep, "op">): ChangeKind | undefined;

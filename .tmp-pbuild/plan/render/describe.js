@@ -1,0 +1,346 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.describeChanges = describeChanges;
+exports.leaves = leaves;
+exports.propertyLineText = propertyLineText;
+exports.formatValue = formatValue;
+exports.toJsonValue = toJsonValue;
+exports.envCounts = envCounts;
+exports.sortFindings = sortFindings;
+exports.guardStatus = guardStatus;
+exports.worst = worst;
+exports.envStatus = envStatus;
+exports.overallStatus = overallStatus;
+exports.costRows = costRows;
+exports.formatMoney = formatMoney;
+exports.formatDelta = formatDelta;
+exports.countsSentence = countsSentence;
+/**
+ * What every renderer shows, computed once: per-resource changes with property paths and values,
+ * counts, cost rows and statuses. Renderers only lay it out.
+ */
+const model_1 = require("../model");
+const diff_1 = require("../diff");
+const parse_1 = require("../parse");
+const types_1 = require("./types");
+/**
+ * The resources that change, each with its property lines: leaf inputs for creates, the detailed
+ * diff (the engine's, or computed from old and new inputs when the engine gave none) for updates
+ * and replacements, nothing for deletes.
+ *
+ * @example
+ * ```ts
+ * describeChanges(review.steps)[0]!.properties; // [{ path: "settings.tier", kind: "update", old: "a", new: "b" }]
+ * ```
+ */
+function describeChanges(steps, options = {}) {
+    const max = options.maxProperties ?? Infinity;
+    return (0, parse_1.changedSteps)(steps).map((step) => {
+        const kind = (0, parse_1.changeKind)(step);
+        const all = propertyLines(step, kind);
+        const properties = all.length > max ? all.slice(0, max) : all;
+        return {
+            kind,
+            op: step.op,
+            urn: step.urn,
+            type: step.type,
+            name: step.name,
+            protect: step.protect === true,
+            replaceReasons: step.replaceReasons,
+            properties,
+            omitted: all.length - properties.length,
+        };
+    });
+}
+function propertyLines(step, kind) {
+    if (kind === "delete")
+        return [];
+    if (kind === "create")
+        return leaves(step.newInputs ?? {}).map(([path, v]) => ({ path, kind: model_1.DiffKind.add, new: v }));
+    const forced = new Set(step.replaceReasons);
+    const detailed = step.detailedDiff && Object.keys(step.detailedDiff).length > 0
+        ? step.detailedDiff
+        : (0, diff_1.detailedDiff)(step.oldInputs, step.newInputs, (p) => forced.has(String(p[0])));
+    const lines = Object.entries(detailed).map(([path, d]) => {
+        const segments = (0, diff_1.parsePath)(path);
+        const old = (0, diff_1.valueAt)(step.oldInputs, segments);
+        const next = (0, diff_1.valueAt)(step.newInputs, segments);
+        return {
+            path,
+            kind: d.kind,
+            ...(old !== undefined && !d.kind.startsWith("add") ? { old } : {}),
+            ...(next !== undefined && !d.kind.startsWith("delete") ? { new: next } : {}),
+        };
+    });
+    if (lines.length > 0)
+        return lines;
+    // The engine named changed keys but no details (older engines, output-only diffs).
+    return step.diffs.map((key) => {
+        const old = step.oldInputs?.[key];
+        const next = step.newInputs?.[key];
+        return {
+            path: (0, diff_1.formatPath)([key]),
+            kind: forced.has(key) ? model_1.DiffKind.updateReplace : model_1.DiffKind.update,
+            ...(old !== undefined ? { old } : {}),
+            ...(next !== undefined ? { new: next } : {}),
+        };
+    });
+}
+/**
+ * Flattens inputs to `[path, value]` leaves; arrays of scalars stay one leaf.
+ *
+ * @example
+ * ```ts
+ * leaves({ settings: { tier: "t", flags: ["a"] } }); // [["settings.tier", "t"], ["settings.flags", ["a"]]]
+ * ```
+ */
+function leaves(inputs) {
+    const out = [];
+    const walk = (path, v) => {
+        if (Array.isArray(v)) {
+            if (v.length === 0 || v.every((x) => x === null || typeof x !== "object")) {
+                out.push([(0, diff_1.formatPath)(path), v]);
+                return;
+            }
+            v.forEach((x, i) => walk([...path, i], x));
+            return;
+        }
+        if (v !== null && typeof v === "object") {
+            const keys = Object.keys(v);
+            if (keys.length === 0)
+                out.push([(0, diff_1.formatPath)(path), v]);
+            for (const k of keys)
+                walk([...path, k], v[k]);
+            return;
+        }
+        out.push([(0, diff_1.formatPath)(path), v]);
+    };
+    for (const [k, v] of Object.entries(inputs))
+        walk([k], v);
+    return out;
+}
+/**
+ * One property line as text: creates list plain `path: value`; changes mark each line `+`, `-` or
+ * `~`, with `forcesNote` appended to properties that force replacement.
+ *
+ * @example
+ * ```ts
+ * propertyLineText({ path: "tier", kind: "update-replace", old: "BASIC", new: "STANDARD_HA" }, false, " (forces replacement)");
+ * // '~ tier: "BASIC" → "STANDARD_HA" (forces replacement)'
+ * ```
+ */
+function propertyLineText(p, create, forcesNote) {
+    const forces = p.kind.endsWith("-replace") ? forcesNote : "";
+    if (create)
+        return `${p.path}: ${formatValue(p.new)}`;
+    if (p.kind.startsWith("add"))
+        return `+ ${p.path}: ${formatValue(p.new)}${forces}`;
+    if (p.kind.startsWith("delete"))
+        return `- ${p.path}: ${formatValue(p.old)}${forces}`;
+    return `~ ${p.path}: ${formatValue(p.old)} → ${formatValue(p.new)}${forces}`;
+}
+/**
+ * Formats a value for a person: strings JSON-quoted, objects as compact JSON, secrets always
+ * `[secret]`, unknowns as `(known after apply)`, long values cut.
+ *
+ * @example
+ * ```ts
+ * formatValue({ password: SECRET, tier: UNKNOWN }); // '{"password":[secret],"tier":(known after apply)}'
+ * ```
+ */
+function formatValue(value, options = {}) {
+    const unknown = options.unknown ?? "(known after apply)";
+    const max = options.maxLength ?? 120;
+    const text = render(value, unknown);
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function render(value, unknown) {
+    if (value === undefined)
+        return "(none)";
+    if (value === model_1.SECRET)
+        return model_1.SECRET_TEXT;
+    if (value === model_1.UNKNOWN)
+        return unknown;
+    if (Array.isArray(value))
+        return `[${value.map((v) => render(v, unknown)).join(",")}]`;
+    if (value !== null && typeof value === "object")
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${JSON.stringify(k)}:${render(v, unknown)}`)
+            .join(",")}}`;
+    return JSON.stringify(value);
+}
+/**
+ * A value as JSON-safe data: secrets `"[secret]"`, unknowns `"[unknown]"`.
+ *
+ * @example
+ * ```ts
+ * toJsonValue({ a: SECRET, b: UNKNOWN }); // { a: "[secret]", b: "[unknown]" }
+ * ```
+ */
+function toJsonValue(value) {
+    if (value === model_1.SECRET)
+        return model_1.SECRET_TEXT;
+    if (value === model_1.UNKNOWN)
+        return "[unknown]";
+    if (Array.isArray(value))
+        return value.map(toJsonValue);
+    if (value !== null && typeof value === "object") {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = toJsonValue(v);
+        return out;
+    }
+    return value;
+}
+/** Counts for an environment (root stack and non-changes skipped). */
+function envCounts(review) {
+    return (0, parse_1.countChanges)(review.steps);
+}
+const SEVERITY_RANK = {
+    critical: 0,
+    high: 1,
+    medium: 2,
+    low: 3,
+    info: 4,
+};
+/**
+ * Findings in reading order: blocking first, then by severity, then by rule id and resource.
+ *
+ * @example
+ * ```ts
+ * sortFindings(review.findings)[0]?.blocking; // true when anything blocks
+ * ```
+ */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => Number(b.blocking) - Number(a.blocking) ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        a.id.localeCompare(b.id) ||
+        (a.urn ?? "").localeCompare(b.urn ?? ""));
+}
+/**
+ * Guard status: `fail` when any finding blocks, `warn` for non-blocking medium or worse, else `ok`.
+ *
+ * @example
+ * ```ts
+ * guardStatus([{ id: "x", severity: "high", blocking: false, message: "m" }]); // "warn"
+ * ```
+ */
+function guardStatus(findings) {
+    if (findings.some((f) => f.blocking))
+        return types_1.Status.fail;
+    if (findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.medium))
+        return types_1.Status.warn;
+    return types_1.Status.ok;
+}
+/** The worse of some statuses. */
+function worst(...statuses) {
+    if (statuses.includes(types_1.Status.fail))
+        return types_1.Status.fail;
+    if (statuses.includes(types_1.Status.warn))
+        return types_1.Status.warn;
+    return types_1.Status.ok;
+}
+/**
+ * An environment's status: failed preview, blocking findings or a failed budget → `fail`.
+ *
+ * @example
+ * ```ts
+ * envStatus({ ...review, error: "preview failed" }); // "fail"
+ * ```
+ */
+function envStatus(review) {
+    if (review.error !== undefined)
+        return types_1.Status.fail;
+    return worst(guardStatus(review.findings), review.budget?.status);
+}
+/** The status of the whole review: the worst environment. */
+function overallStatus(reviews) {
+    return worst(...reviews.map(envStatus));
+}
+const lineTotal = (l) => l.notPriced || (l.baseline === undefined && l.usage === undefined)
+    ? undefined
+    : (l.baseline ?? 0) + (l.usage ?? 0);
+/**
+ * Per-resource cost rows (after-lines matched with before-lines by URN), biggest change first.
+ *
+ * @example
+ * ```ts
+ * costRows(review.cost!)[0]; // { name: "db-instance", before: 49.31, after: 98.62, delta: 49.31, ... }
+ * ```
+ */
+function costRows(cost) {
+    const before = new Map((cost.beforeLines ?? []).map((l) => [l.urn, l]));
+    const rows = [];
+    const seen = new Set();
+    for (const l of cost.lines) {
+        seen.add(l.urn);
+        const b = before.get(l.urn);
+        const after = lineTotal(l);
+        const prev = b ? lineTotal(b) : cost.beforeLines ? 0 : undefined;
+        rows.push({
+            urn: l.urn,
+            type: l.type,
+            name: l.name,
+            ...(prev !== undefined ? { before: prev } : {}),
+            ...(after !== undefined ? { after } : {}),
+            delta: (after ?? 0) - (prev ?? 0),
+            notPriced: l.notPriced === true,
+        });
+    }
+    for (const b of cost.beforeLines ?? []) {
+        if (seen.has(b.urn))
+            continue;
+        const prev = lineTotal(b);
+        rows.push({
+            urn: b.urn,
+            type: b.type,
+            name: b.name,
+            ...(prev !== undefined ? { before: prev } : {}),
+            after: 0,
+            delta: -(prev ?? 0),
+            notPriced: b.notPriced === true,
+        });
+    }
+    return rows.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (b.after ?? 0) - (a.after ?? 0) || a.name.localeCompare(b.name));
+}
+/**
+ * Formats money: `$1,234.56`; other currencies as `1,234.56 EUR`.
+ *
+ * @example
+ * ```ts
+ * formatMoney(45.1); // "$45.10"
+ * ```
+ */
+function formatMoney(amount, currency = "USD") {
+    const abs = Math.abs(amount);
+    const digits = abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const sign = amount < 0 && digits !== "0.00" ? "-" : "";
+    return currency === "USD" ? `${sign}$${digits}` : `${sign}${digits} ${currency}`;
+}
+/**
+ * Formats a change in money with an explicit sign: `+$12.30`, `-$3.00`, `$0.00`.
+ *
+ * @example
+ * ```ts
+ * formatDelta(-3); // "-$3.00"
+ * ```
+ */
+function formatDelta(amount, currency = "USD") {
+    const text = formatMoney(amount, currency);
+    return amount > 0 && text !== formatMoney(0, currency) ? `+${text}` : text;
+}
+/**
+ * "3 to create, 1 to update, 1 to replace" (or "no changes").
+ *
+ * @example
+ * ```ts
+ * countsSentence({ create: 3, update: 1, delete: 0, replace: 1 }); // "3 to create, 1 to update, 1 to replace"
+ * ```
+ */
+function countsSentence(counts) {
+    const parts = ["create", "update", "replace", "delete"]
+        .filter((k) => counts[k] > 0)
+        .map((k) => `${counts[k]} to ${k}`);
+    return parts.length > 0 ? parts.join(", ") : "no changes";
+}
+//# sourceMappingURL=describe.js.map

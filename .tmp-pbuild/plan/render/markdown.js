@@ -1,0 +1,215 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.escapeHtml = escapeHtml;
+exports.escapeMarkdown = escapeMarkdown;
+exports.inlineCode = inlineCode;
+exports.renderMarkdown = renderMarkdown;
+const describe_1 = require("./describe");
+const types_1 = require("./types");
+const STATUS_EMOJI = { ok: "✅", warn: "⚠️", fail: "❌" };
+const STATUS_WORD = { ok: "ready", warn: "needs attention", fail: "blocked" };
+/** Diff-block prefixes: GitHub colours `+` green, `-` red and `!` orange. */
+const OP_PREFIX = {
+    create: "+",
+    update: "!",
+    delete: "-",
+    replace: "-/+",
+};
+/**
+ * Escapes `&`, `<` and `>` so text cannot open a tag (or fake the hidden comment marker). Used in
+ * HTML contexts (`<summary>`) and for messages, whose markdown (backticks) is kept.
+ *
+ * @example
+ * ```ts
+ * escapeHtml("<details>"); // "&lt;details&gt;"
+ * ```
+ */
+function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+/**
+ * Escapes text for markdown outside code: HTML characters plus markdown's `\`, backtick, `*`, `_`,
+ * `[`, `]` and `|` (safe in table cells).
+ *
+ * @example
+ * ```ts
+ * escapeMarkdown("<b>*x*|y"); // "&lt;b&gt;\\*x\\*\\|y"
+ * ```
+ */
+function escapeMarkdown(text) {
+    return escapeHtml(text).replace(/([\\`*_[\]|])/g, "\\$1");
+}
+/**
+ * Inline code that survives backticks and pipes inside the text (safe in table cells).
+ *
+ * @example
+ * ```ts
+ * inlineCode("a`b"); // "`` a`b ``"
+ * ```
+ */
+function inlineCode(text) {
+    const clean = text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+    const ticks = "`".repeat(longest + 1);
+    const pad = longest > 0 ? " " : "";
+    return `${ticks}${pad}${clean}${pad}${ticks}`;
+}
+/** A code fence longer than any backtick run in `content`. */
+function fenceFor(content) {
+    const longest = Math.max(0, ...[...content.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    return "`".repeat(Math.max(3, longest + 1));
+}
+function budgetCell(review) {
+    const b = review.budget;
+    if (!b)
+        return "—";
+    const after = review.cost?.after;
+    const pct = after !== undefined && b.amount > 0 ? ` (${Math.round((after / b.amount) * 100)}%)` : "";
+    return `${(0, describe_1.formatMoney)(b.amount, b.currency)}${pct} ${STATUS_EMOJI[b.status]}`;
+}
+function guardCell(findings) {
+    const blocking = findings.filter((f) => f.blocking).length;
+    const status = (0, describe_1.guardStatus)(findings);
+    if (status === types_1.Status.fail)
+        return `${STATUS_EMOJI.fail} ${blocking} blocking`;
+    if (status === types_1.Status.warn)
+        return `${STATUS_EMOJI.warn} ${findings.length} to check`;
+    return findings.length > 0 ? `${STATUS_EMOJI.ok} ${findings.length} info` : `${STATUS_EMOJI.ok} pass`;
+}
+function summaryTable(reviews) {
+    const lines = [
+        "| Environment | + | ~ | - | ± | Δ / month | Total / month | Budget | Guards |",
+        "|:--|--:|--:|--:|--:|--:|--:|:--|:--|",
+    ];
+    for (const r of reviews) {
+        const env = `**${escapeMarkdown(r.env)}**`;
+        if (r.error !== undefined) {
+            lines.push(`| ${env} | — | — | — | — | — | — | ${budgetCell(r)} | ${STATUS_EMOJI.fail} preview failed |`);
+            continue;
+        }
+        const c = (0, describe_1.envCounts)(r);
+        const currency = r.cost?.currency ?? "USD";
+        const delta = r.cost ? (0, describe_1.formatDelta)(r.cost.after - r.cost.before, currency) : "—";
+        const total = r.cost ? (0, describe_1.formatMoney)(r.cost.after, currency) : "—";
+        lines.push(`| ${env} | ${c.create} | ${c.update} | ${c.delete} | ${c.replace} | ${delta} | ${total} | ${budgetCell(r)} | ${guardCell(r.findings)} |`);
+    }
+    return lines;
+}
+function changesBlock(changes) {
+    const body = [];
+    for (const c of changes) {
+        const flags = [c.protect ? "protected" : "", c.kind === "replace" && c.replaceReasons.length > 0 ? `replace: ${c.replaceReasons.join(", ")}` : ""]
+            .filter(Boolean)
+            .join("; ");
+        body.push(`${OP_PREFIX[c.kind]} ${c.type} ${c.name}${flags ? `  (${flags})` : ""}`);
+        for (const p of c.properties)
+            body.push(`    ${(0, describe_1.propertyLineText)(p, c.kind === "create", "  # forces replacement").replace(/\r?\n/g, " ")}`);
+        if (c.omitted > 0)
+            body.push(`    … ${c.omitted} more properties`);
+    }
+    const content = body.join("\n");
+    const fence = fenceFor(content);
+    return [`${fence}diff`, content, fence];
+}
+function costSection(review, maxRows) {
+    const cost = review.cost;
+    if (!cost)
+        return [];
+    const currency = cost.currency ?? "USD";
+    const rows = (0, describe_1.costRows)(cost).filter((r) => r.delta !== 0 || (r.after ?? 0) !== 0 || r.notPriced);
+    const out = [
+        "#### Cost",
+        "",
+        `${(0, describe_1.formatMoney)(cost.before, currency)} → **${(0, describe_1.formatMoney)(cost.after, currency)}** per month (${(0, describe_1.formatDelta)(cost.after - cost.before, currency)})`,
+        "",
+    ];
+    if (rows.length > 0) {
+        out.push("| Resource | Type | Before | After | Δ |", "|:--|:--|--:|--:|--:|");
+        for (const r of rows.slice(0, maxRows)) {
+            const money = (v) => (v === undefined ? "—" : (0, describe_1.formatMoney)(v, currency));
+            out.push(`| ${inlineCode(r.name)} | ${inlineCode(r.type)} | ${money(r.before)} | ${r.notPriced ? "not priced" : money(r.after)} | ${(0, describe_1.formatDelta)(r.delta, currency)} |`);
+        }
+        if (rows.length > maxRows)
+            out.push(`| … ${rows.length - maxRows} more | | | | |`);
+        out.push("");
+    }
+    if (cost.notPriced.length > 0) {
+        out.push(`Not priced: ${cost.notPriced.map(inlineCode).join(", ")}`, "");
+    }
+    return out;
+}
+function findingsSection(findings) {
+    if (findings.length === 0)
+        return [];
+    const out = ["#### Findings", ""];
+    for (const f of (0, describe_1.sortFindings)(findings)) {
+        const icon = f.blocking ? STATUS_EMOJI.fail : f.severity === "info" || f.severity === "low" ? "ℹ️" : STATUS_EMOJI.warn;
+        const refs = f.refs && f.refs.length > 0 ? ` (${f.refs.map(escapeHtml).join(", ")})` : "";
+        const where = f.urn ? ` — ${inlineCode(f.urn.slice(f.urn.lastIndexOf("::") + 2))}` : "";
+        const blocking = f.blocking ? " **blocking**" : "";
+        out.push(`- ${icon} **${f.severity}**${blocking} ${inlineCode(f.id)}${refs}: ${escapeHtml(f.message).replace(/\r?\n/g, " ")}${where}`);
+    }
+    out.push("");
+    return out;
+}
+function envSection(review, options) {
+    const status = (0, describe_1.envStatus)(review);
+    const counts = (0, describe_1.envCounts)(review);
+    const open = options.openFailing && status === types_1.Status.fail ? " open" : "";
+    const costText = review.cost
+        ? ` · ${escapeHtml((0, describe_1.formatDelta)(review.cost.after - review.cost.before, review.cost.currency ?? "USD"))}/month`
+        : "";
+    const what = review.error !== undefined ? "preview failed" : (0, describe_1.countsSentence)(counts);
+    const summary = `<b>${escapeHtml(review.env)}</b> · <code>${escapeHtml(review.stack)}</code> · ${review.source} · ${what}${costText} · ${STATUS_EMOJI[status]}`;
+    const out = [`<details${open}><summary>${summary}</summary>`, ""];
+    if (review.error !== undefined) {
+        const fence = fenceFor(review.error);
+        out.push("#### Error", "", fence, review.error, fence, "");
+    }
+    const changes = (0, describe_1.describeChanges)(review.steps, { maxProperties: options.maxPropertiesPerResource });
+    if (review.error === undefined) {
+        out.push("#### Changes", "");
+        if (changes.length === 0)
+            out.push("No resource changes.", "");
+        else
+            out.push(...changesBlock(changes), "");
+    }
+    out.push(...costSection(review, options.maxCostRows));
+    out.push(...findingsSection(review.findings));
+    out.push("</details>", "");
+    return out;
+}
+/**
+ * Renders the whole review as one markdown document (without the hidden marker; see
+ * `renderComments`, which adds it and splits long bodies). Secrets always show as `[secret]` and
+ * unknown values as `(known after apply)`.
+ *
+ * @example
+ * ```ts
+ * const body = renderMarkdown([devReview, prodReview], { footer: `commit ${sha}` });
+ * ```
+ */
+function renderMarkdown(reviews, options = {}) {
+    const status = (0, describe_1.overallStatus)(reviews);
+    const title = options.title ?? "Platform review";
+    const resolved = {
+        maxPropertiesPerResource: options.maxPropertiesPerResource ?? 40,
+        maxCostRows: options.maxCostRows ?? 40,
+        openFailing: options.openFailing ?? true,
+    };
+    const envs = reviews.length === 1 ? "1 environment" : `${reviews.length} environments`;
+    const out = [
+        `### ${escapeMarkdown(title)}: ${envs} · ${STATUS_EMOJI[status]} ${STATUS_WORD[status]}`,
+        "",
+        ...summaryTable(reviews),
+        "",
+        "<sub>+ create · ~ update · - delete · ± replace · costs are monthly list-price estimates</sub>",
+        "",
+    ];
+    if (options.footer)
+        out.push(options.footer, "");
+    for (const review of reviews)
+        out.push(...envSection(review, resolved));
+    return out.join("\n");
+}
+//# sourceMappingURL=markdown.js.map

@@ -1,0 +1,151 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.shouldColor = shouldColor;
+exports.renderText = renderText;
+const describe_1 = require("./describe");
+const types_1 = require("./types");
+const ANSI = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 };
+const OP_SYMBOL = {
+    create: "+",
+    update: "~",
+    delete: "-",
+    replace: "±",
+};
+const OP_STYLE = {
+    create: "green",
+    update: "yellow",
+    delete: "red",
+    replace: "magenta",
+};
+const STATUS_STYLE = { ok: "green", warn: "yellow", fail: "red" };
+const STATUS_TEXT = { ok: "OK", warn: "WARN", fail: "FAIL" };
+/**
+ * Whether to colour output for a stream: a TTY, unless `NO_COLOR` is set; `FORCE_COLOR` forces it.
+ *
+ * @example
+ * ```ts
+ * renderText(reviews, { color: shouldColor(process.stdout) });
+ * ```
+ */
+function shouldColor(stream, env = process.env) {
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== "")
+        return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0")
+        return true;
+    return stream.isTTY === true;
+}
+/** Removes terminal control sequences from untrusted text (names, values, messages). */
+function sanitize(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+}
+function pad(text, width, right = false) {
+    const n = Math.max(0, width - [...text].length);
+    return right ? " ".repeat(n) + text : text + " ".repeat(n);
+}
+/**
+ * Renders the review as terminal text.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderText(reviews, { color: shouldColor(process.stdout) }));
+ * ```
+ */
+function renderText(reviews, options = {}) {
+    const paint = (style, text) => options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text;
+    const maxProps = options.maxPropertiesPerResource ?? 20;
+    const maxRows = options.maxCostRows ?? 15;
+    const status = (0, describe_1.overallStatus)(reviews);
+    const out = [];
+    out.push(`${paint("bold", "Platform review")}: ${reviews.length} environment${reviews.length === 1 ? "" : "s"}, ${paint(STATUS_STYLE[status], STATUS_TEXT[status])}`, "");
+    // Summary table.
+    const header = ["ENV", "+", "~", "-", "±", "Δ/MONTH", "TOTAL/MONTH", "BUDGET", "GUARDS"];
+    const rows = reviews.map((r) => {
+        if (r.error !== undefined)
+            return [sanitize(r.env), "-", "-", "-", "-", "-", "-", budgetText(r), "preview failed"];
+        const c = (0, describe_1.envCounts)(r);
+        const cur = r.cost?.currency ?? "USD";
+        return [
+            sanitize(r.env),
+            String(c.create),
+            String(c.update),
+            String(c.delete),
+            String(c.replace),
+            r.cost ? (0, describe_1.formatDelta)(r.cost.after - r.cost.before, cur) : "-",
+            r.cost ? (0, describe_1.formatMoney)(r.cost.after, cur) : "-",
+            budgetText(r),
+            guardText(r.findings),
+        ];
+    });
+    const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
+    const right = new Set([1, 2, 3, 4, 5, 6]);
+    const line = (cells) => cells.map((c, i) => pad(c, widths[i], right.has(i))).join("  ").trimEnd();
+    out.push(paint("dim", line(header)));
+    rows.forEach((r, i) => {
+        const s = (0, describe_1.envStatus)(reviews[i]);
+        out.push(s === types_1.Status.ok ? line(r) : paint(STATUS_STYLE[s], line(r)));
+    });
+    out.push("");
+    for (const review of reviews) {
+        const s = (0, describe_1.envStatus)(review);
+        out.push(`${paint("bold", `== ${sanitize(review.env)}`)} (${sanitize(review.stack)}, ${review.source}): ${review.error !== undefined ? "preview failed" : (0, describe_1.countsSentence)((0, describe_1.envCounts)(review))} [${paint(STATUS_STYLE[s], STATUS_TEXT[s])}]`);
+        if (review.error !== undefined) {
+            for (const l of sanitize(review.error).split("\n"))
+                out.push(`  ${paint("red", l)}`);
+        }
+        const changes = (0, describe_1.describeChanges)(review.steps, { maxProperties: maxProps });
+        for (const c of changes) {
+            const flags = [
+                c.protect ? "protected" : "",
+                c.kind === "replace" && c.replaceReasons.length > 0 ? `replace: ${c.replaceReasons.join(", ")}` : "",
+            ]
+                .filter(Boolean)
+                .join("; ");
+            out.push(`  ${paint(OP_STYLE[c.kind], `${OP_SYMBOL[c.kind]} ${sanitize(c.type)} ${sanitize(c.name)}`)}${flags ? ` (${sanitize(flags)})` : ""}`);
+            for (const p of c.properties)
+                out.push(`      ${sanitize((0, describe_1.propertyLineText)(p, c.kind === "create", " (forces replacement)"))}`);
+            if (c.omitted > 0)
+                out.push(paint("dim", `      … ${c.omitted} more properties`));
+        }
+        if (review.cost) {
+            const cur = review.cost.currency ?? "USD";
+            out.push(`  Cost: ${(0, describe_1.formatMoney)(review.cost.before, cur)} → ${(0, describe_1.formatMoney)(review.cost.after, cur)} per month (${(0, describe_1.formatDelta)(review.cost.after - review.cost.before, cur)})`);
+            const rows = (0, describe_1.costRows)(review.cost).filter((r) => r.delta !== 0 || r.notPriced);
+            for (const r of rows.slice(0, maxRows)) {
+                const after = r.notPriced ? "not priced" : r.after === undefined ? "-" : (0, describe_1.formatMoney)(r.after, cur);
+                out.push(`    ${sanitize(r.name)} (${sanitize(r.type)}): ${after} (${(0, describe_1.formatDelta)(r.delta, cur)})`);
+            }
+            if (rows.length > maxRows)
+                out.push(paint("dim", `    … ${rows.length - maxRows} more`));
+            if (review.cost.notPriced.length > 0)
+                out.push(`    not priced: ${review.cost.notPriced.map(sanitize).join(", ")}`);
+        }
+        if (review.budget)
+            out.push(`  Budget: ${budgetText(review)}${review.budget.message ? ` — ${sanitize(review.budget.message)}` : ""}`);
+        if (review.findings.length > 0) {
+            out.push("  Findings:");
+            for (const f of (0, describe_1.sortFindings)(review.findings)) {
+                const tag = f.blocking ? paint("red", `BLOCKING ${f.severity}`) : paint(f.severity === "low" || f.severity === "info" ? "dim" : "yellow", f.severity);
+                const where = f.urn ? ` (${sanitize(f.urn.slice(f.urn.lastIndexOf("::") + 2))})` : "";
+                out.push(`    [${tag}] ${sanitize(f.id)}: ${sanitize(f.message)}${where}`);
+            }
+        }
+        out.push("");
+    }
+    return out.join("\n");
+}
+function budgetText(review) {
+    const b = review.budget;
+    if (!b)
+        return "-";
+    return `${(0, describe_1.formatMoney)(b.amount, b.currency)} ${STATUS_TEXT[b.status].toLowerCase()}`;
+}
+function guardText(findings) {
+    const s = (0, describe_1.guardStatus)(findings);
+    if (s === types_1.Status.fail)
+        return `${findings.filter((f) => f.blocking).length} blocking`;
+    if (s === types_1.Status.warn)
+        return `${findings.length} to check`;
+    return "pass";
+}
+//# sourceMappingURL=text.js.map

@@ -1,0 +1,67 @@
+/**
+ * What the renderers take: one review per environment. Cost and budget are optional and loosely
+ * coupled (plan/cost and plan/guards fill them); everything else comes from the parsers.
+ */
+import type { CostLine, Finding, PlanStep } from "../model";
+/** Where an environment's steps came from. */
+export declare const ReviewSource: {
+    readonly preview: "preview";
+    readonly eventLog: "event-log";
+    readonly previewJson: "preview-json";
+    readonly offline: "offline";
+};
+/** A review source. */
+export type ReviewSource = (typeof ReviewSource)[keyof typeof ReviewSource];
+/** Pass / warn / fail, for budgets, guards, environments and the whole review. */
+export declare const Status: {
+    readonly ok: "ok";
+    readonly warn: "warn";
+    readonly fail: "fail";
+};
+/** A status. */
+export type Status = (typeof Status)[keyof typeof Status];
+/** Monthly cost of an environment before and after the change. */
+export interface EnvCost {
+    /** Monthly total before the change (base). */
+    readonly before: number;
+    /** Monthly total after the change (head). */
+    readonly after: number;
+    /** ISO currency code. @default "USD" */
+    readonly currency?: string;
+    /** Per-resource cost after the change. */
+    readonly lines: readonly CostLine[];
+    /** Per-resource cost before the change, to show a per-resource delta. */
+    readonly beforeLines?: readonly CostLine[];
+    /** Types (or URNs) no estimator exists for: listed as "not priced", never counted as zero. */
+    readonly notPriced: readonly string[];
+}
+/** The environment's budget and how the new total compares with it. */
+export interface EnvBudget {
+    readonly amount: number;
+    /** ISO currency code, e.g. `USD`. */
+    readonly currency: string;
+    readonly status: Status;
+    /** Why, e.g. "new total $45.10 is 90% of $50.00 (warn at 80%)". */
+    readonly message?: string;
+}
+/**
+ * Everything the review shows for one environment.
+ *
+ * @example
+ * ```ts
+ * const review: EnvReview = { env: "dev", stack: "acme/dev", source: "preview", steps, findings: [] };
+ * renderMarkdown([review]);
+ * ```
+ */
+export interface EnvReview {
+    readonly env: string;
+    /** Stack name, e.g. `acme/platform/dev`. */
+    readonly stack: string;
+    readonly source: ReviewSource;
+    readonly steps: readonly PlanStep[];
+    readonly cost?: EnvCost;
+    readonly budget?: EnvBudget;
+    readonly findings: readonly Finding[];
+    /** Set when the preview (or parse) failed: the environment is shown as failed, with this text. */
+    readonly error?: string;
+}

@@ -1,0 +1,2 @@
+declare const _default: import("./platform").PlatformOutputs;
+export = _default;

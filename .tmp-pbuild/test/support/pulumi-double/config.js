@@ -1,0 +1,194 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.namespacedKey = namespacedKey;
+exports.parseConfigPath = parseConfigPath;
+exports.isSecure = isSecure;
+exports.hasSecure = hasSecure;
+exports.mapSecure = mapSecure;
+exports.decryptConfig = decryptConfig;
+exports.blindConfig = blindConfig;
+exports.configString = configString;
+exports.configJson = configJson;
+exports.setAtPath = setAtPath;
+exports.getAtPath = getAtPath;
+exports.removeAtPath = removeAtPath;
+exports.projectConfig = projectConfig;
+const errors_1 = require("./errors");
+/** Namespaced form of a key (`name` → `<project>:name`). */
+function namespacedKey(key, project) {
+    return key.includes(":") ? key : `${project.name}:${key}`;
+}
+/** Splits a `--path` key (`ns:a.b[0]["c.d"]`) into the top-level key and the path below it. */
+function parseConfigPath(key, project) {
+    const segs = [];
+    let i = 0;
+    let cur = "";
+    const push = () => {
+        if (cur !== "")
+            segs.push(cur);
+        cur = "";
+    };
+    while (i < key.length) {
+        const c = key[i];
+        if (c === ".") {
+            push();
+            i++;
+        }
+        else if (c === "[") {
+            push();
+            const end = key.indexOf("]", i);
+            if (end < 0)
+                throw new errors_1.CliError(`invalid config path '${key}': missing ']'`);
+            const inner = key.slice(i + 1, end);
+            if (/^\d+$/.test(inner))
+                segs.push(Number(inner));
+            else if (/^".*"$/.test(inner))
+                segs.push(inner.slice(1, -1));
+            else
+                throw new errors_1.CliError(`invalid config path '${key}': bad index '${inner}'`);
+            i = end + 1;
+        }
+        else {
+            cur += c;
+            i++;
+        }
+    }
+    push();
+    const first = segs.shift();
+    if (typeof first !== "string")
+        throw new errors_1.CliError(`invalid config path '${key}'`);
+    return { top: namespacedKey(first, project), path: segs };
+}
+/** True for a `{secure: "<ciphertext>"}` leaf. */
+function isSecure(v) {
+    return (typeof v === "object" &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.keys(v).length === 1 &&
+        typeof v.secure === "string");
+}
+/** True when any leaf of the value is secure. */
+function hasSecure(v) {
+    if (isSecure(v))
+        return true;
+    if (Array.isArray(v))
+        return v.some(hasSecure);
+    if (typeof v === "object" && v !== null)
+        return Object.values(v).some(hasSecure);
+    return false;
+}
+/** Deep-maps secure leaves. */
+function mapSecure(v, fn) {
+    if (isSecure(v))
+        return fn(v.secure);
+    if (Array.isArray(v))
+        return v.map((x) => mapSecure(x, fn));
+    if (typeof v === "object" && v !== null) {
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapSecure(x, fn)]));
+    }
+    return v;
+}
+/** The value with secure leaves decrypted. */
+function decryptConfig(v, crypter) {
+    return mapSecure(v, (ct) => crypter.decrypt(ct));
+}
+/** The value with secure leaves shown as "[secret]". */
+function blindConfig(v) {
+    return mapSecure(v, () => "[secret]");
+}
+/** The string a program receives for a config value (objects and arrays as JSON). */
+function configString(v) {
+    if (typeof v === "string")
+        return v;
+    if (typeof v === "object" && v !== null)
+        return JSON.stringify(v);
+    return String(v);
+}
+/** The JSON form of one config value, with or without secrets. */
+function configJson(raw, crypter, showSecrets) {
+    const secret = hasSecure(raw);
+    const isObject = typeof raw === "object" && raw !== null && !isSecure(raw);
+    if (secret && !showSecrets) {
+        return isObject ? { objectValue: blindConfig(raw), secret } : { secret };
+    }
+    if (secret && !crypter)
+        throw new errors_1.CliError("cannot decrypt secret config: no secrets provider");
+    const plain = secret ? decryptConfig(raw, crypter) : raw;
+    return isObject ? { value: JSON.stringify(plain), objectValue: plain, secret } : { value: configString(plain), secret };
+}
+/** Sets `value` at `path` inside `root` (creating maps and lists on the way); returns the new root. */
+function setAtPath(root, path, value) {
+    if (path.length === 0)
+        return value;
+    const [head, ...rest] = path;
+    if (typeof head === "number") {
+        const list = Array.isArray(root) ? [...root] : [];
+        if (head > list.length)
+            throw new errors_1.CliError(`config path index ${head} is out of range`);
+        list[head] = setAtPath(list[head], rest, value);
+        return list;
+    }
+    const obj = typeof root === "object" && root !== null && !Array.isArray(root) && !isSecure(root)
+        ? { ...root }
+        : {};
+    obj[head] = setAtPath(obj[head], rest, value);
+    return obj;
+}
+/** Reads the value at `path` (undefined when absent). */
+function getAtPath(root, path) {
+    let cur = root;
+    for (const seg of path) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[seg];
+    }
+    return cur;
+}
+/** Removes the value at `path`; returns the new root (undefined when the whole value goes). */
+function removeAtPath(root, path) {
+    if (path.length === 0)
+        return undefined;
+    const [head, ...rest] = path;
+    if (Array.isArray(root) && typeof head === "number") {
+        const list = [...root];
+        if (rest.length === 0)
+            list.splice(head, 1);
+        else
+            list[head] = removeAtPath(list[head], rest);
+        return list;
+    }
+    if (typeof root === "object" && root !== null) {
+        const obj = { ...root };
+        if (rest.length === 0)
+            delete obj[String(head)];
+        else
+            obj[String(head)] = removeAtPath(obj[String(head)], rest);
+        return obj;
+    }
+    return root;
+}
+/**
+ * Project-level config from `Pulumi.yaml` (`config:`): literal values, or declarations with a
+ * `value`/`default`. Returned with namespaced keys; the stack's own values take precedence.
+ */
+function projectConfig(project) {
+    const out = {};
+    for (const [k, v] of Object.entries(project.config ?? {})) {
+        const key = namespacedKey(k, project);
+        const isDecl = typeof v === "object" &&
+            v !== null &&
+            !Array.isArray(v) &&
+            Object.keys(v).some((x) => ["type", "description", "default", "value", "secret", "items"].includes(x));
+        if (!isDecl)
+            out[key] = v;
+        else {
+            const d = v;
+            if (d.value !== undefined)
+                out[key] = d.value;
+            else if (d.default !== undefined)
+                out[key] = d.default;
+        }
+    }
+    return out;
+}
+//# sourceMappingURL=config.js.map

@@ -1,0 +1,244 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.KNOWN_INVOKES = void 0;
+exports.schemaFor = schemaFor;
+exports.packageOf = packageOf;
+exports.providerCreate = providerCreate;
+exports.providerUpdate = providerUpdate;
+exports.providerInvoke = providerInvoke;
+/**
+ * The double's built-in "provider": a tiny schema per type token (which input changes force a
+ * replacement, which outputs the provider computes) and the invokes it answers.
+ *
+ * Rules (documented in README.md):
+ * - every custom resource: outputs = inputs + computed outputs + `id`;
+ * - a change to `name` replaces any custom resource; `random:*` resources are replaced by any input
+ *   change (as the real random provider does); `gcp:*` resources are also replaced by `project`,
+ *   `location`, `region` or `zone` changes, plus the per-type keys below;
+ * - `pulumi:providers:*` are updated in place, never replaced.
+ */
+const crypto = __importStar(require("node:crypto"));
+const props_1 = require("./props");
+const GCP_REPLACE = ["name", "project", "location", "region", "zone"];
+const GCP_TYPES = {
+    "gcp:kms/cryptoKey:CryptoKey": ["keyRing", "purpose", "skipInitialVersionCreation"],
+    "gcp:secretmanager/secret:Secret": ["secretId", "replication"],
+    "gcp:secretmanager/secretVersion:SecretVersion": ["secret", "secretData"],
+    "gcp:serviceaccount/account:Account": ["accountId"],
+    "gcp:sql/databaseInstance:DatabaseInstance": ["databaseVersion"],
+    "gcp:sql/database:Database": ["instance"],
+    "gcp:sql/user:User": ["instance"],
+    "gcp:redis/instance:Instance": ["tier", "authorizedNetwork", "connectMode"],
+    "gcp:compute/network:Network": ["autoCreateSubnetworks"],
+    "gcp:compute/subnetwork:Subnetwork": ["network", "ipCidrRange"],
+};
+/** The schema of a type token. */
+function schemaFor(type) {
+    if (type.startsWith("pulumi:providers:"))
+        return { replaceOnChanges: [] };
+    if (type.startsWith("random:"))
+        return { replaceOnChanges: "*" };
+    if (type.startsWith("gcp:"))
+        return { replaceOnChanges: [...GCP_REPLACE, ...(GCP_TYPES[type] ?? [])] };
+    return { replaceOnChanges: ["name"] };
+}
+/** Package of a type token (`random:index/randomString:RandomString` → `random`). */
+function packageOf(type) {
+    if (type.startsWith("pulumi:providers:"))
+        return type.slice("pulumi:providers:".length);
+    return type.split(":")[0];
+}
+function hex(n) {
+    return crypto.randomBytes(Math.ceil(n / 2)).toString("hex").slice(0, n);
+}
+function num(v, dflt) {
+    const u = (0, props_1.unwrap)(v);
+    return typeof u === "number" ? u : dflt;
+}
+function randomChars(inputs) {
+    const length = num(inputs["length"], 16);
+    let set = "";
+    if ((0, props_1.unwrap)(inputs["lower"]) !== false)
+        set += "abcdefghijklmnopqrstuvwxyz";
+    if ((0, props_1.unwrap)(inputs["upper"]) !== false)
+        set += "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    if ((0, props_1.unwrap)(inputs["numeric"]) !== false && (0, props_1.unwrap)(inputs["number"]) !== false)
+        set += "0123456789";
+    if ((0, props_1.unwrap)(inputs["special"]) !== false) {
+        const o = (0, props_1.unwrap)(inputs["overrideSpecial"]);
+        set += typeof o === "string" ? o : "!@#$%&*()-_=+[]{}<>:?";
+    }
+    if (set === "")
+        set = "abcdefghijklmnopqrstuvwxyz";
+    let out = "";
+    for (let i = 0; i < length; i++)
+        out += set[crypto.randomInt(set.length)];
+    return out;
+}
+const PETS = ["ant", "bee", "cat", "dog", "eel", "fox", "gnu", "owl", "yak", "emu"];
+const ADJS = ["able", "brave", "calm", "deep", "eager", "fair", "glad", "keen", "mild", "neat"];
+/** Outputs the provider computes on create (and keeps on update). */
+function computed(type, name, inputs, config) {
+    const project = String((0, props_1.unwrap)(inputs["project"] ?? config["gcp:project"]) ?? "acme-test");
+    const region = String((0, props_1.unwrap)(inputs["region"] ?? inputs["location"] ?? config["gcp:region"]) ?? "europe-west1");
+    const nm = typeof (0, props_1.unwrap)(inputs["name"]) === "string" ? String((0, props_1.unwrap)(inputs["name"])) : `${name}-${hex(7)}`;
+    switch (type) {
+        case "random:index/randomString:RandomString": {
+            const result = randomChars(inputs);
+            return { id: result, outs: { result } };
+        }
+        case "random:index/randomPassword:RandomPassword":
+            return { id: "none", outs: { result: randomChars(inputs), bcryptHash: `$2a$10$${hex(53)}` } };
+        case "random:index/randomId:RandomId": {
+            const bytes = crypto.randomBytes(num(inputs["byteLength"], 8));
+            const prefix = String((0, props_1.unwrap)(inputs["prefix"]) ?? "");
+            const b64Url = bytes.toString("base64url");
+            return {
+                id: b64Url,
+                outs: {
+                    hex: prefix + bytes.toString("hex"),
+                    b64Std: prefix + bytes.toString("base64"),
+                    b64Url: prefix + b64Url,
+                    dec: prefix + BigInt(`0x${bytes.toString("hex") || "0"}`).toString(),
+                },
+            };
+        }
+        case "random:index/randomInteger:RandomInteger": {
+            const min = num(inputs["min"], 0);
+            const max = num(inputs["max"], min + 100);
+            const result = min + crypto.randomInt(Math.max(1, max - min + 1));
+            return { id: String(result), outs: { result } };
+        }
+        case "random:index/randomPet:RandomPet": {
+            const length = num(inputs["length"], 2);
+            const sep = String((0, props_1.unwrap)(inputs["separator"]) ?? "-");
+            const words = [...Array(Math.max(0, length - 1))].map(() => ADJS[crypto.randomInt(ADJS.length)]);
+            words.push(PETS[crypto.randomInt(PETS.length)]);
+            const prefix = (0, props_1.unwrap)(inputs["prefix"]);
+            const id = (typeof prefix === "string" ? [prefix, ...words] : words).join(sep);
+            return { id, outs: {} };
+        }
+        case "random:index/randomUuid:RandomUuid": {
+            const result = crypto.randomUUID();
+            return { id: result, outs: { result } };
+        }
+        case "random:index/randomBytes:RandomBytes": {
+            const bytes = crypto.randomBytes(num(inputs["length"], 16));
+            return { id: "none", outs: { base64: bytes.toString("base64"), hex: bytes.toString("hex") } };
+        }
+        case "gcp:kms/keyRing:KeyRing":
+            return { id: `projects/${project}/locations/${region}/keyRings/${nm}`, outs: { project } };
+        case "gcp:kms/cryptoKey:CryptoKey":
+            return { id: `${String((0, props_1.unwrap)(inputs["keyRing"]))}/cryptoKeys/${nm}`, outs: {} };
+        case "gcp:serviceaccount/account:Account": {
+            const acct = String((0, props_1.unwrap)(inputs["accountId"]) ?? nm);
+            return {
+                id: `projects/${project}/serviceAccounts/${acct}@${project}.iam.gserviceaccount.com`,
+                outs: { email: `${acct}@${project}.iam.gserviceaccount.com`, project },
+            };
+        }
+        case "gcp:secretmanager/secret:Secret": {
+            const sid = String((0, props_1.unwrap)(inputs["secretId"]) ?? nm);
+            return { id: `projects/${project}/secrets/${sid}`, outs: { name: `projects/123456789012/secrets/${sid}` } };
+        }
+        case "gcp:sql/databaseInstance:DatabaseInstance":
+            return {
+                id: nm,
+                outs: {
+                    name: nm,
+                    connectionName: `${project}:${region}:${nm}`,
+                    privateIpAddress: "10.10.0.3",
+                    selfLink: `https://sqladmin.googleapis.com/sql/v1beta4/projects/${project}/instances/${nm}`,
+                },
+            };
+        case "gcp:redis/instance:Instance":
+            return { id: `projects/${project}/locations/${region}/instances/${nm}`, outs: { host: "10.20.0.4", port: 6378 } };
+        case "gcp:cloudrunv2/service:Service":
+            return {
+                id: `projects/${project}/locations/${region}/services/${nm}`,
+                outs: { uri: `https://${nm}-abc123-ew.a.run.app` },
+            };
+        default:
+            if (type.startsWith("pulumi:providers:"))
+                return { id: crypto.randomUUID(), outs: {} };
+            return { id: typeof (0, props_1.unwrap)(inputs["name"]) === "string" ? nm : `${name}-${hex(7)}`, outs: {} };
+    }
+}
+/** Provider Create: a new id and outputs (inputs + computed + id). */
+function providerCreate(type, name, inputs, config) {
+    const { id, outs } = computed(type, name, inputs, config);
+    return { id, outputs: { ...outs, ...inputs, id } };
+}
+/** Provider Update: new inputs over the old computed outputs, same id. */
+function providerUpdate(id, oldOutputs, oldInputs, inputs) {
+    const computedOnly = {};
+    for (const [k, v] of Object.entries(oldOutputs))
+        if (!(k in oldInputs))
+            computedOnly[k] = v;
+    return { ...computedOnly, ...inputs, id };
+}
+/** Answers an invoke the double implements; undefined for unknown tokens. */
+function providerInvoke(tok, args, config) {
+    const project = String((0, props_1.unwrap)(args["project"] ?? args["projectId"] ?? config["gcp:project"]) ?? "acme-test");
+    switch (tok) {
+        case "gcp:organizations/getProject:getProject":
+            return {
+                id: `projects/${project}`,
+                projectId: project,
+                name: project,
+                number: "123456789012",
+                labels: {},
+                autoCreateNetwork: true,
+            };
+        case "gcp:organizations/getClientConfig:getClientConfig":
+            return {
+                id: `projects/${project}/regions/${String(config["gcp:region"] ?? "")}/zones/`,
+                project,
+                region: String((0, props_1.unwrap)(config["gcp:region"]) ?? "europe-west1"),
+                zone: "",
+                accessToken: "double-access-token",
+            };
+        default:
+            return undefined;
+    }
+}
+/** Invoke tokens the double answers (named in the error for unknown tokens). */
+exports.KNOWN_INVOKES = [
+    "pulumi:pulumi:getResource",
+    "gcp:organizations/getProject:getProject",
+    "gcp:organizations/getClientConfig:getClientConfig",
+];
+//# sourceMappingURL=provider.js.map

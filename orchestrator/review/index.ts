@@ -1,0 +1,130 @@
+import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
+import { diffInventories } from "../../plan/diff";
+import { runGuards } from "../../plan/guards";
+import type { CostLine, Finding, PlanStep } from "../../plan/model";
+import { parseInventory, parsePlanFile } from "../../plan/parse";
+import type { EnvReview, ReviewSource } from "../../plan/render";
+import { PlatformError } from "../../components/shared/errors";
+import { stacksDir } from "../../programs/stack-config";
+import { synth, type SynthResult } from "../synth";
+import { synthAtRef } from "./base-ref";
+import { envConfig } from "./cost-report";
+
+export { costReport, envConfig, renderCostReport, type EnvCostReport } from "./cost-report";
+export { synthAtRef } from "./base-ref";
+
+/** Where the planned steps come from. */
+export type StepSource =
+  /** A recorded engine event log or `pulumi preview --json` output; `{env}` in the path is replaced. */
+  | { readonly kind: "file"; readonly path: string }
+  /** Offline: synth at `base` (a git ref) vs synth of the working tree, diffed by URN. */
+  | { readonly kind: "offline"; readonly base: string }
+  /** Steps produced elsewhere (e.g. a live preview through the orchestrator). */
+  | { readonly kind: "steps"; readonly source: ReviewSource; readonly steps: (env: string) => Promise<readonly PlanStep[]> };
+
+/** Options of {@link review}. */
+export interface ReviewOptions {
+  readonly envs: readonly string[];
+  readonly source: StepSource;
+  /** URNs (or `prefix*`) whose data loss is acknowledged. @default [] */
+  readonly allowDataLoss?: readonly string[];
+  /** Fail the budget above this fraction of `platform:budget.amount`. @default 1 */
+  readonly budgetFailAbove?: number;
+  /** Treat corrupt event-log lines as fatal. @default false */
+  readonly strict?: boolean;
+  /** Where warnings about the inputs go (corrupt lines). @default stderr */
+  readonly warn?: (message: string) => void;
+}
+
+/**
+ * Builds the per-environment review — planned steps, the monthly cost before/after, the budget
+ * verdict and the guard findings — from a recorded plan, an offline base-vs-head synth diff, or
+ * steps supplied by a live preview. Inputs are validated (config, files) before anything else runs.
+ *
+ * @example
+ * ```ts
+ * const reviews = await review({ envs: ["prod"], source: { kind: "offline", base: "origin/main" } });
+ * console.log(renderText(reviews));
+ * ```
+ */
+export async function review(options: ReviewOptions): Promise<EnvReview[]> {
+  const dir = stacksDir();
+  const configs = new Map(options.envs.map((env) => [env, envConfig(env, dir)] as const));
+  const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const heads = new Map<string, SynthResult>();
+  for (const env of options.envs) heads.set(env, await synth(env));
+  const bases = options.source.kind === "offline" ? await synthAtRef(options.source.base, options.envs) : undefined;
+
+  const out: EnvReview[] = [];
+  for (const env of options.envs) {
+    const cfg = configs.get(env)!;
+    const head = heads.get(env)!;
+    let steps: readonly PlanStep[];
+    let source: ReviewSource;
+    switch (options.source.kind) {
+      case "offline":
+        steps = diffInventories(parseInventory(bases!.get(env)!), parseInventory(head));
+        source = "offline";
+        break;
+      case "file": {
+        const file = options.source.path.replaceAll("{env}", env);
+        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false });
+        if (result.stats.corruptLines > 0) {
+          warn(`${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`);
+        }
+        steps = result.steps;
+        source = format === "event-log" ? "event-log" : "preview-json";
+        break;
+      }
+      case "steps":
+        steps = await options.source.steps(env);
+        source = options.source.source;
+        break;
+    }
+    const usage = loadUsage(env, dir);
+    const plan = estimatePlan(steps, usage, { region: cfg.region });
+    const after = plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined);
+    const before = plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined);
+    const findings: Finding[] = runGuards({
+      profile: cfg.profile,
+      steps,
+      // Offline, the head inventory is the whole state after the change; recorded plans carry their own.
+      ...(source === "offline" ? { resources: parseInventory(head).resources } : {}),
+      allowDataLoss: options.allowDataLoss ?? [],
+    });
+    const amount = cfg.budget.amount;
+    const budget =
+      amount === undefined
+        ? undefined
+        : checkBudget(plan.after, {
+            amount,
+            thresholds: cfg.budget.thresholds,
+            ...(options.budgetFailAbove !== undefined ? { failAbove: options.budgetFailAbove } : {}),
+          });
+    out.push({
+      env,
+      stack: env,
+      source,
+      steps,
+      cost: { before: plan.before, after: plan.after, currency: "USD", lines: after, beforeLines: before, notPriced: plan.notPriced },
+      ...(budget && amount !== undefined
+        ? { budget: { amount, currency: cfg.budget.currency, status: budget.status, message: budget.message } }
+        : {}),
+      findings,
+    });
+  }
+  return out;
+}
+
+/** True when a review must fail the pipeline: a blocking finding or a failed budget. */
+export function isBlocked(reviews: readonly EnvReview[]): boolean {
+  return reviews.some((r) => r.findings.some((f) => f.blocking) || r.budget?.status === "fail" || r.error !== undefined);
+}
+
+/** Parses `--allow-data-loss` values (URNs or `prefix*`). */
+export function parseAllowDataLoss(values: readonly string[]): string[] {
+  for (const v of values) {
+    if (!v.startsWith("urn:pulumi:")) throw new PlatformError(`--allow-data-loss: expected a URN (urn:pulumi:…) or a URN prefix ending in *, got ${JSON.stringify(v)}`);
+  }
+  return [...values];
+}
