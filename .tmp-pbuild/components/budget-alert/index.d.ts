@@ -1,2 +1,0 @@
-export * from "./budget-alert";
-export * from "./spec";

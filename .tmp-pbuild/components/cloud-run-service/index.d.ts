@@ -1,4 +1,0 @@
-export * from "./cloud-run-service";
-export * from "./links";
-export * from "./resources";
-export * from "./spec";

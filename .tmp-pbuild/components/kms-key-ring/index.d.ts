@@ -1,2 +1,0 @@
-export * from "./kms-key-ring";
-export * from "./spec";

@@ -1,3 +1,0 @@
-export * from "./postgres-with-backups";
-export * from "./spec";
-export * from "./tiers";

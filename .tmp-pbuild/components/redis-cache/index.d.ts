@@ -1,2 +1,0 @@
-export * from "./redis-cache";
-export * from "./spec";

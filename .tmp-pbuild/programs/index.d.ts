@@ -1,2 +1,0 @@
-declare const _default: import("./platform").PlatformOutputs;
-export = _default;

@@ -1,2 +1,0 @@
-/** Runs the CLI; resolves with the exit code. */
-export declare function main(argv: readonly string[]): Promise<number>;
