@@ -38,6 +38,8 @@ const DIY_LOCK_LINE = /(\S+): created by ([^@\s]+)@(\S+) \(pid (\d+)\) at (\S+)/
 export function parseLockHolders(message: string): LockHolder[] {
   const out: LockHolder[] = [];
   for (const m of message.matchAll(DIY_LOCK_LINE)) {
+    // The Automation API's error repeats the CLI's stderr; keep each lock file once.
+    if (out.some((h) => h.where === m[1])) continue;
     out.push({ where: m[1]!, user: m[2]!, host: m[3]!, pid: Number(m[4]), since: m[5]! });
   }
   if (out.length === 0 && /\[409\] Conflict/.test(message)) out.push({ where: "Pulumi Cloud" });

@@ -5,6 +5,7 @@
  * without a network.
  */
 import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import { RemoteWorkspace, type RemoteGitProgramArgs, type RemoteWorkspaceOptions } from "@pulumi/pulumi/automation";
 import { PlatformError } from "../components/shared/errors";
 import { repoRoot } from "../programs/stack-config";
@@ -102,6 +103,7 @@ export async function createRemoteStack(spec: WorkspaceSpec): Promise<StackHandl
   process.env["PULUMI_BACKEND_URL"] = spec.backendUrl;
   process.env["PULUMI_HOME"] = spec.pulumiHome;
   for (const [k, v] of Object.entries(spec.envVars)) process.env[k] = v;
+  if (spec.pulumiRoot) process.env["PATH"] = `${path.join(spec.pulumiRoot, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`;
   const { args, opts } = buildRemoteRequest(spec, process.env);
   return (await RemoteWorkspace.createOrSelectStack(args, opts)) as unknown as StackHandle;
 }

@@ -69,7 +69,8 @@ export function formatDuration(ms: number): string {
 export function renderSummaryTable(run: RunResult): string {
   const rows = [["env", "result", "changes", "duration"]];
   for (const r of run.results) {
-    const changes = r.status === "skipped" ? (r.skippedBecause ? `dependency ${r.skippedBecause} did not succeed` : "-") : formatChanges(r.changes);
+    const changes =
+      r.status === "skipped" ? (r.skippedBecause ? `dependency ${r.skippedBecause} did not succeed` : "-") : r.verb === "outputs" || r.verb === "cancel" ? "-" : formatChanges(r.changes);
     rows.push([r.env, r.status, changes, r.status === "skipped" ? "-" : formatDuration(r.durationMs)]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));

@@ -26,7 +26,7 @@ import {
   type RunResult,
   type UpOptions,
 } from "./types";
-import { defaultBackendUrl, resolvePulumiCli, resolveWorkspace, type WorkspaceSpec } from "./workspace";
+import { defaultBackendUrl, locatePulumi, resolvePulumiCli, resolveWorkspace, type WorkspaceSpec } from "./workspace";
 
 /**
  * Deploys the environments: dependencies first, independent stacks in parallel, a failure skips
@@ -195,9 +195,10 @@ async function execute(
   check?.(envs, dir);
   const backend = options.backend ?? defaultBackendUrl();
   const remote = options.remote ? resolveRemote(options.remote, backend, { ...process.env, ...options.envVars }) : undefined;
-  const cli = await resolvePulumiCli(options.pulumiRoot ?? (process.env["PLATFORM_PULUMI_ROOT"] || undefined));
+  const cli = locatePulumi(options.pulumiRoot ?? (process.env["PLATFORM_PULUMI_ROOT"] || undefined));
   const specs = new Map<string, WorkspaceSpec>();
   for (const env of envs) specs.set(env, resolveWorkspace(env, { options: { ...options, backend }, cli, ...(remote ? { remote } : {}) }));
+  await resolvePulumiCli(cli, options.envVars);
   const auditFile = options.auditLog === false ? undefined : (options.auditLog ?? path.join(options.dataDir ?? path.join(repoRoot(), ".platform"), "audit.log"));
   const results = await runJobs({
     verb,

@@ -218,11 +218,18 @@ export function checkPulumiVersion(output: string, command: string): string {
   return `${major}.${minor}.${patch}`;
 }
 
-/** Finds the CLI and checks its version (one `pulumi version` call). */
-export async function resolvePulumiCli(root: string | undefined): Promise<PulumiCli> {
-  const found = locatePulumi(root);
+/**
+ * Runs `pulumi version` once and checks it (after every other check: it is the first process the
+ * orchestrator starts).
+ *
+ * @example
+ * ```ts
+ * const cli = await resolvePulumiCli(locatePulumi(process.env.PLATFORM_PULUMI_ROOT));
+ * ```
+ */
+export async function resolvePulumiCli(found: { command: string; root?: string }, envVars: Readonly<Record<string, string>> = {}): Promise<PulumiCli> {
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(found.command, ["version"], { timeout: 30_000, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }, (err, stdout, stderr) => {
+    execFile(found.command, ["version"], { timeout: 30_000, env: { ...process.env, ...envVars, PULUMI_SKIP_UPDATE_CHECK: "true" } }, (err, stdout, stderr) => {
       if (err) reject(new PlatformError(`\`${found.command} version\` failed: ${(stderr || err.message).trim().split("\n")[0]}; ${INSTALL_HINT}`));
       else resolve(stdout);
     });
@@ -243,7 +250,7 @@ export function stackSettingsFrom(stackFile: Readonly<Record<string, unknown>>, 
 /** Inputs of {@link resolveWorkspace} besides the env. */
 export interface ResolveContext {
   readonly options: CommonOptions;
-  readonly cli: PulumiCli;
+  readonly cli: { readonly command: string; readonly root?: string };
   readonly remote?: RemoteSpec;
 }
 

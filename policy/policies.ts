@@ -29,10 +29,24 @@ import {
   type StackRule,
 } from "../plan/guards/types";
 
-/** The pack name (`pulumi preview --policy-pack policy` shows it). */
+/**
+ * The pack name (`pulumi preview --policy-pack policy` shows it).
+ *
+ * @example
+ * ```ts
+ * new PolicyPack(PACK_NAME, { policies: buildPolicies() });
+ * ```
+ */
 export const PACK_NAME = "platform";
 
-/** Environment variables the pack reads. */
+/**
+ * Environment variables the pack reads.
+ *
+ * @example
+ * ```ts
+ * process.env[POLICY_ENV.profile] = "staging";
+ * ```
+ */
 export const POLICY_ENV = {
   /** `dev` | `staging` | `prod`: the profile when policy config does not give one. */
   profile: "PLATFORM_PROFILE",
@@ -40,16 +54,38 @@ export const POLICY_ENV = {
   publicServices: "PLATFORM_PUBLIC_SERVICES",
 } as const;
 
-/** The stack tag that can carry the profile (Pulumi Cloud stacks). */
+/**
+ * The stack tag that can carry the profile (Pulumi Cloud stacks).
+ *
+ * @example
+ * ```sh
+ * pulumi stack tag set platform:profile prod  # read as stackTags.get(PROFILE_STACK_TAG)
+ * ```
+ */
 export const PROFILE_STACK_TAG = "platform:profile";
 
-/** Per-policy config (`--policy-pack-config`), the same schema for every policy. */
+/**
+ * Per-policy config (`--policy-pack-config`), the same schema for every policy.
+ *
+ * @example
+ * ```ts
+ * // policy-config.json for `pulumi preview --policy-pack policy --policy-pack-config policy-config.json`
+ * const config: PlatformPolicyConfig = { profile: "prod", publicServices: ["urn:pulumi:prod::platform::*::web-service"] };
+ * ```
+ */
 export interface PlatformPolicyConfig {
   readonly profile?: Profile;
   readonly publicServices?: readonly string[];
 }
 
-/** Where the profile came from, for docs and debugging. */
+/**
+ * Where the profile came from, for docs and debugging.
+ *
+ * @example
+ * ```ts
+ * resolveProfile({ env: {} }).source === ProfileSource.default; // true
+ * ```
+ */
 export const ProfileSource = {
   config: "policy config",
   env: POLICY_ENV.profile,
@@ -60,7 +96,14 @@ export const ProfileSource = {
 /** A profile source. */
 export type ProfileSource = (typeof ProfileSource)[keyof typeof ProfileSource];
 
-/** What {@link resolveProfile} reads. */
+/**
+ * What {@link resolveProfile} reads.
+ *
+ * @example
+ * ```ts
+ * const inputs: ProfileInputs = { urn: args.urn, stackTags: args.stackTags, getConfig: () => args.getConfig() };
+ * ```
+ */
 export interface ProfileInputs {
   readonly getConfig?: () => object;
   readonly stackTags?: ReadonlyMap<string, string>;
@@ -294,7 +337,14 @@ export function stackPolicy(
   };
 }
 
-/** A policy built from a guard rule. */
+/**
+ * A policy built from a guard rule.
+ *
+ * @example
+ * ```ts
+ * const policies: PlatformPolicy[] = buildPolicies({ profile: "prod" });
+ * ```
+ */
 export type PlatformPolicy = ReturnType<typeof resourcePolicy> | ReturnType<typeof stackPolicy>;
 
 /**

@@ -1,36 +1,54 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { BudgetAlert } from "../components/budget-alert";
+import { CloudRunService, kmsLink, type CpuLimit, type MemoryLimit } from "../components/cloud-run-service";
 import { KmsKeyRing } from "../components/kms-key-ring";
 import { Network } from "../components/network";
+import { ObservabilityStack } from "../components/observability-stack";
 import { PostgresWithBackups } from "../components/postgres-with-backups";
+import { RedisCache } from "../components/redis-cache";
 import { childName } from "../components/shared/naming";
 import { contextOf, type EnvironmentConfig } from "./config";
 
 /** Google APIs the platform needs; enabled by the program so a fresh project deploys in one `up`. */
 export const REQUIRED_APIS = [
+  "billingbudgets.googleapis.com",
   "cloudkms.googleapis.com",
   "compute.googleapis.com",
+  "logging.googleapis.com",
+  "monitoring.googleapis.com",
+  "redis.googleapis.com",
+  "run.googleapis.com",
   "secretmanager.googleapis.com",
   "servicenetworking.googleapis.com",
   "sqladmin.googleapis.com",
 ] as const;
 
-/** Stack outputs of the platform program. No secret values: only names and ids. */
+/** Stack outputs of the platform program. No secret values: only names, ids and URLs. */
 export interface PlatformOutputs {
   readonly profile: string;
+  readonly serviceUrl: pulumi.Output<string>;
+  readonly serviceAccountEmail: pulumi.Output<string>;
   readonly databaseConnectionName: pulumi.Output<string>;
   readonly databasePrivateIp: pulumi.Output<string>;
   readonly databaseUrlSecretId: pulumi.Output<string>;
   readonly databasePasswordSecretId: pulumi.Output<string>;
   readonly databaseReplicas: pulumi.Output<string>[];
+  /** `host:port` of Memorystore, or `memory` when the service caches in-process. */
+  readonly cacheEndpoint: pulumi.Output<string>;
   readonly keyRingId: pulumi.Output<string>;
   readonly keyIds: Readonly<Record<string, pulumi.Output<string>>>;
   readonly networkId: pulumi.Output<string>;
+  readonly dashboardUrl: pulumi.Output<string | undefined>;
+  /** The billing budget's resource name, or `none` when the environment sets no billing account. */
+  readonly budgetName: pulumi.Output<string>;
 }
 
 /**
  * The platform for one environment, composed from its validated config:
- * APIs → network → KMS → Postgres (CMEK, private IP).
+ * APIs → network → KMS → Postgres (CMEK, private IP) → Redis (or in-process memory) →
+ * Cloud Run (linked to the database, the cache and the data key) → observability (uptime on the
+ * service URL, SLOs, alerts, dashboard) → budget.
  *
  * @example
  * ```ts
@@ -50,6 +68,7 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       }),
   );
   const after = { dependsOn: apis };
+  const cacheInCloud = cfg.cache.mode === "memorystore";
 
   const network = new Network("net", { ctx }, after);
 
@@ -61,12 +80,13 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       rotationDays: cfg.kms.rotationDays,
       protect: cfg.kms.protect,
       keys: {
-        data: { serviceAgents: ["cloudsql", "secretmanager"] },
+        data: { serviceAgents: cacheInCloud ? ["cloudsql", "memorystore", "secretmanager"] : ["cloudsql", "secretmanager"] },
         ...(cfg.kms.signingKey ? { signing: { purpose: "ASYMMETRIC_SIGN" as const } } : {}),
       },
     },
     after,
   );
+  const dataKey = kms.keyIds["data"]!;
 
   const db = new PostgresWithBackups(
     "db",
@@ -82,20 +102,110 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       deletionProtection: cfg.database.deletionProtection,
       maintenanceWindow: cfg.database.maintenanceWindow,
       backups: cfg.database.backups,
-      kmsKeyId: kms.keyIds["data"]!,
+      kmsKeyId: dataKey,
     },
     after,
   );
 
+  const cache = new RedisCache(
+    "cache",
+    {
+      ctx,
+      mode: cfg.cache.mode,
+      ...(cacheInCloud
+        ? {
+            network: network.networkId,
+            dependsOn: [network.privateServiceAccess],
+            tier: cfg.cache.tier,
+            memorySizeGb: cfg.cache.memorySizeGb,
+            version: cfg.cache.version,
+            readReplicas: cfg.cache.readReplicas,
+            persistence: cfg.cache.persistence,
+            protect: cfg.cache.protect,
+            kmsKeyId: dataKey,
+          }
+        : {}),
+    },
+    after,
+  );
+
+  const s = cfg.service;
+  const service = new CloudRunService(
+    "api",
+    {
+      ctx,
+      image: s.image,
+      cpu: s.cpu as CpuLimit, // validated by the config schema against the same rules
+      memory: s.memory as MemoryLimit,
+      minInstances: s.minInstances,
+      maxInstances: s.maxInstances,
+      concurrency: s.concurrency,
+      timeoutSeconds: s.timeoutSeconds,
+      ingress: s.ingress,
+      public: s.public,
+      invokers: s.invokers,
+      env: s.env,
+      secrets: s.secrets,
+      healthPath: s.healthPath,
+      readinessPath: s.readinessPath,
+      ...(s.canary ? { canary: s.canary } : {}),
+      deletionProtection: s.deletionProtection,
+      network: network.networkId,
+      subnetwork: network.subnetworkId,
+      link: [db, cache, kmsLink(kms, "data")],
+    },
+    after,
+  );
+
+  const o = cfg.observability;
+  const observability = new ObservabilityStack(
+    "ops",
+    {
+      ctx,
+      notifyEmails: o.notifyEmails,
+      services: [{ name: "api", url: service.url, serviceName: service.serviceName, healthPath: s.healthPath, authenticated: !s.public }],
+      databases: [{ name: "db", instanceId: db.instanceName, hasReplicas: cfg.database.readReplicas > 0 }],
+      caches: cache.spec.mode === "memorystore" ? [{ name: "cache", instanceId: cache.spec.instanceName }] : [],
+      targets: { latencyP95Ms: o.latencyP95Ms, availabilityTarget: o.availabilityTarget, errorRateThreshold: o.errorRateThreshold },
+      dashboard: o.dashboards,
+      audit: { cisAlerts: o.auditAlerts, dataAccessLogs: o.auditAlerts },
+    },
+    after,
+  );
+
+  const b = cfg.budget;
+  const budget =
+    b.enabled && b.billingAccount !== undefined && b.amount !== undefined
+      ? new BudgetAlert(
+          "budget",
+          {
+            ctx,
+            billingAccount: b.billingAccount,
+            amount: b.amount,
+            currency: b.currency,
+            thresholds: b.thresholds,
+            forecastThresholds: b.forecastThresholds,
+            notifyEmails: b.notifyEmails,
+            pubsubTopic: b.pubsubTopic,
+          },
+          after,
+        )
+      : undefined;
+
   return {
     profile: cfg.profile,
+    serviceUrl: service.url,
+    serviceAccountEmail: service.serviceAccountEmail,
     databaseConnectionName: db.connectionName,
     databasePrivateIp: db.privateIp,
     databaseUrlSecretId: db.urlSecretId,
     databasePasswordSecretId: db.passwordSecretId,
     databaseReplicas: db.replicaConnectionNames,
+    cacheEndpoint: cache.endpoint,
     keyRingId: kms.keyRingId,
     keyIds: kms.keyIds,
     networkId: network.networkId,
+    dashboardUrl: observability.dashboardUrl,
+    budgetName: budget ? budget.budgetName : pulumi.output("none"),
   };
 }

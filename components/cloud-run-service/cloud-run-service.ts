@@ -300,7 +300,7 @@ export class CloudRunService extends pulumi.ComponentResource {
         ...a,
         template:
           pulumi.Output.isInstance(a.template) || a.template instanceof Promise
-            ? pulumi.output(a.template).apply((t) => ({ ...t, revision }))
+            ? pulumi.all([a.template, revision]).apply(([t, r]) => ({ ...t, revision: r }))
             : { ...a.template, revision },
         traffics: a.traffics ?? traffics,
       };

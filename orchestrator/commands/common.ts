@@ -3,8 +3,9 @@
  * engine call), interactive confirmation, Ctrl-C handling (first: graceful abort, second: kill),
  * `--json` event lines, the live display, the summary and the exit code.
  */
+import * as path from "node:path";
 import * as readline from "node:readline";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { parseHumanDuration } from "../../components/shared/durations";
 import { PlatformError } from "../../components/shared/errors";
 import { startProgress } from "../progress";
@@ -29,6 +30,9 @@ export interface CommonFlags {
   killAfter?: string;
   remote?: boolean;
   remoteOrg?: string;
+  stacksDir?: string;
+  dataDir?: string;
+  program?: string;
 }
 
 /** Adds the common flags to a command. */
@@ -45,7 +49,10 @@ export function withCommonOptions(cmd: Command): Command {
     .option("--timeout <duration>", "abort the run after this long")
     .option("--kill-after <duration>", "after an abort, kill stacks still running after this long (default 30s)")
     .option("--remote", "run through Pulumi Deployments (needs --backend https://… and PULUMI_ACCESS_TOKEN)")
-    .option("--remote-org <org>", "Pulumi Cloud organization for --remote (default: $PLATFORM_REMOTE_ORG)");
+    .option("--remote-org <org>", "Pulumi Cloud organization for --remote (default: $PLATFORM_REMOTE_ORG)")
+    .option("--stacks-dir <dir>", "directory holding Pulumi.<env>.yaml (default: <repo>/stacks)")
+    .option("--data-dir <dir>", "work dirs, per-stack PULUMI_HOMEs and audit.log (default: <repo>/.platform)")
+    .addOption(new Option("--program <module>", "CommonJS module exporting the inline program (default: the platform program)").hideHelp());
 }
 
 /**
@@ -99,6 +106,9 @@ export function commonOptions(flags: CommonFlags): Omit<CommonOptions, "signal" 
     ...(flags.backend ? { backend: flags.backend } : {}),
     ...(flags.secretsProvider ? { secretsProvider: flags.secretsProvider } : {}),
     ...(remote ? { remote } : {}),
+    ...(flags.stacksDir ? { stacksDir: path.resolve(flags.stacksDir) } : {}),
+    ...(flags.dataDir ? { dataDir: path.resolve(flags.dataDir) } : {}),
+    ...(flags.program ? { programModule: path.resolve(flags.program) } : {}),
   };
 }
 
@@ -144,8 +154,8 @@ export async function runCommand(
   call: (extra: Pick<CommonOptions, "signal" | "killSignal" | "onEvent">) => Promise<RunResult>,
   { mutating, showOutputs }: { mutating: boolean; showOutputs: boolean },
 ): Promise<void> {
-  commonOptions(flags); // every flag is checked before anything else happens
-  const envs = selectEnvs(flags.env);
+  const common = commonOptions(flags); // every flag is checked before anything else happens
+  const envs = selectEnvs(flags.env, common.stacksDir);
   if (mutating) await confirm(verb, envs, flags.yes);
 
   const abort = new AbortController();

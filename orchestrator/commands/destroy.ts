@@ -15,7 +15,8 @@ export function registerDestroy(program: Command): void {
     .action(
       async (flags: CommonFlags & { confirm?: string[]; excludeProtected?: boolean; remove?: boolean; target?: string[]; refresh?: boolean; message?: string }) => {
         // The prod check comes before the interactive question: --yes never replaces --confirm.
-        requireDestroyConfirmation(selectEnvs(flags.env), flags.confirm);
+        const { stacksDir } = commonOptions(flags);
+        requireDestroyConfirmation(selectEnvs(flags.env, stacksDir), flags.confirm, stacksDir);
         await runCommand(
           Verb.destroy,
           flags,

@@ -8,7 +8,14 @@ import { isPathPrefix, type PathSegment } from "./paths";
 import { detailedDiff } from "./properties";
 import { forcedReplacements, REPLACE_RULES, type ReplaceRule } from "./replace-rules";
 
-/** Options for {@link diffInventories}. */
+/**
+ * Options for {@link diffInventories}.
+ *
+ * @example
+ * ```ts
+ * diffInventories(base, head, { rules: { ...REPLACE_RULES, "gcp:compute/network:Network": [{ path: "name" }] } });
+ * ```
+ */
 export interface InventoryDiffOptions {
   /** Forcing properties per type. @default REPLACE_RULES */
   readonly rules?: Readonly<Record<string, readonly ReplaceRule[]>>;

@@ -98,7 +98,7 @@ export function valueAt(
       if (typeof seg !== "number") return undefined;
       cur = cur[seg];
     } else {
-      cur = (cur as { [key: string]: PlanValue })[String(seg)];
+      cur = cur[String(seg)];
     }
   }
   return cur;

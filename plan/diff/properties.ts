@@ -37,7 +37,14 @@ function isRecord(v: PlanValue | undefined): v is { [key: string]: PlanValue } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** One changed leaf. */
+/**
+ * One changed leaf.
+ *
+ * @example
+ * ```ts
+ * propertyChanges({ a: 1 }, {}); // [{ path: ["a"], kind: "delete", old: 1 }]
+ * ```
+ */
 export interface PropertyChange {
   readonly path: readonly PathSegment[];
   readonly kind: typeof DiffKind.add | typeof DiffKind.delete | typeof DiffKind.update;

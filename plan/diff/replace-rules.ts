@@ -20,7 +20,14 @@ import type { PlanInputs, PlanValue } from "../model";
 import { parsePath, valueAt, type PathSegment } from "./paths";
 import { planValueEqual } from "./properties";
 
-/** One forcing property. */
+/**
+ * One forcing property.
+ *
+ * @example
+ * ```ts
+ * const rule: ReplaceRule = { path: "databaseVersion", changed: (a, b) => a !== b, note: "any change" };
+ * ```
+ */
 export interface ReplaceRule {
   /** Property path, e.g. `versionTemplate.protectionLevel`. */
   readonly path: string;

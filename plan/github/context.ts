@@ -6,7 +6,14 @@
 import { readFileSync } from "node:fs";
 import { PlatformError } from "../../components/shared/errors";
 
-/** A resolved comment target. */
+/**
+ * A resolved comment target.
+ *
+ * @example
+ * ```ts
+ * const target: GitHubTarget = { owner: "acme", repo: "infra", issueNumber: 42, token, baseUrl: "https://api.github.com" };
+ * ```
+ */
 export interface GitHubTarget {
   readonly owner: string;
   readonly repo: string;

@@ -9,7 +9,14 @@ import { upsertStickyComments, type StickyOptions, type StickyResult } from "./s
 export * from "./context";
 export * from "./sticky";
 
-/** Options for {@link publishReview}. */
+/**
+ * Options for {@link publishReview}.
+ *
+ * @example
+ * ```ts
+ * await publishReview(reviews, { key: "infra", pullNumber: 42, author: "github-actions[bot]" });
+ * ```
+ */
 export interface PublishOptions extends ResolveTargetOptions, CommentOptions, Omit<StickyOptions, "key"> {}
 
 /**

@@ -15,7 +15,14 @@ export interface IssueComment {
   readonly html_url?: string;
 }
 
-/** What {@link upsertStickyComments} did. */
+/**
+ * What {@link upsertStickyComments} did.
+ *
+ * @example
+ * ```ts
+ * const { urls, created, deleted } = await upsertStickyComments(target, bodies);
+ * ```
+ */
 export interface StickyResult {
   /** Comment ids in part order. */
   readonly ids: number[];
@@ -27,7 +34,14 @@ export interface StickyResult {
   readonly deleted: number[];
 }
 
-/** Options for {@link upsertStickyComments}. */
+/**
+ * Options for {@link upsertStickyComments}.
+ *
+ * @example
+ * ```ts
+ * await upsertStickyComments(target, bodies, { key: "infra", author: "github-actions[bot]" });
+ * ```
+ */
 export interface StickyOptions {
   /** Review key: only comments whose marker has this key are touched. @default none */
   readonly key?: string;

@@ -4,7 +4,14 @@
  * disagree (CKV_GCP_6 vs AVD-GCP-0015), each reading has its own rule.
  */
 
-/** One row of table §1a: its external ids and the rules that implement it. */
+/**
+ * One row of table §1a: its external ids and the rules that implement it.
+ *
+ * @example
+ * ```ts
+ * const row: TableRow = { row: 38, ids: ["CKV_GCP_95"], rules: ["gcp/redis-auth"] };
+ * ```
+ */
 export interface TableRow {
   readonly row: number;
   readonly ids: readonly string[];

@@ -40,7 +40,14 @@ export const DATA_RESOURCES = {
     "the secret version's payload is destroyed; anything pinned to that version fails to read it",
   "gcp:storage/bucket:Bucket": "the bucket and every object in it",
 } as const satisfies Record<string, string>;
-/** A type token that holds data. */
+/**
+ * A type token that holds data.
+ *
+ * @example
+ * ```ts
+ * const t: DataResourceType = "gcp:storage/bucket:Bucket";
+ * ```
+ */
 export type DataResourceType = keyof typeof DATA_RESOURCES;
 
 /**
@@ -125,7 +132,7 @@ function quote(urn: string): string {
 export const DATA_LOSS_RULE: StepRule = {
   scope: Scope.step,
   id: "platform/data-loss",
-  refs: ["CKV_GCP_82"],
+  refs: [],
   severity: Severity.critical,
   level: Level.L1,
   category: Category.dataLoss,
@@ -224,7 +231,7 @@ const SAFEGUARDS: readonly { type: DataResourceType; path: string; defaultOn: bo
 export const SAFEGUARD_RULE: StepRule = {
   scope: Scope.step,
   id: "platform/data-loss-safeguard",
-  refs: ["CKV_GCP_82"],
+  refs: [],
   severity: Severity.medium,
   level: Level.L1,
   category: Category.dataLoss,
@@ -277,5 +284,12 @@ export const SAFEGUARD_RULE: StepRule = {
   },
 };
 
-/** Both data-loss rules. */
+/**
+ * Both data-loss rules.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: DATA_LOSS_RULES });
+ * ```
+ */
 export const DATA_LOSS_RULES: readonly StepRule[] = [DATA_LOSS_RULE, SAFEGUARD_RULE];

@@ -16,6 +16,7 @@ export * from "./run";
 export * from "./security-iam";
 export * from "./security-kms";
 export * from "./security-logging";
+export * from "./security-postgres";
 export * from "./security-services";
 export * from "./security-sql";
 export * from "./tokens";

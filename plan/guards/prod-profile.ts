@@ -19,9 +19,23 @@ import {
 import { GCP as T } from "./tokens";
 import { read, seconds, showValue } from "./values";
 
-/** Rotation ceiling: 90 days in seconds (CIS 1.10, CKV_GCP_43). */
+/**
+ * Rotation ceiling: 90 days in seconds (CIS 1.10, CKV_GCP_43).
+ *
+ * @example
+ * ```ts
+ * seconds("7776000s")! <= MAX_ROTATION_SECONDS; // true
+ * ```
+ */
 export const MAX_ROTATION_SECONDS = 7_776_000;
-/** Backups kept at least, in prod. */
+/**
+ * Backups kept at least, in prod.
+ *
+ * @example
+ * ```ts
+ * const tooFew = retainedBackups < MIN_RETAINED_BACKUPS; // prod refuses
+ * ```
+ */
 export const MIN_RETAINED_BACKUPS = 7;
 
 const base = {
@@ -374,7 +388,14 @@ export const PROD_RUN_MIN_INSTANCES: ResourceRule = {
   },
 };
 
-/** Every prod-profile rule. */
+/**
+ * Every prod-profile rule.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: PROD_RULES });
+ * ```
+ */
 export const PROD_RULES: readonly ResourceRule[] = [
   PROD_HA,
   PROD_PITR,

@@ -22,7 +22,14 @@ import {
   type StepRule,
 } from "./types";
 
-/** Input of {@link runGuards}. */
+/**
+ * Input of {@link runGuards}.
+ *
+ * @example
+ * ```ts
+ * const input: RunGuardsInput = { steps, profile: "prod", allowDataLoss: [urn] };
+ * ```
+ */
 export interface RunGuardsInput extends GuardOptions {
   /** The plan (preview steps, event-log steps or a synth diff). */
   readonly steps?: readonly GuardStep[];
@@ -246,7 +253,14 @@ export function runGuards(input: RunGuardsInput): Finding[] {
   return sortFindings(dedupe(findings));
 }
 
-/** Counts over a list of findings. */
+/**
+ * Counts over a list of findings.
+ *
+ * @example
+ * ```ts
+ * const { blocking, passed }: FindingSummary = summarizeFindings(findings);
+ * ```
+ */
 export interface FindingSummary {
   readonly total: number;
   /** Findings that fail the review. */
@@ -292,7 +306,14 @@ export function summarizeFindings(findings: readonly Finding[]): FindingSummary 
   };
 }
 
-/** A rule that reported a violation (blocking or advisory) in {@link checkInventory}. */
+/**
+ * A rule that reported a violation (blocking or advisory) in {@link checkInventory}.
+ *
+ * @example
+ * ```ts
+ * checkInventory(resources, "dev").failedRules.filter((r: FailedRule) => r.level === "L1"); // []
+ * ```
+ */
 export interface FailedRule {
   readonly id: string;
   readonly level: Level;
@@ -300,7 +321,15 @@ export interface FailedRule {
   readonly count: number;
 }
 
-/** Result of {@link checkInventory}. */
+/**
+ * Result of {@link checkInventory}.
+ *
+ * @example
+ * ```ts
+ * const result: InventoryCheck = checkInventory(resources, "prod");
+ * if (!result.passed) console.log(result.blocking.map((f) => f.message));
+ * ```
+ */
 export interface InventoryCheck {
   readonly findings: readonly Finding[];
   readonly blocking: readonly Finding[];

@@ -16,12 +16,26 @@ import {
 } from "./types";
 import { iamGrants, type Grant } from "./values";
 
-/** Roles that let a member act as any service account in the project. */
+/**
+ * Roles that let a member act as any service account in the project.
+ *
+ * @example
+ * ```ts
+ * (IMPERSONATION_ROLES as readonly string[]).includes("roles/iam.serviceAccountUser"); // true
+ * ```
+ */
 export const IMPERSONATION_ROLES = [
   "roles/iam.serviceAccountUser",
   "roles/iam.serviceAccountTokenCreator",
 ] as const;
-/** Primitive (basic) roles. */
+/**
+ * Primitive (basic) roles.
+ *
+ * @example
+ * ```ts
+ * (BASIC_ROLES as readonly string[]).includes("roles/editor"); // true
+ * ```
+ */
 export const BASIC_ROLES = ["roles/owner", "roles/editor", "roles/viewer"] as const;
 
 /**
@@ -70,7 +84,14 @@ function grantRule(spec: {
   };
 }
 
-/** Row 46: no serviceAccountUser / serviceAccountTokenCreator at project level. */
+/**
+ * Row 46: no serviceAccountUser / serviceAccountTokenCreator at project level.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [IAM_NO_PROJECT_SA_IMPERSONATION] });
+ * ```
+ */
 export const IAM_NO_PROJECT_SA_IMPERSONATION = grantRule({
   id: "gcp/iam-no-project-sa-impersonation",
   refs: ["CKV_GCP_41", "AVD-GCP-0011", "CIS 1.6"],
@@ -83,7 +104,14 @@ export const IAM_NO_PROJECT_SA_IMPERSONATION = grantRule({
     `${g.role} is granted to ${g.member} on the whole project, so it can act as every service account; grant it on the specific service account instead.`,
 });
 
-/** Row 47: no grants to the default Compute Engine / App Engine service accounts. */
+/**
+ * Row 47: no grants to the default Compute Engine / App Engine service accounts.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [IAM_NO_DEFAULT_SA_GRANTS] });
+ * ```
+ */
 export const IAM_NO_DEFAULT_SA_GRANTS = grantRule({
   id: "gcp/iam-no-default-sa-grants",
   refs: ["CKV_GCP_46"],
@@ -95,7 +123,14 @@ export const IAM_NO_DEFAULT_SA_GRANTS = grantRule({
     `${g.role} is granted to the default service account ${g.member}, which every VM and function may run as; use a dedicated service account.`,
 });
 
-/** Row 47: no basic roles. */
+/**
+ * Row 47: no basic roles.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [IAM_NO_BASIC_ROLES] });
+ * ```
+ */
 export const IAM_NO_BASIC_ROLES = grantRule({
   id: "gcp/iam-no-basic-roles",
   refs: ["CKV_GCP_117"],
@@ -107,7 +142,14 @@ export const IAM_NO_BASIC_ROLES = grantRule({
     `${g.role} is a basic role granted to ${g.member}; grant the narrow predefined roles it needs instead.`,
 });
 
-/** Row 47: no privileged service accounts. */
+/**
+ * Row 47: no privileged service accounts.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [IAM_NO_PRIVILEGED_SA] });
+ * ```
+ */
 export const IAM_NO_PRIVILEGED_SA = grantRule({
   id: "gcp/iam-no-privileged-sa",
   refs: ["AVD-GCP-0007"],
@@ -119,7 +161,14 @@ export const IAM_NO_PRIVILEGED_SA = grantRule({
     `service account ${g.member.slice("serviceAccount:".length)} holds ${g.role} on the project; a leaked token would control the project. Grant narrow roles instead.`,
 });
 
-/** Every project IAM rule (table rows 46–47). */
+/**
+ * Every project IAM rule (table rows 46–47).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: IAM_RULES });
+ * ```
+ */
 export const IAM_RULES: readonly ResourceRule[] = [
   IAM_NO_PROJECT_SA_IMPERSONATION,
   IAM_NO_DEFAULT_SA_GRANTS,

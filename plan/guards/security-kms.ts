@@ -18,21 +18,49 @@ import {
 } from "./types";
 import { iamGrants, isPublicMember, seconds } from "./values";
 
-/** Shortest rotation the API accepts: one day. */
+/**
+ * Shortest rotation the API accepts: one day.
+ *
+ * @example
+ * ```ts
+ * seconds("86400s")! >= MIN_ROTATION_SECONDS; // true
+ * ```
+ */
 export const MIN_ROTATION_SECONDS = 86_400;
 
-/** KMS roles that use a key (CIS 1.11 forbids holding one of them together with cloudkms.admin). */
+/**
+ * KMS roles that use a key (CIS 1.11 forbids holding one of them together with cloudkms.admin).
+ *
+ * @example
+ * ```ts
+ * (KMS_USE_ROLES as readonly string[]).includes("roles/cloudkms.cryptoKeyEncrypterDecrypter"); // true
+ * ```
+ */
 export const KMS_USE_ROLES = [
   "roles/cloudkms.cryptoKeyEncrypterDecrypter",
   "roles/cloudkms.cryptoKeyEncrypter",
   "roles/cloudkms.cryptoKeyDecrypter",
 ] as const;
-/** The KMS administration role. */
+/**
+ * The KMS administration role.
+ *
+ * @example
+ * ```ts
+ * grant.role === KMS_ADMIN_ROLE
+ * ```
+ */
 export const KMS_ADMIN_ROLE = "roles/cloudkms.admin";
 
 const label = (r: GuardResource) => `${r.type.slice(r.type.lastIndexOf(":") + 1)} "${r.name}"`;
 
-/** Rows 28–30: rotation between 1 and 90 days on symmetric keys. */
+/**
+ * Rows 28–30: rotation between 1 and 90 days on symmetric keys.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [KMS_ROTATION] });
+ * ```
+ */
 export const KMS_ROTATION: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -62,7 +90,14 @@ export const KMS_ROTATION: ResourceRule = {
   },
 };
 
-/** Row 31: keys are protected (Pulumi's `protect`, Terraform's prevent_destroy). */
+/**
+ * Row 31: keys are protected (Pulumi's `protect`, Terraform's prevent_destroy).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [KMS_PREVENT_DESTROY] });
+ * ```
+ */
 export const KMS_PREVENT_DESTROY: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -85,7 +120,14 @@ export const KMS_PREVENT_DESTROY: ResourceRule = {
   },
 };
 
-/** Rows 32–33: no public grant on keys or key rings. */
+/**
+ * Rows 32–33: no public grant on keys or key rings.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [KMS_NOT_PUBLIC] });
+ * ```
+ */
 export const KMS_NOT_PUBLIC: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -110,7 +152,14 @@ export const KMS_NOT_PUBLIC: ResourceRule = {
 
 const SOD_TYPES: readonly string[] = [...PROJECT_IAM_TYPES, ...KMS_IAM_TYPES];
 
-/** Row 34: the same member must not administer keys and use them. */
+/**
+ * Row 34: the same member must not administer keys and use them.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [KMS_SEPARATION_OF_DUTIES] });
+ * ```
+ */
 export const KMS_SEPARATION_OF_DUTIES: StackRule = {
   scope: Scope.stack,
   category: Category.security,
@@ -146,7 +195,14 @@ export const KMS_SEPARATION_OF_DUTIES: StackRule = {
   },
 };
 
-/** Every KMS rule (table rows 28–34). */
+/**
+ * Every KMS rule (table rows 28–34).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: KMS_RULES });
+ * ```
+ */
 export const KMS_RULES: readonly (ResourceRule | StackRule)[] = [
   KMS_ROTATION,
   KMS_PREVENT_DESTROY,

@@ -16,7 +16,14 @@ import {
 } from "./types";
 import { isOpaque, read, valueAt } from "./values";
 
-/** The Data Access and Admin Read log types CIS 2.1 wants for every service. */
+/**
+ * The Data Access and Admin Read log types CIS 2.1 wants for every service.
+ *
+ * @example
+ * ```ts
+ * auditLogConfigs: AUDIT_LOG_TYPES.map((logType) => ({ logType }))
+ * ```
+ */
 export const AUDIT_LOG_TYPES = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"] as const;
 
 /**
@@ -69,7 +76,14 @@ export const CIS_LOG_ALERTS = {
     onlyWith: GCP.sqlInstance,
   },
 } as const;
-/** A CIS log alert key. */
+/**
+ * A CIS log alert key.
+ *
+ * @example
+ * ```ts
+ * const key: CisLogAlert = "sqlConfigChanges";
+ * ```
+ */
 export type CisLogAlert = keyof typeof CIS_LOG_ALERTS;
 
 /**
@@ -157,7 +171,14 @@ function logAlertRule(key: CisLogAlert): StackRule {
   };
 }
 
-/** Rows 42–45: the CIS log-metric alerts. */
+/**
+ * Rows 42–45: the CIS log-metric alerts.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: LOG_ALERT_RULES });
+ * ```
+ */
 export const LOG_ALERT_RULES: readonly StackRule[] = (Object.keys(CIS_LOG_ALERTS) as CisLogAlert[]).map(
   logAlertRule,
 );
@@ -181,7 +202,14 @@ function auditConfig(r: GuardResource): { types: Set<string>; exempted: string[]
   return { types, exempted };
 }
 
-/** Row 40: an audit config for allServices with no exempted members exists. */
+/**
+ * Row 40: an audit config for allServices with no exempted members exists.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [AUDIT_LOGS_ALL_SERVICES] });
+ * ```
+ */
 export const AUDIT_LOGS_ALL_SERVICES: StackRule = {
   scope: Scope.stack,
   existence: true,
@@ -222,7 +250,14 @@ export const AUDIT_LOGS_ALL_SERVICES: StackRule = {
   },
 };
 
-/** Row 41: each audit config is complete (all log types, nobody exempted). */
+/**
+ * Row 41: each audit config is complete (all log types, nobody exempted).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [AUDIT_CONFIG_COMPLETE] });
+ * ```
+ */
 export const AUDIT_CONFIG_COMPLETE: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -251,7 +286,14 @@ export const AUDIT_CONFIG_COMPLETE: ResourceRule = {
   },
 };
 
-/** Every audit-logging and log-alert rule (table rows 40–45). */
+/**
+ * Every audit-logging and log-alert rule (table rows 40–45).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: LOGGING_RULES });
+ * ```
+ */
 export const LOGGING_RULES: readonly (ResourceRule | StackRule)[] = [
   AUDIT_LOGS_ALL_SERVICES,
   AUDIT_CONFIG_COMPLETE,

@@ -29,7 +29,14 @@ import { iamGrants, isPublicMember, matchesUrn, read, valueAt } from "./values";
  */
 export const PUBLIC_LABEL = { key: "exposure", value: "public" } as const;
 
-/** Cloud Run v2 ingress settings. */
+/**
+ * Cloud Run v2 ingress settings.
+ *
+ * @example
+ * ```ts
+ * new gcp.cloudrunv2.Service(name, { ingress: Ingress.internalLoadBalancer, ... });
+ * ```
+ */
 export const Ingress = {
   all: "INGRESS_TRAFFIC_ALL",
   internalOnly: "INGRESS_TRAFFIC_INTERNAL_ONLY",
@@ -38,10 +45,24 @@ export const Ingress = {
 /** A Cloud Run ingress setting. */
 export type Ingress = (typeof Ingress)[keyof typeof Ingress];
 
-/** The invoker role. */
+/**
+ * The invoker role.
+ *
+ * @example
+ * ```ts
+ * new gcp.cloudrunv2.ServiceIamMember(name, { name: service.name, role: RUN_INVOKER_ROLE, member });
+ * ```
+ */
 export const RUN_INVOKER_ROLE = "roles/run.invoker";
 
-/** Default service accounts that must not run workloads or receive grants. */
+/**
+ * Default service accounts that must not run workloads or receive grants.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_SERVICE_ACCOUNT.test("serviceAccount:123-compute@developer.gserviceaccount.com"); // true
+ * ```
+ */
 export const DEFAULT_SERVICE_ACCOUNT =
   /(^|:)(\d+-compute@developer\.gserviceaccount\.com|[^@]+@appspot\.gserviceaccount\.com)$/;
 
@@ -96,7 +117,14 @@ export function targetService(
   return siblings.length === 1 ? siblings[0] : undefined;
 }
 
-/** Rows 35–36: no public invoker (advisory when the service is public on purpose). */
+/**
+ * Rows 35–36: no public invoker (advisory when the service is public on purpose).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [RUN_NO_PUBLIC_INVOKER] });
+ * ```
+ */
 export const RUN_NO_PUBLIC_INVOKER: StackRule = {
   scope: Scope.stack,
   category: Category.security,
@@ -148,7 +176,14 @@ export const RUN_NO_PUBLIC_INVOKER: StackRule = {
   },
 };
 
-/** Row 37: ingress restricted to internal traffic or the load balancer. */
+/**
+ * Row 37: ingress restricted to internal traffic or the load balancer.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [RUN_INGRESS_RESTRICTED] });
+ * ```
+ */
 export const RUN_INGRESS_RESTRICTED: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -175,7 +210,14 @@ export const RUN_INGRESS_RESTRICTED: ResourceRule = {
   },
 };
 
-/** Row 47 (Cloud Run half): a dedicated, non-default service account. */
+/**
+ * Row 47 (Cloud Run half): a dedicated, non-default service account.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [RUN_DEDICATED_SERVICE_ACCOUNT] });
+ * ```
+ */
 export const RUN_DEDICATED_SERVICE_ACCOUNT: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -199,7 +241,14 @@ export const RUN_DEDICATED_SERVICE_ACCOUNT: ResourceRule = {
   },
 };
 
-/** Row 38: Memorystore AUTH. */
+/**
+ * Row 38: Memorystore AUTH.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [REDIS_AUTH] });
+ * ```
+ */
 export const REDIS_AUTH: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -222,7 +271,14 @@ export const REDIS_AUTH: ResourceRule = {
   },
 };
 
-/** Row 39: Memorystore in-transit encryption. */
+/**
+ * Row 39: Memorystore in-transit encryption.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [REDIS_TRANSIT_ENCRYPTION] });
+ * ```
+ */
 export const REDIS_TRANSIT_ENCRYPTION: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -246,7 +302,14 @@ export const REDIS_TRANSIT_ENCRYPTION: ResourceRule = {
   },
 };
 
-/** Row 48 (first half): the image registry is not public. */
+/**
+ * Row 48 (first half): the image registry is not public.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [ARTIFACT_REGISTRY_PRIVATE] });
+ * ```
+ */
 export const ARTIFACT_REGISTRY_PRIVATE: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -271,7 +334,14 @@ export const ARTIFACT_REGISTRY_PRIVATE: ResourceRule = {
   },
 };
 
-/** Row 48 (second half): the repository is encrypted with CMEK. */
+/**
+ * Row 48 (second half): the repository is encrypted with CMEK.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [ARTIFACT_REGISTRY_CMEK] });
+ * ```
+ */
 export const ARTIFACT_REGISTRY_CMEK: ResourceRule = {
   scope: Scope.resource,
   category: Category.security,
@@ -293,7 +363,14 @@ export const ARTIFACT_REGISTRY_CMEK: ResourceRule = {
   },
 };
 
-/** Every Cloud Run, Memorystore and Artifact Registry rule. */
+/**
+ * Every Cloud Run, Memorystore and Artifact Registry rule.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: SERVICE_RULES });
+ * ```
+ */
 export const SERVICE_RULES: readonly (ResourceRule | StackRule)[] = [
   RUN_NO_PUBLIC_INVOKER,
   RUN_INGRESS_RESTRICTED,

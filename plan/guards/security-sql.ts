@@ -1,6 +1,6 @@
 /**
  * Cloud SQL rules: reference table §1a rows 1–27 (TLS, public access, backups, engine version and
- * the PostgreSQL logging flags), against the Pulumi input names of `gcp.sql.DatabaseInstance`.
+ * the PostgreSQL logging flags, in security-postgres.ts), against the Pulumi input names of `gcp.sql.DatabaseInstance`.
  */
 import { Severity } from "../model";
 import { isReplica } from "./prod-profile";
@@ -15,9 +15,17 @@ import {
   type ResourceRule,
   type RuleHit,
 } from "./types";
-import { read, readFlag } from "./values";
+import { PG_FLAG_RULES, PG_NO_STATS_LOGGING } from "./security-postgres";
+import { read } from "./values";
 
-/** Cloud SQL `sslMode` values. */
+/**
+ * Cloud SQL `sslMode` values.
+ *
+ * @example
+ * ```ts
+ * settings: { ipConfiguration: { sslMode: SslMode.encryptedOnly } }
+ * ```
+ */
 export const SslMode = {
   allowUnencrypted: "ALLOW_UNENCRYPTED_AND_ENCRYPTED",
   encryptedOnly: "ENCRYPTED_ONLY",
@@ -26,7 +34,14 @@ export const SslMode = {
 /** A Cloud SQL SSL mode. */
 export type SslMode = (typeof SslMode)[keyof typeof SslMode];
 
-/** Newest major versions Checkov CKV_GCP_79 accepts. */
+/**
+ * Newest major versions Checkov CKV_GCP_79 accepts.
+ *
+ * @example
+ * ```ts
+ * (LATEST_MAJOR_VERSIONS as readonly string[]).includes("POSTGRES_17"); // true
+ * ```
+ */
 export const LATEST_MAJOR_VERSIONS = [
   "POSTGRES_17",
   "MYSQL_8_0",
@@ -40,64 +55,13 @@ const sql = { scope: Scope.resource, category: Category.security, appliesTo: [GC
 const label = (r: GuardResource) => `DatabaseInstance "${r.name}"`;
 
 /**
- * Whether the instance runs PostgreSQL (the flag rules apply only then).
+ * Rows 2–4: TLS required (ENCRYPTED_ONLY or client certificates).
  *
  * @example
  * ```ts
- * isPostgres({ inputs: { databaseVersion: "POSTGRES_17" } } as GuardResource); // true
+ * runGuards({ resources, profile: "prod", rules: [SQL_SSL_REQUIRED] });
  * ```
  */
-export function isPostgres(r: Pick<GuardResource, "inputs">): boolean | "opaque" {
-  const v = read(r.inputs, "databaseVersion");
-  if (v.kind === "opaque") return "opaque";
-  return v.kind === "set" && String(v.value).startsWith("POSTGRES");
-}
-
-/** Builds one rule over a PostgreSQL database flag. */
-function pgFlagRule(spec: {
-  id: string;
-  refs: readonly string[];
-  level: Level;
-  severity: Severity;
-  flag: string;
-  /** Value to recommend in the message. */
-  want: string;
-  description: string;
-  /** Verdict on the flag's value (undefined = not set). */
-  ok: (value: string | undefined) => boolean;
-  critical?: boolean;
-  advisoryOnly?: boolean;
-}): ResourceRule {
-  return {
-    ...sql,
-    id: spec.id,
-    refs: spec.refs,
-    level: spec.level,
-    severity: spec.severity,
-    description: spec.description,
-    remediation: `Add { name: "${spec.flag}", value: "${spec.want}" } to settings.databaseFlags.`,
-    ...(spec.critical ? { critical: true } : {}),
-    ...(spec.advisoryOnly ? { advisoryOnly: true } : {}),
-    check(r) {
-      const pg = isPostgres(r);
-      if (pg === "opaque") return [unverified("databaseVersion")];
-      if (!pg) return [];
-      const flag = readFlag(r.inputs, spec.flag);
-      if (flag.kind === "opaque") return [unverified(flag.path, `flag ${spec.flag}`)];
-      const value = flag.kind === "set" ? String(flag.value) : undefined;
-      if (spec.ok(value)) return [];
-      return [
-        {
-          message: `${label(r)}: database flag ${spec.flag} ${value === undefined ? "is not set" : `is "${value}"`}; add { name: "${spec.flag}", value: "${spec.want}" } to settings.databaseFlags (${spec.refs.join(", ")}).`,
-        },
-      ];
-    },
-  };
-}
-
-const on = (v: string | undefined) => v?.toLowerCase() === "on";
-
-/** Rows 2–4: TLS required (ENCRYPTED_ONLY or client certificates). */
 export const SQL_SSL_REQUIRED: ResourceRule = {
   ...sql,
   id: "gcp/sql-ssl-required",
@@ -121,7 +85,14 @@ export const SQL_SSL_REQUIRED: ResourceRule = {
   },
 };
 
-/** Row 1: Checkov's stricter reading (client certificates). Advisory: our default is ENCRYPTED_ONLY. */
+/**
+ * Row 1: Checkov's stricter reading (client certificates). Advisory: our default is ENCRYPTED_ONLY.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [SQL_SSL_CLIENT_CERTIFICATES] });
+ * ```
+ */
 export const SQL_SSL_CLIENT_CERTIFICATES: ResourceRule = {
   ...sql,
   id: "gcp/sql-ssl-client-certificates",
@@ -146,7 +117,14 @@ export const SQL_SSL_CLIENT_CERTIFICATES: ResourceRule = {
   },
 };
 
-/** Rows 5, 7–9: no public IPv4 (explicitly false: the provider default is a public IP). */
+/**
+ * Rows 5, 7–9: no public IPv4 (explicitly false: the provider default is a public IP).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [SQL_NO_PUBLIC_IP] });
+ * ```
+ */
 export const SQL_NO_PUBLIC_IP: ResourceRule = {
   ...sql,
   id: "gcp/sql-no-public-ip",
@@ -169,7 +147,14 @@ export const SQL_NO_PUBLIC_IP: ResourceRule = {
   },
 };
 
-/** Rows 6–9: no authorized network open to the internet. */
+/**
+ * Rows 6–9: no authorized network open to the internet.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [SQL_NO_OPEN_AUTHORIZED_NETWORKS] });
+ * ```
+ */
 export const SQL_NO_OPEN_AUTHORIZED_NETWORKS: ResourceRule = {
   ...sql,
   id: "gcp/sql-no-open-authorized-networks",
@@ -197,7 +182,14 @@ export const SQL_NO_OPEN_AUTHORIZED_NETWORKS: ResourceRule = {
   },
 };
 
-/** Rows 10–13: automated backups (replicas are not applicable). */
+/**
+ * Rows 10–13: automated backups (replicas are not applicable).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [SQL_BACKUPS_ENABLED] });
+ * ```
+ */
 export const SQL_BACKUPS_ENABLED: ResourceRule = {
   ...sql,
   id: "gcp/sql-backups-enabled",
@@ -218,7 +210,14 @@ export const SQL_BACKUPS_ENABLED: ResourceRule = {
   },
 };
 
-/** Row 14: latest major engine version. */
+/**
+ * Row 14: latest major engine version.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [SQL_LATEST_MAJOR_VERSION] });
+ * ```
+ */
 export const SQL_LATEST_MAJOR_VERSION: ResourceRule = {
   ...sql,
   id: "gcp/sql-latest-major-version",
@@ -239,197 +238,14 @@ export const SQL_LATEST_MAJOR_VERSION: ResourceRule = {
   },
 };
 
-/** PostgreSQL logging levels from most to least verbose. */
-const PG_LEVELS = [
-  "debug5",
-  "debug4",
-  "debug3",
-  "debug2",
-  "debug1",
-  "info",
-  "notice",
-  "warning",
-  "error",
-  "log",
-  "fatal",
-  "panic",
-] as const;
-const atMost = (limit: (typeof PG_LEVELS)[number]) => (v: string | undefined) =>
-  v !== undefined &&
-  PG_LEVELS.indexOf(v.toLowerCase() as (typeof PG_LEVELS)[number]) !== -1 &&
-  PG_LEVELS.indexOf(v.toLowerCase() as (typeof PG_LEVELS)[number]) <= PG_LEVELS.indexOf(limit);
-
-/** Rows 15–26: one rule per PostgreSQL flag. */
-export const PG_FLAG_RULES: readonly ResourceRule[] = [
-  pgFlagRule({
-    id: "gcp/pg-log-connections",
-    refs: ["CKV_GCP_52", "AVD-GCP-0016", "CIS 6.2.2"],
-    level: Level.L1,
-    severity: Severity.medium,
-    flag: "log_connections",
-    want: "on",
-    description: "PostgreSQL logs every connection (log_connections=on, set explicitly as Checkov requires).",
-    ok: on,
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-disconnections",
-    refs: ["CKV_GCP_53", "AVD-GCP-0022", "CIS 6.2.3"],
-    level: Level.L1,
-    severity: Severity.medium,
-    flag: "log_disconnections",
-    want: "on",
-    description: "PostgreSQL logs the end of every session (log_disconnections=on).",
-    ok: on,
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-min-duration-statement",
-    refs: ["CKV_GCP_57", "AVD-GCP-0021", "CIS 6.2.7"],
-    level: Level.L1,
-    severity: Severity.medium,
-    flag: "log_min_duration_statement",
-    want: "-1",
-    description:
-      "PostgreSQL does not log statement text by duration (log_min_duration_statement unset or -1), keeping personal data out of logs.",
-    ok: (v) => v === undefined || v.trim() === "-1",
-  }),
-  pgFlagRule({
-    id: "gcp/pg-pgaudit",
-    refs: ["CKV_GCP_110", "CIS 6.2.8"],
-    level: Level.L1,
-    severity: Severity.medium,
-    flag: "cloudsql.enable_pgaudit",
-    want: "on",
-    description: "pgAudit is enabled (cloudsql.enable_pgaudit=on).",
-    ok: on,
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-statement",
-    refs: ["CKV_GCP_111", "CIS 6.2.4"],
-    level: Level.L2,
-    severity: Severity.low,
-    flag: "log_statement",
-    want: "ddl",
-    description: "PostgreSQL logs schema changes at least (log_statement ddl, mod or all).",
-    ok: (v) => v !== undefined && ["ddl", "mod", "all"].includes(v.toLowerCase()),
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-min-messages",
-    refs: ["CKV_GCP_55", "CIS 6.2.5"],
-    level: Level.L1,
-    severity: Severity.low,
-    flag: "log_min_messages",
-    want: "warning",
-    description: "PostgreSQL log_min_messages is warning or more verbose (unset = warning).",
-    ok: (v) => v === undefined || atMost("warning")(v),
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-min-error-statement",
-    refs: ["CKV_GCP_109", "AVD-GCP-0018", "CIS 6.2.6"],
-    level: Level.L1,
-    severity: Severity.low,
-    flag: "log_min_error_statement",
-    want: "error",
-    description:
-      "PostgreSQL logs statements that cause errors (log_min_error_statement error or more verbose, set explicitly).",
-    ok: atMost("error"),
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-error-verbosity",
-    refs: ["CIS 6.2.1"],
-    level: Level.L2,
-    severity: Severity.low,
-    flag: "log_error_verbosity",
-    want: "default",
-    description: "PostgreSQL log_error_verbosity is DEFAULT or stricter (TERSE); unset = default.",
-    ok: (v) => v === undefined || ["default", "terse"].includes(v.toLowerCase()),
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-checkpoints",
-    refs: ["CKV_GCP_51", "AVD-GCP-0025"],
-    level: Level.L1,
-    severity: Severity.low,
-    flag: "log_checkpoints",
-    want: "on",
-    description: "PostgreSQL logs checkpoints (log_checkpoints=on, explicit).",
-    ok: on,
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-lock-waits",
-    refs: ["CKV_GCP_54", "AVD-GCP-0020"],
-    level: Level.L1,
-    severity: Severity.low,
-    flag: "log_lock_waits",
-    want: "on",
-    description: "PostgreSQL logs long lock waits (log_lock_waits=on, explicit).",
-    ok: on,
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-temp-files",
-    refs: ["CKV_GCP_56", "AVD-GCP-0014"],
-    level: Level.L1,
-    severity: Severity.low,
-    flag: "log_temp_files",
-    want: "0",
-    description: "PostgreSQL logs every temporary file (log_temp_files=0, explicit).",
-    ok: (v) => v?.trim() === "0",
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-hostname",
-    refs: ["CKV_GCP_108"],
-    level: Level.L2,
-    advisoryOnly: true,
-    severity: Severity.low,
-    flag: "log_hostname",
-    want: "on",
-    description:
-      "Checkov: PostgreSQL logs client host names (log_hostname=on). Advisory: every connection then pays a reverse DNS lookup.",
-    ok: on,
-  }),
-  pgFlagRule({
-    id: "gcp/pg-log-duration",
-    refs: ["CKV2_GCP_13"],
-    level: Level.L2,
-    severity: Severity.low,
-    flag: "log_duration",
-    want: "on",
-    description: "PostgreSQL logs the duration of every completed statement (log_duration=on).",
-    ok: on,
-  }),
-];
-
-/** Row 27 (second half): statistics logging stays off. */
-export const PG_NO_STATS_LOGGING: ResourceRule = {
-  ...sql,
-  id: "gcp/pg-no-stats-logging",
-  refs: ["CKV2_GCP_14", "CKV2_GCP_15", "CKV2_GCP_16", "CKV2_GCP_17"],
-  level: Level.L1,
-  severity: Severity.low,
-  description:
-    "PostgreSQL statistics logging is off (log_executor_stats, log_parser_stats, log_planner_stats, log_statement_stats).",
-  remediation: 'Set each of the four flags to "off" (or remove it).',
-  check(r) {
-    const pg = isPostgres(r);
-    if (pg === "opaque") return [unverified("databaseVersion")];
-    if (!pg) return [];
-    const hits: RuleHit[] = [];
-    for (const flag of [
-      "log_executor_stats",
-      "log_parser_stats",
-      "log_planner_stats",
-      "log_statement_stats",
-    ]) {
-      const f = readFlag(r.inputs, flag);
-      if (f.kind === "opaque") hits.push(unverified(f.path, `flag ${flag}`));
-      else if (f.kind === "set" && on(String(f.value)))
-        hits.push({
-          message: `${label(r)}: database flag ${flag} is "on"; set it to "off" (it floods the logs and slows every query).`,
-        });
-    }
-    return hits;
-  },
-};
-
-/** Every Cloud SQL rule (table rows 1–27). */
+/**
+ * Every Cloud SQL rule (table rows 1–27).
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: SQL_RULES });
+ * ```
+ */
 export const SQL_RULES: readonly ResourceRule[] = [
   SQL_SSL_REQUIRED,
   SQL_SSL_CLIENT_CERTIFICATES,

@@ -43,7 +43,14 @@ export const GCP = {
 /** A type token the guards know. */
 export type GcpType = (typeof GCP)[keyof typeof GCP];
 
-/** KMS IAM resources (keys and rings). */
+/**
+ * KMS IAM resources (keys and rings).
+ *
+ * @example
+ * ```ts
+ * (KMS_IAM_TYPES as readonly string[]).includes(resource.type)
+ * ```
+ */
 export const KMS_IAM_TYPES = [
   GCP.cryptoKeyIamMember,
   GCP.cryptoKeyIamBinding,
@@ -53,7 +60,14 @@ export const KMS_IAM_TYPES = [
   GCP.keyRingIamPolicy,
 ] as const;
 
-/** Cloud Run invoker IAM resources, v2 and v1. */
+/**
+ * Cloud Run invoker IAM resources, v2 and v1.
+ *
+ * @example
+ * ```ts
+ * (RUN_IAM_TYPES as readonly string[]).includes(resource.type)
+ * ```
+ */
 export const RUN_IAM_TYPES = [
   GCP.runServiceIamMember,
   GCP.runServiceIamBinding,
@@ -63,10 +77,24 @@ export const RUN_IAM_TYPES = [
   GCP.runV1IamPolicy,
 ] as const;
 
-/** Project-level IAM resources. */
+/**
+ * Project-level IAM resources.
+ *
+ * @example
+ * ```ts
+ * (PROJECT_IAM_TYPES as readonly string[]).includes(resource.type)
+ * ```
+ */
 export const PROJECT_IAM_TYPES = [GCP.projectIamMember, GCP.projectIamBinding, GCP.projectIamPolicy] as const;
 
-/** Artifact Registry repository IAM resources. */
+/**
+ * Artifact Registry repository IAM resources.
+ *
+ * @example
+ * ```ts
+ * (ARTIFACT_IAM_TYPES as readonly string[]).includes(resource.type)
+ * ```
+ */
 export const ARTIFACT_IAM_TYPES = [
   GCP.artifactRepositoryIamMember,
   GCP.artifactRepositoryIamBinding,

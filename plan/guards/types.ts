@@ -6,17 +6,38 @@ import { Profile } from "../../components/shared/profiles";
 import type { PlanStep, Severity } from "../model";
 import { read, showValue, type Read } from "./values";
 
-/** CIS-style benchmark level. L1 = baseline every environment should meet; L2 = defence in depth. */
+/**
+ * CIS-style benchmark level. L1 = baseline every environment should meet; L2 = defence in depth.
+ *
+ * @example
+ * ```ts
+ * if (rule.level === Level.L1) { ... }
+ * ```
+ */
 export const Level = { L1: "L1", L2: "L2" } as const;
 /** A rule level. */
 export type Level = (typeof Level)[keyof typeof Level];
 
-/** What a rule's violation does in a given profile (the CrossGuard enforcement levels we use). */
+/**
+ * What a rule's violation does in a given profile (the CrossGuard enforcement levels we use).
+ *
+ * @example
+ * ```ts
+ * enforcementFor(rule, "prod") === Enforcement.mandatory
+ * ```
+ */
 export const Enforcement = { mandatory: "mandatory", advisory: "advisory", disabled: "disabled" } as const;
 /** An enforcement level. */
 export type Enforcement = (typeof Enforcement)[keyof typeof Enforcement];
 
-/** Rule families, for grouping in reports and docs. */
+/**
+ * Rule families, for grouping in reports and docs.
+ *
+ * @example
+ * ```ts
+ * RULES.filter((r) => r.category === Category.prodProfile)
+ * ```
+ */
 export const Category = {
   dataLoss: "data-loss",
   prodProfile: "prod-profile",
@@ -25,7 +46,14 @@ export const Category = {
 /** A rule family. */
 export type Category = (typeof Category)[keyof typeof Category];
 
-/** How a rule looks at the world. */
+/**
+ * How a rule looks at the world.
+ *
+ * @example
+ * ```ts
+ * if (rule.scope === Scope.stack) rule.check(resources, ctx);
+ * ```
+ */
 export const Scope = {
   /** One resource's inputs at a time (CrossGuard `validateResource`). */
   resource: "resource",
@@ -93,13 +121,28 @@ export interface GuardOptions {
   readonly partialPlan?: boolean;
 }
 
-/** What a rule's check sees besides its subject. */
+/**
+ * What a rule's check sees besides its subject.
+ *
+ * @example
+ * ```ts
+ * const ctx: GuardContext = { profile: "prod", resources };
+ * REDIS_AUTH.check(resources[0]!, ctx);
+ * ```
+ */
 export interface GuardContext extends GuardOptions {
   /** Every resource after the change (for lookups such as "the service this grant targets"). */
   readonly resources: readonly GuardResource[];
 }
 
-/** One problem a rule found, before the engine turns it into a Finding. */
+/**
+ * One problem a rule found, before the engine turns it into a Finding.
+ *
+ * @example
+ * ```ts
+ * const hit: RuleHit = { message: "Instance \"cache\": authEnabled is false; set authEnabled: true." };
+ * ```
+ */
 export interface RuleHit {
   /** What is wrong and what to change. */
   readonly message: string;
@@ -179,7 +222,14 @@ export interface StepRule extends RuleBase {
   check(steps: readonly GuardStep[], ctx: GuardContext): readonly RuleHit[];
 }
 
-/** Any guard rule. */
+/**
+ * Any guard rule.
+ *
+ * @example
+ * ```ts
+ * const ids = RULES.map((r: Rule) => r.id);
+ * ```
+ */
 export type Rule = ResourceRule | StackRule | StepRule;
 
 /**
@@ -209,14 +259,28 @@ export function enforcementFor(
   }
 }
 
-/** Prod-only rules: blocking in prod, a heads-up in staging, silent in dev. */
+/**
+ * Prod-only rules: blocking in prod, a heads-up in staging, silent in dev.
+ *
+ * @example
+ * ```ts
+ * const rule = { ...base, enforcement: PROD_ONLY };
+ * ```
+ */
 export const PROD_ONLY: Readonly<Record<Profile, Enforcement>> = {
   dev: Enforcement.disabled,
   staging: Enforcement.advisory,
   prod: Enforcement.mandatory,
 };
 
-/** Always blocking (data loss must be acknowledged in every environment). */
+/**
+ * Always blocking (data loss must be acknowledged in every environment).
+ *
+ * @example
+ * ```ts
+ * const rule = { ...base, enforcement: ALWAYS_MANDATORY };
+ * ```
+ */
 export const ALWAYS_MANDATORY: Readonly<Record<Profile, Enforcement>> = {
   dev: Enforcement.mandatory,
   staging: Enforcement.mandatory,
@@ -266,17 +330,13 @@ export function expectValue(
  * ```
  */
 export function changed(resource: GuardResource, path: string): string {
-  const now = showValue(
-    read(resource.inputs, path).kind === "set" ? valueOf(resource.inputs, path) : undefined,
-  );
+  const now = describeRead(read(resource.inputs, path));
   if (!resource.oldInputs) return `is ${now}`;
-  const before = read(resource.oldInputs, path);
-  const was =
-    before.kind === "set" ? showValue(before.value) : before.kind === "opaque" ? "(unknown)" : "(unset)";
+  const was = describeRead(read(resource.oldInputs, path));
   return was === now ? `is ${now}` : `changed from ${was} to ${now}`;
 }
 
-function valueOf(inputs: unknown, path: string): unknown {
-  const r = read(inputs, path);
-  return r.kind === "set" ? r.value : undefined;
+function describeRead(r: Read): string {
+  if (r.kind === "set") return showValue(r.value);
+  return r.kind === "opaque" ? "unknown" : "unset";
 }

@@ -5,7 +5,14 @@
 import { durationSeconds } from "../../components/shared/durations";
 import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL } from "../model";
 
-/** How the synth recorder and some renderers print an unknown value. */
+/**
+ * How the synth recorder and some renderers print an unknown value.
+ *
+ * @example
+ * ```ts
+ * isOpaque(UNKNOWN_TEXT); // true
+ * ```
+ */
 export const UNKNOWN_TEXT = "[unknown]";
 
 /**
@@ -29,7 +36,15 @@ export function isOpaque(value: unknown): boolean {
   );
 }
 
-/** The result of reading one input path. */
+/**
+ * The result of reading one input path.
+ *
+ * @example
+ * ```ts
+ * const r: Read = read(inputs, "tier");
+ * if (r.kind === "set") console.log(r.value);
+ * ```
+ */
 export type Read =
   | { readonly kind: "set"; readonly value: unknown }
   | { readonly kind: "absent" }
@@ -117,7 +132,14 @@ export function seconds(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Identities that make a grant public. */
+/**
+ * Identities that make a grant public.
+ *
+ * @example
+ * ```ts
+ * (PUBLIC_MEMBERS as readonly string[]).includes("allUsers"); // true
+ * ```
+ */
 export const PUBLIC_MEMBERS = [
   "allUsers",
   "allAuthenticatedUsers",
@@ -138,13 +160,27 @@ export function isPublicMember(member: string): boolean {
   return (PUBLIC_MEMBERS as readonly string[]).includes(member.trim());
 }
 
-/** One role granted to one member, as read from an IAM member, binding or policy resource. */
+/**
+ * One role granted to one member, as read from an IAM member, binding or policy resource.
+ *
+ * @example
+ * ```ts
+ * const g: Grant = { role: "roles/run.invoker", member: "allUsers" };
+ * ```
+ */
 export interface Grant {
   readonly role: string;
   readonly member: string;
 }
 
-/** Grants a resource makes, plus the input paths that were opaque. */
+/**
+ * Grants a resource makes, plus the input paths that were opaque.
+ *
+ * @example
+ * ```ts
+ * const { grants, opaque }: GrantRead = iamGrants(resource.inputs);
+ * ```
+ */
 export interface GrantRead {
   readonly grants: readonly Grant[];
   readonly opaque: readonly string[];

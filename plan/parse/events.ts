@@ -36,7 +36,14 @@ const ENFORCEMENT_LEVELS: ReadonlySet<string> = new Set(Object.values(Enforcemen
  */
 const SKIPPED_LINE = /^\{"sequence":\d+,"timestamp":\d+,"(?:resOutputsEvent|stdoutEvent|progressEvent)":\{/;
 
-/** Options for event-log parsing. */
+/**
+ * Options for event-log parsing.
+ *
+ * @example
+ * ```ts
+ * await parseEventLog("events.jsonl", { parseAll: true }); // report damage in every line
+ * ```
+ */
 export interface EventLogOptions extends ParseOptions {
   /**
    * JSON-parse every line, also those of event kinds nothing reads (resOutputsEvent, stdoutEvent,

@@ -23,7 +23,14 @@ export * from "./events";
 export * from "./preview";
 export * from "./inventory";
 
-/** File formats {@link parsePlanFile} recognizes. */
+/**
+ * File formats {@link parsePlanFile} recognizes.
+ *
+ * @example
+ * ```ts
+ * if ((await detectPlanFormat(path)) === PlanFormat.inventory) console.log("offline inventory");
+ * ```
+ */
 export const PlanFormat = {
   eventLog: "event-log",
   previewDigest: "preview-digest",

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { Op, type PlanInputs, type PlanStep } from "../model";
 import { normalizeInputs } from "./values";
-import { PlanParseError, type ParseOptions, type ParseResult } from "./types";
+import { PlanParseError, type ParseOptions, type ParseResult, showValue } from "./types";
 
 /** One resource of a normalized inventory. */
 export interface InventoryResource {
@@ -18,7 +18,14 @@ export interface InventoryResource {
   readonly protect: boolean;
 }
 
-/** A normalized synth inventory. */
+/**
+ * A normalized synth inventory.
+ *
+ * @example
+ * ```ts
+ * const inv: Inventory = { env: "dev", stack: "dev", resources: [{ urn, type: "gcp:kms/keyRing:KeyRing", name: "keys-ring", inputs: { location: "europe-west1" }, protect: true }] };
+ * ```
+ */
 export interface Inventory {
   readonly env?: string;
   readonly stack?: string;
@@ -38,7 +45,7 @@ export interface Inventory {
 export function parseInventory(value: unknown, options: Pick<ParseOptions, "file"> = {}): Inventory {
   const file = options.file ?? "<inventory>";
   const fail = (path: string, expected: string, got: unknown): never => {
-    throw new PlanParseError(`${file}: ${path}: expected ${expected}, got ${show(got)}`, file);
+    throw new PlanParseError(`${file}: ${path}: expected ${expected}, got ${showValue(got)}`, file);
   };
   if (value === null || typeof value !== "object" || Array.isArray(value))
     fail("(top level)", "a synth inventory object { env, stack, resources: [...] }", value);
@@ -147,10 +154,4 @@ export async function parseInventoryFile(path: string): Promise<ParseResult> {
     policy: [],
     stats: { lines: inventory.resources.length, events: 0, corruptLines: 0 },
   };
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const json = JSON.stringify(value);
-  return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }

@@ -6,7 +6,15 @@
  */
 import { createReadStream } from "node:fs";
 
-/** Anything the parsers read from: a file path, a byte/string stream, or an async iterable of chunks. */
+/**
+ * Anything the parsers read from: a file path, a byte/string stream, or an async iterable of chunks.
+ *
+ * @example
+ * ```ts
+ * await parseEventLog("events.jsonl");
+ * await parseEventLog(process.stdin, { file: "stdin" });
+ * ```
+ */
 export type LineSource = string | NodeJS.ReadableStream | AsyncIterable<Buffer | Uint8Array | string>;
 
 /** Called for every line, 1-based line number included; the line has no `\n` and no trailing `\r`. */
@@ -15,7 +23,14 @@ export type LineHandler = (line: string, lineNo: number) => void;
 /** Called for a line longer than {@link LineSplitterOptions.maxLineBytes}; the line itself is dropped. */
 export type OverlongHandler = (lineNo: number, bytes: number) => void;
 
-/** Options for {@link LineSplitter}. */
+/**
+ * Options for {@link LineSplitter}.
+ *
+ * @example
+ * ```ts
+ * new LineSplitter(onLine, { maxLineBytes: 64 << 20, onOverlong: (n) => console.warn(`line ${n} skipped`) });
+ * ```
+ */
 export interface LineSplitterOptions {
   /**
    * Longest line kept, in bytes. Longer lines are skipped (reported through `onOverlong`) instead of
@@ -160,12 +175,20 @@ export async function forEachLine(
   options: LineSplitterOptions = {},
 ): Promise<number> {
   const splitter = new LineSplitter(onLine, options);
-  for await (const chunk of openSource(source)) splitter.push(chunk as Buffer | Uint8Array | string);
+  for await (const chunk of openSource(source)) splitter.push(chunk);
   splitter.end();
   return splitter.lines;
 }
 
-/** A human name for a source in error messages: the path, or `<stream>`. */
+/**
+ * A human name for a source in error messages: the path, or `<stream>`.
+ *
+ * @example
+ * ```ts
+ * sourceName("events.jsonl"); // "events.jsonl"
+ * sourceName(process.stdin); // "<stream>"
+ * ```
+ */
 export function sourceName(source: LineSource, file?: string): string {
   return file ?? (typeof source === "string" ? source : "<stream>");
 }

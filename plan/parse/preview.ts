@@ -19,6 +19,7 @@ import {
   type ParseOptions,
   type ParseResult,
   type PlanDiagnostic,
+  showValue,
 } from "./types";
 
 const DIAGNOSTIC_SEVERITIES: ReadonlySet<string> = new Set(Object.values(DiagnosticSeverity));
@@ -42,7 +43,7 @@ export function parsePreviewDigest(digest: unknown, options: ParseOptions = {}):
     fail(
       "(top level)",
       "a preview digest object ({ steps, changeSummary, … }) from `pulumi preview --json`",
-      show(digest),
+      showValue(digest),
     );
   const d = digest as Record<string, unknown>;
   if (!("steps" in d) && !("changeSummary" in d) && !("config" in d) && !("diagnostics" in d))
@@ -52,13 +53,13 @@ export function parsePreviewDigest(digest: unknown, options: ParseOptions = {}):
       `an object with keys [${Object.keys(d).join(", ")}]`,
     );
   if (d.steps !== undefined && d.steps !== null && !Array.isArray(d.steps))
-    fail("steps", "an array", show(d.steps));
+    fail("steps", "an array", showValue(d.steps));
 
   const store = new StepStore();
   const rawSteps = (d.steps ?? []) as unknown[];
   rawSteps.forEach((raw, i) => {
     if (raw === null || typeof raw !== "object" || Array.isArray(raw))
-      fail(`steps[${i}]`, "a step object with op and urn", show(raw));
+      fail(`steps[${i}]`, "a step object with op and urn", showValue(raw));
     const s = raw as Record<string, any>;
     const step = buildStep({
       op: s.op,
@@ -202,10 +203,4 @@ function lineColumn(text: string, position: number): { line: number; column: num
     last = i;
   }
   return { line, column: position - last };
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const json = JSON.stringify(value);
-  return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }

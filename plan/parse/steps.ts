@@ -11,7 +11,15 @@ const DIFF_KINDS: ReadonlySet<string> = new Set(Object.values(DiffKind));
 /** The halves of a replacement: merged into the logical `replace` step of the same URN. */
 const HALF_OPS: ReadonlySet<Op> = new Set<Op>([Op.createReplacement, Op.deleteReplaced, Op.discardReplaced]);
 
-/** True when `value` is a known step operation. */
+/**
+ * True when `value` is a known step operation.
+ *
+ * @example
+ * ```ts
+ * isOp("create-replacement"); // true
+ * isOp("frobnicate"); // false
+ * ```
+ */
 export function isOp(value: unknown): value is Op {
   return typeof value === "string" && OP_SET.has(value);
 }
@@ -105,9 +113,7 @@ export function buildStep(raw: RawStep): PlanStep | string {
 }
 
 function asState(value: unknown): RawState | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as RawState)
-    : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
 }
 
 function stringList(value: unknown): string[] {

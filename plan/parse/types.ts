@@ -8,7 +8,15 @@ import { Op, type PlanStep, type Severity } from "../model";
 /** Counts per step operation, as the engine's `summaryEvent.resourceChanges` or the digest's `changeSummary`. */
 export type OpCounts = Partial<Record<Op, number>>;
 
-/** The engine's own summary of a run. */
+/**
+ * The engine's own summary of a run.
+ *
+ * @example
+ * ```ts
+ * const { summary } = await parseEventLog("events.jsonl");
+ * summary?.resourceChanges.update; // 1
+ * ```
+ */
 export interface ChangeSummary {
   /** Counts per operation as the engine reported them (includes the root stack resource). */
   readonly resourceChanges: OpCounts;
@@ -24,7 +32,14 @@ export interface ChangeSummary {
   readonly policyPacks?: Readonly<Record<string, string>>;
 }
 
-/** Engine diagnostic severities. */
+/**
+ * Engine diagnostic severities.
+ *
+ * @example
+ * ```ts
+ * result.diagnostics.some((d) => d.severity === DiagnosticSeverity.error);
+ * ```
+ */
 export const DiagnosticSeverity = {
   debug: "debug",
   info: "info",
@@ -35,7 +50,14 @@ export const DiagnosticSeverity = {
 /** A diagnostic severity. */
 export type DiagnosticSeverity = (typeof DiagnosticSeverity)[keyof typeof DiagnosticSeverity];
 
-/** A message from the engine, a provider or the program, with the colour markup removed. */
+/**
+ * A message from the engine, a provider or the program, with the colour markup removed.
+ *
+ * @example
+ * ```ts
+ * result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+ * ```
+ */
 export interface PlanDiagnostic {
   readonly severity: DiagnosticSeverity;
   readonly message: string;
@@ -50,7 +72,14 @@ export interface CorruptLine {
   readonly error: string;
 }
 
-/** A step the engine tried and failed (`resOpFailedEvent`). */
+/**
+ * A step the engine tried and failed (`resOpFailedEvent`).
+ *
+ * @example
+ * ```ts
+ * for (const f of result.failures) console.error(`${f.op} ${f.name} failed`);
+ * ```
+ */
 export interface StepFailure {
   readonly urn: string;
   readonly type: string;
@@ -60,7 +89,14 @@ export interface StepFailure {
   readonly line?: number;
 }
 
-/** Policy enforcement levels as events carry them. */
+/**
+ * Policy enforcement levels as events carry them.
+ *
+ * @example
+ * ```ts
+ * violations.filter((v) => v.enforcementLevel === EnforcementLevel.mandatory);
+ * ```
+ */
 export const EnforcementLevel = {
   advisory: "advisory",
   warning: "warning",
@@ -71,7 +107,14 @@ export const EnforcementLevel = {
 /** An enforcement level. */
 export type EnforcementLevel = (typeof EnforcementLevel)[keyof typeof EnforcementLevel];
 
-/** One `policyEvent`: a policy pack rule that failed on a resource or the stack. */
+/**
+ * One `policyEvent`: a policy pack rule that failed on a resource or the stack.
+ *
+ * @example
+ * ```ts
+ * result.policy.filter((p) => p.enforcementLevel === "mandatory");
+ * ```
+ */
 export interface PolicyViolation {
   readonly policyPack: string;
   readonly policyPackVersion?: string;
@@ -122,7 +165,14 @@ export interface ParseResult {
 /** Corrupt lines listed individually; more are only counted. */
 export const MAX_CORRUPT_LISTED = 1000;
 
-/** Options shared by the parsers. */
+/**
+ * Options shared by the parsers.
+ *
+ * @example
+ * ```ts
+ * await parseEventLog("events.jsonl", { strict: true });
+ * ```
+ */
 export interface ParseOptions {
   /** Throw on the first corrupt line instead of recording it. @default false */
   readonly strict?: boolean;
@@ -165,7 +215,14 @@ export function isRootStack(step: Pick<PlanStep, "type">): boolean {
   return step.type === ROOT_STACK_TYPE;
 }
 
-/** The change columns every renderer shows. */
+/**
+ * The change columns every renderer shows.
+ *
+ * @example
+ * ```ts
+ * countChanges(steps)[ChangeKind.replace];
+ * ```
+ */
 export const ChangeKind = {
   create: "create",
   update: "update",
@@ -220,4 +277,19 @@ export function countChanges(steps: readonly PlanStep[]): ChangeCounts {
  */
 export function changeKind(step: Pick<PlanStep, "op">): ChangeKind | undefined {
   return CHANGE_KIND_OF_OP[step.op];
+}
+
+/**
+ * A value for an error message: JSON, cut at 80 characters; `nothing` for undefined.
+ *
+ * @example
+ * ```ts
+ * showValue({ steps: {} }); // '{"steps":{}}'
+ * ```
+ */
+export function showValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) return `a ${typeof value}`;
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }

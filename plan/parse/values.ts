@@ -8,7 +8,14 @@ import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL, type PlanInputs, type P
 /** The key under which Pulumi writes a special value's signature. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
-/** Signatures Pulumi writes under {@link SIG_KEY}. */
+/**
+ * Signatures Pulumi writes under {@link SIG_KEY}.
+ *
+ * @example
+ * ```ts
+ * normalizeValue({ [SIG_KEY]: Sig.secret, ciphertext: "…" }); // SECRET
+ * ```
+ */
 export const Sig = {
   secret: "1b47061264138c4ac30d75fd1eb44270",
   resourceReference: "5cf8f73096256a8f31e491e813e4eb8e",
@@ -57,7 +64,7 @@ export function normalizeValue(value: unknown): PlanValue {
     return normalizeObject(obj);
   }
   // bigint, function, symbol: not JSON; keep a readable form rather than failing a whole review.
-  return String(value);
+  return typeof value === "bigint" ? value.toString() : `(${typeof value})`;
 }
 
 /**
@@ -72,7 +79,7 @@ export function normalizeInputs(value: unknown): PlanInputs {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
   const normalized = normalizeValue(value);
   return typeof normalized === "object" && normalized !== null && !Array.isArray(normalized)
-    ? (normalized as PlanInputs)
+    ? normalized
     : {};
 }
 

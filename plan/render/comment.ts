@@ -46,7 +46,14 @@ export function parseReviewMarker(body: string): { key?: string; part: number } 
   return { ...(m[1] !== undefined ? { key: m[1] } : {}), part: m[2] !== undefined ? Number(m[2]) : 1 };
 }
 
-/** Options for {@link renderComments}. */
+/**
+ * Options for {@link renderComments}.
+ *
+ * @example
+ * ```ts
+ * renderComments(reviews, { key: "infra", title: "Infra review" });
+ * ```
+ */
 export interface CommentOptions extends MarkdownOptions {
   /** Review key, for several reviews on one PR. @default none */
   readonly key?: string;

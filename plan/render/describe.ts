@@ -29,7 +29,14 @@ export interface PropertyLine {
   readonly new?: PlanValue;
 }
 
-/** One resource that changes. */
+/**
+ * One resource that changes.
+ *
+ * @example
+ * ```ts
+ * for (const c of describeChanges(steps)) console.log(c.kind, c.type, c.name, c.properties.length);
+ * ```
+ */
 export interface ResourceChange {
   readonly kind: ChangeKind;
   readonly op: Op;
@@ -218,7 +225,14 @@ export function toJsonValue(value: PlanValue): unknown {
   return value;
 }
 
-/** Counts for an environment (root stack and non-changes skipped). */
+/**
+ * Counts for an environment (root stack and non-changes skipped).
+ *
+ * @example
+ * ```ts
+ * envCounts(review); // { create: 2, update: 1, delete: 0, replace: 0 }
+ * ```
+ */
 export function envCounts(review: EnvReview): ChangeCounts {
   return countChanges(review.steps);
 }
@@ -263,7 +277,14 @@ export function guardStatus(findings: readonly Finding[]): Status {
   return Status.ok;
 }
 
-/** The worse of some statuses. */
+/**
+ * The worse of some statuses.
+ *
+ * @example
+ * ```ts
+ * worst("ok", "warn", undefined); // "warn"
+ * ```
+ */
 export function worst(...statuses: Array<Status | undefined>): Status {
   if (statuses.includes(Status.fail)) return Status.fail;
   if (statuses.includes(Status.warn)) return Status.warn;
@@ -283,12 +304,26 @@ export function envStatus(review: EnvReview): Status {
   return worst(guardStatus(review.findings), review.budget?.status);
 }
 
-/** The status of the whole review: the worst environment. */
+/**
+ * The status of the whole review: the worst environment.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = overallStatus(reviews) === "fail" ? 1 : 0;
+ * ```
+ */
 export function overallStatus(reviews: readonly EnvReview[]): Status {
   return worst(...reviews.map(envStatus));
 }
 
-/** One row of an environment's cost table. */
+/**
+ * One row of an environment's cost table.
+ *
+ * @example
+ * ```ts
+ * costRows(review.cost!).filter((r) => r.notPriced).map((r) => r.type);
+ * ```
+ */
 export interface CostRow {
   readonly urn: string;
   readonly type: string;

@@ -99,7 +99,15 @@ export interface ReviewJsonEnvironment {
   }>;
 }
 
-/** The whole review in JSON. */
+/**
+ * The whole review in JSON.
+ *
+ * @example
+ * ```ts
+ * const doc = JSON.parse(renderJson(reviews)) as ReviewJson;
+ * doc.environments.filter((e) => e.status === "fail").map((e) => e.env);
+ * ```
+ */
 export interface ReviewJson {
   readonly schemaVersion: typeof REVIEW_JSON_SCHEMA_VERSION;
   readonly status: Status;

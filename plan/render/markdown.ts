@@ -20,7 +20,14 @@ import {
 } from "./describe";
 import { Status, type EnvReview } from "./types";
 
-/** Options for {@link renderMarkdown}. */
+/**
+ * Options for {@link renderMarkdown}.
+ *
+ * @example
+ * ```ts
+ * renderMarkdown(reviews, { title: "Infra review", maxPropertiesPerResource: 20, footer: `commit ${sha}` });
+ * ```
+ */
 export interface MarkdownOptions {
   /** Heading text. @default "Platform review" */
   readonly title?: string;
@@ -145,7 +152,9 @@ function changesBlock(changes: readonly ResourceChange[]): string[] {
     ]
       .filter(Boolean)
       .join("; ");
-    body.push(`${OP_PREFIX[c.kind]} ${c.type} ${c.name}${flags ? `  (${flags})` : ""}`);
+    body.push(
+      `${OP_PREFIX[c.kind]} ${c.type} ${c.name}${flags ? `  (${flags})` : ""}`.replace(/[\r\n]+/g, " "),
+    );
     for (const p of c.properties)
       body.push(
         `    ${propertyLineText(p, c.kind === "create", "  # forces replacement").replace(/\r?\n/g, " ")}`,

@@ -8,10 +8,24 @@
  * (the summary table).
  */
 
-/** GitHub's limit for an issue or pull-request comment body, in characters. */
+/**
+ * GitHub's limit for an issue or pull-request comment body, in characters.
+ *
+ * @example
+ * ```ts
+ * splitComment(body, { limit: GITHUB_COMMENT_LIMIT });
+ * ```
+ */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-/** Options for {@link splitComment}. */
+/**
+ * Options for {@link splitComment}.
+ *
+ * @example
+ * ```ts
+ * splitComment(body, { limit: 32_768, header: (i) => `<!-- part ${i + 1} -->\n` }); // Bitbucket Server
+ * ```
+ */
 export interface SplitOptions {
   /** Longest part, in UTF-16 code units (never more than characters). @default GITHUB_COMMENT_LIMIT */
   readonly limit?: number;

@@ -19,7 +19,14 @@ import {
 } from "./describe";
 import { Status, type EnvReview } from "./types";
 
-/** Options for {@link renderText}. */
+/**
+ * Options for {@link renderText}.
+ *
+ * @example
+ * ```ts
+ * renderText(reviews, { color: shouldColor(process.stdout), maxCostRows: 5 });
+ * ```
+ */
 export interface TextOptions {
   /** Use ANSI colours. @default false */
   readonly color?: boolean;

@@ -4,7 +4,14 @@
  */
 import type { CostLine, Finding, PlanStep } from "../model";
 
-/** Where an environment's steps came from. */
+/**
+ * Where an environment's steps came from.
+ *
+ * @example
+ * ```ts
+ * const review: EnvReview = { env, stack, source: ReviewSource.offline, steps, findings: [] };
+ * ```
+ */
 export const ReviewSource = {
   preview: "preview",
   eventLog: "event-log",
@@ -14,12 +21,26 @@ export const ReviewSource = {
 /** A review source. */
 export type ReviewSource = (typeof ReviewSource)[keyof typeof ReviewSource];
 
-/** Pass / warn / fail, for budgets, guards, environments and the whole review. */
+/**
+ * Pass / warn / fail, for budgets, guards, environments and the whole review.
+ *
+ * @example
+ * ```ts
+ * if (overallStatus(reviews) === Status.fail) process.exitCode = 1;
+ * ```
+ */
 export const Status = { ok: "ok", warn: "warn", fail: "fail" } as const;
 /** A status. */
 export type Status = (typeof Status)[keyof typeof Status];
 
-/** Monthly cost of an environment before and after the change. */
+/**
+ * Monthly cost of an environment before and after the change.
+ *
+ * @example
+ * ```ts
+ * const cost: EnvCost = { before: 30.5, after: 45.1, lines: headLines, beforeLines: baseLines, notPriced: ["gcp:monitoring/dashboard:Dashboard"] };
+ * ```
+ */
 export interface EnvCost {
   /** Monthly total before the change (base). */
   readonly before: number;
@@ -35,7 +56,14 @@ export interface EnvCost {
   readonly notPriced: readonly string[];
 }
 
-/** The environment's budget and how the new total compares with it. */
+/**
+ * The environment's budget and how the new total compares with it.
+ *
+ * @example
+ * ```ts
+ * const budget: EnvBudget = { amount: 50, currency: "USD", status: "warn", message: "90% of $50.00" };
+ * ```
+ */
 export interface EnvBudget {
   readonly amount: number;
   /** ISO currency code, e.g. `USD`. */

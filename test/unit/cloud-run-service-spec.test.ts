@@ -12,6 +12,7 @@ import {
   parseMemoryMib,
   revisionName,
   templateFingerprint,
+  trafficTargets,
   validateCpuMemory,
   validateEnvName,
   validateSecretRef,
@@ -229,6 +230,23 @@ describe("revisions", () => {
     expect(revisionName("shop-dev-api", "a:1", fp)).toMatch(/^shop-dev-api-[0-9a-f]{10}$/);
     expect(revisionName("shop-dev-api", "a:1", fp)).toBe(revisionName("shop-dev-api", "a:1", fp));
     expect(revisionName("shop-dev-api", "a:1", fp)).not.toBe(revisionName("shop-dev-api", "a:2", fp));
+  });
+
+  it("splits traffic for a canary and sends everything to latest otherwise", () => {
+    expect(trafficTargets()).toEqual([{ type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: 100 }]);
+    expect(trafficTargets({ percent: 5, stable: "s-1", canary: "s-2" })).toEqual([
+      { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: "s-1", percent: 95 },
+      { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: "s-2", percent: 5, tag: "canary" },
+    ]);
+  });
+
+  it("property: canary splits always sum to 100", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), (percent) => {
+        const sum = trafficTargets({ percent, stable: "a", canary: "b" }).reduce((n, t) => n + t.percent, 0);
+        expect(sum).toBe(100);
+      }),
+    );
   });
 
   it("property: revision names are valid DNS labels ≤ 63 for any service name ≤ 49", () => {

@@ -317,6 +317,22 @@ describe("CloudRunService canary", () => {
     });
   });
 
+  it("still names the revision when a callback transform makes the template an Output", async () => {
+    new CloudRunService("cb", {
+      ctx,
+      image: IMAGE,
+      transform: {
+        service: (a) => {
+          a.template = pulumi.output(a.template).apply((t) => ({ ...t, sessionAffinity: true }));
+        },
+      },
+    });
+    await rec.settled();
+    const t = rec.find(T.service, "cb-service").inputs["template"] as any;
+    expect(t.sessionAffinity).toBe(true);
+    expect(t.revision).toBe(revisionName("shop-test-cb", IMAGE, templateFingerprint(t)));
+  });
+
   it("names the revision from the final template, after a transform", async () => {
     new CloudRunService("tf", {
       ctx,

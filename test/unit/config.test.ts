@@ -18,7 +18,12 @@ function issuesOf(values: Record<string, unknown>, env = "test"): { path: string
   throw new Error("expected a ConfigError");
 }
 
-const prod = { ...base, "platform:environment": { profile: "prod", app: "shop" } };
+const prod = {
+  ...base,
+  "platform:environment": { profile: "prod", app: "shop" },
+  "platform:observability": { notifyEmails: ["oncall@acme.example"] },
+  "platform:cache": { mode: "memorystore" },
+};
 
 describe("bad config: every case names the path and what is allowed", () => {
   it.each([

@@ -27,7 +27,8 @@ beforeAll(async () => {
 /** The execa failure behind a CommandError (exit code, signal, output). */
 function failure(e: unknown): { exitCode?: number; signal?: string; message: string } {
   expect(e).toBeInstanceOf(CommandError);
-  const err = (e as { commandResult: { err?: { exitCode?: number; signal?: string } } }).commandResult.err ?? {};
+  const err =
+    (e as { commandResult: { err?: { exitCode?: number; signal?: string } } }).commandResult.err ?? {};
   return { exitCode: err.exitCode, signal: err.signal, message: String((e as Error).message) };
 }
 
@@ -124,7 +125,8 @@ describe("pulumi double faults", () => {
       rejection(stack.up({ signal: ac.signal, onEvent: (ev) => events.push(ev) })),
     );
     await waitFor(
-      () => events.some((ev) => ev.resourcePreEvent?.metadata.type === "random:index/randomString:RandomString"),
+      () =>
+        events.some((ev) => ev.resourcePreEvent?.metadata.type === "random:index/randomString:RandomString"),
       20_000,
       "a resource operation in flight",
     );
@@ -142,6 +144,30 @@ describe("pulumi double faults", () => {
 
     const res = await stack.up();
     expect(res.summary.resourceChanges).toEqual({ same: 4, create: 1 });
+  });
+
+  it("a failing program fails the update without deleting anything", async () => {
+    const stack = await inlineStack(de, { project: "progerr", stack: "dev", program: bundleProgram });
+    await stack.up();
+    const before = urns("progerr", "dev");
+    const broken = await inlineStack(de, {
+      project: "progerr",
+      stack: "dev",
+      program: async () => {
+        throw new Error("boom in the program");
+      },
+    });
+    const f = failure(await rejection(broken.up()));
+    expect(f.exitCode).toBe(255);
+    expect(f.message).toContain("boom in the program");
+    expect(f.message).toContain("error: update failed");
+    expect(urns("progerr", "dev")).toEqual(before);
+
+    const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-pw" }, () => rejection(stack.refresh()));
+    expect(failure(e).message).toContain(
+      "reading urn:pulumi:dev::progerr::platform:test:Bundle$random:index/randomPassword:RandomPassword::app-pw",
+    );
+    expect((await stack.refresh()).summary.resourceChanges).toEqual({ same: 5 });
   });
 
   it("refuses to replace or delete a protected resource, with the real CLI's messages", async () => {

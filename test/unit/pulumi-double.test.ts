@@ -8,7 +8,13 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
-import { doubleEnv, inlineStack, lockFiles, readCheckpoint, type DoubleEnv } from "../support/pulumi-double/testing";
+import {
+  doubleEnv,
+  inlineStack,
+  lockFiles,
+  readCheckpoint,
+  type DoubleEnv,
+} from "../support/pulumi-double/testing";
 
 const PROJECT = "lifecycle";
 const BUCKET_TYPE = "platform:test:Bucket";
@@ -52,13 +58,17 @@ describe("pulumi double through the Automation API", () => {
     expect(pre.map((m) => m.op)).toEqual(["create", "create", "create", "create", "create"]);
     const bucket = pre.find((m) => m.type === BUCKET_TYPE)!;
     expect(bucket.urn).toBe(`urn:pulumi:dev::${PROJECT}::platform:test:Bundle$${BUCKET_TYPE}::app-bucket`);
-    expect(bucket.provider).toMatch(/^urn:pulumi:dev::lifecycle::pulumi:providers:platform::default::[0-9a-f-]{36}$/);
+    expect(bucket.provider).toMatch(
+      /^urn:pulumi:dev::lifecycle::pulumi:providers:platform::default::[0-9a-f-]{36}$/,
+    );
     expect(bucket.new?.inputs).toEqual({ labels: { env: "dev" }, name: expect.any(String), size: 1 });
     // Secrets are blinded in resource events. (The SDK's own debug-severity log lines echo RPC
     // responses verbatim, secrets included, with the real CLI too: consumers drop debug events.)
-    const pwOut = events.find((e) => e.resOutputsEvent?.metadata.type === "random:index/randomPassword:RandomPassword");
+    const pwOut = events.find(
+      (e) => e.resOutputsEvent?.metadata.type === "random:index/randomPassword:RandomPassword",
+    );
     expect(JSON.stringify(pwOut)).toContain('"ciphertext":"[secret]"');
-    const visible = events.filter((e) => e.diagnosticEvent?.severity !== "debug");
+    const visible = events.filter((e) => (e.diagnosticEvent?.severity as string | undefined) !== "debug");
     expect(JSON.stringify(visible)).not.toContain(String(res.outputs["password"]!.value));
     expect(events[0]!.preludeEvent).toBeDefined();
     expect(events.at(-1)!.cancelEvent).toBeDefined();
@@ -109,7 +119,9 @@ describe("pulumi double through the Automation API", () => {
     const settings = fs.readFileSync(path.join(de.dir, PROJECT, "Pulumi.dev.yaml"), "utf8");
     expect(settings).toMatch(/lifecycle:dbPassword:\n\s+secure: v1:/);
     expect(settings).not.toContain("s3cr3t");
-    expect(await stack.getAllConfig()).toMatchObject({ [`${PROJECT}:dbPassword`]: { value: "s3cr3t", secret: true } });
+    expect(await stack.getAllConfig()).toMatchObject({
+      [`${PROJECT}:dbPassword`]: { value: "s3cr3t", secret: true },
+    });
   });
 
   it("deletes resources removed from the program", async () => {
@@ -131,16 +143,21 @@ describe("pulumi double through the Automation API", () => {
     expect(res.summary.resourceChanges).toEqual({ same: 5 });
     expect(preEvents(events).every((m) => m.op === "refresh")).toBe(true);
     expect(preEvents(events)).toHaveLength(3);
+    const preview = await stack.previewRefresh();
+    expect(preview.changeSummary).toEqual({ same: 5 });
+    // `up --refresh` reads everything back first; nothing drifted, so nothing changes.
+    const up = await stack.up({ refresh: true, expectNoChanges: true });
+    expect(up.summary.resourceChanges).toEqual({ same: 5 });
   });
 
   it("reports the last update in history", async () => {
     const hist = await stack.history(1, 1);
     expect(hist).toHaveLength(1);
-    expect(hist[0]).toMatchObject({ kind: "refresh", result: "succeeded", resourceChanges: { same: 5 } });
+    expect(hist[0]).toMatchObject({ kind: "update", result: "succeeded", resourceChanges: { same: 5 } });
     expect(hist[0]!.startTime).toBeInstanceOf(Date);
     expect(hist[0]!.environment["exec.kind"]).toBe("auto.inline");
     const all = await stack.history();
-    expect(all.map((h) => h.version)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(all.map((h) => h.version)).toEqual([7, 6, 5, 4, 3, 2, 1]);
   });
 
   it("round-trips the state through export and import", async () => {
@@ -149,7 +166,10 @@ describe("pulumi double through the Automation API", () => {
     const resources = exported.deployment.resources as { type: string; outputs?: Record<string, unknown> }[];
     expect(resources.map((r) => r.type)).toContain("pulumi:providers:random");
     const pw = resources.find((r) => r.type === "random:index/randomPassword:RandomPassword")!;
-    expect(pw.outputs!["result"]).toMatchObject({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: expect.any(String) });
+    expect(pw.outputs!["result"]).toMatchObject({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      plaintext: expect.any(String),
+    });
     const outsBefore = await stack.outputs();
     // Import a copy without the bucket's labels change: state is replaced wholesale.
     await stack.importStack(exported);
@@ -161,6 +181,11 @@ describe("pulumi double through the Automation API", () => {
   });
 
   it("destroys everything and removes the stack", async () => {
+    const events: EngineEvent[] = [];
+    const preview = await stack.previewDestroy({ onEvent: (e) => events.push(e) });
+    expect(preview.changeSummary).toEqual({ delete: 5 });
+    expect(preEvents(events).map((m) => m.type)[0]).toBe(BUCKET_TYPE);
+    expect(readCheckpoint(de, PROJECT, "dev").checkpoint.latest.resources.length).toBeGreaterThan(5);
     const res = await stack.destroy();
     expect(res.summary.kind).toBe("destroy");
     expect(res.summary.resourceChanges).toEqual({ delete: 5 });

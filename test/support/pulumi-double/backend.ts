@@ -158,7 +158,7 @@ export class Backend {
   /** Appends a history entry (version = previous count + 1). */
   addHistory(stack: string, record: Omit<UpdateRecord, "version">): UpdateRecord {
     const full: UpdateRecord = { ...record, version: this.history(stack).length + 1 };
-    const stamp = String(BigInt(Date.now()) * 1_000_000n + process.hrtime.bigint() % 1_000_000n).padStart(
+    const stamp = String(BigInt(Date.now()) * 1_000_000n + (process.hrtime.bigint() % 1_000_000n)).padStart(
       20,
       "0",
     );

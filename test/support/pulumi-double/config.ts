@@ -111,7 +111,9 @@ export function configJson(raw: unknown, crypter: Crypter | undefined, showSecre
   }
   if (secret && !crypter) throw new CliError("cannot decrypt secret config: no secrets provider");
   const plain = secret ? decryptConfig(raw, crypter!) : raw;
-  return isObject ? { value: JSON.stringify(plain), objectValue: plain, secret } : { value: configString(plain), secret };
+  return isObject
+    ? { value: JSON.stringify(plain), objectValue: plain, secret }
+    : { value: configString(plain), secret };
 }
 
 /** Sets `value` at `path` inside `root` (creating maps and lists on the way); returns the new root. */

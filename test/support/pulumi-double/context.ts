@@ -60,7 +60,9 @@ export class Context {
   stackName(mustExist = true): string {
     const ref = this.args.value("stack") ?? currentStack(this.project, this.env);
     if (!ref) {
-      throw new CliError("no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one");
+      throw new CliError(
+        "no stack selected; please use `pulumi stack select` or `pulumi stack init` to choose one",
+      );
     }
     const name = parseStackName(ref, this.project);
     if (mustExist) this.backend.requireStack(name);

@@ -105,7 +105,11 @@ export class Display {
   }
 
   /** A step started (or, in a preview, was planned). */
-  stepStart(op: Op, urn: string, diff?: { keys: string[]; diffs: string[]; olds?: Props; news?: Props }): void {
+  stepStart(
+    op: Op,
+    urn: string,
+    diff?: { keys: string[]; diffs: string[]; olds?: Props; news?: Props },
+  ): void {
     if (this.opts.json || op === "same") return;
     if (this.opts.dryRun && (op === "create-replacement" || op === "delete-replaced")) return;
     const [ing, , plan] = VERBS[op];
@@ -117,7 +121,9 @@ export class Display {
         const n = diff.news?.[k];
         const mark = diff.keys.includes(k) ? "+-" : o === undefined ? "+ " : n === undefined ? "- " : "~ ";
         const show = (v: unknown) => (v === undefined ? "" : fmtValue(blindToText(v), "      "));
-        this.out(`    ${mark}${k}: ${o === undefined ? show(n) : n === undefined ? show(o) : `${show(o)} => ${show(n)}`}\n`);
+        this.out(
+          `    ${mark}${k}: ${o === undefined ? show(n) : n === undefined ? show(o) : `${show(o)} => ${show(n)}`}\n`,
+        );
       }
     }
   }
@@ -127,7 +133,9 @@ export class Display {
     if (this.opts.json || op === "same" || this.opts.dryRun) return;
     const [ing, done] = VERBS[op];
     const status = failed ? `**${ing} failed**` : done;
-    this.out(` ${SYMBOL[op].padEnd(2)} ${displayType(urnType(urn))} ${urnName(urn)} ${status} (${seconds.toFixed(2)}s) \n`);
+    this.out(
+      ` ${SYMBOL[op].padEnd(2)} ${displayType(urnType(urn))} ${urnName(urn)} ${status} (${seconds.toFixed(2)}s) \n`,
+    );
   }
 
   /** Records a step for `preview --json`. */
@@ -178,8 +186,22 @@ export class Display {
       this.out("\n");
     }
     this.out("Resources:\n");
-    const past: Record<string, string> = { create: "created", update: "updated", delete: "deleted", replace: "replaced", read: "read", import: "imported" };
-    const sym: Record<string, string> = { create: "+ ", update: "~ ", delete: "- ", replace: "+-", read: "> ", import: "= " };
+    const past: Record<string, string> = {
+      create: "created",
+      update: "updated",
+      delete: "deleted",
+      replace: "replaced",
+      read: "read",
+      import: "imported",
+    };
+    const sym: Record<string, string> = {
+      create: "+ ",
+      update: "~ ",
+      delete: "- ",
+      replace: "+-",
+      read: "> ",
+      import: "= ",
+    };
     let changes = 0;
     for (const op of ["create", "update", "delete", "replace", "read", "import"]) {
       const n = args.changes[op] ?? 0;
@@ -188,7 +210,9 @@ export class Display {
       this.out(`    ${sym[op]}${n} ${dryRun || kind === "preview" ? `to ${op}` : past[op]}\n`);
     }
     const same = args.changes["same"] ?? 0;
-    const kinds = ["create", "update", "delete", "replace", "read", "import"].filter((o) => (args.changes[o] ?? 0) > 0);
+    const kinds = ["create", "update", "delete", "replace", "read", "import"].filter(
+      (o) => (args.changes[o] ?? 0) > 0,
+    );
     if (kinds.length > 1) this.out(`    ${changes} changes${same > 0 ? `. ${same} unchanged` : ""}\n`);
     else if (same > 0) this.out(`    ${same} unchanged\n`);
     if (!dryRun && kind !== "preview") this.out(`\nDuration: ${Math.max(1, Math.round(args.seconds))}s\n`);
@@ -201,7 +225,11 @@ export class Display {
     }
   }
 
-  private printDigest(args: { changes: Record<string, number>; seconds: number; config: Record<string, string> }) {
+  private printDigest(args: {
+    changes: Record<string, number>;
+    seconds: number;
+    config: Record<string, string>;
+  }) {
     const steps = this.steps
       .filter((s) => this.opts.showSames || s.op !== "same" || s.newState?.type === "pulumi:pulumi:Stack")
       .filter((s) => s.op !== "create-replacement" && s.op !== "delete-replaced")

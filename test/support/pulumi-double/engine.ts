@@ -5,7 +5,14 @@
  */
 import * as crypto from "node:crypto";
 import type { Display, OperationKind } from "./display";
-import { diagnosticEvent, stateMetadata, stepMetadata, type EventSink, type Op, type StepMetadata } from "./events";
+import {
+  diagnosticEvent,
+  stateMetadata,
+  stepMetadata,
+  type EventSink,
+  type Op,
+  type StepMetadata,
+} from "./events";
 import { applyIgnoreChanges, makeSecret, UNKNOWN, type Props } from "./props";
 import { packageOf, providerCreate, providerUpdate } from "./provider";
 import type { PendingOperation, ResourceState } from "./state";
@@ -21,7 +28,13 @@ import {
 } from "./steps";
 
 /** gRPC status codes the engine answers with. */
-export const Status = { UNKNOWN: 2, INVALID_ARGUMENT: 3, NOT_FOUND: 5, UNIMPLEMENTED: 12, UNAVAILABLE: 14 } as const;
+export const Status = {
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  UNIMPLEMENTED: 12,
+  UNAVAILABLE: 14,
+} as const;
 
 /** A failure the monitor reports to the program as a gRPC error. */
 export class GrpcFailure extends Error {
@@ -55,7 +68,8 @@ export interface Faults {
 
 /** Reads the fault variables. */
 export function faultsFromEnv(env: NodeJS.ProcessEnv): Faults {
-  const n = (v: string | undefined) => (v !== undefined && v !== "" && !isNaN(Number(v)) ? Number(v) : undefined);
+  const n = (v: string | undefined) =>
+    v !== undefined && v !== "" && !isNaN(Number(v)) ? Number(v) : undefined;
   return {
     failOn: env["PULUMI_DOUBLE_FAIL_ON"] || undefined,
     delayMs: n(env["PULUMI_DOUBLE_DELAY_MS"]) ?? 0,
@@ -144,6 +158,8 @@ export class Deployment {
   private readonly olds = new Map<string, ResourceState>();
   private readonly news = new Map<string, ResourceState>();
   private readonly visited = new Set<ResourceState>();
+  /** Old states replaced by a new state in `news`. */
+  private readonly superseded = new Set<ResourceState>();
   private readonly deleted = new Set<ResourceState>();
   private readonly pendingDeletes: ResourceState[] = [];
   private readonly pending = new Map<string, PendingOperation>();
@@ -171,7 +187,15 @@ export class Deployment {
 
   // ---- events -------------------------------------------------------------------------------
 
-  private meta(op: Op, urn: string, type: string, old?: ResourceState, neu?: ResourceState, plan?: StepPlan, pre = true) {
+  private meta(
+    op: Op,
+    urn: string,
+    type: string,
+    old?: ResourceState,
+    neu?: ResourceState,
+    plan?: StepPlan,
+    pre = true,
+  ) {
     // Pre-events show the new state before the provider ran (no outputs, no id unless unchanged);
     // outputs events show it afterwards.
     return stepMetadata({
@@ -201,7 +225,10 @@ export class Deployment {
         replaceReasons: plan?.keys,
         detailedDiff: plan?.detailedDiff
           ? Object.fromEntries(
-              Object.entries(plan.detailedDiff).map(([k, v]) => [k, { kind: v.diffKind, inputDiff: v.inputDiff }]),
+              Object.entries(plan.detailedDiff).map(([k, v]) => [
+                k,
+                { kind: v.diffKind, inputDiff: v.inputDiff },
+              ]),
             )
           : null,
       });
@@ -226,16 +253,16 @@ export class Deployment {
 
   // ---- snapshot -----------------------------------------------------------------------------
 
-  /** The snapshot as it stands: new states, replaced originals awaiting deletion, untouched olds. */
+  /**
+   * The snapshot as it stands: new states in registration order, then the old states they did not
+   * supersede (untouched, failed, or originals awaiting their delete-replaced step).
+   */
   snapshot(): ResourceState[] {
     const out: ResourceState[] = [...this.news.values()];
     for (const r of this.o.olds) {
       if (this.deleted.has(r)) continue;
-      if (this.visited.has(r)) {
-        if (this.pendingDeletes.includes(r)) out.push({ ...r, delete: true });
-        continue;
-      }
-      out.push(r);
+      if (this.pendingDeletes.includes(r)) out.push({ ...r, delete: true });
+      else if (!this.superseded.has(r) && (r.delete || !this.news.has(r.urn))) out.push(r);
     }
     return out;
   }
@@ -262,7 +289,13 @@ export class Deployment {
       if (delayMs > 0) await sleep(delayMs);
       const name = s.urn.split("::").pop();
       if (failOn !== undefined && name === failOn) {
-        const verb = { creating: "creating", updating: "updating", deleting: "deleting", reading: "reading", importing: "importing" }[kind];
+        const verb = {
+          creating: "creating",
+          updating: "updating",
+          deleting: "deleting",
+          reading: "reading",
+          importing: "importing",
+        }[kind];
         throw new StepFailure(
           `${verb} ${s.urn}: pulumi-double: injected provider error (PULUMI_DOUBLE_FAIL_ON=${failOn})`,
           kind === "deleting" ? 0 : 2,
@@ -286,10 +319,20 @@ export class Deployment {
         let state: ResourceState;
         if (old) {
           this.visited.add(old);
+          this.superseded.add(old);
           state = { ...old, inputs, outputs: { ...inputs } };
         } else {
           const id = this.o.dryRun ? UNKNOWN : crypto.randomUUID();
-          state = { urn, custom: true, id, type: `pulumi:providers:${pkg}`, inputs, outputs: { ...inputs }, created: now(), modified: now() };
+          state = {
+            urn,
+            custom: true,
+            id,
+            type: `pulumi:providers:${pkg}`,
+            inputs,
+            outputs: { ...inputs },
+            created: now(),
+            modified: now(),
+          };
         }
         this.news.set(urn, state);
         this.journal();
@@ -324,8 +367,16 @@ export class Deployment {
   }
 
   private async doRegister(req: RegisterRequest): Promise<RegisterResult> {
-    if (this.stopping) throw new GrpcFailure(Status.UNAVAILABLE, "resource monitor shut down while waiting on step's done channel");
-    if (req.remote) throw new GrpcFailure(Status.UNIMPLEMENTED, `pulumi-double: remote components (multi-language packages) are not supported: ${req.type}`);
+    if (this.stopping)
+      throw new GrpcFailure(
+        Status.UNAVAILABLE,
+        "resource monitor shut down while waiting on step's done channel",
+      );
+    if (req.remote)
+      throw new GrpcFailure(
+        Status.UNIMPLEMENTED,
+        `pulumi-double: remote components (multi-language packages) are not supported: ${req.type}`,
+      );
     const urn = makeUrn(this.o.stack, this.o.project, req.type, req.name, req.parent);
     if (this.news.has(urn) || this.stepOps.has(urn)) {
       const msg = `Duplicate resource URN '${urn}'; try giving it a unique name`;
@@ -365,6 +416,7 @@ export class Deployment {
     if (!this.isTargeted(urn) && urn !== this.rootUrn) {
       if (old) {
         this.news.set(urn, old);
+        this.superseded.add(old);
         this.count("same", old);
         return { urn, id: old.id ?? "", object: old.outputs ?? {}, result: 0 };
       }
@@ -384,6 +436,7 @@ export class Deployment {
     this.stepOps.set(urn, plan.op);
     try {
       const state = await this.execute(plan, neu, old, req);
+      if (old && !this.pendingDeletes.includes(old)) this.superseded.add(old);
       const outputs = state.outputs ?? {};
       return { urn, id: req.custom ? (state.id ?? "") : "", object: req.custom ? outputs : {}, result: 0 };
     } catch (e) {
@@ -392,7 +445,10 @@ export class Deployment {
       this.diag("error", e.message, urn);
       if (!this.o.continueOnError) {
         this.stopping = true;
-        throw new GrpcFailure(Status.UNAVAILABLE, "resource monitor shut down while waiting on step's done channel");
+        throw new GrpcFailure(
+          Status.UNAVAILABLE,
+          "resource monitor shut down while waiting on step's done channel",
+        );
       }
       return { urn, id: "", object: {}, result: 1 };
     }
@@ -412,7 +468,12 @@ export class Deployment {
     throw e;
   }
 
-  private async execute(plan: StepPlan, neu: ResourceState, old: ResourceState | undefined, req: RegisterRequest): Promise<ResourceState> {
+  private async execute(
+    plan: StepPlan,
+    neu: ResourceState,
+    old: ResourceState | undefined,
+    req: RegisterRequest,
+  ): Promise<ResourceState> {
     const { urn, type } = neu;
     const dry = this.o.dryRun;
     const name = req.name;
@@ -455,16 +516,27 @@ export class Deployment {
     if (plan.op === "update") {
       const md = this.meta("update", urn, type, old, neu, plan);
       this.emitPre(md, neu, old, plan);
-      this.o.display.stepStart("update", urn, { keys: plan.keys, diffs: plan.diffs, olds: old!.inputs, news: neu.inputs });
+      this.o.display.stepStart("update", urn, {
+        keys: plan.keys,
+        diffs: plan.diffs,
+        olds: old!.inputs,
+        news: neu.inputs,
+      });
       const started = Date.now();
       let s: ResourceState;
-      const merge = () => providerUpdate(old!.id ?? "", old!.outputs ?? {}, old!.inputs ?? {}, neu.inputs ?? {});
+      const merge = () =>
+        providerUpdate(old!.id ?? "", old!.outputs ?? {}, old!.inputs ?? {}, neu.inputs ?? {});
       if (!req.custom) s = { ...neu, outputs: old!.outputs ?? {} };
       else if (dry) s = { ...neu, id: old!.id, outputs: merge() };
       else {
         try {
           const outs = await this.providerOp("updating", { ...neu, id: old!.id }, merge);
-          s = { ...neu, id: old!.id, outputs: this.secretOutputs(outs, req.additionalSecretOutputs), modified: now() };
+          s = {
+            ...neu,
+            id: old!.id,
+            outputs: this.secretOutputs(outs, req.additionalSecretOutputs),
+            modified: now(),
+          };
         } catch (e) {
           this.failStep(md, e, urn, "update", started);
         }
@@ -480,7 +552,12 @@ export class Deployment {
     return this.replace(plan, neu, old!, req);
   }
 
-  private async replace(plan: StepPlan, neu: ResourceState, old: ResourceState, req: RegisterRequest): Promise<ResourceState> {
+  private async replace(
+    plan: StepPlan,
+    neu: ResourceState,
+    old: ResourceState,
+    req: RegisterRequest,
+  ): Promise<ResourceState> {
     const { urn, type } = neu;
     const dry = this.o.dryRun;
     const started = Date.now();
@@ -496,11 +573,23 @@ export class Deployment {
     const createNew = async (): Promise<ResourceState> => {
       const md = this.meta("create-replacement", urn, type, old, neu, plan);
       this.emitPre(md, neu, old, plan);
-      this.o.display.stepStart("create-replacement", urn, { keys: plan.keys, diffs: plan.diffs, olds: old.inputs, news: neu.inputs });
+      this.o.display.stepStart("create-replacement", urn, {
+        keys: plan.keys,
+        diffs: plan.diffs,
+        olds: old.inputs,
+        news: neu.inputs,
+      });
       if (dry) return { ...neu, id: "", outputs: { ...neu.inputs } };
       try {
-        const r = await this.providerOp("creating", neu, () => providerCreate(type, req.name, neu.inputs ?? {}, this.o.config));
-        const s = { ...neu, id: r.id, outputs: this.secretOutputs(r.outputs, req.additionalSecretOutputs), modified: now() };
+        const r = await this.providerOp("creating", neu, () =>
+          providerCreate(type, req.name, neu.inputs ?? {}, this.o.config),
+        );
+        const s = {
+          ...neu,
+          id: r.id,
+          outputs: this.secretOutputs(r.outputs, req.additionalSecretOutputs),
+          modified: now(),
+        };
         this.o.display.stepDone("create-replacement", urn, (Date.now() - started) / 1000);
         return s;
       } catch (e) {
@@ -508,7 +597,14 @@ export class Deployment {
       }
     };
     const deleteOld = async () => {
-      const md = stepMetadata({ op: "delete-replaced", urn, type, old: stateMetadata(condemned), new: null, provider: old.provider });
+      const md = stepMetadata({
+        op: "delete-replaced",
+        urn,
+        type,
+        old: stateMetadata(condemned),
+        new: null,
+        provider: old.provider,
+      });
       this.emitPre(md, condemned, condemned);
       this.o.display.stepStart("delete-replaced", urn);
       if (!dry && !old.retainOnDelete) {
@@ -524,7 +620,13 @@ export class Deployment {
       this.o.display.stepDone("delete-replaced", urn, (Date.now() - started) / 1000);
     };
     let s: ResourceState;
-    if (dry) this.o.display.stepStart("replace", urn, { keys: plan.keys, diffs: plan.diffs, olds: old.inputs, news: neu.inputs });
+    if (dry)
+      this.o.display.stepStart("replace", urn, {
+        keys: plan.keys,
+        diffs: plan.diffs,
+        olds: old.inputs,
+        news: neu.inputs,
+      });
     if (req.deleteBeforeReplace) {
       await deleteOld();
       this.emitPre(this.meta("replace", urn, type, condemned, neu, plan), neu, old, plan);
@@ -564,19 +666,44 @@ export class Deployment {
   }
 
   /** ReadResource: adopts an existing resource as external state (op `read`). */
-  readResource(req: { type: string; name: string; parent: string; id: string; properties: Props; provider: string; version: string; dependencies: string[]; additionalSecretOutputs: string[] }): Promise<{ urn: string; properties: Props }> {
+  readResource(req: {
+    type: string;
+    name: string;
+    parent: string;
+    id: string;
+    properties: Props;
+    provider: string;
+    version: string;
+    dependencies: string[];
+    additionalSecretOutputs: string[];
+  }): Promise<{ urn: string; properties: Props }> {
     return this.track(
       (async () => {
         if (this.stopping) throw new GrpcFailure(Status.UNAVAILABLE, "resource monitor shut down");
         const urn = makeUrn(this.o.stack, this.o.project, req.type, req.name, req.parent);
         const provider = req.provider || (await this.ensureDefaultProvider(packageOf(req.type), req.version));
         const old = this.olds.get(urn);
-        if (old) this.visited.add(old);
-        const outputs = this.secretOutputs({ ...(old?.id === req.id ? old.outputs : {}), ...req.properties, id: req.id }, req.additionalSecretOutputs);
+        if (old) {
+          this.visited.add(old);
+          this.superseded.add(old);
+        }
+        const outputs = this.secretOutputs(
+          { ...(old?.id === req.id ? old.outputs : {}), ...req.properties, id: req.id },
+          req.additionalSecretOutputs,
+        );
         const s: ResourceState = {
-          urn, custom: true, id: req.id, type: req.type, inputs: {}, outputs, external: true,
-          ...(req.parent ? { parent: req.parent } : {}), dependencies: req.dependencies, provider,
-          created: old?.created ?? now(), modified: now(),
+          urn,
+          custom: true,
+          id: req.id,
+          type: req.type,
+          inputs: {},
+          outputs,
+          external: true,
+          ...(req.parent ? { parent: req.parent } : {}),
+          dependencies: req.dependencies,
+          provider,
+          created: old?.created ?? now(),
+          modified: now(),
         };
         this.stepOps.set(urn, "read");
         this.emitPre(this.meta("read", urn, req.type, old, s), s, old);
@@ -598,7 +725,14 @@ export class Deployment {
   // ---- deletes, refresh, destroy ------------------------------------------------------------
 
   private async deleteOne(r: ResourceState, op: "delete" | "delete-replaced"): Promise<void> {
-    const md = stepMetadata({ op, urn: r.urn, type: r.type, old: stateMetadata(op === "delete" ? r : { ...r, delete: true }), new: null, provider: r.provider });
+    const md = stepMetadata({
+      op,
+      urn: r.urn,
+      type: r.type,
+      old: stateMetadata(op === "delete" ? r : { ...r, delete: true }),
+      new: null,
+      provider: r.provider,
+    });
     this.emitPre(md, r, r);
     const shown = !isDefaultProvider(r);
     if (shown) this.o.display.stepStart(op, r.urn);
@@ -647,7 +781,9 @@ export class Deployment {
   /** After the program: deletes of removed resources and replaced originals, in reverse order. */
   async deleteRemoved(): Promise<void> {
     const live = (r: ResourceState) => !this.visited.has(r) && !this.deleted.has(r) && !r.delete;
-    const doomed = new Set(this.o.olds.filter((r) => live(r) && !isDefaultProvider(r) && this.isTargeted(r.urn)));
+    const doomed = new Set(
+      this.o.olds.filter((r) => live(r) && !isDefaultProvider(r) && this.isTargeted(r.urn)),
+    );
     const survivors = [...this.news.values(), ...this.o.olds.filter((r) => live(r) && !doomed.has(r))];
     const used = this.providerUrnsUsedBy(survivors);
     for (const r of this.o.olds) if (live(r) && isDefaultProvider(r) && !used.has(r.urn)) doomed.add(r);
@@ -664,15 +800,38 @@ export class Deployment {
   async destroyAll(): Promise<void> {
     const keep = this.o.excludeProtected ? protectedClosure(this.o.olds) : new Set<string>();
     const doomed = new Set(
-      this.o.olds.filter((r) => !isDefaultProvider(r) && !keep.has(r.urn) && (r.delete || this.isTargeted(r.urn))),
+      this.o.olds.filter(
+        (r) => !isDefaultProvider(r) && !keep.has(r.urn) && (r.delete || this.isTargeted(r.urn)),
+      ),
     );
     const used = this.providerUrnsUsedBy(this.o.olds.filter((r) => !doomed.has(r)));
     for (const r of this.o.olds) if (isDefaultProvider(r) && !used.has(r.urn)) doomed.add(r);
     const list = [...this.o.olds]
       .reverse()
       .filter((r) => doomed.has(r))
-      .map((r) => ({ r, op: (r.delete ? "delete-replaced" : "delete") as "delete" | "delete-replaced" }));
+      .map((r) => ({ r, op: r.delete ? ("delete-replaced" as const) : ("delete" as const) }));
     await this.runDeletes(list);
+  }
+
+  /**
+   * `up --refresh` / `preview --refresh`: reads every custom resource back before the update. The
+   * double's cloud never drifts, so this only costs provider operations (delays and faults apply);
+   * no steps are shown or counted.
+   */
+  async refreshQuietly(): Promise<void> {
+    if (this.o.dryRun) return;
+    for (const r of this.o.olds) {
+      if (!r.custom || r.delete || isDefaultProvider(r)) continue;
+      try {
+        await this.providerOp("reading", r, () => undefined);
+      } catch (e) {
+        if (!(e instanceof StepFailure)) throw e;
+        this.failed = true;
+        this.stopping = true;
+        this.diag("error", e.message, r.urn);
+        return;
+      }
+    }
   }
 
   /** `pulumi refresh`: reads every custom resource back from the (never drifting) provider. */

@@ -84,7 +84,8 @@ export function stepMetadata(args: {
   const ordered: Record<string, unknown> = { op: m.op, urn: m.urn, type: m.type, old: m.old, new: m.new };
   if (args.keys && args.keys.length > 0) ordered["keys"] = [...args.keys];
   if (args.diffs && args.diffs.length > 0) ordered["diffs"] = [...args.diffs];
-  ordered["detailedDiff"] = args.detailedDiff && Object.keys(args.detailedDiff).length > 0 ? args.detailedDiff : null;
+  ordered["detailedDiff"] =
+    args.detailedDiff && Object.keys(args.detailedDiff).length > 0 ? args.detailedDiff : null;
   if (isLogical(args.op)) ordered["logical"] = true;
   ordered["provider"] = m.provider;
   return ordered as unknown as StepMetadata;

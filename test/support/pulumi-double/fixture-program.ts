@@ -30,13 +30,25 @@ export class Bundle extends pulumi.ComponentResource {
   readonly password: random.RandomPassword;
   readonly bucket: Bucket;
 
-  constructor(name: string, args: { size: number; prefix: string; protect: boolean }, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: { size: number; prefix: string; protect: boolean },
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super("platform:test:Bundle", name, {}, opts);
-    this.suffix = new random.RandomString(`${name}-suffix`, { length: 6, special: false, upper: false }, { parent: this });
+    this.suffix = new random.RandomString(
+      `${name}-suffix`,
+      { length: 6, special: false, upper: false },
+      { parent: this },
+    );
     this.password = new random.RandomPassword(`${name}-pw`, { length: 16 }, { parent: this });
     this.bucket = new Bucket(
       `${name}-bucket`,
-      { name: pulumi.interpolate`${args.prefix}-${this.suffix.result}`, size: args.size, labels: { env: "dev" } },
+      {
+        name: pulumi.interpolate`${args.prefix}-${this.suffix.result}`,
+        size: args.size,
+        labels: { env: "dev" },
+      },
       { parent: this, protect: args.protect },
     );
     this.registerOutputs({ bucketName: this.bucket.name });

@@ -3,7 +3,15 @@
  * Errors print as `error: <message>` on stderr with exit code 255, like the real CLI.
  */
 import { parseArgs } from "./args";
-import { configGet, configList, configRefresh, configRm, configRmAll, configSet, configSetAll } from "./commands/config";
+import {
+  configGet,
+  configList,
+  configRefresh,
+  configRm,
+  configRmAll,
+  configSet,
+  configSetAll,
+} from "./commands/config";
 import { about, cancel, login, logout, org, plugin, version, whoami } from "./commands/misc";
 import type { OperationKind } from "./display";
 import {
@@ -23,13 +31,15 @@ import { CliError } from "./errors";
 
 /** Operations load gRPC and the protobuf modules, so they are required only when needed. */
 async function runOperation(ctx: Context, kind: OperationKind): Promise<number> {
-  const ops = await import("./commands/ops");
+  const ops = await import("./commands/ops.js");
   return ops.runOperation(ctx, kind);
 }
 
 const HANDLERS: Record<string, (ctx: Context) => number | Promise<number>> = {
   "": () => {
-    throw new CliError("no command given; the Pulumi CLI double implements a subset of `pulumi` (see its README)");
+    throw new CliError(
+      "no command given; the Pulumi CLI double implements a subset of `pulumi` (see its README)",
+    );
   },
   version,
   about,

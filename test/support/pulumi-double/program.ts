@@ -65,6 +65,15 @@ function programPath(project: Project, env: NodeJS.ProcessEnv): string {
   return path.resolve(project.dir, main);
 }
 
+function canResolve(req: NodeJS.Require, id: string): boolean {
+  try {
+    req.resolve(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs a local Node.js program with the SDK's runner. */
 export function runLocal(info: RunInfo): ProgramRun {
   const { project } = info;
@@ -88,14 +97,7 @@ export function runLocal(info: RunInfo): ProgramRun {
     PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(info.configSecretKeys),
   };
   if (program.endsWith(".ts")) {
-    let tsNode = false;
-    try {
-      req.resolve("ts-node");
-      tsNode = true;
-    } catch {
-      tsNode = false;
-    }
-    if (!tsNode) {
+    if (!canResolve(req, "ts-node")) {
       throw new CliError(
         `the Pulumi CLI double cannot run the TypeScript program ${program}: ts-node is not installed. ` +
           "Use an inline program, or set PULUMI_DOUBLE_MAIN to compiled JavaScript.",
@@ -118,7 +120,11 @@ export function runLocal(info: RunInfo): ProgramRun {
     ...(info.dryRun ? ["--dry-run"] : []),
     program,
   ];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: project.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: project.dir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const forward = (stream: "stdout" | "stderr") => {
     let buf = "";
     child[stream]!.on("data", (d: Buffer) => {

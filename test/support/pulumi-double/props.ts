@@ -97,7 +97,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     const bb = b as unknown[];
     return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
   }
-  const ka = Object.keys(a as object).filter((k) => (a as Props)[k] !== undefined);
+  const ka = Object.keys(a).filter((k) => (a as Props)[k] !== undefined);
   const kb = Object.keys(b as object).filter((k) => (b as Props)[k] !== undefined);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => deepEqual((a as Props)[k], (b as Props)[k]));

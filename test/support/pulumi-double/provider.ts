@@ -47,7 +47,15 @@ export function packageOf(type: string): string {
 }
 
 function hex(n: number): string {
-  return crypto.randomBytes(Math.ceil(n / 2)).toString("hex").slice(0, n);
+  return crypto
+    .randomBytes(Math.ceil(n / 2))
+    .toString("hex")
+    .slice(0, n);
+}
+
+function str(v: unknown, dflt: string): string {
+  const u = unwrap(v);
+  return typeof u === "string" || typeof u === "number" || typeof u === "boolean" ? String(u) : dflt;
 }
 
 function num(v: unknown, dflt: number): number {
@@ -76,9 +84,9 @@ const ADJS = ["able", "brave", "calm", "deep", "eager", "fair", "glad", "keen", 
 
 /** Outputs the provider computes on create (and keeps on update). */
 function computed(type: string, name: string, inputs: Props, config: Props): { id: string; outs: Props } {
-  const project = String(unwrap(inputs["project"] ?? config["gcp:project"]) ?? "acme-test");
-  const region = String(unwrap(inputs["region"] ?? inputs["location"] ?? config["gcp:region"]) ?? "europe-west1");
-  const nm = typeof unwrap(inputs["name"]) === "string" ? String(unwrap(inputs["name"])) : `${name}-${hex(7)}`;
+  const project = str(inputs["project"] ?? config["gcp:project"], "acme-test");
+  const region = str(inputs["region"] ?? inputs["location"] ?? config["gcp:region"], "europe-west1");
+  const nm = str(inputs["name"], `${name}-${hex(7)}`);
   switch (type) {
     case "random:index/randomString:RandomString": {
       const result = randomChars(inputs);
@@ -88,7 +96,7 @@ function computed(type: string, name: string, inputs: Props, config: Props): { i
       return { id: "none", outs: { result: randomChars(inputs), bcryptHash: `$2a$10$${hex(53)}` } };
     case "random:index/randomId:RandomId": {
       const bytes = crypto.randomBytes(num(inputs["byteLength"], 8));
-      const prefix = String(unwrap(inputs["prefix"]) ?? "");
+      const prefix = str(inputs["prefix"], "");
       const b64Url = bytes.toString("base64url");
       return {
         id: b64Url,
@@ -108,8 +116,10 @@ function computed(type: string, name: string, inputs: Props, config: Props): { i
     }
     case "random:index/randomPet:RandomPet": {
       const length = num(inputs["length"], 2);
-      const sep = String(unwrap(inputs["separator"]) ?? "-");
-      const words = [...Array<string>(Math.max(0, length - 1))].map(() => ADJS[crypto.randomInt(ADJS.length)]!);
+      const sep = str(inputs["separator"], "-");
+      const words = [...Array<string>(Math.max(0, length - 1))].map(
+        () => ADJS[crypto.randomInt(ADJS.length)]!,
+      );
       words.push(PETS[crypto.randomInt(PETS.length)]!);
       const prefix = unwrap(inputs["prefix"]);
       const id = (typeof prefix === "string" ? [prefix, ...words] : words).join(sep);
@@ -126,17 +136,20 @@ function computed(type: string, name: string, inputs: Props, config: Props): { i
     case "gcp:kms/keyRing:KeyRing":
       return { id: `projects/${project}/locations/${region}/keyRings/${nm}`, outs: { project } };
     case "gcp:kms/cryptoKey:CryptoKey":
-      return { id: `${String(unwrap(inputs["keyRing"]))}/cryptoKeys/${nm}`, outs: {} };
+      return { id: `${str(inputs["keyRing"], "")}/cryptoKeys/${nm}`, outs: {} };
     case "gcp:serviceaccount/account:Account": {
-      const acct = String(unwrap(inputs["accountId"]) ?? nm);
+      const acct = str(inputs["accountId"], nm);
       return {
         id: `projects/${project}/serviceAccounts/${acct}@${project}.iam.gserviceaccount.com`,
         outs: { email: `${acct}@${project}.iam.gserviceaccount.com`, project },
       };
     }
     case "gcp:secretmanager/secret:Secret": {
-      const sid = String(unwrap(inputs["secretId"]) ?? nm);
-      return { id: `projects/${project}/secrets/${sid}`, outs: { name: `projects/123456789012/secrets/${sid}` } };
+      const sid = str(inputs["secretId"], nm);
+      return {
+        id: `projects/${project}/secrets/${sid}`,
+        outs: { name: `projects/123456789012/secrets/${sid}` },
+      };
     }
     case "gcp:sql/databaseInstance:DatabaseInstance":
       return {
@@ -149,7 +162,10 @@ function computed(type: string, name: string, inputs: Props, config: Props): { i
         },
       };
     case "gcp:redis/instance:Instance":
-      return { id: `projects/${project}/locations/${region}/instances/${nm}`, outs: { host: "10.20.0.4", port: 6378 } };
+      return {
+        id: `projects/${project}/locations/${region}/instances/${nm}`,
+        outs: { host: "10.20.0.4", port: 6378 },
+      };
     case "gcp:cloudrunv2/service:Service":
       return {
         id: `projects/${project}/locations/${region}/services/${nm}`,
@@ -162,7 +178,12 @@ function computed(type: string, name: string, inputs: Props, config: Props): { i
 }
 
 /** Provider Create: a new id and outputs (inputs + computed + id). */
-export function providerCreate(type: string, name: string, inputs: Props, config: Props): { id: string; outputs: Props } {
+export function providerCreate(
+  type: string,
+  name: string,
+  inputs: Props,
+  config: Props,
+): { id: string; outputs: Props } {
   const { id, outs } = computed(type, name, inputs, config);
   return { id, outputs: { ...outs, ...inputs, id } };
 }
@@ -176,7 +197,7 @@ export function providerUpdate(id: string, oldOutputs: Props, oldInputs: Props, 
 
 /** Answers an invoke the double implements; undefined for unknown tokens. */
 export function providerInvoke(tok: string, args: Props, config: Props): Props | undefined {
-  const project = String(unwrap(args["project"] ?? args["projectId"] ?? config["gcp:project"]) ?? "acme-test");
+  const project = str(args["project"] ?? args["projectId"] ?? config["gcp:project"], "acme-test");
   switch (tok) {
     case "gcp:organizations/getProject:getProject":
       return {
@@ -189,9 +210,9 @@ export function providerInvoke(tok: string, args: Props, config: Props): Props |
       };
     case "gcp:organizations/getClientConfig:getClientConfig":
       return {
-        id: `projects/${project}/regions/${String(config["gcp:region"] ?? "")}/zones/`,
+        id: `projects/${project}/regions/${str(config["gcp:region"], "")}/zones/`,
         project,
-        region: String(unwrap(config["gcp:region"]) ?? "europe-west1"),
+        region: str(config["gcp:region"], "europe-west1"),
         zone: "",
         accessToken: "double-access-token",
       };

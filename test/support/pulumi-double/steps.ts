@@ -77,7 +77,8 @@ export function planStep(args: {
   const keys = custom ? diffs.filter((k) => replaceAll || replaceSet.has(k)) : [];
   const detailed: StepPlan["detailedDiff"] = {};
   for (const [k, kind] of diff) {
-    detailed[k] = { diffKind: (keys.includes(k) ? `${kind}-replace` : kind) as DiffKind, inputDiff: true };
+    const diffKind: DiffKind = keys.includes(k) ? `${kind}-replace` : kind;
+    detailed[k] = { diffKind, inputDiff: true };
   }
   const detailedDiff = diffs.length > 0 ? detailed : null;
   if (custom && (args.forceReplace || keys.length > 0)) return { op: "replace", keys, diffs, detailedDiff };

@@ -62,7 +62,11 @@ export async function inlineStack(
 }
 
 /** Runs `fn` with extra environment variables set for the stack's CLI invocations. */
-export async function withEnv<T>(stack: Stack, vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+export async function withEnv<T>(
+  stack: Stack,
+  vars: Record<string, string>,
+  fn: () => Promise<T>,
+): Promise<T> {
   const env = (stack.workspace as LocalWorkspace).envVars;
   const saved = { ...env };
   Object.assign(env, vars);
@@ -105,17 +109,19 @@ export async function waitFor(pred: () => boolean, timeoutMs = 20_000, what = "c
   }
 }
 
-/** Runs the double's CLI directly; resolves with exit code and output (never rejects). */
+/** Runs the double's CLI directly; resolves with exit code and output (never rejects). An env value of undefined unsets the variable. */
 export function runCli(
   de: DoubleEnv,
   args: readonly string[],
-  opts: { cwd?: string; env?: Record<string, string> } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: Record<string, string | undefined> = { ...process.env, ...de.env, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return new Promise((resolve) => {
     execFile(
       path.join(de.root, "bin", "pulumi"),
       [...args],
-      { cwd: opts.cwd ?? de.dir, env: { ...process.env, ...de.env, ...opts.env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: opts.cwd ?? de.dir, env, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -4,7 +4,15 @@
  * the stack settings file (`Pulumi.<stack>.yaml`, `stackConfigDir` respected), secrets as
  * `{secure: v1:…}`.
  */
-import { configJson, getAtPath, hasSecure, namespacedKey, parseConfigPath, removeAtPath, setAtPath } from "../config";
+import {
+  configJson,
+  getAtPath,
+  hasSecure,
+  namespacedKey,
+  parseConfigPath,
+  removeAtPath,
+  setAtPath,
+} from "../config";
 import type { Context } from "../context";
 import { CliError } from "../errors";
 
@@ -35,7 +43,9 @@ export function configGet(ctx: Context): number {
   const key = ctx.args.positionals[0];
   if (!key) throw new CliError("config get requires a key");
   const raw = ctx.rawConfig(stack);
-  const { top, path } = ctx.args.bool("path") ? parseConfigPath(key, ctx.project) : { top: namespacedKey(key, ctx.project), path: [] };
+  const { top, path } = ctx.args.bool("path")
+    ? parseConfigPath(key, ctx.project)
+    : { top: namespacedKey(key, ctx.project), path: [] };
   const value = getAtPath(raw[top], path);
   if (value === undefined) {
     throw new CliError(`configuration key '${key}' not found for stack '${stack}'`);
@@ -47,7 +57,14 @@ export function configGet(ctx: Context): number {
   return 0;
 }
 
-function setOne(ctx: Context, stack: string, config: Record<string, unknown>, key: string, value: string, secret: boolean) {
+function setOne(
+  ctx: Context,
+  stack: string,
+  config: Record<string, unknown>,
+  key: string,
+  value: string,
+  secret: boolean,
+) {
   const leaf = secret ? { secure: ctx.crypter(stack, true).encrypt(value) } : value;
   if (ctx.args.bool("path")) {
     const { top, path } = parseConfigPath(key, ctx.project);
@@ -72,7 +89,8 @@ export function configSet(ctx: Context): number {
 
 function splitPair(pair: string): [string, string] {
   const eq = pair.indexOf("=");
-  if (eq <= 0) throw new CliError(`could not parse '${pair}' as a configuration key/value pair (expected key=value)`);
+  if (eq <= 0)
+    throw new CliError(`could not parse '${pair}' as a configuration key/value pair (expected key=value)`);
   return [pair.slice(0, eq), pair.slice(eq + 1)];
 }
 
@@ -83,7 +101,10 @@ export function configSetAll(ctx: Context): number {
   const config = { ...(settings.config ?? {}) };
   const jsonText = ctx.args.value("json");
   if (jsonText !== undefined) {
-    const parsed = JSON.parse(jsonText) as Record<string, { value?: string; objectValue?: unknown; secret?: boolean }>;
+    const parsed = JSON.parse(jsonText) as Record<
+      string,
+      { value?: string; objectValue?: unknown; secret?: boolean }
+    >;
     for (const [k, e] of Object.entries(parsed)) {
       const key = namespacedKey(k, ctx.project);
       if (e.objectValue !== undefined && !e.secret) config[key] = e.objectValue;

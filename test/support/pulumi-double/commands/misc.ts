@@ -34,7 +34,8 @@ export function cancel(ctx: Context): number {
   const name = ctx.args.positionals[0] ?? undefined;
   const stack = name ? name.split("/").pop()! : ctx.stackName();
   ctx.backend.requireStack(stack);
-  if (!ctx.args.bool("yes")) throw new CliError("--yes must be passed in to proceed when running in non-interactive mode");
+  if (!ctx.args.bool("yes"))
+    throw new CliError("--yes must be passed in to proceed when running in non-interactive mode");
   removeLocks(ctx.backend, stack);
   ctx.stdout(`The currently running update for '${stack}' has been canceled!\n`);
   return 0;
@@ -48,7 +49,11 @@ export function about(ctx: Context): number {
     runtime: { language: "nodejs", version: process.version },
     backend: { name: "pulumi-double", url: backendUrl(undefined, ctx.env), user: safeUsername() },
   };
-  ctx.stdout(ctx.args.bool("json") ? JSON.stringify(info, null, 4) + "\n" : `CLI\nVersion      ${info.cliVersion} (pulumi-double)\n`);
+  ctx.stdout(
+    ctx.args.bool("json")
+      ? JSON.stringify(info, null, 4) + "\n"
+      : `CLI\nVersion      ${info.cliVersion} (pulumi-double)\n`,
+  );
   return 0;
 }
 
@@ -56,7 +61,9 @@ export function about(ctx: Context): number {
 export function login(ctx: Context): number {
   const url = ctx.args.bool("local") ? "file://~" : ctx.args.positionals[0];
   if (!url || !url.startsWith("file://")) {
-    throw new CliError("the Pulumi CLI double only supports `pulumi login file://<dir>` or `pulumi login --local`");
+    throw new CliError(
+      "the Pulumi CLI double only supports `pulumi login file://<dir>` or `pulumi login --local`",
+    );
   }
   writeCurrentBackend(url, ctx.env);
   ctx.stdout(`Logged in to ${os.hostname()} as ${safeUsername()} (${url})\n`);
@@ -79,6 +86,7 @@ export function org(ctx: Context, sub: "get" | "set"): number {
 
 /** `plugin ls|install|rm` and `install`: plugins are built into the double. */
 export function plugin(ctx: Context, sub: "ls" | "install" | "rm" | "project"): number {
-  if (sub === "ls") ctx.stdout(ctx.args.bool("json") ? "[]\n" : "NAME  KIND  VERSION  SIZE  INSTALLED  LAST USED\n");
+  if (sub === "ls")
+    ctx.stdout(ctx.args.bool("json") ? "[]\n" : "NAME  KIND  VERSION  SIZE  INSTALLED  LAST USED\n");
   return 0;
 }

@@ -13,9 +13,39 @@ import { acquireLock, type Lock } from "../locks";
 import { startMonitor, type MonitorServer } from "../monitor";
 import { runInline, runLocal, type ProgramRun } from "../program";
 import { sortKeys, type Props } from "../props";
-import { decryptProps, encryptProps, manifest, mapDeploymentProps, type DeploymentV3, type PendingOperation, type ResourceState } from "../state";
+import {
+  decryptProps,
+  encryptProps,
+  manifest,
+  mapDeploymentProps,
+  type DeploymentV3,
+  type PendingOperation,
+  type ResourceState,
+} from "../state";
 
-const IGNORED_FLAGS = ["policy-pack", "policy-pack-config", "plan", "save-plan", "attach-debugger", "import-file", "target-dependents", "exclude-dependents", "suppress-outputs", "suppress-progress", "show-sames", "show-replacement-steps", "show-reads", "tracing", "logflow", "logtostderr", "verbose", "debug", "exec-agent", "run-program", "clear-pending-creates", "skip-pending-creates", "refresh"];
+const IGNORED_FLAGS = [
+  "policy-pack",
+  "policy-pack-config",
+  "plan",
+  "save-plan",
+  "attach-debugger",
+  "import-file",
+  "target-dependents",
+  "exclude-dependents",
+  "suppress-outputs",
+  "suppress-progress",
+  "show-sames",
+  "show-replacement-steps",
+  "show-reads",
+  "tracing",
+  "logflow",
+  "logtostderr",
+  "verbose",
+  "debug",
+  "run-program",
+  "clear-pending-creates",
+  "skip-pending-creates",
+];
 
 /** A sleep that does not keep the process alive on its own. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
@@ -44,10 +74,13 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
   const a = ctx.args;
   const dryRun = kind === "preview" || a.bool("preview-only");
   if (!dryRun && !a.bool("yes") && !a.bool("skip-preview")) {
-    throw new CliError("--yes or --skip-preview must be passed in to proceed when running in non-interactive mode");
+    throw new CliError(
+      "--yes or --skip-preview must be passed in to proceed when running in non-interactive mode",
+    );
   }
   if (a.has("remote")) throw new CliError("the Pulumi CLI double does not support --remote operations");
-  for (const f of IGNORED_FLAGS) if (a.has(f)) ctx.stderr(`warning: pulumi-double accepts but ignores --${f}\n`);
+  for (const f of IGNORED_FLAGS)
+    if (a.has(f)) ctx.stderr(`warning: pulumi-double accepts but ignores --${f}\n`);
 
   const stack = ctx.stackName();
   const backend = ctx.backend;
@@ -75,10 +108,21 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
     const d: DeploymentV3 = {
       manifest: manifest(version),
       secrets_providers: { type: "passphrase", state: { salt } },
-      resources: resources.map((r) => ({ ...r, inputs: sortKeys(encryptProps(r.inputs ?? {}, crypter)), outputs: sortKeys(encryptProps(r.outputs ?? {}, crypter)) })),
+      resources: resources.map((r) => ({
+        ...r,
+        inputs: sortKeys(encryptProps(r.inputs ?? {}, crypter)),
+        outputs: sortKeys(encryptProps(r.outputs ?? {}, crypter)),
+      })),
     };
     if (pending.length > 0) {
-      d.pending_operations = pending.map((o) => ({ type: o.type, resource: { ...o.resource, inputs: encryptProps(o.resource.inputs ?? {}, crypter), outputs: encryptProps(o.resource.outputs ?? {}, crypter) } }));
+      d.pending_operations = pending.map((o) => ({
+        type: o.type,
+        resource: {
+          ...o.resource,
+          inputs: encryptProps(o.resource.inputs ?? {}, crypter),
+          outputs: encryptProps(o.resource.outputs ?? {}, crypter),
+        },
+      }));
     }
     backend.writeDeployment(stack, d);
   };
@@ -136,7 +180,8 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
   let monitor: MonitorServer | undefined;
   let program: ProgramRun | undefined;
   try {
-    if (kind === "update" || kind === "preview") {
+    if ((kind === "update" || kind === "preview") && a.bool("refresh")) await dep.refreshQuietly();
+    if ((kind === "update" || kind === "preview") && !dep.failed) {
       monitor = await startMonitor({
         deployment: dep,
         project: ctx.project.name,
@@ -185,8 +230,9 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
       if (!dep.failed && !dep.canceled && !programError) await dep.deleteRemoved();
     } else if (kind === "refresh") {
       await dep.refreshAll();
-    } else {
-      await dep.destroyAll();
+    } else if (kind === "destroy") {
+      if (a.bool("refresh")) await dep.refreshQuietly();
+      if (!dep.failed) await dep.destroyAll();
     }
   } finally {
     monitor?.close();
@@ -199,7 +245,9 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
   const changed = Object.entries(dep.changes).some(([op, n]) => op !== "same" && n > 0);
   if (!failed && a.bool("expect-no-changes") && changed) {
     result = "failed";
-    finalError = dryRun ? "no changes were expected but changes were proposed" : "no changes were expected but changes occurred";
+    finalError = dryRun
+      ? "no changes were expected but changes were proposed"
+      : "no changes were expected but changes occurred";
     events.emit(diagnosticEvent("error", finalError));
     display.diagnostic("error", finalError);
   } else if (dep.canceled || failed) {
@@ -222,7 +270,13 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
   });
   events.emit({ cancelEvent: {} });
   await events.close();
-  display.footer({ outputs: dep.stackOutputs(), changes: dep.changes, seconds, config: rc.prelude, rootUrn: dep.rootUrn });
+  display.footer({
+    outputs: dep.stackOutputs(),
+    changes: dep.changes,
+    seconds,
+    config: rc.prelude,
+    rootUrn: dep.rootUrn,
+  });
 
   if (!dryRun) {
     backend.addHistory(stack, {

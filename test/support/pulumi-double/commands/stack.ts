@@ -29,7 +29,9 @@ export function stackInit(ctx: Context): number {
   if (!ref) throw new CliError("a stack name is required in non-interactive mode");
   const provider = ctx.args.value("secrets-provider");
   if (provider && provider !== "passphrase" && provider !== "default") {
-    throw new CliError(`the Pulumi CLI double only supports the passphrase secrets provider, not '${provider}'`);
+    throw new CliError(
+      `the Pulumi CLI double only supports the passphrase secrets provider, not '${provider}'`,
+    );
   }
   const name = parseStackName(ref, ctx.project);
   ctx.backend.createStack(name);
@@ -72,18 +74,21 @@ export function stackLs(ctx: Context): number {
   const out = ctx.backend.listStacks().map((name) => {
     const d = ctx.backend.readDeployment(name);
     const hist = ctx.backend.history(name)[0];
-    const summary: Record<string, unknown> = { name, current: name === current };
-    if (hist?.endTime) summary["lastUpdate"] = new Date(hist.endTime * 1000).toISOString();
-    summary["updateInProgress"] = listLocks(ctx.backend, name).length > 0;
-    if (d) summary["resourceCount"] = d.resources?.length ?? 0;
-    summary["url"] = ctx.backend.url;
-    return summary;
+    return {
+      name,
+      current: name === current,
+      ...(hist?.endTime ? { lastUpdate: new Date(hist.endTime * 1000).toISOString() } : {}),
+      updateInProgress: listLocks(ctx.backend, name).length > 0,
+      ...(d ? { resourceCount: d.resources?.length ?? 0 } : {}),
+      url: ctx.backend.url,
+    };
   });
   if (ctx.args.bool("json")) ctx.stdout(json(out));
   else {
     ctx.stdout("NAME  LAST UPDATE  RESOURCE COUNT\n");
     for (const s of out) {
-      ctx.stdout(`${String(s["name"])}${s["current"] ? "*" : ""}  ${String(s["lastUpdate"] ?? "n/a")}  ${String(s["resourceCount"] ?? "n/a")}\n`);
+      const count = s.resourceCount === undefined ? "n/a" : String(s.resourceCount);
+      ctx.stdout(`${s.name}${s.current ? "*" : ""}  ${s.lastUpdate ?? "n/a"}  ${count}\n`);
     }
   }
   return 0;
@@ -94,7 +99,8 @@ export function stackRm(ctx: Context): number {
   const ref = ctx.args.positionals[0] ?? ctx.args.value("stack");
   const name = ref ? parseStackName(ref, ctx.project) : ctx.stackName();
   ctx.backend.requireStack(name);
-  if (!ctx.args.bool("yes")) throw new CliError("--yes must be passed in to proceed when running in non-interactive mode");
+  if (!ctx.args.bool("yes"))
+    throw new CliError("--yes must be passed in to proceed when running in non-interactive mode");
   const force = ctx.args.bool("force");
   if (!force) checkUnlocked(ctx.backend, name);
   const count = ctx.backend.readDeployment(name)?.resources?.length ?? 0;
@@ -135,7 +141,8 @@ export function stackOutput(ctx: Context): number {
   if (ctx.args.bool("json")) ctx.stdout(json(outs));
   else {
     ctx.stdout(`Current stack outputs (${Object.keys(outs).length}):\n    OUTPUT  VALUE\n`);
-    for (const [k, v] of Object.entries(outs)) ctx.stdout(`    ${k}  ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
+    for (const [k, v] of Object.entries(outs))
+      ctx.stdout(`    ${k}  ${typeof v === "string" ? v : JSON.stringify(v)}\n`);
   }
   return 0;
 }
@@ -168,7 +175,9 @@ export function stackHistory(ctx: Context): number {
     return o;
   });
   if (ctx.args.bool("json")) ctx.stdout(json(out));
-  else for (const o of out) ctx.stdout(`${String(o["kind"])} ${String(o["result"])} ${String(o["startTime"])}\n`);
+  else
+    for (const o of out)
+      ctx.stdout(`${String(o["kind"])} ${String(o["result"])} ${String(o["startTime"])}\n`);
   return 0;
 }
 
@@ -176,7 +185,9 @@ export function stackHistory(ctx: Context): number {
 export function stackExport(ctx: Context): number {
   const name = ctx.stackName();
   const latest = ctx.backend.readDeployment(name);
-  let deployment: DeploymentV3 = latest ?? { manifest: { time: "0001-01-01T00:00:00Z", magic: "", version: "" } };
+  let deployment: DeploymentV3 = latest ?? {
+    manifest: { time: "0001-01-01T00:00:00Z", magic: "", version: "" },
+  };
   if (latest && ctx.args.bool("show-secrets")) {
     const crypter = ctx.crypter(name);
     deployment = mapDeploymentProps(latest, (p) => plaintextProps(decryptProps(p, crypter)));
@@ -195,7 +206,9 @@ export function stackImport(ctx: Context): number {
   const text = file ? fs.readFileSync(file, "utf8") : fs.readFileSync(0, "utf8");
   const untyped = JSON.parse(text) as UntypedDeployment;
   if (untyped.version !== 3 || !untyped.deployment) {
-    throw new CliError(`could not import deployment: unsupported deployment version ${String(untyped.version)}`);
+    throw new CliError(
+      `could not import deployment: unsupported deployment version ${String(untyped.version)}`,
+    );
   }
   const crypter = ctx.crypter(name, true);
   const salt = untyped.deployment.secrets_providers?.state?.salt;
@@ -231,7 +244,8 @@ export function stackTag(ctx: Context, sub: "get" | "set" | "rm" | "ls"): number
   const tags = ctx.backend.readTags(name);
   const builtin: Record<string, string> = {
     "pulumi:project": ctx.project.name,
-    "pulumi:runtime": typeof ctx.project.runtime === "string" ? ctx.project.runtime : ctx.project.runtime.name,
+    "pulumi:runtime":
+      typeof ctx.project.runtime === "string" ? ctx.project.runtime : ctx.project.runtime.name,
   };
   const [key, value] = ctx.args.positionals;
   if (sub === "ls") {

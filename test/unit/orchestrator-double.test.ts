@@ -1,0 +1,230 @@
+// The library API end to end through the real Automation API against the Pulumi CLI double:
+// the lifecycle on the real platform program, "same program" as `pulumi up`, the environment
+// graph, faults, locks and the audit log. Requires `npm run build` (workers and the double run
+// compiled).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { synth } from "../../orchestrator/synth";
+import { destroy, outputs, preview, refresh, up, cancel } from "../../orchestrator/verbs";
+import { Status, type OrchestratorEvent, type RunResult } from "../../orchestrator/types";
+import { REPO, fixtureStack, leftoverProcesses, lockFiles, setup, stateResources, waitForNoLeftovers, type Setup } from "./orchestrator-support";
+
+const byEnv = (run: RunResult, env: string) => run.results.find((r) => r.env === env)!;
+
+afterAll(async () => {
+  expect(await waitForNoLeftovers()).toEqual([]);
+});
+
+describe("lifecycle on the platform program", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+    s = await setup({ dev }, { program: "platform" });
+  });
+
+  it("up → outputs → preview (no changes) → config change → preview shows the update → destroy", async () => {
+    const deployed = await up({ ...s.base, env: "dev" });
+    expect(deployed.results[0]).toMatchObject({ env: "dev", status: Status.succeeded });
+    expect(deployed.results[0]!.changes).toMatchObject({ create: expect.any(Number) });
+    expect(deployed.results[0]!.outputs).toMatchObject({ profile: "dev", networkId: expect.any(String) });
+
+    // Same program: the orchestrator's inline program registers what `pulumi up`'s entry registers.
+    const inventory = await synth("dev", { stacksDir: s.stacksDir });
+    const deployedUrns = stateResources(s, "dev")
+      .filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"))
+      .map((r) => r.urn)
+      .sort();
+    expect(deployedUrns).toEqual(inventory.resources.map((r) => r.urn).sort());
+    const protectedInState = stateResources(s, "dev").filter((r) => r.protect).map((r) => r.urn).sort();
+    expect(protectedInState).toEqual(inventory.resources.filter((r) => r.protect).map((r) => r.urn).sort());
+
+    const outs = await outputs({ ...s.base, env: "dev" });
+    expect(outs.results[0]!.outputs).toEqual(deployed.results[0]!.outputs);
+
+    const clean = await preview({ ...s.base, env: "dev", expectNoChanges: true });
+    expect(clean.results[0]).toMatchObject({ status: Status.succeeded });
+    expect(Object.keys(clean.results[0]!.changes)).toEqual(["same"]);
+
+    s.writeStack("dev", fs.readFileSync(path.join(s.stacksDir, "Pulumi.dev.yaml"), "utf8").replace(/diskSizeGb: 10\b/, "diskSizeGb: 20"));
+    const changed = await preview({ ...s.base, env: "dev", expectNoChanges: true });
+    expect(changed.results[0]).toMatchObject({ status: Status.changesDetected, changes: expect.objectContaining({ update: 1 }) });
+
+    // Dev's KMS resources are protected: destroy reports them instead of unprotecting them.
+    const blocked = await destroy({ ...s.base, env: "dev" });
+    expect(blocked.results[0]).toMatchObject({ status: Status.blocked });
+    expect([...blocked.results[0]!.protectedResources!].sort()).toEqual(protectedInState);
+    expect(stateResources(s, "dev").length).toBeGreaterThan(2);
+
+    const destroyed = await destroy({ ...s.base, env: "dev", excludeProtected: true });
+    expect(destroyed.results[0]).toMatchObject({ status: Status.succeeded });
+    expect([...destroyed.results[0]!.protectedResources!].sort()).toEqual(protectedInState);
+    const left = stateResources(s, "dev");
+    expect(left.filter((r) => r.protect).map((r) => r.urn).sort()).toEqual(protectedInState);
+    expect(left.some((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance")).toBe(false);
+  }, 240_000);
+});
+
+describe("environments as a graph", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup({
+      shared: fixtureStack(),
+      app1: fixtureStack({ dependsOn: ["shared"] }),
+      app2: fixtureStack({ dependsOn: ["shared"] }),
+      edge: fixtureStack({ dependsOn: ["app1"] }),
+    });
+  });
+
+  it("runs dependencies first, independent stacks in parallel, each in its own process", async () => {
+    const events: (OrchestratorEvent & { at: number })[] = [];
+    const run = await up({ ...s.base, env: "all", envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "300" }, onEvent: (e) => events.push({ ...e, at: Date.now() }) });
+    expect(run.ok).toBe(true);
+    const at = (type: string, env: string) => events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
+    expect(at("start", "app1")).toBeGreaterThanOrEqual(at("done", "shared"));
+    expect(at("start", "app2")).toBeGreaterThanOrEqual(at("done", "shared"));
+    expect(at("start", "edge")).toBeGreaterThanOrEqual(at("done", "app1"));
+    // app1 and app2 overlap.
+    expect(at("start", "app2")).toBeLessThan(at("done", "app1"));
+    expect(at("start", "app1")).toBeLessThan(at("done", "app2"));
+    for (const env of ["shared", "app1", "app2", "edge"]) expect(stateResources(s, env).length).toBeGreaterThan(3);
+  }, 180_000);
+
+  it("a failure stops its dependents only", async () => {
+    s.writeStack("app1", fixtureStack({ dependsOn: ["shared"], size: 2 }));
+    s.writeStack("app2", fixtureStack({ dependsOn: ["shared"], size: 2 }));
+    s.writeStack("edge", fixtureStack({ dependsOn: ["app1"], size: 2 }));
+    const run = await up({ ...s.base, env: "app1,app2,edge", envVars: { ...s.base.envVars, PULUMI_DOUBLE_FAIL_ON: "app-bucket" }, maxConcurrentStacks: 1 });
+    expect(byEnv(run, "app1")).toMatchObject({ status: Status.failed, error: expect.stringMatching(/injected provider error/) });
+    expect(byEnv(run, "edge")).toMatchObject({ status: Status.skipped, skippedBecause: "app1", error: "skipped: dependency app1 failed" });
+    // app2 does not depend on app1: it ran (and failed on its own, the fault applies to every stack).
+    expect(byEnv(run, "app2").status).toBe(Status.failed);
+    expect(lockFiles(s, "app1")).toEqual([]);
+  }, 180_000);
+
+  it("destroys in reverse order", async () => {
+    const events: (OrchestratorEvent & { at: number })[] = [];
+    const run = await destroy({ ...s.base, env: "all", onEvent: (e) => events.push({ ...e, at: Date.now() }) });
+    expect(run.ok).toBe(true);
+    const at = (type: string, env: string) => events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
+    expect(at("start", "shared")).toBeGreaterThanOrEqual(Math.max(at("done", "app1"), at("done", "app2")));
+    expect(at("start", "app1")).toBeGreaterThanOrEqual(at("done", "edge"));
+    for (const env of ["shared", "app1", "app2", "edge"]) expect(stateResources(s, env).filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
+  }, 180_000);
+
+  it("rejects unknown dependencies and cycles before any engine call", async () => {
+    const bad = await setup({ a: fixtureStack({ dependsOn: ["b"] }), b: fixtureStack({ dependsOn: ["a"] }), c: fixtureStack({ dependsOn: ["zzz"] }) });
+    const error = await up({ ...bad.base, env: "a" }).then(
+      () => new Error("no error"),
+      (e: Error) => e,
+    );
+    expect(error.message).toMatch(/c: platform-orchestrator\.dependsOn: unknown stack "zzz"/);
+    expect(error.message).toMatch(/dependency cycle a → b → a/);
+    expect(fs.existsSync(bad.backendDir)).toBe(false);
+  });
+});
+
+describe("faults", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup({ solo: fixtureStack(), other: fixtureStack() });
+  });
+
+  it("CRASH_AFTER: the CLI dies mid-update; pending operations, the stale lock and the recovery are reported", async () => {
+    const crashed = await up({ ...s.base, env: "solo", envVars: { ...s.base.envVars, PULUMI_DOUBLE_CRASH_AFTER: "1" } });
+    const r = crashed.results[0]!;
+    expect(r.status).toBe(Status.failed);
+    expect(r.pendingOperations?.length).toBeGreaterThan(0);
+    expect(r.recovery?.[0]).toMatch(/^npx platform cancel --env solo/);
+    expect(r.recovery?.[1]).toMatch(/^npx platform refresh --env solo --yes/);
+    expect(lockFiles(s, "solo")).toHaveLength(1);
+
+    // The lock blocks the next update, which names the (dead) holder.
+    const blocked = await up({ ...s.base, env: "solo" });
+    expect(blocked.results[0]).toMatchObject({ status: Status.locked, lock: [expect.objectContaining({ pid: expect.any(Number) })] });
+
+    // Recovery as reported.
+    expect((await cancel({ ...s.base, env: "solo" })).results[0]!.status).toBe(Status.succeeded);
+    expect(lockFiles(s, "solo")).toEqual([]);
+    expect((await refresh({ ...s.base, env: "solo", clearPendingCreates: true })).results[0]!.status).toBe(Status.succeeded);
+    expect((await up({ ...s.base, env: "solo" })).results[0]!.status).toBe(Status.succeeded);
+  }, 180_000);
+
+  it("VERSION too old: a one-line error before any engine call", async () => {
+    await expect(up({ ...s.base, env: "other", envVars: { ...s.base.envVars, PULUMI_DOUBLE_VERSION: "3.100.0" } })).rejects.toThrow(
+      /^Pulumi CLI v3\.100\.0 \(.*bin\/pulumi\) is too old: the orchestrator needs v3\.181\.0 or newer; upgrade it/,
+    );
+    expect(stateResources(s, "other")).toEqual([]);
+  });
+
+  it("a missing passphrase is an error naming the variable, before any engine call", async () => {
+    const saved = process.env["PULUMI_CONFIG_PASSPHRASE"];
+    delete process.env["PULUMI_CONFIG_PASSPHRASE"];
+    try {
+      await expect(up({ ...s.base, env: "other", envVars: {} })).rejects.toThrow(/^PULUMI_CONFIG_PASSPHRASE is not set/);
+    } finally {
+      if (saved !== undefined) process.env["PULUMI_CONFIG_PASSPHRASE"] = saved;
+    }
+  });
+});
+
+describe("locks", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup({ busy: fixtureStack() });
+    expect((await up({ ...s.base, env: "busy" })).ok).toBe(true);
+    s.writeStack("busy", fixtureStack({ size: 3 }));
+  });
+
+  it("a second concurrent up fails at once naming the holder, or waits and then succeeds", async () => {
+    // The holder's update takes ≥ 8 s (one changed resource, 8 s per provider operation).
+    const slow = { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "8000" };
+    let holderStarted!: () => void;
+    const started = new Promise<void>((r) => (holderStarted = r));
+    const first = up({
+      ...s.base,
+      env: "busy",
+      envVars: slow,
+      onEvent: (e) => {
+        const pre = e.type === "engine" ? (e.event as { resourcePreEvent?: { metadata?: { op?: string } } }).resourcePreEvent : undefined;
+        if (pre && pre.metadata?.op !== "same") holderStarted();
+      },
+    });
+    await started;
+    expect(lockFiles(s, "busy")).toHaveLength(1);
+    const waits: OrchestratorEvent[] = [];
+    const [immediate, waiting] = await Promise.all([
+      up({ ...s.base, env: "busy" }),
+      up({ ...s.base, env: "busy", waitForLockMs: 120_000, onEvent: (e) => e.type === "lock-wait" && waits.push(e) }),
+    ]);
+    expect(immediate.results[0]).toMatchObject({ status: Status.locked, lock: [expect.objectContaining({ user: expect.any(String), pid: expect.any(Number) })] });
+    expect(immediate.results[0]!.error).toMatch(/stack busy is locked by .*\(pid \d+\).*npx platform cancel --env busy/);
+    expect((await first).results[0]!.status).toBe(Status.succeeded);
+    const second = waiting.results[0]!;
+    expect(second.status).toBe(Status.succeeded);
+    expect(second.waitedForLockMs).toBeGreaterThan(0);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(lockFiles(s, "busy")).toEqual([]);
+  }, 180_000);
+});
+
+describe("audit log and secrets", () => {
+  it("appends one line per environment and operation, never a secret", async () => {
+    const s = await setup({ one: fixtureStack(), two: fixtureStack() });
+    await up({ ...s.base, env: "one,two" });
+    const shown = await outputs({ ...s.base, env: "one", showSecrets: true });
+    const password = shown.results[0]!.outputs!["password"] as string;
+    expect(password).toMatch(/.{16}/);
+    const masked = await outputs({ ...s.base, env: "one" });
+    expect(masked.results[0]!.outputs!["password"]).toBe("[secret]");
+    await preview({ ...s.base, env: "two" });
+
+    const lines = fs.readFileSync(s.auditLog, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => `${l["verb"]}:${l["env"]}:${l["result"]}`).sort()).toEqual(
+      ["up:one:succeeded", "up:two:succeeded", "outputs:one:succeeded", "outputs:one:succeeded", "preview:two:succeeded"].sort(),
+    );
+    for (const l of lines) expect(Object.keys(l).sort()).toEqual(["backend", "changes", "durationMs", "env", "host", "remote", "result", "stack", "time", "user", "verb"]);
+    expect(fs.readFileSync(s.auditLog, "utf8")).not.toContain(password);
+    expect(leftoverProcesses()).toEqual([]);
+  }, 180_000);
+});
