@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       "test/**/*.test.ts",
+      "test/integration/**/*.test.ts",
       "components/**/*.test.ts",
       "plan/**/*.test.ts",
       "orchestrator/**/*.test.ts",

@@ -11,7 +11,8 @@
 export { up, preview, refresh, destroy, outputs, cancel, selectEnvs, requireDestroyConfirmation, profileOf } from "./verbs";
 export * from "./types";
 export { readStackGraph, runOrder, topologicalOrder, dependenciesOf, ORCHESTRATOR_KEY, DEPENDS_ON_PATH, type StackGraph } from "./graph";
-export { createLocalStack, OpenMode, MIN_PULUMI_VERSION, type StackFactory, type StackHandle, type WorkspaceSpec } from "./workspace";
+export { OpenMode, MIN_PULUMI_VERSION, type StackFactory, type StackHandle, type WorkspaceSpec } from "./workspace";
+export { createLocalStack, createRemoteStack, defaultStackFactory } from "./stack-factory";
 export { runOperation, maskOutputs, changesFrom, SECRET_MASK, type Job, type JobOptions } from "./operation";
 export { buildRemoteRequest, resolveRemote, type RemoteRequest } from "./remote";
 export { renderRun, renderSummaryTable, formatChanges } from "./summary";

@@ -4,41 +4,46 @@
  * be read", reports protected resources and pending operations, and masks secrets.
  */
 import type { EngineEvent, PulumiFn } from "@pulumi/pulumi/automation";
-import { EngineEventCollector } from "../plan/parse/events";
-import { readOpCounts } from "../plan/parse/events";
+import { EngineEventCollector, readOpCounts } from "../plan/parse/events";
 import { CHANGE_KIND_OF_OP, type OpCounts } from "../plan/parse/types";
 import { errorSummary, isStackNotFound } from "./errors";
+import { INSPECT, type Job } from "./job";
 import { holderAlive, isConcurrentUpdateError, lockBackoffMs, lockedMessage, lockRecovery, parseLockHolders, readDiyLocks, sleep } from "./locks";
 import { Status, Verb, type Changes, type EnvResult, type LockHolder, type OrchestratorEvent, type PendingOperation } from "./types";
 import { OpenMode, type StackFactory, type StackHandle, type WorkspaceSpec } from "./workspace";
 
+export { INSPECT, type Job, type JobOptions } from "./job";
+
 /** The string secrets are shown as. */
 export const SECRET_MASK = "[secret]";
 
-/** Internal verb: read pending operations and locks of a stack whose worker was killed. */
-export const INSPECT = "inspect";
+/** The key that marks a serialized secret value (`{ "4dabf…": "1b47…", value }`) in Pulumi's wire format. */
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 
-/** Per-verb settings of one job (plain data: it crosses the process boundary). */
-export interface JobOptions {
-  readonly target?: readonly string[];
-  readonly refresh?: boolean;
-  readonly parallel?: number;
-  readonly message?: string;
-  readonly expectNoChanges?: boolean;
-  readonly previewOnly?: boolean;
-  readonly clearPendingCreates?: boolean;
-  readonly excludeProtected?: boolean;
-  readonly remove?: boolean;
-  readonly showSecrets?: boolean;
-  readonly waitForLockMs?: number;
-  readonly force?: boolean;
+/**
+ * An engine event as it may be shown to people: debug diagnostics dropped (they can carry raw RPC
+ * payloads), serialized secret values replaced by `"[secret]"`, strings that embed one replaced
+ * whole. Returns undefined for events that are not shown at all.
+ *
+ * @example
+ * ```ts
+ * redactEvent({ sequence: 1, timestamp: 1, diagnosticEvent: { severity: "debug", message: "…" } } as EngineEvent); // undefined
+ * ```
+ */
+export function redactEvent(event: EngineEvent): EngineEvent | undefined {
+  // The TypeScript type lacks "debug", but engines send it.
+  if ((event.diagnosticEvent?.severity as string | undefined) === "debug") return undefined;
+  return redactValue(event) as EngineEvent;
 }
 
-/** What a worker runs. */
-export interface Job {
-  readonly verb: Verb | typeof INSPECT;
-  readonly spec: WorkspaceSpec;
-  readonly options: JobOptions;
+function redactValue(value: unknown): unknown {
+  if (typeof value === "string") return value.includes(SECRET_SIG_KEY) ? SECRET_MASK : value;
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value === null || typeof value !== "object") return value;
+  if (SECRET_SIG_KEY in value) return SECRET_MASK;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v);
+  return out;
 }
 
 /** What {@link runOperation} needs besides the job. */
@@ -146,7 +151,8 @@ class Run {
 
   readonly onEvent = (event: EngineEvent): void => {
     this.collector.addEvent(event);
-    this.ctx.emit({ type: "engine", env: this.env, event });
+    const shown = redactEvent(event);
+    if (shown) this.ctx.emit({ type: "engine", env: this.env, event: shown });
   };
 
   result(status: EnvResult["status"], changes: Changes, extra: Partial<EnvResult> = {}): EnvResult {

@@ -5,12 +5,11 @@
  * without a network.
  */
 import { execFileSync } from "node:child_process";
-import * as path from "node:path";
-import { RemoteWorkspace, type RemoteGitProgramArgs, type RemoteWorkspaceOptions } from "@pulumi/pulumi/automation";
+import type { RemoteGitProgramArgs, RemoteWorkspaceOptions } from "@pulumi/pulumi/automation";
 import { PlatformError } from "../components/shared/errors";
 import { repoRoot } from "../programs/stack-config";
 import type { RemoteOptions } from "./types";
-import type { RemoteSpec, StackHandle, WorkspaceSpec } from "./workspace";
+import type { RemoteSpec, WorkspaceSpec } from "./workspace";
 
 /** Commands a deployment runs before the operation when none are given. */
 export const DEFAULT_PRE_RUN_COMMANDS = ["npm ci"] as const;
@@ -93,17 +92,4 @@ export function buildRemoteRequest(spec: WorkspaceSpec, env: Readonly<Record<str
     skipInstallDependencies: true,
   };
   return { args, opts };
-}
-
-/**
- * Opens the stack through `RemoteWorkspace` (the local CLI talks to Pulumi Cloud, which runs the
- * deployment). Runs in the worker, whose environment carries the backend and PULUMI_HOME.
- */
-export async function createRemoteStack(spec: WorkspaceSpec): Promise<StackHandle> {
-  process.env["PULUMI_BACKEND_URL"] = spec.backendUrl;
-  process.env["PULUMI_HOME"] = spec.pulumiHome;
-  for (const [k, v] of Object.entries(spec.envVars)) process.env[k] = v;
-  if (spec.pulumiRoot) process.env["PATH"] = `${path.join(spec.pulumiRoot, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`;
-  const { args, opts } = buildRemoteRequest(spec, process.env);
-  return (await RemoteWorkspace.createOrSelectStack(args, opts)) as unknown as StackHandle;
 }

@@ -10,7 +10,7 @@ import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
 import { repoRoot } from "../programs/stack-config";
-import { INSPECT, type Job, type JobOptions } from "./operation";
+import { INSPECT, type Job, type JobOptions } from "./job";
 import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
 import type { WorkspaceSpec } from "./workspace";
 import type { ParentMessage, WorkerMessage } from "./worker";

@@ -11,7 +11,7 @@ import { repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-confi
 import { appendAudit, auditEntry } from "./audit";
 import { resolveEnvs } from "./envs";
 import { readStackFile, readStackGraph, runOrder } from "./graph";
-import type { JobOptions } from "./operation";
+import type { JobOptions } from "./job";
 import { resolveRemote } from "./remote";
 import { runJobs } from "./runner";
 import {

@@ -11,9 +11,9 @@ import { rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { errorSummary } from "./errors";
 import { runOperation, type Job } from "./operation";
-import { createRemoteStack } from "./remote";
 import { Status, Verb, type EnvResult, type OrchestratorEvent } from "./types";
-import { createLocalStack, type StackFactory, type WorkspaceSpec } from "./workspace";
+import { defaultStackFactory } from "./stack-factory";
+import type { WorkspaceSpec } from "./workspace";
 
 /** Messages the parent sends. */
 export type ParentMessage = { readonly type: "run"; readonly job: Job } | { readonly type: "abort" };
@@ -42,8 +42,6 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiF
   return async () => runPlatform();
 }
 
-const factory: StackFactory = (spec, program, mode) => (spec.remote ? createRemoteStack(spec) : createLocalStack(spec, program, mode));
-
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {
     if (!process.send || !process.connected) return resolve();
@@ -56,7 +54,7 @@ async function run(job: Job, controller: AbortController): Promise<void> {
   try {
     const program = job.verb === Verb.up || job.verb === Verb.preview || job.verb === Verb.refresh || job.verb === Verb.destroy ? loadProgram(job.spec) : async () => undefined;
     result = await runOperation(job, {
-      factory,
+      factory: defaultStackFactory,
       program,
       signal: controller.signal,
       emit: (event) => void send({ type: "event", event }),

@@ -1,8 +1,8 @@
 /**
  * Where and how a stack runs: backend, secrets provider, Pulumi CLI, work dir, PULUMI_HOME and the
  * stack settings, resolved in the parent process ({@link resolveWorkspace}) and turned into an
- * Automation-API stack in the worker process ({@link createLocalStack}, the default
- * {@link StackFactory}).
+ * Automation-API stack in the worker process (`createLocalStack` in stack-factory.ts, the default
+ * {@link StackFactory}). This module loads no Automation-API code: the parent process stays light.
  *
  * Config: the stack file `stacks/Pulumi.<env>.yaml` is copied into the workspace's stack settings
  * as it is (`config`, `secretsprovider`, `encryptedkey`, `encryptionsalt`, `environment`), so the
@@ -12,10 +12,10 @@
  */
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { accessSync, constants, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { LocalWorkspace, PulumiCommand, type PulumiFn, type StackSettings } from "@pulumi/pulumi/automation";
+import type { PulumiFn, StackSettings } from "@pulumi/pulumi/automation";
 import { PlatformError } from "../components/shared/errors";
 import { repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
 import { readStackFile } from "./graph";
@@ -317,37 +317,6 @@ export type OpenMode = (typeof OpenMode)[keyof typeof OpenMode];
 
 /**
  * The seam between the verbs and the Automation API: opens a stack for a spec. Tests substitute a
- * fake; {@link createLocalStack} is the real one.
+ * fake; `createLocalStack` (stack-factory.ts) is the real one.
  */
 export type StackFactory = (spec: WorkspaceSpec, program: PulumiFn, mode: OpenMode) => Promise<StackHandle>;
-
-/**
- * Opens a stack through `LocalWorkspace` with an inline program, the repository's project
- * settings, the stack file as stack settings, its own work dir and PULUMI_HOME.
- *
- * @example
- * ```ts
- * const stack = await createLocalStack(spec, async () => runPlatform(), OpenMode.createOrSelect);
- * await stack.up({ onEvent: console.log });
- * ```
- */
-export const createLocalStack: StackFactory = async (spec, program, mode) => {
-  mkdirSync(spec.workDir, { recursive: true });
-  mkdirSync(spec.pulumiHome, { recursive: true });
-  if (spec.backendUrl.startsWith("file://")) {
-    const dir = spec.backendUrl.slice("file://".length).replace(/\?.*$/, "");
-    if (dir && !existsSync(dir)) mkdirSync(dir, { recursive: true });
-  }
-  const pulumiCommand = await PulumiCommand.get({ ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}), skipVersionCheck: true });
-  const args = { stackName: spec.stackName, projectName: spec.projectName, program };
-  const opts = {
-    workDir: spec.workDir,
-    pulumiHome: spec.pulumiHome,
-    pulumiCommand,
-    envVars: { ...spec.envVars },
-    projectSettings: { name: spec.projectName, runtime: spec.runtime as "nodejs", backend: { url: spec.backendUrl } },
-    stackSettings: { [spec.stackName]: spec.stackSettings },
-    ...(spec.secretsProvider ? { secretsProvider: spec.secretsProvider } : {}),
-  };
-  return mode === OpenMode.select ? LocalWorkspace.selectStack(args, opts) : LocalWorkspace.createOrSelectStack(args, opts);
-};

@@ -168,7 +168,8 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       caches: cache.spec.mode === "memorystore" ? [{ name: "cache", instanceId: cache.spec.instanceName }] : [],
       targets: { latencyP95Ms: o.latencyP95Ms, availabilityTarget: o.availabilityTarget, errorRateThreshold: o.errorRateThreshold },
       dashboard: o.dashboards,
-      audit: { cisAlerts: o.auditAlerts, dataAccessLogs: o.auditAlerts },
+      // Data Access logs for every service (CIS 2.1); a small environment stays inside Cloud Logging's free 50 GiB.
+      audit: { cisAlerts: o.auditAlerts, dataAccessLogs: o.auditAlerts, allServices: o.auditAlerts },
     },
     after,
   );

@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { platformLabels } from "../shared/labels";
+import { platformLabels, PUBLIC_LABEL } from "../shared/labels";
 import { childName, physicalName } from "../shared/naming";
 import { afterAll } from "../shared/outputs";
 import { transform } from "../shared/transform";
@@ -275,7 +275,8 @@ export class CloudRunService extends pulumi.ComponentResource {
           description: `${ctx.app} ${name} (${ctx.env}), managed by the platform`,
           ingress: INGRESS_SETTING[spec.ingress],
           deletionProtection: spec.deletionProtection,
-          labels: platformLabels(ctx, "cloud-run"),
+          // The exposure label tells the guards that public access is intended.
+          labels: platformLabels(ctx, "cloud-run", spec.public ? { [PUBLIC_LABEL.key]: PUBLIC_LABEL.value } : {}),
           template,
         },
         { parent, dependsOn: after },

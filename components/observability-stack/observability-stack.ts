@@ -140,7 +140,7 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       }
     }
     const auditConfigs = spec.audit.dataAccessLogs
-      ? DATA_ACCESS_SERVICES.map((s) => createAuditConfig(this, s))
+      ? (spec.audit.allServices ? ["allServices" as const] : DATA_ACCESS_SERVICES).map((s) => createAuditConfig(this, s))
       : [];
     const alertPolicies = Object.fromEntries(alerts.map((a) => [a.role.join("-"), createPolicy(this, a)]));
     const dashboard = spec.dashboard ? createDashboard(this) : undefined;
@@ -320,7 +320,7 @@ export class ObservabilityStack extends pulumi.ComponentResource {
 
     function createAuditConfig(
       parent: ObservabilityStack,
-      service: (typeof DATA_ACCESS_SERVICES)[number],
+      service: (typeof DATA_ACCESS_SERVICES)[number] | "allServices",
     ): gcp.projects.IAMAuditConfig {
       return new gcp.projects.IAMAuditConfig(
         ...transform(

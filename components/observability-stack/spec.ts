@@ -153,9 +153,12 @@ export interface ObservabilityStackArgs {
   /**
    * CIS 2.4/2.5/2.6/2.11 log metrics with alerts, and Data Access audit logs for Cloud KMS and Cloud SQL.
    * `IAMAuditConfig` is authoritative per service and project: it replaces audit settings made elsewhere.
-   * @default { cisAlerts: true, dataAccessLogs: true }
+   * `allServices` turns Data Access logs on for every service in the project (CIS 2.1, CKV2_GCP_5):
+   * complete, but log volume (and Cloud Logging cost) grows with traffic, so it is opt-in here and
+   * on in the prod program.
+   * @default { cisAlerts: true, dataAccessLogs: true, allServices: false }
    */
-  readonly audit?: { readonly cisAlerts?: boolean; readonly dataAccessLogs?: boolean };
+  readonly audit?: { readonly cisAlerts?: boolean; readonly dataAccessLogs?: boolean; readonly allServices?: boolean };
   readonly transform?: {
     notificationChannel?: Transform<gcp.monitoring.NotificationChannelArgs>;
     uptimeCheck?: Transform<gcp.monitoring.UptimeCheckConfigArgs>;
@@ -189,7 +192,7 @@ export const DEFAULTS = {
   },
   slo: { enabled: true, rollingPeriodDays: 30 },
   dashboard: true,
-  audit: { cisAlerts: true, dataAccessLogs: true },
+  audit: { cisAlerts: true, dataAccessLogs: true, allServices: false },
 } as const;
 
 /** Resolved {@link ObservabilityStackArgs} (defaults applied, everything checked). */
@@ -206,7 +209,7 @@ export interface ObservabilitySpec {
   };
   readonly slo: { readonly enabled: boolean; readonly rollingPeriodDays: number };
   readonly dashboard: boolean;
-  readonly audit: { readonly cisAlerts: boolean; readonly dataAccessLogs: boolean };
+  readonly audit: { readonly cisAlerts: boolean; readonly dataAccessLogs: boolean; readonly allServices: boolean };
 }
 
 const KEY = /^[a-z][a-z0-9-]{0,19}$/;

@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { platformLabels } from "../shared/labels";
 import type { Link, Linkable } from "../shared/link";
 import { childName, physicalName } from "../shared/naming";
+import { createStoredSecret } from "../shared/secrets";
 import { transform } from "../shared/transform";
 import { normalizePostgresArgs, type PostgresSpec, type PostgresWithBackupsArgs } from "./spec";
 
@@ -269,38 +270,17 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
     }
 
     function createSecret(role: "password" | "url", data: pulumi.Input<string>) {
-      const secret = new gcp.secretmanager.Secret(
-        ...transform(
-          args.transform?.secret,
-          childName(name, role, "secret"),
-          {
-            secretId: physicalName([ctx.app, ctx.env, name, role], { maxLength: 255 }),
-            project: ctx.project,
-            labels,
-            deletionProtection: spec.deletionProtection,
-            replication:
-              args.kmsKeyId !== undefined
-                ? {
-                    userManaged: {
-                      replicas: [
-                        { location: ctx.region, customerManagedEncryption: { kmsKeyName: args.kmsKeyId } },
-                      ],
-                    },
-                  }
-                : { auto: {} },
-          },
-          { parent, protect },
-        ),
-      );
-      const version = new gcp.secretmanager.SecretVersion(
-        ...transform(
-          args.transform?.secretVersion,
-          childName(name, role, "secret-version"),
-          { secret: secret.id, secretData: pulumi.secret(data) },
-          { parent },
-        ),
-      );
-      return { secret, version };
+      return createStoredSecret({
+        ctx,
+        owner: name,
+        role,
+        data,
+        labels,
+        ...(args.kmsKeyId !== undefined ? { kmsKeyId: args.kmsKeyId } : {}),
+        protect,
+        parent,
+        transform: { ...(args.transform?.secret ? { secret: args.transform.secret } : {}), ...(args.transform?.secretVersion ? { secretVersion: args.transform.secretVersion } : {}) },
+      });
     }
   }
 

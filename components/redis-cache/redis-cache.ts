@@ -4,6 +4,7 @@ import { platformLabels } from "../shared/labels";
 import type { Link, Linkable } from "../shared/link";
 import { childName, physicalName } from "../shared/naming";
 import { afterAll } from "../shared/outputs";
+import { createStoredSecret } from "../shared/secrets";
 import { transform } from "../shared/transform";
 import {
   CacheMode,
@@ -160,37 +161,17 @@ export class RedisCache extends pulumi.ComponentResource implements Linkable {
     }
 
     function createAuthSecret(data: pulumi.Output<string>) {
-      const secret = new gcp.secretmanager.Secret(
-        ...transform(
-          args.transform?.secret,
-          childName(name, "auth-secret"),
-          {
-            secretId: physicalName([ctx.app, ctx.env, name, "redis-auth"], { maxLength: 255 }),
-            project: ctx.project,
-            labels,
-            replication:
-              args.kmsKeyId !== undefined
-                ? {
-                    userManaged: {
-                      replicas: [
-                        { location: ctx.region, customerManagedEncryption: { kmsKeyName: args.kmsKeyId } },
-                      ],
-                    },
-                  }
-                : { auto: {} },
-          },
-          { parent },
-        ),
-      );
-      const version = new gcp.secretmanager.SecretVersion(
-        ...transform(
-          args.transform?.secretVersion,
-          childName(name, "auth-secret-version"),
-          { secret: secret.id, secretData: data },
-          { parent },
-        ),
-      );
-      return { secret, version };
+      return createStoredSecret({
+        ctx,
+        owner: name,
+        role: "auth",
+        data,
+        labels,
+        ...(args.kmsKeyId !== undefined ? { kmsKeyId: args.kmsKeyId } : {}),
+        protect: spec.mode === CacheMode.memorystore && spec.protect,
+        parent,
+        transform: { ...(args.transform?.secret ? { secret: args.transform.secret } : {}), ...(args.transform?.secretVersion ? { secretVersion: args.transform.secretVersion } : {}) },
+      });
     }
   }
 

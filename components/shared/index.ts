@@ -7,3 +7,4 @@ export * from "./outputs";
 export * from "./profiles";
 export * from "./transform";
 export * from "./link";
+export * from "./secrets";

@@ -42,3 +42,9 @@ export function platformLabels(
   out[MANAGED_BY.key] = MANAGED_BY.value;
   return out;
 }
+
+/**
+ * Marks a resource that is public on purpose (a Cloud Run service with an `allUsers` invoker), so
+ * guards report its public access as advisory instead of blocking.
+ */
+export const PUBLIC_LABEL = { key: "exposure", value: "public" } as const;

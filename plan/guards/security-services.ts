@@ -27,7 +27,8 @@ import { iamGrants, isPublicMember, matchesUrn, read, valueAt } from "./values";
  * new gcp.cloudrunv2.Service(name, { labels: { ...labels, [PUBLIC_LABEL.key]: PUBLIC_LABEL.value }, ... });
  * ```
  */
-export const PUBLIC_LABEL = { key: "exposure", value: "public" } as const;
+export { PUBLIC_LABEL } from "../../components/shared/labels";
+import { PUBLIC_LABEL } from "../../components/shared/labels";
 
 /**
  * Cloud Run v2 ingress settings.

@@ -1,6 +1,7 @@
 /**
- * Cloud SQL rules: reference table §1a rows 1–27 (TLS, public access, backups, engine version and
- * the PostgreSQL logging flags, in security-postgres.ts), against the Pulumi input names of `gcp.sql.DatabaseInstance`.
+ * Cloud SQL rules: reference table §1a rows 1–14 (TLS, public access, backups, engine version),
+ * against the Pulumi input names of `gcp.sql.DatabaseInstance`. Rows 15–27 (PostgreSQL flags) are
+ * in security-postgres.ts; SQL_RULES includes both.
  */
 import { Severity } from "../model";
 import { isReplica } from "./prod-profile";

@@ -35,7 +35,7 @@ export const observabilitySchema = section({
   errorRateThreshold: openFraction(),
   /** Create the dashboard. @default true */
   dashboards: bool(),
-  /** CIS 2.4/2.5/2.6/2.11 log-metric alerts and Data Access audit logs for KMS and Cloud SQL. @default false (dev), true (staging, prod; prod refuses false) */
+  /** CIS 2.4/2.5/2.6/2.11 log-metric alerts and Data Access audit logs for every service (CIS 2.1). @default true (prod refuses false) */
   auditAlerts: bool(),
 }).partial();
 
@@ -50,7 +50,7 @@ export interface ObservabilityConfig {
 }
 
 const BY_PROFILE = {
-  dev: { availabilityTarget: 0.99, errorRateThreshold: 0.05, auditAlerts: false },
+  dev: { availabilityTarget: 0.99, errorRateThreshold: 0.05, auditAlerts: true },
   staging: { availabilityTarget: 0.995, errorRateThreshold: 0.02, auditAlerts: true },
   prod: { availabilityTarget: 0.999, errorRateThreshold: 0.01, auditAlerts: true },
 } as const satisfies Record<Profile, unknown>;

@@ -32,7 +32,7 @@ describe("platform synth", () => {
     for (const res of doc.resources)
       expect(Object.keys(res).sort()).toEqual(["inputs", "name", "parent", "protect", "type", "urn"]);
     const versions = doc.resources.filter((x) => x.type === "gcp:secretmanager/secretVersion:SecretVersion");
-    expect(versions.length).toBe(2);
+    expect(versions.length).toBe(3); // DATABASE_URL, DB password, Redis AUTH
     for (const v of versions) expect((v.inputs as Record<string, unknown>)["secretData"]).toBe("[secret]");
     expect(r.stdout).not.toMatch(/postgresql:\/\/[^"]*:[^"[]/);
   });
@@ -41,7 +41,8 @@ describe("platform synth", () => {
     const r = await run(["synth", "--env", "dev"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Stack dev: \d+ resources/);
-    expect(r.stdout).toContain("└─ platform:data:PostgresWithBackups db");
+    expect(r.stdout).toContain("├─ platform:data:PostgresWithBackups db");
+    expect(r.stdout).toContain("platform:data:RedisCache cache");
     expect(r.stdout).toContain("settings.tier = db-f1-micro");
     expect(r.stdout).toContain("secretData = [secret]");
   });
@@ -61,6 +62,7 @@ describe("platform synth", () => {
         "  gcp:project: acme-shop-prod",
         "  gcp:region: europe-west1",
         "  platform:environment: { profile: prod, app: shop }",
+        "  platform:observability: { notifyEmails: [oncall@acme.example] }",
         "  platform:database: { highAvailability: false, backups: { retainedBackups: 0 } }",
         "  platform:kms: { protectionLevel: SOFTWARE }",
       ].join("\n"),

@@ -251,7 +251,7 @@ describe("defaults", () => {
   });
 
   it.each([
-    ["dev", { availabilityTarget: 0.99, errorRateThreshold: 0.05, auditAlerts: false }],
+    ["dev", { availabilityTarget: 0.99, errorRateThreshold: 0.05, auditAlerts: true }],
     ["staging", { availabilityTarget: 0.995, errorRateThreshold: 0.02, auditAlerts: true }],
     ["prod", { availabilityTarget: 0.999, errorRateThreshold: 0.01, auditAlerts: true }],
   ] as const)("observability defaults for %s", (profile, expected) => {

@@ -16,20 +16,42 @@ afterAll(async () => {
   expect(await waitForNoLeftovers()).toEqual([]);
 });
 
-describe("lifecycle on the platform program", () => {
-  let s: Setup;
-  beforeAll(async () => {
-    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
-    s = await setup({ dev }, { program: "platform" });
-  });
+describe("lifecycle", () => {
+  it("up → outputs → preview (no changes) → config change → preview shows the update → up → destroy", async () => {
+    const s = await setup({ solo: fixtureStack() });
+    const deployed = await up({ ...s.base, env: "solo" });
+    expect(deployed.results[0]).toMatchObject({ env: "solo", status: Status.succeeded, changes: expect.objectContaining({ create: 5 }) });
+    expect(deployed.results[0]!.outputs).toMatchObject({ size: 1, password: "[secret]", bucketName: expect.stringMatching(/^b-/) });
 
-  it("up → outputs → preview (no changes) → config change → preview shows the update → destroy", async () => {
+    const outs = await outputs({ ...s.base, env: "solo" });
+    expect(outs.results[0]!.outputs).toEqual(deployed.results[0]!.outputs);
+
+    const clean = await preview({ ...s.base, env: "solo", expectNoChanges: true });
+    expect(clean.results[0]).toMatchObject({ status: Status.succeeded, changes: { same: 5 } });
+
+    s.writeStack("solo", fixtureStack({ size: 2 }));
+    const changed = await preview({ ...s.base, env: "solo", expectNoChanges: true });
+    expect(changed.results[0]).toMatchObject({ status: Status.changesDetected, changes: { same: 4, update: 1 } });
+    expect(changed.ok).toBe(false);
+
+    const updated = await up({ ...s.base, env: "solo" });
+    expect(updated.results[0]).toMatchObject({ status: Status.succeeded, changes: { same: 4, update: 1 }, outputs: expect.objectContaining({ size: 2 }) });
+
+    const destroyed = await destroy({ ...s.base, env: "solo" });
+    expect(destroyed.results[0]).toMatchObject({ status: Status.succeeded, changes: expect.objectContaining({ delete: 5 }) });
+    expect(stateResources(s, "solo")).toEqual([]);
+  }, 180_000);
+});
+
+describe("the platform program, as `pulumi up` runs it", () => {
+  it("registers the same resources as the `pulumi up` entry (synth), and destroy keeps protected resources", async () => {
+    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+    const s = await setup({ dev }, { program: "platform" });
     const deployed = await up({ ...s.base, env: "dev" });
-    expect(deployed.results[0]).toMatchObject({ env: "dev", status: Status.succeeded });
-    expect(deployed.results[0]!.changes).toMatchObject({ create: expect.any(Number) });
+    expect(deployed.results[0]).toMatchObject({ env: "dev", status: Status.succeeded, changes: expect.objectContaining({ create: expect.any(Number) }) });
     expect(deployed.results[0]!.outputs).toMatchObject({ profile: "dev", networkId: expect.any(String) });
 
-    // Same program: the orchestrator's inline program registers what `pulumi up`'s entry registers.
+    // Same program: the orchestrator's inline program registers what programs/index.ts registers.
     const inventory = await synth("dev", { stacksDir: s.stacksDir });
     const deployedUrns = stateResources(s, "dev")
       .filter((r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"))
@@ -37,24 +59,14 @@ describe("lifecycle on the platform program", () => {
       .sort();
     expect(deployedUrns).toEqual(inventory.resources.map((r) => r.urn).sort());
     const protectedInState = stateResources(s, "dev").filter((r) => r.protect).map((r) => r.urn).sort();
+    expect(protectedInState.length).toBeGreaterThan(0);
     expect(protectedInState).toEqual(inventory.resources.filter((r) => r.protect).map((r) => r.urn).sort());
-
-    const outs = await outputs({ ...s.base, env: "dev" });
-    expect(outs.results[0]!.outputs).toEqual(deployed.results[0]!.outputs);
-
-    const clean = await preview({ ...s.base, env: "dev", expectNoChanges: true });
-    expect(clean.results[0]).toMatchObject({ status: Status.succeeded });
-    expect(Object.keys(clean.results[0]!.changes)).toEqual(["same"]);
-
-    s.writeStack("dev", fs.readFileSync(path.join(s.stacksDir, "Pulumi.dev.yaml"), "utf8").replace(/diskSizeGb: 10\b/, "diskSizeGb: 20"));
-    const changed = await preview({ ...s.base, env: "dev", expectNoChanges: true });
-    expect(changed.results[0]).toMatchObject({ status: Status.changesDetected, changes: expect.objectContaining({ update: 1 }) });
 
     // Dev's KMS resources are protected: destroy reports them instead of unprotecting them.
     const blocked = await destroy({ ...s.base, env: "dev" });
     expect(blocked.results[0]).toMatchObject({ status: Status.blocked });
     expect([...blocked.results[0]!.protectedResources!].sort()).toEqual(protectedInState);
-    expect(stateResources(s, "dev").length).toBeGreaterThan(2);
+    expect(stateResources(s, "dev").length).toBe(deployedUrns.length + 3);
 
     const destroyed = await destroy({ ...s.base, env: "dev", excludeProtected: true });
     expect(destroyed.results[0]).toMatchObject({ status: Status.succeeded });

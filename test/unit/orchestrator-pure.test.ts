@@ -9,7 +9,7 @@ import { durationFlag, exitCodeOf, intFlag } from "../../orchestrator/commands/c
 import { errorSummary } from "../../orchestrator/errors";
 import { dependenciesOf, findCycle, readStackGraph, runOrder, topologicalOrder, validateGraph } from "../../orchestrator/graph";
 import { describeHolder, lockBackoffMs, lockedMessage, parseLockHolders, readDiyLocks, holderAlive } from "../../orchestrator/locks";
-import { changeCount, changesFrom, maskOutputs, pendingOperationsOf, protectedResourcesOf, recoveryFor } from "../../orchestrator/operation";
+import { changeCount, changesFrom, maskOutputs, pendingOperationsOf, protectedResourcesOf, recoveryFor, redactEvent, SECRET_SIG_KEY } from "../../orchestrator/operation";
 import { ProgressModel } from "../../orchestrator/progress";
 import { buildRemoteRequest, resolveRemote } from "../../orchestrator/remote";
 import { formatChanges, formatDuration, renderRun, renderSummaryTable } from "../../orchestrator/summary";
@@ -211,6 +211,18 @@ describe("results", () => {
     const outs = { url: { value: "postgres://u:hunter2@x", secret: true }, ip: { value: "10.0.0.3", secret: false } };
     expect(maskOutputs(outs, false)).toEqual({ url: "[secret]", ip: "10.0.0.3" });
     expect(maskOutputs(outs, true)).toEqual({ url: "postgres://u:hunter2@x", ip: "10.0.0.3" });
+  });
+
+  it("keeps secrets and debug payloads out of the engine events it shows", () => {
+    const secret = { [SECRET_SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" };
+    const debug = { sequence: 1, timestamp: 1, diagnosticEvent: { severity: "debug", message: `resp: ${SECRET_SIG_KEY},value,hunter2`, color: "raw" } };
+    expect(redactEvent(debug as never)).toBeUndefined();
+    const outputs = { sequence: 2, timestamp: 1, resOutputsEvent: { metadata: { op: "create", urn: "u", type: "t", provider: "", new: { outputs: { result: secret, length: 16, note: `x ${SECRET_SIG_KEY} hunter2` } } } } };
+    const shown = redactEvent(outputs as never)!;
+    expect(JSON.stringify(shown)).not.toContain("hunter2");
+    expect((shown as any).resOutputsEvent.metadata.new.outputs).toEqual({ result: "[secret]", length: 16, note: "[secret]" });
+    const warning = { sequence: 3, timestamp: 1, diagnosticEvent: { severity: "warning", message: "careful", color: "raw" } };
+    expect(redactEvent(warning as never)).toEqual(warning);
   });
 
   it("treats an empty change summary as unknown, never as no changes", () => {

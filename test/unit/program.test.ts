@@ -4,6 +4,8 @@ import { installRecordingMocks } from "../../orchestrator/synth/recorder";
 import { MOCK_INVOKES, mockState } from "../../orchestrator/synth/mock-cloud";
 import { synth, type SynthResult } from "../../orchestrator/synth";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
+import { checkInventory } from "../../plan/guards";
+import { parseInventory } from "../../plan/parse";
 
 const ENVS = ["dev", "staging", "prod"] as const;
 const results: Record<string, SynthResult> = {};
@@ -108,8 +110,11 @@ describe("per-profile inventory", () => {
   it("every labelable resource carries env, app, component and managed-by", () => {
     for (const env of ENVS) {
       for (const r of results[env]!.resources) {
-        const labels = (r.inputs["labels"] ?? (r.inputs["settings"] as any)?.userLabels) as
-          Record<string, string> | undefined;
+        // Notification channels use `labels` for their type's settings (email_address); `userLabels` are labels.
+        const own = r.type === "gcp:monitoring/notificationChannel:NotificationChannel" ? undefined : r.inputs["labels"];
+        const labels = (own ?? r.inputs["userLabels"] ?? (r.inputs["settings"] as any)?.userLabels) as
+          | Record<string, string>
+          | undefined;
         if (labels === undefined) continue;
         expect(labels, `${env} ${r.name}`).toMatchObject({ env, app: "shop", "managed-by": "platform" });
         expect(labels["component"], `${env} ${r.name}`).toBeTruthy();
@@ -126,5 +131,71 @@ describe("per-profile inventory", () => {
     expect(results["prod"]!.outputs["databaseConnectionName"]).toBe(
       "acme-shop-prod:europe-west1:shop-prod-db",
     );
+  });
+});
+
+describe("the complete platform per profile", () => {
+  const count = (env: string, type: string) => ofType(env, type).length;
+
+  it("composes all six components in every environment", () => {
+    for (const env of ENVS) {
+      const tokens = new Set(results[env]!.resources.map((r) => r.type));
+      for (const t of [
+        "platform:security:KmsKeyRing",
+        "platform:data:PostgresWithBackups",
+        "platform:data:RedisCache",
+        "platform:compute:CloudRunService",
+        "platform:ops:ObservabilityStack",
+        "platform:cost:BudgetAlert",
+      ]) {
+        expect(tokens.has(t), `${env} ${t}`).toBe(true);
+      }
+    }
+  });
+
+  it("dev caches in memory and scales to zero; staging and prod run Memorystore", () => {
+    expect(count("dev", "gcp:redis/instance:Instance")).toBe(0);
+    expect(count("staging", "gcp:redis/instance:Instance")).toBe(1);
+    const [redis] = ofType("prod", "gcp:redis/instance:Instance");
+    expect(redis!.inputs).toMatchObject({ tier: "STANDARD_HA", authEnabled: true, transitEncryptionMode: "SERVER_AUTHENTICATION" });
+    const [devRun] = ofType("dev", "gcp:cloudrunv2/service:Service");
+    expect((devRun!.inputs["template"] as any).scaling.minInstanceCount).toBe(0);
+    const env = ((devRun!.inputs["template"] as any).containers[0].envs as { name: string; value?: string }[]).find((e) => e.name === "CACHE_BACKEND");
+    expect(env?.value).toBe("memory");
+    const [prodRun] = ofType("prod", "gcp:cloudrunv2/service:Service");
+    expect((prodRun!.inputs["template"] as any).scaling.minInstanceCount).toBe(2);
+    expect(prodRun!.inputs["deletionProtection"]).toBe(true);
+  });
+
+  it("the prod service reaches the database and cache only through its own narrow grants", () => {
+    const grants = results["prod"]!.resources.filter((r) => /IAMMember|IamMember/.test(r.type) && r.name.startsWith("api-"));
+    const roles = grants.map((g) => g.inputs["role"]).sort();
+    expect(roles).toContain("roles/cloudsql.client");
+    expect(roles.filter((r) => r === "roles/secretmanager.secretAccessor").length).toBeGreaterThanOrEqual(3); // DATABASE_URL, DB_PASSWORD, REDIS_AUTH
+    for (const g of grants) expect(g.inputs["member"]).not.toBe("allAuthenticatedUsers");
+    // No project-wide secret or KMS access.
+    const projectGrants = grants.filter((g) => g.type === "gcp:projects/iAMMember:IAMMember").map((g) => g.inputs["role"]);
+    expect(projectGrants).not.toContain("roles/secretmanager.secretAccessor");
+    expect(projectGrants).not.toContain("roles/cloudkms.cryptoKeyEncrypterDecrypter");
+  });
+
+  it("observability watches the service URL, the database and (where it exists) the cache", () => {
+    for (const env of ENVS) {
+      expect(count(env, "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig"), env).toBe(1);
+      expect(count(env, "gcp:monitoring/slo:Slo"), env).toBe(2);
+      expect(count(env, "gcp:monitoring/dashboard:Dashboard"), env).toBe(1);
+    }
+    const prodPolicies = ofType("prod", "gcp:monitoring/alertPolicy:AlertPolicy");
+    expect(prodPolicies.length).toBeGreaterThan(ofType("dev", "gcp:monitoring/alertPolicy:AlertPolicy").length);
+    for (const p of prodPolicies) expect((p.inputs["documentation"] as any)?.content, p.name).toMatch(/check first/i);
+  });
+
+  it("the default prod program passes every guard rule; dev passes every L1 rule", () => {
+    const prod = checkInventory(parseInventory(results["prod"]!).resources, "prod");
+    expect(prod.failedRules, JSON.stringify(prod.failedRules)).toEqual([]);
+    expect(prod.passed).toBe(true);
+    const dev = checkInventory(parseInventory(results["dev"]!).resources, "dev");
+    expect(dev.failedRules.filter((r) => r.level === "L1")).toEqual([]);
+    expect(dev.passed).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import {
 import { PULUMI_SDK_DIR } from "../support/pulumi-double/proto";
 import {
   doubleEnv,
+  removeDoubleEnv,
   inlineStack,
   lockFiles,
   processAlive,
@@ -56,14 +57,15 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(proj, "index.js"), PROGRAM);
 });
 
-afterAll(() => {
+afterAll(async () => {
   delete process.env["PULUMI_DOUBLE_VERSION"];
+  await removeDoubleEnv(de);
 });
 
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
   runCli(de, args, { cwd: proj, env: { NODE_PATH, ...env } });
 
-describe("pulumi double CLI", () => {
+describe("pulumi double CLI", { timeout: 180_000 }, () => {
   it("prints its version, overridable with PULUMI_DOUBLE_VERSION", async () => {
     expect((await cli(["version"])).stdout).toBe("v3.270.0\n");
     expect((await cli(["version"], { PULUMI_DOUBLE_VERSION: "3.199.1" })).stdout).toBe("v3.199.1\n");
@@ -243,7 +245,7 @@ function runnerAlive(dir: string): boolean {
   return false;
 }
 
-describe("pulumi double through LocalWorkspace helpers", () => {
+describe("pulumi double through LocalWorkspace helpers", { timeout: 180_000 }, () => {
   it("maps missing and existing stacks to StackNotFoundError and StackAlreadyExistsError", async () => {
     const program = async () => ({});
     const opts = {

@@ -3,11 +3,12 @@
  * a concurrent update, a crash mid-update (lock and pending operations left behind), `cancel`,
  * a graceful SIGINT, protected resources. Build first (`npm run build`).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommandError, ConcurrentUpdateError, type EngineEvent } from "@pulumi/pulumi/automation";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
 import {
   doubleEnv,
+  removeDoubleEnv,
   inlineStack,
   lockFiles,
   processAlive,
@@ -22,6 +23,10 @@ const BUCKET = "platform:test:Bundle$platform:test:Bucket::app-bucket";
 let de: DoubleEnv;
 beforeAll(async () => {
   de = await doubleEnv();
+});
+
+afterAll(async () => {
+  await removeDoubleEnv(de);
 });
 
 /** The execa failure behind a CommandError (exit code, signal, output). */
@@ -46,7 +51,7 @@ function urns(project: string, stack: string): string[] {
   return (latest?.resources ?? []).map((r: { urn: string }) => r.urn);
 }
 
-describe("pulumi double faults", () => {
+describe("pulumi double faults", { timeout: 180_000 }, () => {
   it("PULUMI_DOUBLE_FAIL_ON fails that resource like a provider error and keeps the rest", async () => {
     const stack = await inlineStack(de, { project: "failon", stack: "dev", program: bundleProgram });
     const events: EngineEvent[] = [];
@@ -74,6 +79,17 @@ describe("pulumi double faults", () => {
 
     const retry = await stack.up();
     expect(retry.summary.resourceChanges).toEqual({ same: 4, create: 1 });
+  });
+
+  it("--continue-on-error keeps going past a failed resource and still exits 255", async () => {
+    const stack = await inlineStack(de, { project: "continue", stack: "dev", program: bundleProgram });
+    const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-pw" }, () =>
+      rejection(stack.up({ continueOnError: true })),
+    );
+    expect(failure(e).exitCode).toBe(255);
+    const done = urns("continue", "dev");
+    expect(done.some((u) => u.endsWith("::app-bucket"))).toBe(true);
+    expect(done.some((u) => u.endsWith("::app-pw"))).toBe(false);
   });
 
   it("a second concurrent update fails with ConcurrentUpdateError, the first completes", async () => {

@@ -5,11 +5,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
 import {
   doubleEnv,
+  removeDoubleEnv,
   inlineStack,
   lockFiles,
   readCheckpoint,
@@ -31,7 +32,11 @@ beforeAll(async () => {
   stack = await inlineStack(de, { project: PROJECT, stack: "dev", program: bundleProgram });
 });
 
-describe("pulumi double through the Automation API", () => {
+afterAll(async () => {
+  await removeDoubleEnv(de);
+});
+
+describe("pulumi double through the Automation API", { timeout: 180_000 }, () => {
   it("reports the configured version through PulumiCommand.get", () => {
     expect(de.cmd.version?.toString()).toBe("3.270.0");
   });

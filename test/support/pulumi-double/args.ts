@@ -96,6 +96,64 @@ const VALUE_FLAGS = new Set([
   "server",
 ]);
 
+/** Boolean flags the double knows (accepted even when they have no effect). */
+const BOOL_FLAGS = new Set([
+  "non-interactive",
+  "yes",
+  "skip-preview",
+  "json",
+  "show-secrets",
+  "secret",
+  "plaintext",
+  "path",
+  "force",
+  "preserve-config",
+  "no-select",
+  "create",
+  "diff",
+  "refresh",
+  "expect-no-changes",
+  "preview-only",
+  "remove",
+  "exclude-protected",
+  "continue-on-error",
+  "target-dependents",
+  "exclude-dependents",
+  "show-sames",
+  "show-replacement-steps",
+  "show-reads",
+  "show-config",
+  "suppress-outputs",
+  "suppress-progress",
+  "suppress-permalink",
+  "logflow",
+  "logtostderr",
+  "debug",
+  "disable-integrity-checking",
+  "fully-qualify-stack-names",
+  "attach-debugger",
+  "run-program",
+  "clear-pending-creates",
+  "skip-pending-creates",
+  "local",
+  "all",
+  "remote",
+  "remote-skip-install-dependencies",
+  "remote-inherit-settings",
+  "emoji",
+  "no-plugins",
+  "no-dependencies",
+  "reinstall",
+  "use-language-version-tools",
+  "generate-code",
+  "protect",
+]);
+
+/** True for a flag name the double recognizes. */
+export function isKnownFlag(name: string): boolean {
+  return VALUE_FLAGS.has(name) || BOOL_FLAGS.has(name);
+}
+
 /** Flags whose meaning depends on the command: in `config set-all` they carry values. */
 const COMMAND_VALUE_FLAGS: Record<string, readonly string[]> = {
   "config set-all": ["json", "plaintext", "secret"],

@@ -2,7 +2,7 @@
  * Entry point of the Pulumi CLI double (`<root>/bin/pulumi` execs `node main.js "$@"`).
  * Errors print as `error: <message>` on stderr with exit code 255, like the real CLI.
  */
-import { parseArgs } from "./args";
+import { isKnownFlag, parseArgs } from "./args";
 import {
   configGet,
   configList,
@@ -104,6 +104,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv);
     const cwd = args.value("cwd") ?? process.cwd();
     const ctx = new Context(args, process.env, cwd, out, err);
+    for (const f of args.names())
+      if (!isKnownFlag(f)) err(`warning: pulumi-double does not know the flag --${f}; ignoring it\n`);
     code = await HANDLERS[args.command]!(ctx);
   } catch (e) {
     if (e instanceof CliError) {

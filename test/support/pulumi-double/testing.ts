@@ -42,6 +42,12 @@ export async function doubleEnv(): Promise<DoubleEnv> {
   return { root, dir, backendDir, cmd, env };
 }
 
+/** Removes the environment's temporary directories. */
+export async function removeDoubleEnv(de: DoubleEnv): Promise<void> {
+  await fs.promises.rm(de.dir, { recursive: true, force: true });
+  await fs.promises.rm(de.root, { recursive: true, force: true });
+}
+
 /** Selects or creates an inline-program stack in `<dir>/<project>` through the real Automation API. */
 export async function inlineStack(
   de: DoubleEnv,

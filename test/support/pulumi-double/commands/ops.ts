@@ -2,6 +2,7 @@
  * `pulumi up | preview | refresh | destroy`: lock, event log, display, program run, steps, final
  * checkpoint, history, exit code. SIGINT cancels gracefully once and exits at once the second time.
  */
+import * as fs from "node:fs";
 import { configString, decryptConfig, hasSecure, blindConfig } from "../config";
 import type { Context } from "../context";
 import { doubleVersion } from "../context";
@@ -92,217 +93,222 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
   const pendingOps: PendingOperation[] = decrypted?.pending_operations ?? [];
 
   const lock: Lock | undefined = dryRun ? undefined : acquireLock(backend, stack);
-  const started = Date.now();
-  const events = EventSink.open(a.value("event-log"));
-  const display = new Display(ctx.stdout, {
-    kind,
-    dryRun,
-    stack,
-    json: kind === "preview" && a.bool("json"),
-    diff: a.bool("diff"),
-    showSames: a.bool("show-sames"),
-  });
-  const version = doubleVersion(ctx.env).slice(1);
-  const salt = ctx.salt(stack);
-  const persist = (resources: ResourceState[], pending: PendingOperation[]) => {
-    const d: DeploymentV3 = {
-      manifest: manifest(version),
-      secrets_providers: { type: "passphrase", state: { salt } },
-      resources: resources.map((r) => ({
-        ...r,
-        inputs: sortKeys(encryptProps(r.inputs ?? {}, crypter)),
-        outputs: sortKeys(encryptProps(r.outputs ?? {}, crypter)),
-      })),
-    };
-    if (pending.length > 0) {
-      d.pending_operations = pending.map((o) => ({
-        type: o.type,
-        resource: {
-          ...o.resource,
-          inputs: encryptProps(o.resource.inputs ?? {}, crypter),
-          outputs: encryptProps(o.resource.outputs ?? {}, crypter),
-        },
-      }));
-    }
-    backend.writeDeployment(stack, d);
-  };
-  const dep = new Deployment({
-    kind,
-    dryRun,
-    project: ctx.project.name,
-    stack,
-    olds,
-    pendingOperations: pendingOps,
-    config: rc.provider,
-    events,
-    display,
-    persist,
-    parallel: Number(a.value("parallel") ?? 16) || 16,
-    targets: a.values("target"),
-    replaceTargets: a.values("replace"),
-    excludes: a.values("exclude"),
-    continueOnError: a.bool("continue-on-error"),
-    excludeProtected: a.bool("exclude-protected"),
-    faults: faultsFromEnv(ctx.env),
-  });
-
-  let sigints = 0;
-  let onCancel!: () => void;
-  const canceledP = new Promise<void>((r) => (onCancel = r));
-  const sigint = () => {
-    sigints++;
-    if (sigints === 1) {
-      ctx.stdout("^C received; cancelling. If you would like to terminate immediately, press ^C again.\n");
-      dep.canceled = true;
-      dep.stopping = true;
-      onCancel();
-    } else {
-      ctx.stdout("^C received; terminating\n");
-      process.exit(255);
-    }
-  };
-  process.on("SIGINT", sigint);
-
-  display.header();
-  events.emit({ preludeEvent: { config: sortKeys(rc.prelude) } });
-  if (pendingOps.length > 0 && kind !== "destroy") {
-    const list = pendingOps.map((o) => `  * ${o.resource.urn}, interrupted while ${o.type}`).join("\n");
-    dep.diag(
-      "warning",
-      `Attempting to deploy or update resources with ${pendingOps.length} pending operations from previous deployment.\n${list}\n` +
-        "These resources are in an unknown state because the Pulumi CLI was interrupted while waiting for changes to " +
-        "these resources to complete. You should confirm whether or not the operations listed completed successfully " +
-        "by checking the state of the appropriate provider.",
-    );
-  }
-
-  let programError: string | undefined;
-  let monitor: MonitorServer | undefined;
-  let program: ProgramRun | undefined;
   try {
-    if ((kind === "update" || kind === "preview") && a.bool("refresh")) await dep.refreshQuietly();
-    if ((kind === "update" || kind === "preview") && !dep.failed) {
-      monitor = await startMonitor({
-        deployment: dep,
-        project: ctx.project.name,
-        stack,
-        dryRun,
-        parallel: Number(a.value("parallel") ?? 16) || 16,
-        config: rc.config,
-        configSecretKeys: rc.secretKeys,
-        providerConfig: rc.provider,
-      });
-      const info = {
-        project: ctx.project,
-        stack,
-        monitorAddress: monitor.address,
-        dryRun,
-        parallel: Number(a.value("parallel") ?? 16) || 16,
-        config: rc.config,
-        configSecretKeys: rc.secretKeys,
-        env: ctx.env,
-        onOutput: (line: string) => dep.diag("info", line, dep.rootUrn || undefined),
-      };
-      const client = a.value("client");
-      program = client ? runInline(client, info) : runLocal(info);
-      const child = program;
-      process.on("exit", () => child.kill());
-      // After a failure or a cancel, the program is given a short grace period to wind down.
-      let programDone = false;
-      const finished = program.done.then((e) => {
-        programDone = true;
-        return e;
-      });
-      const stopped = (async () => {
-        while (!dep.stopping && !programDone) await Promise.race([sleep(50), canceledP]);
-        if (programDone) return undefined;
-        await dep.drain();
-        await Promise.race([sleep(3000), finished]);
-        return "__stopped__";
-      })();
-      const outcome = await Promise.race([finished, stopped]);
-      if (outcome === "__stopped__") program.kill();
-      else programError = outcome;
-      await dep.drain();
-      if (programError && !dep.stopping) {
-        dep.diag("error", `an unhandled error occurred: ${programError}`, dep.rootUrn || undefined);
-      }
-      if (!dep.failed && !dep.canceled && !programError) await dep.deleteRemoved();
-    } else if (kind === "refresh") {
-      await dep.refreshAll();
-    } else if (kind === "destroy") {
-      if (a.bool("refresh")) await dep.refreshQuietly();
-      if (!dep.failed) await dep.destroyAll();
-    }
-  } finally {
-    monitor?.close();
-    process.off("SIGINT", sigint);
-  }
-
-  const failed = dep.failed || dep.canceled || programError !== undefined;
-  let result: "succeeded" | "failed" = failed ? "failed" : "succeeded";
-  let finalError: string | undefined;
-  const changed = Object.entries(dep.changes).some(([op, n]) => op !== "same" && n > 0);
-  if (!failed && a.bool("expect-no-changes") && changed) {
-    result = "failed";
-    finalError = dryRun
-      ? "no changes were expected but changes were proposed"
-      : "no changes were expected but changes occurred";
-    events.emit(diagnosticEvent("error", finalError));
-    display.diagnostic("error", finalError);
-  } else if (dep.canceled || failed) {
-    finalError = `${kind} ${dep.canceled ? "canceled" : "failed"}`;
-    events.emit(diagnosticEvent("error", finalError));
-    display.diagnostic("error", finalError);
-  }
-
-  if (!dryRun) persist(dep.snapshot(), []);
-  const seconds = (Date.now() - started) / 1000;
-  events.emit({
-    summaryEvent: {
-      maybeCorrupt: false,
-      durationSeconds: Math.round(seconds),
-      resourceChanges: sortKeys(dep.changes),
-      PolicyPacks: {},
-      isPreview: dryRun,
-      result,
-    },
-  });
-  events.emit({ cancelEvent: {} });
-  await events.close();
-  display.footer({
-    outputs: dep.stackOutputs(),
-    changes: dep.changes,
-    seconds,
-    config: rc.prelude,
-    rootUrn: dep.rootUrn,
-  });
-
-  if (!dryRun) {
-    backend.addHistory(stack, {
+    const started = Date.now();
+    const events = EventSink.open(a.value("event-log"));
+    const display = new Display(ctx.stdout, {
       kind,
-      startTime: Math.floor(started / 1000),
-      endTime: Math.floor(Date.now() / 1000),
-      message: a.value("message") ?? "",
-      environment: {
-        "exec.kind": a.value("exec-kind") ?? "cli",
-        "pulumi.version": `v${version}`,
-        ...(a.value("exec-agent") ? { "exec.agent": a.value("exec-agent")! } : {}),
-      },
-      config: ctx.readSettings(stack).config ?? {},
-      result,
-      resourceChanges: dep.changes,
+      dryRun,
+      stack,
+      json: kind === "preview" && a.bool("json"),
+      diff: a.bool("diff"),
+      showSames: a.bool("show-sames"),
     });
-  }
-  lock?.release();
-  if (kind === "destroy" && !dryRun && result === "succeeded" && a.bool("remove")) {
-    backend.removeStack(stack);
-    if (!a.bool("preserve-config")) {
-      const fs = await import("node:fs");
-      fs.rmSync(ctx.settingsPath(stack), { force: true });
+    const version = doubleVersion(ctx.env).slice(1);
+    const salt = ctx.salt(stack);
+    const persist = (resources: ResourceState[], pending: PendingOperation[]) => {
+      const d: DeploymentV3 = {
+        manifest: manifest(version),
+        secrets_providers: { type: "passphrase", state: { salt } },
+        resources: resources.map((r) => ({
+          ...r,
+          inputs: sortKeys(encryptProps(r.inputs ?? {}, crypter)),
+          outputs: sortKeys(encryptProps(r.outputs ?? {}, crypter)),
+        })),
+      };
+      if (pending.length > 0) {
+        d.pending_operations = pending.map((o) => ({
+          type: o.type,
+          resource: {
+            ...o.resource,
+            inputs: encryptProps(o.resource.inputs ?? {}, crypter),
+            outputs: encryptProps(o.resource.outputs ?? {}, crypter),
+          },
+        }));
+      }
+      backend.writeDeployment(stack, d);
+    };
+    const dep = new Deployment({
+      kind,
+      dryRun,
+      project: ctx.project.name,
+      stack,
+      olds,
+      pendingOperations: pendingOps,
+      config: rc.provider,
+      events,
+      display,
+      persist,
+      parallel: Number(a.value("parallel") ?? 16) || 16,
+      targets: a.values("target"),
+      replaceTargets: a.values("replace"),
+      excludes: a.values("exclude"),
+      continueOnError: a.bool("continue-on-error"),
+      excludeProtected: a.bool("exclude-protected"),
+      faults: faultsFromEnv(ctx.env),
+    });
+
+    let sigints = 0;
+    let onCancel!: () => void;
+    const canceledP = new Promise<void>((r) => (onCancel = r));
+    const sigint = () => {
+      sigints++;
+      if (sigints === 1) {
+        ctx.stdout("^C received; cancelling. If you would like to terminate immediately, press ^C again.\n");
+        dep.canceled = true;
+        dep.stopping = true;
+        onCancel();
+      } else {
+        ctx.stdout("^C received; terminating\n");
+        process.exit(255);
+      }
+    };
+    process.on("SIGINT", sigint);
+
+    display.header();
+    events.emit({ preludeEvent: { config: sortKeys(rc.prelude) } });
+    if (pendingOps.length > 0 && kind !== "destroy") {
+      const list = pendingOps.map((o) => `  * ${o.resource.urn}, interrupted while ${o.type}`).join("\n");
+      dep.diag(
+        "warning",
+        `Attempting to deploy or update resources with ${pendingOps.length} pending operations from previous deployment.\n${list}\n` +
+          "These resources are in an unknown state because the Pulumi CLI was interrupted while waiting for changes to " +
+          "these resources to complete. You should confirm whether or not the operations listed completed successfully " +
+          "by checking the state of the appropriate provider.",
+      );
     }
-    ctx.stdout(`The resources in the stack have been deleted, and the history and configuration removed.\n`);
+
+    let programError: string | undefined;
+    let monitor: MonitorServer | undefined;
+    let program: ProgramRun | undefined;
+    try {
+      if ((kind === "update" || kind === "preview") && a.bool("refresh")) await dep.refreshQuietly();
+      if ((kind === "update" || kind === "preview") && !dep.failed) {
+        monitor = await startMonitor({
+          deployment: dep,
+          project: ctx.project.name,
+          stack,
+          dryRun,
+          parallel: Number(a.value("parallel") ?? 16) || 16,
+          config: rc.config,
+          configSecretKeys: rc.secretKeys,
+          providerConfig: rc.provider,
+        });
+        const info = {
+          project: ctx.project,
+          stack,
+          monitorAddress: monitor.address,
+          dryRun,
+          parallel: Number(a.value("parallel") ?? 16) || 16,
+          config: rc.config,
+          configSecretKeys: rc.secretKeys,
+          env: ctx.env,
+          onOutput: (line: string) => dep.diag("info", line, dep.rootUrn || undefined),
+        };
+        const client = a.value("client");
+        program = client ? runInline(client, info) : runLocal(info);
+        const child = program;
+        process.on("exit", () => child.kill());
+        // After a failure or a cancel, the program is given a short grace period to wind down.
+        let programDone = false;
+        const finished = program.done.then((e) => {
+          programDone = true;
+          return e;
+        });
+        const stopped = (async () => {
+          while (!dep.stopping && !programDone) await Promise.race([sleep(50), canceledP]);
+          if (programDone) return undefined;
+          await dep.drain();
+          await Promise.race([sleep(3000), finished]);
+          return "__stopped__";
+        })();
+        const outcome = await Promise.race([finished, stopped]);
+        if (outcome === "__stopped__") program.kill();
+        else programError = outcome;
+        await dep.drain();
+        if (programError && !dep.stopping) {
+          dep.diag("error", `an unhandled error occurred: ${programError}`, dep.rootUrn || undefined);
+        }
+        if (!dep.failed && !dep.canceled && !programError) await dep.deleteRemoved();
+      } else if (kind === "refresh") {
+        await dep.refreshAll();
+      } else if (kind === "destroy") {
+        if (a.bool("refresh")) await dep.refreshQuietly();
+        if (!dep.failed) await dep.destroyAll();
+      }
+    } finally {
+      monitor?.close();
+      process.off("SIGINT", sigint);
+    }
+
+    const failed = dep.failed || dep.canceled || programError !== undefined;
+    let result: "succeeded" | "failed" = failed ? "failed" : "succeeded";
+    let finalError: string | undefined;
+    const changed = Object.entries(dep.changes).some(([op, n]) => op !== "same" && n > 0);
+    if (!failed && a.bool("expect-no-changes") && changed) {
+      result = "failed";
+      finalError = dryRun
+        ? "no changes were expected but changes were proposed"
+        : "no changes were expected but changes occurred";
+      events.emit(diagnosticEvent("error", finalError));
+      display.diagnostic("error", finalError);
+    } else if (dep.canceled || failed) {
+      finalError = `${kind} ${dep.canceled ? "canceled" : "failed"}`;
+      events.emit(diagnosticEvent("error", finalError));
+      display.diagnostic("error", finalError);
+    }
+
+    if (!dryRun) persist(dep.snapshot(), []);
+    const seconds = (Date.now() - started) / 1000;
+    events.emit({
+      summaryEvent: {
+        maybeCorrupt: false,
+        durationSeconds: Math.round(seconds),
+        resourceChanges: sortKeys(dep.changes),
+        PolicyPacks: {},
+        isPreview: dryRun,
+        result,
+      },
+    });
+    events.emit({ cancelEvent: {} });
+    await events.close();
+    display.footer({
+      outputs: dep.stackOutputs(),
+      changes: dep.changes,
+      seconds,
+      config: rc.prelude,
+      rootUrn: dep.rootUrn,
+    });
+
+    if (!dryRun) {
+      backend.addHistory(stack, {
+        kind,
+        startTime: Math.floor(started / 1000),
+        endTime: Math.floor(Date.now() / 1000),
+        message: a.value("message") ?? "",
+        environment: {
+          "exec.kind": a.value("exec-kind") ?? "cli",
+          "pulumi.version": `v${version}`,
+          ...(a.value("exec-agent") ? { "exec.agent": a.value("exec-agent")! } : {}),
+        },
+        config: ctx.readSettings(stack).config ?? {},
+        result,
+        resourceChanges: dep.changes,
+      });
+    }
+    if (kind === "destroy" && !dryRun && result === "succeeded" && a.bool("remove")) {
+      backend.removeStack(stack);
+      if (!a.bool("preserve-config")) {
+        fs.rmSync(ctx.settingsPath(stack), { force: true });
+      }
+      ctx.stdout(
+        `The resources in the stack have been deleted, and the history and configuration removed.\n`,
+      );
+    }
+    if (finalError) throw new ReportedError(finalError);
+    return 0;
+  } finally {
+    // Released on every normal or error exit; a crash or a second SIGINT leaves it behind.
+    lock?.release();
   }
-  if (finalError) throw new ReportedError(finalError);
-  return 0;
 }
