@@ -42,7 +42,7 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals = "SIGK
   }
 }
 
-function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void): Worker {
+function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void, gate: Promise<unknown> = Promise.resolve()): Worker {
   const child = fork(workerPath(), [], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
@@ -69,7 +69,15 @@ function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void): Worker 
       setImmediate(() => resolve({ ...(result ? { result } : {}), code, signal, stderr }));
     });
   });
-  child.send({ type: "run", job } satisfies ParentMessage);
+  // The worker boots (loads the Automation API) while the gate (the CLI version check) runs; it
+  // gets its job only once the gate has passed.
+  gate.then(
+    () => {
+      onEvent({ type: "start", env: job.spec.env, verb: job.verb === INSPECT ? "up" : job.verb, time: new Date().toISOString() });
+      if (child.connected) child.send({ type: "run", job } satisfies ParentMessage);
+    },
+    () => killTree(child.pid),
+  );
   return { child, done, killed: false };
 }
 
@@ -90,6 +98,11 @@ export interface RunJobsOptions {
   readonly onEvent?: (e: OrchestratorEvent) => void;
   /** Called once per finished environment (audit log). */
   readonly onResult?: (r: EnvResult) => void;
+  /**
+   * Must resolve before any worker gets its job (workers already boot meanwhile); when it rejects,
+   * the booted workers are killed and runJobs rejects with its error, before any engine call.
+   */
+  readonly gate?: Promise<unknown>;
 }
 
 /**
@@ -152,6 +165,13 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   };
   const ready = (env: string) => (o.waitFor.get(env) ?? []).every((d) => results.has(d) && SUCCESS_STATUSES.has(results.get(d)!.status));
 
+  const gate = o.gate ?? Promise.resolve();
+  const gateError = gate.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  let gateChecked = false;
+
   try {
     for (;;) {
       let progressed = true;
@@ -174,10 +194,18 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
             progressed = true;
           } else if (ready(env) && running.size < limit) {
             started.set(env, Date.now());
-            emit({ type: "start", env, verb: o.verb, time: new Date().toISOString() });
-            running.set(env, startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit));
+            running.set(env, startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit, gate));
             progressed = true;
           }
+        }
+      }
+      if (!gateChecked) {
+        gateChecked = true;
+        const error = await gateError;
+        if (error !== undefined) {
+          for (const w of running.values()) killTree(w.child.pid);
+          await Promise.all([...running.values()].map((w) => w.done));
+          throw error;
         }
       }
       if (running.size === 0) break;
@@ -226,7 +254,7 @@ async function inspect(spec: WorkspaceSpec, options: JobOptions, emit: (e: Orche
   let worker: Worker;
   try {
     worker = startWorker({ verb: INSPECT, spec: fresh, options }, (e) => {
-      if (e.type !== "done") emit(e);
+      if (e.type !== "done" && e.type !== "start") emit(e);
     });
   } catch {
     return undefined;

@@ -198,7 +198,6 @@ async function execute(
   const cli = locatePulumi(options.pulumiRoot ?? (process.env["PLATFORM_PULUMI_ROOT"] || undefined));
   const specs = new Map<string, WorkspaceSpec>();
   for (const env of envs) specs.set(env, resolveWorkspace(env, { options: { ...options, backend }, cli, ...(remote ? { remote } : {}) }));
-  await resolvePulumiCli(cli, options.envVars);
   const auditFile = options.auditLog === false ? undefined : (options.auditLog ?? path.join(options.dataDir ?? path.join(repoRoot(), ".platform"), "audit.log"));
   const results = await runJobs({
     verb,
@@ -217,6 +216,8 @@ async function execute(
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    // `pulumi version` runs while the workers boot; nothing reaches the engine before it passed.
+    gate: resolvePulumiCli(cli, options.envVars),
     onResult: (r) => {
       if (auditFile) appendAudit(auditFile, auditEntry(r, { backend, remote: remote !== undefined }));
     },

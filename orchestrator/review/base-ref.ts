@@ -9,6 +9,9 @@ import type { SynthResult } from "../synth";
 
 const run = promisify(execFile);
 
+/** Inventories already synthesized per commit and environment (a commit's synth never changes). */
+const cache = new Map<string, SynthResult>();
+
 /**
  * Synthesizes environments as they were at a git ref (the pull request's base), for the offline
  * review of pull requests from forks, which get no cloud credentials. The ref is checked out in a
@@ -25,11 +28,13 @@ const run = promisify(execFile);
  */
 export async function synthAtRef(ref: string, envs: readonly string[], root = repoRoot()): Promise<Map<string, SynthResult>> {
   if (!/^[\w./@^~-]+$/.test(ref)) throw new PlatformError(`--base: not a git ref: ${JSON.stringify(ref)}`);
+  let sha: string;
   try {
-    await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root });
+    sha = (await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root })).stdout.trim();
   } catch {
     throw new PlatformError(`--base: unknown git ref ${JSON.stringify(ref)} (fetch it first, e.g. git fetch origin ${ref})`);
   }
+  if (envs.every((e) => cache.has(`${sha}/${e}`))) return new Map(envs.map((e) => [e, cache.get(`${sha}/${e}`)!]));
   const dir = mkdtempSync(path.join(tmpdir(), "platform-base-"));
   const tree = path.join(dir, "tree");
   await run("git", ["worktree", "add", "--detach", tree, ref], { cwd: root });
@@ -58,7 +63,9 @@ export async function synthAtRef(ref: string, envs: readonly string[], root = re
         continue;
       }
       try {
-        out.set(env, await baseSynth.synth(env, { stacksDir: stacks }));
+        const result = await baseSynth.synth(env, { stacksDir: stacks });
+        cache.set(`${sha}/${env}`, result);
+        out.set(env, result);
       } catch (e) {
         throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
       }

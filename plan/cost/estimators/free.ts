@@ -23,6 +23,10 @@ export const FREE_TYPES = {
     "alerting is free today (Cloud Monitoring plans $0.35/month per metric reference, no sooner than 2027-09-01)",
   "gcp:monitoring/notificationChannel:NotificationChannel": "notification channels are free",
   "gcp:monitoring/dashboard:Dashboard": "dashboards are free",
+  "gcp:monitoring/customService:CustomService": "Service Monitoring services are free",
+  "gcp:monitoring/slo:Slo": "SLOs are free (their metrics are Google Cloud metrics, which are free)",
+  "gcp:pubsub/topic:Topic": "a topic has no fee; messages are billed per TiB of throughput (budget notifications are a few KiB a month)",
+  "gcp:pubsub/topicIAMMember:TopicIAMMember": "IAM grants are free",
   "gcp:logging/metric:Metric":
     "a log-based metric's samples are chargeable metric ingestion, far inside the first 150 MiB/month free per billing account",
   "gcp:compute/network:Network": "VPC networks are free",

@@ -1,0 +1,96 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isBlocked, review } from "../../orchestrator/review";
+import { renderComments, renderText } from "../../plan/render";
+
+const ROOT = path.resolve(__dirname, "../..");
+const CLI = path.join(ROOT, "dist/orchestrator/cli.js");
+
+/** A copy of stacks/ with one edit, used as the working tree's stack files (the base is HEAD). */
+function editedStacks(edit: (prodYaml: string) => string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "review-stacks-"));
+  cpSync(path.join(ROOT, "stacks"), dir, { recursive: true });
+  const file = path.join(dir, "Pulumi.prod.yaml");
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+  return dir;
+}
+
+const saved = process.env["PLATFORM_STACKS_DIR"];
+afterEach(() => {
+  if (saved === undefined) delete process.env["PLATFORM_STACKS_DIR"];
+  else process.env["PLATFORM_STACKS_DIR"] = saved;
+});
+
+describe("offline review (synth of HEAD vs synth of the working tree)", () => {
+  beforeAll(() => {
+    // The base must be a commit that has stacks/ and offline synth: HEAD in this repository.
+    expect(readFileSync(path.join(ROOT, "stacks/Pulumi.prod.yaml"), "utf8")).toContain("tier: db-custom-2-7680");
+  });
+
+  it("a prod database tier change shows the diff and the cost Δ, and passes the guards", async () => {
+    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) => y.replace("tier: db-custom-2-7680", "tier: db-custom-4-15360"));
+    const [r] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" } });
+    const changed = r!.steps.filter((s) => s.op !== "same");
+    expect(changed.map((s) => [s.op, s.name]).sort()).toEqual([
+      ["update", "db-instance"],
+      ["update", "db-replica-0"],
+    ]);
+    const db = changed.find((s) => s.name === "db-instance")!;
+    expect(db.detailedDiff?.["settings.tier"]).toEqual({ kind: "update", inputDiff: true });
+    expect(r!.cost!.after - r!.cost!.before).toBeGreaterThan(100); // 2 more vCPUs and 7.5 GB RAM, doubled by HA, plus the replica
+    expect(r!.findings.filter((f) => f.blocking)).toEqual([]);
+    expect(isBlocked([r!])).toBe(false);
+    const text = renderText([r!]);
+    expect(text).toContain("settings.tier");
+    expect(text).toContain("db-custom-4-15360");
+    const [comment] = renderComments([r!]);
+    expect(comment).toMatch(/^<!-- platform-review/);
+    expect(comment).toContain("db-custom-2-7680");
+  });
+
+  it("replacing the prod database is a blocking data-loss finding unless acknowledged", async () => {
+    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) => y.replace("version: POSTGRES_17", "version: POSTGRES_16"));
+    const [r] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" } });
+    const replaced = r!.steps.filter((s) => s.op === "replace").map((s) => s.name);
+    expect(replaced).toContain("db-instance");
+    const loss = r!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking);
+    expect(loss.map((f) => f.urn?.split("::").pop())).toContain("db-instance");
+    expect(isBlocked([r!])).toBe(true);
+
+    const urns = loss.map((f) => f.urn!);
+    const [acked] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" }, allowDataLoss: urns });
+    expect(acked!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking)).toEqual([]);
+  });
+
+  it("the CLI exits 3 on the blocked replacement and prints the data-loss finding", async () => {
+    const dir = editedStacks((y) => y.replace("version: POSTGRES_17", "version: POSTGRES_16"));
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [CLI, "review", "--env", "prod", "--offline", "--base", "HEAD", "--format", "markdown"],
+        { env: { ...process.env, PLATFORM_STACKS_DIR: dir }, maxBuffer: 64 * 1024 * 1024 },
+        (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),
+      );
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("platform/data-loss");
+  });
+});
+
+describe("review from a recorded event log", () => {
+  it("reads the log, prices what it can and lists the rest as not priced", async () => {
+    const log = path.join(ROOT, "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json");
+    const [r] = await review({ envs: ["dev"], source: { kind: "file", path: log } });
+    expect(r!.source).toBe("event-log");
+    expect(r!.steps.length).toBeGreaterThan(0);
+    expect(r!.cost!.notPriced.length).toBeGreaterThan(0);
+  });
+
+  it("a missing file is a clear error", async () => {
+    await expect(review({ envs: ["dev"], source: { kind: "file", path: "/nonexistent/{env}.jsonl" } })).rejects.toThrow(/nonexistent\/dev\.jsonl/);
+  });
+});
