@@ -21,8 +21,8 @@ export const POSTGRES_TYPE = "platform:data:PostgresWithBackups";
  *
  * ### Cost
  * Compute per vCPU and GB RAM (doubled by HA), SSD storage, backups beyond the disk size, one
- * instance per replica. Dev (`db-f1-micro`, zonal, 10 GB) is about **$9/month**; prod
- * (`db-custom-2-7680` REGIONAL, 100 GB, 1 replica) about **$390/month** (us-central1 list prices).
+ * instance per replica. Dev (`db-f1-micro`, zonal, 10 GB, us-central1) is about **$9/month**; prod
+ * (`db-custom-2-7680` REGIONAL, 100 GB, 1 replica, europe-west1) about **$395/month**.
  *
  * @example
  * ```ts
