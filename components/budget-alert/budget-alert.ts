@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { platformLabels } from "../shared/labels";
 import { childName, physicalName } from "../shared/naming";
 import { afterAll } from "../shared/outputs";
+import { createEmailChannel } from "../shared/notifications";
 import { transform } from "../shared/transform";
 import { BILLING_PUBLISHER, DEFAULTS, normalizeBudget, type BudgetAlertArgs, type BudgetSpec } from "./spec";
 
@@ -78,26 +79,17 @@ export class BudgetAlert extends pulumi.ComponentResource {
       notificationChannelIds: this.notificationChannelIds,
     });
 
-    function createChannel(
-      parent: BudgetAlert,
-      email: string,
-      i: number,
-    ): gcp.monitoring.NotificationChannel {
-      return new gcp.monitoring.NotificationChannel(
-        ...transform(
-          args.transform?.notificationChannel,
-          childName(name, "email", String(i)),
-          {
-            project: ctx.project,
-            type: "email",
-            displayName: `${ctx.app} ${ctx.env} budget: ${email}`,
-            labels: { email_address: email },
-            userLabels: labels,
-            description: `Budget alerts for ${ctx.app} (${ctx.env}), managed by the platform library.`,
-          },
-          { parent },
-        ),
-      );
+    function createChannel(parent: BudgetAlert, email: string, i: number): gcp.monitoring.NotificationChannel {
+      return createEmailChannel({
+        ctx,
+        owner: name,
+        index: i,
+        email,
+        purpose: "budget alerts",
+        labels,
+        parent,
+        ...(args.transform?.notificationChannel ? { transform: args.transform.notificationChannel } : {}),
+      });
     }
 
     function createTopic(parent: BudgetAlert): gcp.pubsub.Topic {

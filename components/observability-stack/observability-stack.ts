@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { platformLabels } from "../shared/labels";
 import { childName, physicalName } from "../shared/naming";
 import { afterAll } from "../shared/outputs";
+import { createEmailChannel } from "../shared/notifications";
 import { transform } from "../shared/transform";
 import {
   burnRateAlerts,
@@ -169,26 +170,17 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       sloNames: this.sloNames,
     });
 
-    function createChannel(
-      parent: ObservabilityStack,
-      email: string,
-      i: number,
-    ): gcp.monitoring.NotificationChannel {
-      return new gcp.monitoring.NotificationChannel(
-        ...transform(
-          args.transform?.notificationChannel,
-          childName(name, "email", String(i)),
-          {
-            project: ctx.project,
-            type: "email",
-            displayName: `${title} alerts: ${email}`,
-            labels: { email_address: email },
-            userLabels: labels,
-            description: `Platform alerts for ${ctx.app} (${ctx.env}), managed by the platform library.`,
-          },
-          { parent },
-        ),
-      );
+    function createChannel(parent: ObservabilityStack, email: string, i: number): gcp.monitoring.NotificationChannel {
+      return createEmailChannel({
+        ctx,
+        owner: name,
+        index: i,
+        email,
+        purpose: "platform alerts",
+        labels,
+        parent,
+        ...(args.transform?.notificationChannel ? { transform: args.transform.notificationChannel } : {}),
+      });
     }
 
     function createUptimeCheck(

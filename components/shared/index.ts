@@ -8,3 +8,4 @@ export * from "./profiles";
 export * from "./transform";
 export * from "./link";
 export * from "./secrets";
+export * from "./notifications";
