@@ -14,17 +14,26 @@ function cents(amount: number): number {
 }
 
 /**
- * A monthly amount: `$1,234.56`, `-$3.50`.
+ * A monthly amount: `$1,234.56`, `-$3.50`; other currencies as `1,234.56 EUR`.
  *
  * @example
  * ```ts
- * formatUsd(1234.561); // "$1,234.56"
- * formatUsd(-3.5); // "-$3.50"
+ * formatMoney(1234.561); // "$1,234.56"
+ * formatMoney(-3.5); // "-$3.50"
+ * formatMoney(12, "EUR"); // "12.00 EUR"
  * ```
  */
-export function formatUsd(amount: number): string {
+export function formatMoney(amount: number, currency = "USD"): string {
   if (!Number.isFinite(amount)) return String(amount);
-  return CENTS.format(cents(amount));
+  const c = cents(amount);
+  if (currency === "USD") return CENTS.format(c);
+  const digits = Math.abs(c).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${c < 0 ? "-" : ""}${digits} ${currency}`;
+}
+
+/** {@link formatMoney} in USD. */
+export function formatUsd(amount: number): string {
+  return formatMoney(amount);
 }
 
 /**
@@ -37,10 +46,10 @@ export function formatUsd(amount: number): string {
  * formatDelta(0.001); // "$0.00"
  * ```
  */
-export function formatDelta(amount: number): string {
+export function formatDelta(amount: number, currency = "USD"): string {
   if (!Number.isFinite(amount)) return String(amount);
-  const c = cents(amount);
-  return c > 0 ? `+${CENTS.format(c)}` : CENTS.format(c);
+  const text = formatMoney(amount, currency);
+  return cents(amount) > 0 ? `+${text}` : text;
 }
 
 /**

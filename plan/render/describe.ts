@@ -387,33 +387,7 @@ export function costRows(cost: EnvCost): CostRow[] {
   );
 }
 
-/**
- * Formats money: `$1,234.56`; other currencies as `1,234.56 EUR`.
- *
- * @example
- * ```ts
- * formatMoney(45.1); // "$45.10"
- * ```
- */
-export function formatMoney(amount: number, currency = "USD"): string {
-  const abs = Math.abs(amount);
-  const digits = abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const sign = amount < 0 && digits !== "0.00" ? "-" : "";
-  return currency === "USD" ? `${sign}$${digits}` : `${sign}${digits} ${currency}`;
-}
-
-/**
- * Formats a change in money with an explicit sign: `+$12.30`, `-$3.00`, `$0.00`.
- *
- * @example
- * ```ts
- * formatDelta(-3); // "-$3.00"
- * ```
- */
-export function formatDelta(amount: number, currency = "USD"): string {
-  const text = formatMoney(amount, currency);
-  return amount > 0 && text !== formatMoney(0, currency) ? `+${text}` : text;
-}
+export { formatDelta, formatMoney } from "../cost/format";
 
 /**
  * "3 to create, 1 to update, 1 to replace" (or "no changes").
