@@ -97,7 +97,8 @@ const median = (xs) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const fmt = (xs) => `median ${median(xs).toFixed(2)}  (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)})`;
+const fmt = (xs) =>
+  `median ${median(xs).toFixed(2)}  (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)})`;
 
 async function main() {
   if (!fs.existsSync(CLI) || !fs.existsSync(FIXTURE)) {
@@ -111,8 +112,12 @@ async function main() {
   const { makePulumiRoot } = require(path.join(DIST, "test", "support", "pulumi-double", "install.js"));
   await makePulumiRoot(path.join(dir, "cli"));
   fs.mkdirSync(path.join(dir, "stacks"));
-  for (const e of ["e1", "e2", "e3"]) fs.writeFileSync(path.join(dir, "stacks", `Pulumi.${e}.yaml`), "config:\n  platform:size: 1\n");
-  fs.writeFileSync(path.join(dir, "program.js"), `module.exports = require(${JSON.stringify(FIXTURE)}).bundleProgram;\n`);
+  for (const e of ["e1", "e2", "e3"])
+    fs.writeFileSync(path.join(dir, "stacks", `Pulumi.${e}.yaml`), "config:\n  platform:size: 1\n");
+  fs.writeFileSync(
+    path.join(dir, "program.js"),
+    `module.exports = require(${JSON.stringify(FIXTURE)}).bundleProgram;\n`,
+  );
   const env = {
     ...process.env,
     PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
@@ -121,7 +126,21 @@ async function main() {
   };
   let n = 0;
   const fresh = () => path.join(dir, `state-${n++}`);
-  const cli = (envs) => [CLI, "up", "--env", envs, "--yes", "--backend", `file://${fresh()}`, "--stacks-dir", path.join(dir, "stacks"), "--data-dir", path.join(dir, "data"), "--program", path.join(dir, "program.js")];
+  const cli = (envs) => [
+    CLI,
+    "up",
+    "--env",
+    envs,
+    "--yes",
+    "--backend",
+    `file://${fresh()}`,
+    "--stacks-dir",
+    path.join(dir, "stacks"),
+    "--data-dir",
+    path.join(dir, "data"),
+    "--program",
+    path.join(dir, "program.js"),
+  ];
   const commands = {
     all: () => cli("all"),
     e1: () => cli("e1"),
@@ -131,7 +150,9 @@ async function main() {
     bare: () => [__filename, "--child", "bare", dir, fresh(), "e1"],
   };
   const names = Object.keys(commands);
-  console.log(`orchestrator bench: ${runs} rounds + 1 warm-up, PULUMI_DOUBLE_DELAY_MS=${delayMs}, ${os.cpus().length} CPUs`);
+  console.log(
+    `orchestrator bench: ${runs} rounds + 1 warm-up, PULUMI_DOUBLE_DELAY_MS=${delayMs}, ${os.cpus().length} CPUs`,
+  );
   const t = Object.fromEntries(names.map((k) => [k, []]));
   for (let round = -1; round < runs; round++) {
     const order = names.map((_, i) => names[(i + Math.max(0, round)) % names.length]);
@@ -139,7 +160,8 @@ async function main() {
       const s = await timed(commands[name](), env);
       if (round >= 0) t[name].push(s);
     }
-    if (round >= 0) console.log(`  round ${round + 1}: ${names.map((k) => `${k} ${t[k][round].toFixed(2)}s`).join(", ")}`);
+    if (round >= 0)
+      console.log(`  round ${round + 1}: ${names.map((k) => `${k} ${t[k][round].toFixed(2)}s`).join(", ")}`);
   }
   const slowest = t.e1.map((_, i) => Math.max(t.e1[i], t.e2[i], t.e3[i]));
   const ratio = (a, b) => a.map((x, i) => x / b[i]);

@@ -1,7 +1,13 @@
 import { BudgetAlert } from "../components/budget-alert";
 import type { PlatformContext } from "../components/shared";
 
-const ctx: PlatformContext = { env: "prod", profile: "prod", app: "shop", project: "acme-shop-prod", region: "europe-west1" };
+const ctx: PlatformContext = {
+  env: "prod",
+  profile: "prod",
+  app: "shop",
+  project: "acme-shop-prod",
+  region: "europe-west1",
+};
 
 // $1,500/month for this project's env=prod resources; email at 50/80/100 % of actual spend and
 // at 90/100 % of forecast; a Pub/Sub topic for automation.

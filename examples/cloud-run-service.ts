@@ -5,11 +5,31 @@ import { PostgresWithBackups } from "../components/postgres-with-backups";
 import { RedisCache } from "../components/redis-cache";
 import type { PlatformContext } from "../components/shared";
 
-const ctx: PlatformContext = { env: "prod", profile: "prod", app: "shop", project: "acme-shop-prod", region: "europe-west1" };
+const ctx: PlatformContext = {
+  env: "prod",
+  profile: "prod",
+  app: "shop",
+  project: "acme-shop-prod",
+  region: "europe-west1",
+};
 const net = new Network("net", { ctx });
-const kms = new KmsKeyRing("kms", { ctx, keys: { data: { serviceAgents: ["cloudsql", "memorystore", "secretmanager"] } } });
-const db = new PostgresWithBackups("db", { ctx, network: net.networkId, dependsOn: [net.privateServiceAccess], kmsKeyId: kms.keyIds["data"]! });
-const cache = new RedisCache("cache", { ctx, mode: "memorystore", network: net.networkId, dependsOn: [net.privateServiceAccess], tier: "STANDARD_HA" });
+const kms = new KmsKeyRing("kms", {
+  ctx,
+  keys: { data: { serviceAgents: ["cloudsql", "memorystore", "secretmanager"] } },
+});
+const db = new PostgresWithBackups("db", {
+  ctx,
+  network: net.networkId,
+  dependsOn: [net.privateServiceAccess],
+  kmsKeyId: kms.keyIds["data"]!,
+});
+const cache = new RedisCache("cache", {
+  ctx,
+  mode: "memorystore",
+  network: net.networkId,
+  dependsOn: [net.privateServiceAccess],
+  tier: "STANDARD_HA",
+});
 
 // Linking wires DATABASE_URL / REDIS_* / KMS_KEY_ID and grants exactly what each link needs:
 // secretAccessor on those secrets, cloudsql.client on that instance, encrypterDecrypter on that key.

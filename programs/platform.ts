@@ -80,7 +80,11 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       rotationDays: cfg.kms.rotationDays,
       protect: cfg.kms.protect,
       keys: {
-        data: { serviceAgents: cacheInCloud ? ["cloudsql", "memorystore", "secretmanager"] : ["cloudsql", "secretmanager"] },
+        data: {
+          serviceAgents: cacheInCloud
+            ? ["cloudsql", "memorystore", "secretmanager"]
+            : ["cloudsql", "secretmanager"],
+        },
         ...(cfg.kms.signingKey ? { signing: { purpose: "ASYMMETRIC_SIGN" as const } } : {}),
       },
     },
@@ -163,10 +167,23 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
     {
       ctx,
       notifyEmails: o.notifyEmails,
-      services: [{ name: "api", url: service.url, serviceName: service.serviceName, healthPath: s.healthPath, authenticated: !s.public }],
+      services: [
+        {
+          name: "api",
+          url: service.url,
+          serviceName: service.serviceName,
+          healthPath: s.healthPath,
+          authenticated: !s.public,
+        },
+      ],
       databases: [{ name: "db", instanceId: db.instanceName, hasReplicas: cfg.database.readReplicas > 0 }],
-      caches: cache.spec.mode === "memorystore" ? [{ name: "cache", instanceId: cache.spec.instanceName }] : [],
-      targets: { latencyP95Ms: o.latencyP95Ms, availabilityTarget: o.availabilityTarget, errorRateThreshold: o.errorRateThreshold },
+      caches:
+        cache.spec.mode === "memorystore" ? [{ name: "cache", instanceId: cache.spec.instanceName }] : [],
+      targets: {
+        latencyP95Ms: o.latencyP95Ms,
+        availabilityTarget: o.availabilityTarget,
+        errorRateThreshold: o.errorRateThreshold,
+      },
       dashboard: o.dashboards,
       // Data Access logs for every service (CIS 2.1); a small environment stays inside Cloud Logging's free 50 GiB.
       audit: { cisAlerts: o.auditAlerts, dataAccessLogs: o.auditAlerts, allServices: o.auditAlerts },

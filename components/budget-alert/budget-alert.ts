@@ -79,7 +79,11 @@ export class BudgetAlert extends pulumi.ComponentResource {
       notificationChannelIds: this.notificationChannelIds,
     });
 
-    function createChannel(parent: BudgetAlert, email: string, i: number): gcp.monitoring.NotificationChannel {
+    function createChannel(
+      parent: BudgetAlert,
+      email: string,
+      i: number,
+    ): gcp.monitoring.NotificationChannel {
       return createEmailChannel({
         ctx,
         owner: name,

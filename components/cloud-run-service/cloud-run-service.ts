@@ -276,7 +276,11 @@ export class CloudRunService extends pulumi.ComponentResource {
           ingress: INGRESS_SETTING[spec.ingress],
           deletionProtection: spec.deletionProtection,
           // The exposure label tells the guards that public access is intended.
-          labels: platformLabels(ctx, "cloud-run", spec.public ? { [PUBLIC_LABEL.key]: PUBLIC_LABEL.value } : {}),
+          labels: platformLabels(
+            ctx,
+            "cloud-run",
+            spec.public ? { [PUBLIC_LABEL.key]: PUBLIC_LABEL.value } : {},
+          ),
           template,
         },
         { parent, dependsOn: after },

@@ -141,7 +141,9 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       }
     }
     const auditConfigs = spec.audit.dataAccessLogs
-      ? (spec.audit.allServices ? ["allServices" as const] : DATA_ACCESS_SERVICES).map((s) => createAuditConfig(this, s))
+      ? (spec.audit.allServices ? ["allServices" as const] : DATA_ACCESS_SERVICES).map((s) =>
+          createAuditConfig(this, s),
+        )
       : [];
     const alertPolicies = Object.fromEntries(alerts.map((a) => [a.role.join("-"), createPolicy(this, a)]));
     const dashboard = spec.dashboard ? createDashboard(this) : undefined;
@@ -170,7 +172,11 @@ export class ObservabilityStack extends pulumi.ComponentResource {
       sloNames: this.sloNames,
     });
 
-    function createChannel(parent: ObservabilityStack, email: string, i: number): gcp.monitoring.NotificationChannel {
+    function createChannel(
+      parent: ObservabilityStack,
+      email: string,
+      i: number,
+    ): gcp.monitoring.NotificationChannel {
       return createEmailChannel({
         ctx,
         owner: name,

@@ -158,7 +158,11 @@ export interface ObservabilityStackArgs {
    * on in the prod program.
    * @default { cisAlerts: true, dataAccessLogs: true, allServices: false }
    */
-  readonly audit?: { readonly cisAlerts?: boolean; readonly dataAccessLogs?: boolean; readonly allServices?: boolean };
+  readonly audit?: {
+    readonly cisAlerts?: boolean;
+    readonly dataAccessLogs?: boolean;
+    readonly allServices?: boolean;
+  };
   readonly transform?: {
     notificationChannel?: Transform<gcp.monitoring.NotificationChannelArgs>;
     uptimeCheck?: Transform<gcp.monitoring.UptimeCheckConfigArgs>;
@@ -209,7 +213,11 @@ export interface ObservabilitySpec {
   };
   readonly slo: { readonly enabled: boolean; readonly rollingPeriodDays: number };
   readonly dashboard: boolean;
-  readonly audit: { readonly cisAlerts: boolean; readonly dataAccessLogs: boolean; readonly allServices: boolean };
+  readonly audit: {
+    readonly cisAlerts: boolean;
+    readonly dataAccessLogs: boolean;
+    readonly allServices: boolean;
+  };
 }
 
 const KEY = /^[a-z][a-z0-9-]{0,19}$/;

@@ -279,7 +279,10 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
         ...(args.kmsKeyId !== undefined ? { kmsKeyId: args.kmsKeyId } : {}),
         protect,
         parent,
-        transform: { ...(args.transform?.secret ? { secret: args.transform.secret } : {}), ...(args.transform?.secretVersion ? { secretVersion: args.transform.secretVersion } : {}) },
+        transform: {
+          ...(args.transform?.secret ? { secret: args.transform.secret } : {}),
+          ...(args.transform?.secretVersion ? { secretVersion: args.transform.secretVersion } : {}),
+        },
       });
     }
   }

@@ -170,7 +170,10 @@ export class RedisCache extends pulumi.ComponentResource implements Linkable {
         ...(args.kmsKeyId !== undefined ? { kmsKeyId: args.kmsKeyId } : {}),
         protect: spec.mode === CacheMode.memorystore && spec.protect,
         parent,
-        transform: { ...(args.transform?.secret ? { secret: args.transform.secret } : {}), ...(args.transform?.secretVersion ? { secretVersion: args.transform.secretVersion } : {}) },
+        transform: {
+          ...(args.transform?.secret ? { secret: args.transform.secret } : {}),
+          ...(args.transform?.secretVersion ? { secretVersion: args.transform.secretVersion } : {}),
+        },
       });
     }
   }

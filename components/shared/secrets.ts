@@ -34,7 +34,10 @@ export interface StoredSecretArgs {
  * const { secret } = createStoredSecret({ ctx, owner: "db", role: "url", data: url, labels, kmsKeyId, protect: true, parent: this });
  * ```
  */
-export function createStoredSecret(a: StoredSecretArgs): { secret: gcp.secretmanager.Secret; version: gcp.secretmanager.SecretVersion } {
+export function createStoredSecret(a: StoredSecretArgs): {
+  secret: gcp.secretmanager.Secret;
+  version: gcp.secretmanager.SecretVersion;
+} {
   const { ctx } = a;
   const protect = a.protect ?? false;
   const secret = new gcp.secretmanager.Secret(
@@ -48,7 +51,11 @@ export function createStoredSecret(a: StoredSecretArgs): { secret: gcp.secretman
         deletionProtection: protect,
         replication:
           a.kmsKeyId !== undefined
-            ? { userManaged: { replicas: [{ location: ctx.region, customerManagedEncryption: { kmsKeyName: a.kmsKeyId } }] } }
+            ? {
+                userManaged: {
+                  replicas: [{ location: ctx.region, customerManagedEncryption: { kmsKeyName: a.kmsKeyId } }],
+                },
+              }
             : { auto: {} },
       },
       { parent: a.parent, protect },

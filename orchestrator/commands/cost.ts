@@ -8,13 +8,21 @@ import { synth } from "../synth";
 export function registerCost(program: Command): void {
   program
     .command("cost")
-    .description("Price every resource of an environment (offline synth + stacks/usage.<env>.yaml) and check it against its budget")
+    .description(
+      "Price every resource of an environment (offline synth + stacks/usage.<env>.yaml) and check it against its budget",
+    )
     .requiredOption("--env <envs>", "environment(s): dev, dev,prod or all")
     .option("--json", "print the estimate as JSON")
-    .option("--fail-above <fraction>", "fail when the total exceeds this fraction of platform:budget.amount", parseFraction, 1)
+    .option(
+      "--fail-above <fraction>",
+      "fail when the total exceeds this fraction of platform:budget.amount",
+      parseFraction,
+      1,
+    )
     .action(async (opts: { env: string; json?: boolean; failAbove: number }) => {
       const reports = [];
-      for (const env of resolveEnvs(opts.env)) reports.push(costReport(await synth(env), { failAbove: opts.failAbove }));
+      for (const env of resolveEnvs(opts.env))
+        reports.push(costReport(await synth(env), { failAbove: opts.failAbove }));
       if (opts.json) {
         const docs = reports.map((r) => ({ env: r.env, region: r.region, ...r.estimate, budget: r.budget }));
         process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);
@@ -27,6 +35,9 @@ export function registerCost(program: Command): void {
 
 function parseFraction(v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 10) throw new InvalidArgumentError(`--fail-above must be a fraction > 0 and ≤ 10 (1 = 100 %), got ${JSON.stringify(v)}`);
+  if (!Number.isFinite(n) || n <= 0 || n > 10)
+    throw new InvalidArgumentError(
+      `--fail-above must be a fraction > 0 and ≤ 10 (1 = 100 %), got ${JSON.stringify(v)}`,
+    );
   return n;
 }

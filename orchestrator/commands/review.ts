@@ -25,24 +25,43 @@ interface ReviewFlags {
 export function registerReview(program: Command): void {
   program
     .command("review")
-    .description("Review a change for every environment: diff, monthly cost Δ, budget and guards (exit 3 when blocked)")
+    .description(
+      "Review a change for every environment: diff, monthly cost Δ, budget and guards (exit 3 when blocked)",
+    )
     .requiredOption("--env <envs>", "environment(s): dev, dev,prod or all")
-    .option("--events <file>", "a recorded engine event log (pulumi --event-log); {env} is replaced per environment")
+    .option(
+      "--events <file>",
+      "a recorded engine event log (pulumi --event-log); {env} is replaced per environment",
+    )
     .option("--preview-json <file>", "a `pulumi preview --json` output; {env} is replaced per environment")
     .option("--offline", "no cloud: synth of --base vs synth of the working tree, diffed by URN")
     .option("--base <ref>", "git ref to compare against with --offline", "origin/main")
-    .addOption(new Option("--format <format>", "output format").choices(["markdown", "text", "json"]).default("text"))
-    .option("--post", "upsert the sticky comment on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH)")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["markdown", "text", "json"]).default("text"),
+    )
+    .option(
+      "--post",
+      "upsert the sticky comment on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH)",
+    )
     .option("--out <file>", "also write the rendered output to a file")
-    .option("--allow-data-loss <urn...>", "acknowledge data loss for these URNs (or URN prefixes ending in *)", [])
-    .option("--budget-fail-above <fraction>", "fail when the new total exceeds this fraction of the budget (default 1)")
+    .option(
+      "--allow-data-loss <urn...>",
+      "acknowledge data loss for these URNs (or URN prefixes ending in *)",
+      [],
+    )
+    .option(
+      "--budget-fail-above <fraction>",
+      "fail when the new total exceeds this fraction of the budget (default 1)",
+    )
     .option("--strict", "treat corrupt event-log lines as fatal")
     .action(async (flags: ReviewFlags) => {
       const envs = resolveEnvs(flags.env);
       const source = stepSource(flags);
       const failAbove = flags.budgetFailAbove === undefined ? undefined : Number(flags.budgetFailAbove);
       if (failAbove !== undefined && !(failAbove > 0 && failAbove <= 10)) {
-        throw new PlatformError(`--budget-fail-above must be a fraction > 0 and ≤ 10, got ${JSON.stringify(flags.budgetFailAbove)}`);
+        throw new PlatformError(
+          `--budget-fail-above must be a fraction > 0 and ≤ 10, got ${JSON.stringify(flags.budgetFailAbove)}`,
+        );
       }
       const reviews = await review({
         envs,
@@ -68,10 +87,15 @@ export function registerReview(program: Command): void {
 }
 
 function stepSource(flags: ReviewFlags): StepSource {
-  const chosen = [flags.events, flags.previewJson, flags.offline].filter((x) => x !== undefined && x !== false);
-  if (chosen.length > 1) throw new PlatformError("review: choose one of --events, --preview-json or --offline");
+  const chosen = [flags.events, flags.previewJson, flags.offline].filter(
+    (x) => x !== undefined && x !== false,
+  );
+  if (chosen.length > 1)
+    throw new PlatformError("review: choose one of --events, --preview-json or --offline");
   if (flags.events) return { kind: "file", path: flags.events };
   if (flags.previewJson) return { kind: "file", path: flags.previewJson };
   if (flags.offline) return { kind: "offline", base: flags.base ?? "origin/main" };
-  throw new PlatformError("review: a live preview needs the orchestrator; pass --events FILE, --preview-json FILE or --offline --base <ref>");
+  throw new PlatformError(
+    "review: a live preview needs the orchestrator; pass --events FILE, --preview-json FILE or --offline --base <ref>",
+  );
 }

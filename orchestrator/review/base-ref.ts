@@ -26,15 +26,24 @@ const cache = new Map<string, SynthResult>();
  * const base = await synthAtRef("origin/main", ["dev", "prod"]);
  * ```
  */
-export async function synthAtRef(ref: string, envs: readonly string[], root = repoRoot()): Promise<Map<string, SynthResult>> {
+export async function synthAtRef(
+  ref: string,
+  envs: readonly string[],
+  root = repoRoot(),
+): Promise<Map<string, SynthResult>> {
   if (!/^[\w./@^~-]+$/.test(ref)) throw new PlatformError(`--base: not a git ref: ${JSON.stringify(ref)}`);
   let sha: string;
   try {
-    sha = (await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root })).stdout.trim();
+    sha = (
+      await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root })
+    ).stdout.trim();
   } catch {
-    throw new PlatformError(`--base: unknown git ref ${JSON.stringify(ref)} (fetch it first, e.g. git fetch origin ${ref})`);
+    throw new PlatformError(
+      `--base: unknown git ref ${JSON.stringify(ref)} (fetch it first, e.g. git fetch origin ${ref})`,
+    );
   }
-  if (envs.every((e) => cache.has(`${sha}/${e}`))) return new Map(envs.map((e) => [e, cache.get(`${sha}/${e}`)!]));
+  if (envs.every((e) => cache.has(`${sha}/${e}`)))
+    return new Map(envs.map((e) => [e, cache.get(`${sha}/${e}`)!]));
   const dir = mkdtempSync(path.join(tmpdir(), "platform-base-"));
   const tree = path.join(dir, "tree");
   await run("git", ["worktree", "add", "--detach", tree, ref], { cwd: root });
@@ -44,17 +53,25 @@ export async function synthAtRef(ref: string, envs: readonly string[], root = re
     }
     symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
     try {
-      await run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
-        cwd: tree,
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      await run(
+        process.execPath,
+        [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+        {
+          cwd: tree,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
     } catch (e) {
       const out = (e as { stdout?: string }).stdout ?? "";
-      throw new PlatformError(`--base ${ref}: the base revision does not build:\n${out.split("\n").slice(0, 10).join("\n")}`);
+      throw new PlatformError(
+        `--base ${ref}: the base revision does not build:\n${out.split("\n").slice(0, 10).join("\n")}`,
+      );
     }
     // Load the base's own synth (its program, its components, its stack files).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const baseSynth = require(path.join(tree, "dist", "orchestrator", "synth", "index.js")) as typeof import("../synth");
+    const baseSynth = require(
+      path.join(tree, "dist", "orchestrator", "synth", "index.js"),
+    ) as typeof import("../synth");
     const out = new Map<string, SynthResult>();
     for (const env of envs) {
       const stacks = path.join(tree, "stacks");
@@ -67,7 +84,9 @@ export async function synthAtRef(ref: string, envs: readonly string[], root = re
         cache.set(`${sha}/${env}`, result);
         out.set(env, result);
       } catch (e) {
-        throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
+        throw new PlatformError(
+          `--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`,
+        );
       }
     }
     return out;

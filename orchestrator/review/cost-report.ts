@@ -1,4 +1,11 @@
-import { checkBudget, estimateResources, formatUsd, loadUsage, type BudgetCheck, type CostEstimate } from "../../plan/cost";
+import {
+  checkBudget,
+  estimateResources,
+  formatUsd,
+  loadUsage,
+  type BudgetCheck,
+  type CostEstimate,
+} from "../../plan/cost";
 import { parseEnvironmentConfig, type EnvironmentConfig } from "../../programs/config";
 import { readStackConfig, stacksDir } from "../../programs/stack-config";
 import type { SynthResult } from "../synth";
@@ -35,7 +42,10 @@ export function envConfig(env: string, dir = stacksDir()): EnvironmentConfig {
  * report.estimate.total; // 9.79
  * ```
  */
-export function costReport(inventory: SynthResult, options: { failAbove?: number; dir?: string } = {}): EnvCostReport {
+export function costReport(
+  inventory: SynthResult,
+  options: { failAbove?: number; dir?: string } = {},
+): EnvCostReport {
   const dir = options.dir ?? stacksDir();
   const cfg = envConfig(inventory.env, dir);
   const usage = loadUsage(inventory.env, dir);
@@ -48,7 +58,12 @@ export function costReport(inventory: SynthResult, options: { failAbove?: number
     thresholds: budgetCfg.thresholds,
     ...(options.failAbove !== undefined ? { failAbove: options.failAbove } : {}),
   });
-  return { env: inventory.env, region: cfg.region, estimate, budget: { ...verdict, amount, currency: budgetCfg.currency } };
+  return {
+    env: inventory.env,
+    region: cfg.region,
+    estimate,
+    budget: { ...verdict, amount, currency: budgetCfg.currency },
+  };
 }
 
 /**
@@ -61,7 +76,9 @@ export function costReport(inventory: SynthResult, options: { failAbove?: number
  */
 export function renderCostReport(r: EnvCostReport): string {
   const e = r.estimate;
-  const rows = [...e.lines].sort((a, b) => (b.baseline ?? 0) + (b.usage ?? 0) - ((a.baseline ?? 0) + (a.usage ?? 0)));
+  const rows = [...e.lines].sort(
+    (a, b) => (b.baseline ?? 0) + (b.usage ?? 0) - ((a.baseline ?? 0) + (a.usage ?? 0)),
+  );
   const lines = [`Environment ${r.env} (${r.region}), prices as of ${e.asOf}, 730-hour month`, ""];
   lines.push(`  ${"monthly".padStart(10)}  ${"baseline".padStart(10)}  ${"usage".padStart(9)}  resource`);
   for (const l of rows) {
@@ -72,9 +89,16 @@ export function renderCostReport(r: EnvCostReport): string {
     for (const n of l.notes ?? []) lines.push(`${" ".repeat(38)}${n}`);
   }
   lines.push("", "  By component:");
-  for (const [c, v] of Object.entries(e.byComponent).sort((a, b) => b[1] - a[1])) lines.push(`  ${formatUsd(v).padStart(10)}  ${c}`);
-  lines.push("", `  Total ${formatUsd(e.total)}/month (baseline ${formatUsd(e.baseline)} + usage ${formatUsd(e.usage)})`);
+  for (const [c, v] of Object.entries(e.byComponent).sort((a, b) => b[1] - a[1]))
+    lines.push(`  ${formatUsd(v).padStart(10)}  ${c}`);
+  lines.push(
+    "",
+    `  Total ${formatUsd(e.total)}/month (baseline ${formatUsd(e.baseline)} + usage ${formatUsd(e.usage)})`,
+  );
   if (e.notPriced.length > 0) lines.push(`  Not priced (not included above): ${e.notPriced.join(", ")}`);
-  if (r.budget) lines.push(`  Budget ${formatUsd(r.budget.amount)} ${r.budget.currency}: ${r.budget.status.toUpperCase()} — ${r.budget.message}`);
+  if (r.budget)
+    lines.push(
+      `  Budget ${formatUsd(r.budget.amount)} ${r.budget.currency}: ${r.budget.status.toUpperCase()} — ${r.budget.message}`,
+    );
   return lines.join("\n");
 }

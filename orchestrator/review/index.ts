@@ -20,7 +20,11 @@ export type StepSource =
   /** Offline: synth at `base` (a git ref) vs synth of the working tree, diffed by URN. */
   | { readonly kind: "offline"; readonly base: string }
   /** Steps produced elsewhere (e.g. a live preview through the orchestrator). */
-  | { readonly kind: "steps"; readonly source: ReviewSource; readonly steps: (env: string) => Promise<readonly PlanStep[]> };
+  | {
+      readonly kind: "steps";
+      readonly source: ReviewSource;
+      readonly steps: (env: string) => Promise<readonly PlanStep[]>;
+    };
 
 /** Options of {@link review}. */
 export interface ReviewOptions {
@@ -53,7 +57,8 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   const heads = new Map<string, SynthResult>();
   for (const env of options.envs) heads.set(env, await synth(env));
-  const bases = options.source.kind === "offline" ? await synthAtRef(options.source.base, options.envs) : undefined;
+  const bases =
+    options.source.kind === "offline" ? await synthAtRef(options.source.base, options.envs) : undefined;
 
   const out: EnvReview[] = [];
   for (const env of options.envs) {
@@ -70,7 +75,9 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         const file = options.source.path.replaceAll("{env}", env);
         const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false });
         if (result.stats.corruptLines > 0) {
-          warn(`${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`);
+          warn(
+            `${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`,
+          );
         }
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
@@ -106,9 +113,18 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
       stack: env,
       source,
       steps,
-      cost: { before: plan.before, after: plan.after, currency: "USD", lines: after, beforeLines: before, notPriced: plan.notPriced },
+      cost: {
+        before: plan.before,
+        after: plan.after,
+        currency: "USD",
+        lines: after,
+        beforeLines: before,
+        notPriced: plan.notPriced,
+      },
       ...(budget && amount !== undefined
-        ? { budget: { amount, currency: cfg.budget.currency, status: budget.status, message: budget.message } }
+        ? {
+            budget: { amount, currency: cfg.budget.currency, status: budget.status, message: budget.message },
+          }
         : {}),
       findings,
     });
@@ -118,13 +134,18 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
 
 /** True when a review must fail the pipeline: a blocking finding or a failed budget. */
 export function isBlocked(reviews: readonly EnvReview[]): boolean {
-  return reviews.some((r) => r.findings.some((f) => f.blocking) || r.budget?.status === "fail" || r.error !== undefined);
+  return reviews.some(
+    (r) => r.findings.some((f) => f.blocking) || r.budget?.status === "fail" || r.error !== undefined,
+  );
 }
 
 /** Parses `--allow-data-loss` values (URNs or `prefix*`). */
 export function parseAllowDataLoss(values: readonly string[]): string[] {
   for (const v of values) {
-    if (!v.startsWith("urn:pulumi:")) throw new PlatformError(`--allow-data-loss: expected a URN (urn:pulumi:…) or a URN prefix ending in *, got ${JSON.stringify(v)}`);
+    if (!v.startsWith("urn:pulumi:"))
+      throw new PlatformError(
+        `--allow-data-loss: expected a URN (urn:pulumi:…) or a URN prefix ending in *, got ${JSON.stringify(v)}`,
+      );
   }
   return [...values];
 }

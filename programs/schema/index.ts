@@ -57,13 +57,15 @@ export const SECTIONS = {
   }),
   service: defineSection({
     schema: serviceSchema,
-    description: "The Cloud Run service: image, CPU/memory, scaling, ingress, invokers, env, secrets, probes, canary.",
+    description:
+      "The Cloud Run service: image, CPU/memory, scaling, ingress, invokers, env, secrets, probes, canary.",
     resolve: (raw, ctx) => resolveService(raw, ctx.profile),
     invariants: (c, ctx) => serviceInvariants(c, ctx.profile),
   }),
   cache: defineSection({
     schema: cacheSchema,
-    description: "Redis: in-process (memory) or Memorystore with tier, size, version, read replicas, persistence.",
+    description:
+      "Redis: in-process (memory) or Memorystore with tier, size, version, read replicas, persistence.",
     resolve: (raw, ctx) => resolveCache(raw, ctx.profile),
     invariants: (c, ctx) => cacheInvariants(c, ctx.profile),
   }),

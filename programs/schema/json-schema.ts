@@ -15,7 +15,10 @@ export function stackFileJsonSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {
     "gcp:project": { type: "string", description: "GCP project id." },
     "gcp:region": { type: "string", description: "GCP region, e.g. europe-west1." },
-    "platform:environment": { ...section(ENVIRONMENT_SECTION.schema), description: ENVIRONMENT_SECTION.description },
+    "platform:environment": {
+      ...section(ENVIRONMENT_SECTION.schema),
+      description: ENVIRONMENT_SECTION.description,
+    },
   };
   for (const [key, s] of Object.entries(SECTIONS)) {
     properties[`platform:${key}`] = { ...section(s.schema as z.ZodType), description: s.description };

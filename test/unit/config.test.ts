@@ -352,7 +352,9 @@ describe("stacks/platform.schema.json", () => {
   it("is generated from the current zod schema (run `npm run schema` after changing config)", async () => {
     const { readFileSync } = await import("node:fs");
     const { stackFileJsonSchema } = await import("../../programs/schema/json-schema");
-    const onDisk = JSON.parse(readFileSync(new URL("../../stacks/platform.schema.json", import.meta.url), "utf8"));
+    const onDisk = JSON.parse(
+      readFileSync(new URL("../../stacks/platform.schema.json", import.meta.url), "utf8"),
+    );
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(stackFileJsonSchema())));
   });
 
@@ -360,6 +362,7 @@ describe("stacks/platform.schema.json", () => {
     const { readFileSync } = await import("node:fs");
     const { SECTIONS } = await import("../../programs/schema");
     const text = readFileSync(new URL("../../Pulumi.yaml", import.meta.url), "utf8");
-    for (const key of ["environment", ...Object.keys(SECTIONS)]) expect(text, key).toContain(`platform:${key} `);
+    for (const key of ["environment", ...Object.keys(SECTIONS)])
+      expect(text, key).toContain(`platform:${key} `);
   });
 });

@@ -111,10 +111,12 @@ describe("per-profile inventory", () => {
     for (const env of ENVS) {
       for (const r of results[env]!.resources) {
         // Notification channels use `labels` for their type's settings (email_address); `userLabels` are labels.
-        const own = r.type === "gcp:monitoring/notificationChannel:NotificationChannel" ? undefined : r.inputs["labels"];
+        const own =
+          r.type === "gcp:monitoring/notificationChannel:NotificationChannel"
+            ? undefined
+            : r.inputs["labels"];
         const labels = (own ?? r.inputs["userLabels"] ?? (r.inputs["settings"] as any)?.userLabels) as
-          | Record<string, string>
-          | undefined;
+          Record<string, string> | undefined;
         if (labels === undefined) continue;
         expect(labels, `${env} ${r.name}`).toMatchObject({ env, app: "shop", "managed-by": "platform" });
         expect(labels["component"], `${env} ${r.name}`).toBeTruthy();
@@ -157,10 +159,16 @@ describe("the complete platform per profile", () => {
     expect(count("dev", "gcp:redis/instance:Instance")).toBe(0);
     expect(count("staging", "gcp:redis/instance:Instance")).toBe(1);
     const [redis] = ofType("prod", "gcp:redis/instance:Instance");
-    expect(redis!.inputs).toMatchObject({ tier: "STANDARD_HA", authEnabled: true, transitEncryptionMode: "SERVER_AUTHENTICATION" });
+    expect(redis!.inputs).toMatchObject({
+      tier: "STANDARD_HA",
+      authEnabled: true,
+      transitEncryptionMode: "SERVER_AUTHENTICATION",
+    });
     const [devRun] = ofType("dev", "gcp:cloudrunv2/service:Service");
     expect((devRun!.inputs["template"] as any).scaling.minInstanceCount).toBe(0);
-    const env = ((devRun!.inputs["template"] as any).containers[0].envs as { name: string; value?: string }[]).find((e) => e.name === "CACHE_BACKEND");
+    const env = (
+      (devRun!.inputs["template"] as any).containers[0].envs as { name: string; value?: string }[]
+    ).find((e) => e.name === "CACHE_BACKEND");
     expect(env?.value).toBe("memory");
     const [prodRun] = ofType("prod", "gcp:cloudrunv2/service:Service");
     expect((prodRun!.inputs["template"] as any).scaling.minInstanceCount).toBe(2);
@@ -168,13 +176,17 @@ describe("the complete platform per profile", () => {
   });
 
   it("the prod service reaches the database and cache only through its own narrow grants", () => {
-    const grants = results["prod"]!.resources.filter((r) => /IAMMember|IamMember/.test(r.type) && r.name.startsWith("api-"));
+    const grants = results["prod"]!.resources.filter(
+      (r) => /IAMMember|IamMember/.test(r.type) && r.name.startsWith("api-"),
+    );
     const roles = grants.map((g) => g.inputs["role"]).sort();
     expect(roles).toContain("roles/cloudsql.client");
     expect(roles.filter((r) => r === "roles/secretmanager.secretAccessor").length).toBeGreaterThanOrEqual(3); // DATABASE_URL, DB_PASSWORD, REDIS_AUTH
     for (const g of grants) expect(g.inputs["member"]).not.toBe("allAuthenticatedUsers");
     // No project-wide secret or KMS access.
-    const projectGrants = grants.filter((g) => g.type === "gcp:projects/iAMMember:IAMMember").map((g) => g.inputs["role"]);
+    const projectGrants = grants
+      .filter((g) => g.type === "gcp:projects/iAMMember:IAMMember")
+      .map((g) => g.inputs["role"]);
     expect(projectGrants).not.toContain("roles/secretmanager.secretAccessor");
     expect(projectGrants).not.toContain("roles/cloudkms.cryptoKeyEncrypterDecrypter");
   });
@@ -186,8 +198,11 @@ describe("the complete platform per profile", () => {
       expect(count(env, "gcp:monitoring/dashboard:Dashboard"), env).toBe(1);
     }
     const prodPolicies = ofType("prod", "gcp:monitoring/alertPolicy:AlertPolicy");
-    expect(prodPolicies.length).toBeGreaterThan(ofType("dev", "gcp:monitoring/alertPolicy:AlertPolicy").length);
-    for (const p of prodPolicies) expect((p.inputs["documentation"] as any)?.content, p.name).toMatch(/check first/i);
+    expect(prodPolicies.length).toBeGreaterThan(
+      ofType("dev", "gcp:monitoring/alertPolicy:AlertPolicy").length,
+    );
+    for (const p of prodPolicies)
+      expect((p.inputs["documentation"] as any)?.content, p.name).toMatch(/check first/i);
   });
 
   it("the default prod program passes every guard rule; dev passes every L1 rule", () => {

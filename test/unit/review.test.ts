@@ -27,11 +27,15 @@ afterEach(() => {
 describe("offline review (synth of HEAD vs synth of the working tree)", () => {
   beforeAll(() => {
     // The base must be a commit that has stacks/ and offline synth: HEAD in this repository.
-    expect(readFileSync(path.join(ROOT, "stacks/Pulumi.prod.yaml"), "utf8")).toContain("tier: db-custom-2-7680");
+    expect(readFileSync(path.join(ROOT, "stacks/Pulumi.prod.yaml"), "utf8")).toContain(
+      "tier: db-custom-2-7680",
+    );
   });
 
   it("a prod database tier change shows the diff and the cost Δ, and passes the guards", async () => {
-    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) => y.replace("tier: db-custom-2-7680", "tier: db-custom-4-15360"));
+    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
+      y.replace("tier: db-custom-2-7680", "tier: db-custom-4-15360"),
+    );
     const [r] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" } });
     const changed = r!.steps.filter((s) => s.op !== "same");
     expect(changed.map((s) => [s.op, s.name]).sort()).toEqual([
@@ -52,7 +56,9 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
   });
 
   it("replacing the prod database is a blocking data-loss finding unless acknowledged", async () => {
-    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) => y.replace("version: POSTGRES_17", "version: POSTGRES_16"));
+    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
+      y.replace("version: POSTGRES_17", "version: POSTGRES_16"),
+    );
     const [r] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" } });
     const replaced = r!.steps.filter((s) => s.op === "replace").map((s) => s.name);
     expect(replaced).toContain("db-instance");
@@ -61,7 +67,11 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     expect(isBlocked([r!])).toBe(true);
 
     const urns = loss.map((f) => f.urn!);
-    const [acked] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" }, allowDataLoss: urns });
+    const [acked] = await review({
+      envs: ["prod"],
+      source: { kind: "offline", base: "HEAD" },
+      allowDataLoss: urns,
+    });
     expect(acked!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking)).toEqual([]);
   });
 
@@ -72,7 +82,8 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
         process.execPath,
         [CLI, "review", "--env", "prod", "--offline", "--base", "HEAD", "--format", "markdown"],
         { env: { ...process.env, PLATFORM_STACKS_DIR: dir }, maxBuffer: 64 * 1024 * 1024 },
-        (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),
+        (err, stdout, stderr) =>
+          resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),
       );
     });
     expect(r.stderr).toBe("");
@@ -83,7 +94,10 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
 
 describe("review from a recorded event log", () => {
   it("reads the log, prices what it can and lists the rest as not priced", async () => {
-    const log = path.join(ROOT, "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json");
+    const log = path.join(
+      ROOT,
+      "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json",
+    );
     const [r] = await review({ envs: ["dev"], source: { kind: "file", path: log } });
     expect(r!.source).toBe("event-log");
     expect(r!.steps.length).toBeGreaterThan(0);
@@ -91,6 +105,8 @@ describe("review from a recorded event log", () => {
   });
 
   it("a missing file is a clear error", async () => {
-    await expect(review({ envs: ["dev"], source: { kind: "file", path: "/nonexistent/{env}.jsonl" } })).rejects.toThrow(/nonexistent\/dev\.jsonl/);
+    await expect(
+      review({ envs: ["dev"], source: { kind: "file", path: "/nonexistent/{env}.jsonl" } }),
+    ).rejects.toThrow(/nonexistent\/dev\.jsonl/);
   });
 });

@@ -25,7 +25,8 @@ export const FREE_TYPES = {
   "gcp:monitoring/dashboard:Dashboard": "dashboards are free",
   "gcp:monitoring/customService:CustomService": "Service Monitoring services are free",
   "gcp:monitoring/slo:Slo": "SLOs are free (their metrics are Google Cloud metrics, which are free)",
-  "gcp:pubsub/topic:Topic": "a topic has no fee; messages are billed per TiB of throughput (budget notifications are a few KiB a month)",
+  "gcp:pubsub/topic:Topic":
+    "a topic has no fee; messages are billed per TiB of throughput (budget notifications are a few KiB a month)",
   "gcp:pubsub/topicIAMMember:TopicIAMMember": "IAM grants are free",
   "gcp:logging/metric:Metric":
     "a log-based metric's samples are chargeable metric ingestion, far inside the first 150 MiB/month free per billing account",
