@@ -37,17 +37,26 @@ export function errorSummary(e: unknown): string {
       .find((l) => l !== "" && !/^Error$/.test(l) && !/^at /.test(l));
     out = first ?? (e instanceof Error ? e.name : "unknown error");
     const failed = /Command failed with exit code (\d+): (\S+) (\S+(?: \S+)?)/.exec(text);
-    if (failed && lines.length === 0 && /Command failed/.test(out)) out = `\`pulumi ${failed[3]}\` exited with code ${failed[1]}`;
+    if (failed && lines.length === 0 && /Command failed/.test(out))
+      out = `\`pulumi ${failed[3]}\` exited with code ${failed[1]}`;
   }
   return out.length > MAX_LENGTH ? `${out.slice(0, MAX_LENGTH)}…` : out;
 }
 
 /** True when the stack does not exist in the backend. */
 export function isStackNotFound(e: unknown): boolean {
-  return e instanceof StackNotFoundError || (e instanceof Error && e.constructor?.name === "StackNotFoundError");
+  return (
+    e instanceof StackNotFoundError || (e instanceof Error && e.constructor?.name === "StackNotFoundError")
+  );
 }
 
 /** True for any error the Pulumi CLI reported (as opposed to our own code failing). */
 export function isCommandError(e: unknown): boolean {
-  return e instanceof CommandError || (e instanceof Error && /CommandError|ConcurrentUpdateError|StackNotFoundError|StackAlreadyExistsError/.test(e.constructor?.name ?? ""));
+  return (
+    e instanceof CommandError ||
+    (e instanceof Error &&
+      /CommandError|ConcurrentUpdateError|StackNotFoundError|StackAlreadyExistsError/.test(
+        e.constructor?.name ?? "",
+      ))
+  );
 }

@@ -55,7 +55,8 @@ export function readStackFile(env: string, dir = defaultStacksDir()): Record<str
     throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message}`);
   }
   if (doc === null || doc === undefined) return {};
-  if (typeof doc !== "object" || Array.isArray(doc)) throw new PlatformError(`${file}: expected a map at the top level`);
+  if (typeof doc !== "object" || Array.isArray(doc))
+    throw new PlatformError(`${file}: expected a map at the top level`);
   return doc as Record<string, unknown>;
 }
 
@@ -72,19 +73,26 @@ export function dependenciesOf(env: string, stackFile: Readonly<Record<string, u
   const section = stackFile[ORCHESTRATOR_KEY];
   if (section === undefined || section === null) return [];
   if (typeof section !== "object" || Array.isArray(section)) {
-    throw new ConfigError(env, [{ path: ORCHESTRATOR_KEY, message: `must be a map such as { dependsOn: [shared] }` }]);
+    throw new ConfigError(env, [
+      { path: ORCHESTRATOR_KEY, message: `must be a map such as { dependsOn: [shared] }` },
+    ]);
   }
   const unknownKeys = Object.keys(section).filter((k) => k !== "dependsOn");
   if (unknownKeys.length > 0) {
     throw new ConfigError(
       env,
-      unknownKeys.map((k) => ({ path: `${ORCHESTRATOR_KEY}.${k}`, message: `unknown key${hint(k, ["dependsOn"])}; allowed: dependsOn` })),
+      unknownKeys.map((k) => ({
+        path: `${ORCHESTRATOR_KEY}.${k}`,
+        message: `unknown key${hint(k, ["dependsOn"])}; allowed: dependsOn`,
+      })),
     );
   }
   const deps = (section as { dependsOn?: unknown }).dependsOn;
   if (deps === undefined || deps === null) return [];
   if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string" || d.trim() === "")) {
-    throw new ConfigError(env, [{ path: DEPENDS_ON_PATH, message: `must be a list of stack names, got ${JSON.stringify(deps)}` }]);
+    throw new ConfigError(env, [
+      { path: DEPENDS_ON_PATH, message: `must be a list of stack names, got ${JSON.stringify(deps)}` },
+    ]);
   }
   return [...new Set((deps as string[]).map((d) => d.trim()))];
 }
@@ -119,7 +127,8 @@ export function validateGraph(graph: StackGraph, known: readonly string[]): void
   const issues: { env: string; issue: ConfigIssue }[] = [];
   for (const [env, deps] of graph) {
     for (const dep of deps) {
-      if (dep === env) issues.push({ env, issue: { path: DEPENDS_ON_PATH, message: `"${env}" cannot depend on itself` } });
+      if (dep === env)
+        issues.push({ env, issue: { path: DEPENDS_ON_PATH, message: `"${env}" cannot depend on itself` } });
       else if (!known.includes(dep)) {
         issues.push({
           env,
@@ -132,8 +141,16 @@ export function validateGraph(graph: StackGraph, known: readonly string[]): void
     }
   }
   const cycle = findCycle(graph);
-  if (cycle) issues.push({ env: cycle[0]!, issue: { path: DEPENDS_ON_PATH, message: `dependency cycle ${cycle.join(" → ")}` } });
-  if (issues.length > 0) throw new ConfigError(issues[0]!.env, issues.map((i) => ({ ...i.issue, path: `${i.env}: ${i.issue.path}` })));
+  if (cycle)
+    issues.push({
+      env: cycle[0]!,
+      issue: { path: DEPENDS_ON_PATH, message: `dependency cycle ${cycle.join(" → ")}` },
+    });
+  if (issues.length > 0)
+    throw new ConfigError(
+      issues[0]!.env,
+      issues.map((i) => ({ ...i.issue, path: `${i.env}: ${i.issue.path}` })),
+    );
 }
 
 /** The first cycle found (as `[a, b, …, a]`), or undefined. */
@@ -172,7 +189,11 @@ export function findCycle(graph: StackGraph): string[] | undefined {
  * runOrder(graph, ["shared", "staging"], true).get("shared");   // ["staging"]
  * ```
  */
-export function runOrder(graph: StackGraph, selected: readonly string[], reverse: boolean): Map<string, string[]> {
+export function runOrder(
+  graph: StackGraph,
+  selected: readonly string[],
+  reverse: boolean,
+): Map<string, string[]> {
   const waitFor = new Map<string, string[]>(selected.map((e) => [e, []]));
   for (const env of selected) {
     for (const dep of graph.get(env) ?? []) {
@@ -197,8 +218,13 @@ export function topologicalOrder(waitFor: ReadonlyMap<string, readonly string[]>
   const done = new Set<string>();
   const out: string[] = [];
   while (out.length < waitFor.size) {
-    const next = [...waitFor.keys()].find((e) => !done.has(e) && (waitFor.get(e) ?? []).every((d) => done.has(d)));
-    if (next === undefined) throw new PlatformError(`dependency cycle among ${[...waitFor.keys()].filter((e) => !done.has(e)).join(", ")}`);
+    const next = [...waitFor.keys()].find(
+      (e) => !done.has(e) && (waitFor.get(e) ?? []).every((d) => done.has(d)),
+    );
+    if (next === undefined)
+      throw new PlatformError(
+        `dependency cycle among ${[...waitFor.keys()].filter((e) => !done.has(e)).join(", ")}`,
+      );
     done.add(next);
     out.push(next);
   }

@@ -19,7 +19,10 @@ import type { LockHolder } from "./types";
  * ```
  */
 export function isConcurrentUpdateError(e: unknown): e is ConcurrentUpdateError {
-  return e instanceof ConcurrentUpdateError || (e instanceof Error && e.constructor?.name === "ConcurrentUpdateError");
+  return (
+    e instanceof ConcurrentUpdateError ||
+    (e instanceof Error && e.constructor?.name === "ConcurrentUpdateError")
+  );
 }
 
 /** The DIY backend's lock line: `<file>: created by <user>@<host> (pid <n>) at <time>`. */
@@ -84,7 +87,10 @@ export function lockedMessage(env: string, holders: readonly LockHolder[], waite
 
 /** The recovery commands for a locked stack. */
 export function lockRecovery(env: string): string[] {
-  return [`npx platform up --env ${env} --wait-for-lock 10m`, `npx platform cancel --env ${env}   # only after the holder is gone`];
+  return [
+    `npx platform up --env ${env} --wait-for-lock 10m`,
+    `npx platform cancel --env ${env}   # only after the holder is gone`,
+  ];
 }
 
 /**
@@ -95,7 +101,11 @@ export function lockRecovery(env: string): string[] {
  * lockBackoffMs(0, 60_000, () => 0.5); // 1000
  * ```
  */
-export function lockBackoffMs(attempt: number, remainingMs: number, random: () => number = Math.random): number {
+export function lockBackoffMs(
+  attempt: number,
+  remainingMs: number,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(15_000, 1_000 * 2 ** attempt);
   const jittered = Math.round(base * (0.8 + 0.4 * random()));
   return Math.max(0, Math.min(jittered, remainingMs));
@@ -141,7 +151,12 @@ export function readDiyLocks(backendUrl: string, project: string, stack: string)
     for (const f of files) {
       const file = path.join(dir, f);
       try {
-        const info = JSON.parse(readFileSync(file, "utf8")) as { pid?: unknown; username?: unknown; hostname?: unknown; timestamp?: unknown };
+        const info = JSON.parse(readFileSync(file, "utf8")) as {
+          pid?: unknown;
+          username?: unknown;
+          hostname?: unknown;
+          timestamp?: unknown;
+        };
         out.push({
           where: `file://${file}`,
           ...(typeof info.username === "string" ? { user: info.username } : {}),
@@ -170,8 +185,13 @@ export function holderAlive(h: LockHolder, hostname = os.hostname()): boolean | 
   if (h.pid === undefined || h.host !== hostname) return undefined;
   try {
     process.kill(h.pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed process whose parent died too can linger as a zombie (where PID 1 does not reap).
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${h.pid}/stat`, "utf8"));
+  } catch {
+    return true;
   }
 }

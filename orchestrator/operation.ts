@@ -8,9 +8,26 @@ import { EngineEventCollector, readOpCounts } from "../plan/parse/events";
 import { CHANGE_KIND_OF_OP, type OpCounts } from "../plan/parse/types";
 import { errorSummary, isStackNotFound } from "./errors";
 import { INSPECT, type Job } from "./job";
-import { holderAlive, isConcurrentUpdateError, lockBackoffMs, lockedMessage, lockRecovery, parseLockHolders, readDiyLocks, sleep } from "./locks";
-import { Status, Verb, type Changes, type EnvResult, type LockHolder, type OrchestratorEvent, type PendingOperation } from "./types";
-import { OpenMode, type StackFactory, type StackHandle, type WorkspaceSpec } from "./workspace";
+import {
+  holderAlive,
+  isConcurrentUpdateError,
+  lockBackoffMs,
+  lockedMessage,
+  lockRecovery,
+  parseLockHolders,
+  readDiyLocks,
+  sleep,
+} from "./locks";
+import {
+  Status,
+  Verb,
+  type Changes,
+  type EnvResult,
+  type LockHolder,
+  type OrchestratorEvent,
+  type PendingOperation,
+} from "./types";
+import { OpenMode, type StackFactory, type StackHandle } from "./workspace";
 
 export { INSPECT, type Job, type JobOptions } from "./job";
 
@@ -65,7 +82,10 @@ export interface OperationContext {
  * // { url: "[secret]", ip: "10.0.0.3" }
  * ```
  */
-export function maskOutputs(outputs: Readonly<Record<string, { value: unknown; secret: boolean }>>, showSecrets: boolean): Record<string, unknown> {
+export function maskOutputs(
+  outputs: Readonly<Record<string, { value: unknown; secret: boolean }>>,
+  showSecrets: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(outputs)) out[k] = v.secret && !showSecrets ? SECRET_MASK : v.value;
   return out;
@@ -80,7 +100,10 @@ export function maskOutputs(outputs: Readonly<Record<string, { value: unknown; s
  * changesFrom({}, undefined); // "unknown"
  * ```
  */
-export function changesFrom(summary: Readonly<Record<string, number>> | undefined, collector: EngineEventCollector | undefined): Changes {
+export function changesFrom(
+  summary: Readonly<Record<string, number>> | undefined,
+  collector: EngineEventCollector | undefined,
+): Changes {
   const fromSummary = readOpCounts(summary ?? {});
   if (Object.keys(fromSummary).length > 0) return fromSummary;
   const result = collector?.result();
@@ -95,13 +118,15 @@ export function changesFrom(summary: Readonly<Record<string, number>> | undefine
 export function changeCount(changes: Changes): number | undefined {
   if (changes === "unknown") return undefined;
   let n = 0;
-  for (const [op, count] of Object.entries(changes)) if (CHANGE_KIND_OF_OP[op as keyof typeof CHANGE_KIND_OF_OP]) n += count ?? 0;
+  for (const [op, count] of Object.entries(changes))
+    if (CHANGE_KIND_OF_OP[op as keyof typeof CHANGE_KIND_OF_OP]) n += count ?? 0;
   return n;
 }
 
 /** Pending operations recorded in an exported deployment. */
 export function pendingOperationsOf(deployment: unknown): PendingOperation[] {
-  const ops = (deployment as { deployment?: { pending_operations?: unknown } } | undefined)?.deployment?.pending_operations;
+  const ops = (deployment as { deployment?: { pending_operations?: unknown } } | undefined)?.deployment
+    ?.pending_operations;
   if (!Array.isArray(ops)) return [];
   return ops.map((op: { resource?: { urn?: string; type?: string }; type?: string }) => ({
     urn: op.resource?.urn ?? "",
@@ -112,18 +137,26 @@ export function pendingOperationsOf(deployment: unknown): PendingOperation[] {
 
 /** URNs of protected resources in an exported deployment. */
 export function protectedResourcesOf(deployment: unknown): string[] {
-  const resources = (deployment as { deployment?: { resources?: unknown } } | undefined)?.deployment?.resources;
+  const resources = (deployment as { deployment?: { resources?: unknown } } | undefined)?.deployment
+    ?.resources;
   if (!Array.isArray(resources)) return [];
-  return resources.filter((r: { protect?: boolean; urn?: string }) => r.protect === true && typeof r.urn === "string").map((r: { urn: string }) => r.urn);
+  return resources
+    .filter((r: { protect?: boolean; urn?: string }) => r.protect === true && typeof r.urn === "string")
+    .map((r: { urn: string }) => r.urn);
 }
 
 /** Recovery commands for a stack left with pending operations and/or a dead holder's lock. */
 export function recoveryFor(env: string, pending: readonly PendingOperation[], staleLock: boolean): string[] {
   const out: string[] = [];
-  if (staleLock) out.push(`npx platform cancel --env ${env}   # removes the lock the interrupted update left (its process is gone)`);
+  if (staleLock)
+    out.push(
+      `npx platform cancel --env ${env}   # removes the lock the interrupted update left (its process is gone)`,
+    );
   if (pending.length > 0) {
     const creates = pending.some((p) => p.operation === "creating");
-    out.push(`npx platform refresh --env ${env} --yes${creates ? " --clear-pending-creates" : ""}   # reconciles the ${pending.length} pending operation(s) with the cloud`);
+    out.push(
+      `npx platform refresh --env ${env} --yes${creates ? " --clear-pending-creates" : ""}   # reconciles the ${pending.length} pending operation(s) with the cloud`,
+    );
   }
   return out;
 }
@@ -182,21 +215,33 @@ class Run {
         const waited = this.now() - firstLockAt;
         const delay = lockBackoffMs(attempt, budget - waited);
         if (delay <= 0) throw e;
-        this.ctx.emit({ type: "lock-wait", env: this.env, holders: this.lastHolders, retryInMs: delay, waitedMs: waited });
+        this.ctx.emit({
+          type: "lock-wait",
+          env: this.env,
+          holders: this.lastHolders,
+          retryInMs: delay,
+          waitedMs: waited,
+        });
         await sleep(delay, this.ctx.signal);
         this.waitedForLockMs = this.now() - firstLockAt;
       }
     }
   }
 
-  async inspect(stack: StackHandle): Promise<{ pending: PendingOperation[]; staleLock: boolean; holders: LockHolder[] }> {
+  async inspect(
+    stack: StackHandle,
+  ): Promise<{ pending: PendingOperation[]; staleLock: boolean; holders: LockHolder[] }> {
     let pending: PendingOperation[] = [];
     try {
       pending = pendingOperationsOf(await stack.exportStack());
     } catch {
       // best effort: the stack may be unreadable right after a crash
     }
-    const holders = readDiyLocks(this.job.spec.backendUrl, this.job.spec.projectName, this.job.spec.stackName);
+    const holders = readDiyLocks(
+      this.job.spec.backendUrl,
+      this.job.spec.projectName,
+      this.job.spec.stackName,
+    );
     const staleLock = holders.length > 0 && holders.every((h) => holderAlive(h) === false);
     return { pending, staleLock, holders };
   }
@@ -215,7 +260,9 @@ class Run {
     const { pending, staleLock } = await this.inspect(stack);
     const recovery = recoveryFor(this.env, pending, staleLock);
     return this.result(aborted ? Status.aborted : Status.failed, changes, {
-      error: aborted ? `${this.job.verb} of ${this.env} was cancelled${pending.length > 0 ? `; ${pending.length} operation(s) were in flight` : ""}` : errorSummary(e),
+      error: aborted
+        ? `${this.job.verb} of ${this.env} was cancelled${pending.length > 0 ? `; ${pending.length} operation(s) were in flight` : ""}`
+        : errorSummary(e),
       ...(pending.length > 0 ? { pendingOperations: pending } : {}),
       ...(recovery.length > 0 ? { recovery } : {}),
     });
@@ -244,7 +291,9 @@ async function up(run: Run, stack: StackHandle): Promise<EnvResult> {
     return original();
   };
   try {
-    const res = await run.withLockWait(() => stack.up({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }));
+    const res = await run.withLockWait(() =>
+      stack.up({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }),
+    );
     return run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), {
       outputs: maskOutputs(res.outputs, run.job.options.showSecrets ?? false),
     });
@@ -262,13 +311,20 @@ async function up(run: Run, stack: StackHandle): Promise<EnvResult> {
 function expectation(run: Run, changes: Changes): EnvResult {
   if (!run.job.options.expectNoChanges) return run.result(Status.succeeded, changes);
   const n = changeCount(changes);
-  if (n === undefined) return run.result(Status.failed, changes, { error: `cannot confirm that ${run.env} has no changes: the engine reported no change summary` });
-  return n > 0 ? run.result(Status.changesDetected, changes, { error: `${n} resource(s) would change` }) : run.result(Status.succeeded, changes);
+  if (n === undefined)
+    return run.result(Status.failed, changes, {
+      error: `cannot confirm that ${run.env} has no changes: the engine reported no change summary`,
+    });
+  return n > 0
+    ? run.result(Status.changesDetected, changes, { error: `${n} resource(s) would change` })
+    : run.result(Status.succeeded, changes);
 }
 
 async function preview(run: Run, stack: StackHandle): Promise<EnvResult> {
   try {
-    const res = await run.withLockWait(() => stack.preview({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }));
+    const res = await run.withLockWait(() =>
+      stack.preview({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }),
+    );
     return expectation(run, changesFrom(res.changeSummary, run.collector));
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
@@ -279,11 +335,19 @@ async function refresh(run: Run, stack: StackHandle): Promise<EnvResult> {
   const o = run.job.options;
   try {
     if (o.previewOnly) {
-      if (!stack.previewRefresh) return run.result(Status.failed, "unknown", { error: "preview-only refresh is not available for remote runs" });
+      if (!stack.previewRefresh)
+        return run.result(Status.failed, "unknown", {
+          error: "preview-only refresh is not available for remote runs",
+        });
       const res = await run.withLockWait(() => stack.previewRefresh!(engineOptions(run)));
       return expectation(run, changesFrom(res.changeSummary, run.collector));
     }
-    const res = await run.withLockWait(() => stack.refresh({ ...engineOptions(run), ...(o.clearPendingCreates ? { clearPendingCreates: true } : {}) }));
+    const res = await run.withLockWait(() =>
+      stack.refresh({
+        ...engineOptions(run),
+        ...(o.clearPendingCreates ? { clearPendingCreates: true } : {}),
+      }),
+    );
     return expectation(run, changesFrom(res.summary?.resourceChanges, run.collector));
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
@@ -315,7 +379,11 @@ async function destroy(run: Run, stack: StackHandle): Promise<EnvResult> {
         ...(o.remove && protectedUrns.length === 0 ? { remove: true } : {}),
       }),
     );
-    return run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), protectedUrns.length > 0 ? { protectedResources: protectedUrns } : {});
+    return run.result(
+      Status.succeeded,
+      changesFrom(res.summary?.resourceChanges, run.collector),
+      protectedUrns.length > 0 ? { protectedResources: protectedUrns } : {},
+    );
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
   }
@@ -323,7 +391,9 @@ async function destroy(run: Run, stack: StackHandle): Promise<EnvResult> {
 
 async function outputs(run: Run, stack: StackHandle): Promise<EnvResult> {
   try {
-    return run.result(Status.succeeded, "unknown", { outputs: maskOutputs(await stack.outputs(), run.job.options.showSecrets ?? false) });
+    return run.result(Status.succeeded, "unknown", {
+      outputs: maskOutputs(await stack.outputs(), run.job.options.showSecrets ?? false),
+    });
   } catch (e) {
     return run.result(Status.failed, "unknown", { error: errorSummary(e) });
   }
@@ -383,13 +453,19 @@ export async function runOperation(job: Job, ctx: OperationContext): Promise<Env
   } catch (e) {
     if (isStackNotFound(e)) {
       if (job.verb === Verb.destroy || job.verb === Verb.cancel || job.verb === INSPECT) {
-        return run.result(job.verb === INSPECT ? Status.aborted : Status.succeeded, {}, { note: `stack ${job.spec.stackName} does not exist; nothing to ${job.verb}` });
+        return run.result(
+          job.verb === INSPECT ? Status.aborted : Status.succeeded,
+          {},
+          { note: `stack ${job.spec.stackName} does not exist; nothing to ${job.verb}` },
+        );
       }
       return run.result(Status.failed, "unknown", {
         error: `stack ${job.spec.stackName} does not exist in ${job.spec.backendUrl}; create it with \`npx platform up --env ${job.spec.env}\``,
       });
     }
-    return run.result(ctx.signal.aborted ? Status.aborted : Status.failed, "unknown", { error: errorSummary(e) });
+    return run.result(ctx.signal.aborted ? Status.aborted : Status.failed, "unknown", {
+      error: errorSummary(e),
+    });
   }
   return VERBS[job.verb](run, stack);
 }

@@ -58,7 +58,11 @@ export class ProgressModel {
         if (pre && typeof pre.urn === "string" && pre.type !== "pulumi:pulumi:Stack") {
           if (pre.op !== "same") {
             p.counts[pre.op] = (p.counts[pre.op] ?? 0) + 1;
-            p.inFlight.set(pre.urn, { op: String(pre.op), type: String(pre.type), name: pre.urn.split("::").pop() ?? pre.urn });
+            p.inFlight.set(pre.urn, {
+              op: String(pre.op),
+              type: String(pre.type),
+              name: pre.urn.split("::").pop() ?? pre.urn,
+            });
           }
           if (ev.resourcePreEvent?.planning) p.inFlight.delete(pre.urn);
         }
@@ -90,7 +94,12 @@ export class ProgressModel {
       const current = [...p.inFlight.values()].at(-1);
       const doing = p.finished
         ? p.finished.status
-        : (p.waiting ?? (current ? `${ACTIVE[current.op] ?? current.op} ${current.name} (${current.type})${p.inFlight.size > 1 ? ` +${p.inFlight.size - 1} more` : ""}` : counts ? "working" : "starting"));
+        : (p.waiting ??
+          (current
+            ? `${ACTIVE[current.op] ?? current.op} ${current.name} (${current.type})${p.inFlight.size > 1 ? ` +${p.inFlight.size - 1} more` : ""}`
+            : counts
+              ? "working"
+              : "starting"));
       out.push(`${env.padEnd(width)}  ${elapsed.padStart(6)}  ${counts ? `${counts}  ` : ""}${doing}`);
     }
     return out;
@@ -114,7 +123,10 @@ export interface Progress {
  * progress.stop();
  * ```
  */
-export async function startProgress(stream: NodeJS.WriteStream, enabled = stream.isTTY === true): Promise<Progress> {
+export async function startProgress(
+  stream: NodeJS.WriteStream,
+  enabled = stream.isTTY === true,
+): Promise<Progress> {
   const model = new ProgressModel();
   if (!enabled) return { onEvent: (e) => model.apply(e), stop: () => undefined };
   const { default: ora } = await import("ora");

@@ -36,15 +36,27 @@ export function resolveRemote(
   git: (args: string[]) => string = runGit,
 ): RemoteSpec {
   if (!backendUrl.startsWith("https://")) {
-    throw new PlatformError(`--remote runs through Pulumi Deployments and needs a Pulumi Cloud backend (--backend https://api.pulumi.com), not ${backendUrl}`);
+    throw new PlatformError(
+      `--remote runs through Pulumi Deployments and needs a Pulumi Cloud backend (--backend https://api.pulumi.com), not ${backendUrl}`,
+    );
   }
-  if (!env["PULUMI_ACCESS_TOKEN"]) throw new PlatformError("--remote needs PULUMI_ACCESS_TOKEN (a Pulumi Cloud access token) in the environment");
-  if (!/^[A-Za-z0-9_.-]+$/.test(remote.org)) throw new PlatformError(`--remote-org: not an organization name: ${JSON.stringify(remote.org)}`);
+  if (!env["PULUMI_ACCESS_TOKEN"])
+    throw new PlatformError(
+      "--remote needs PULUMI_ACCESS_TOKEN (a Pulumi Cloud access token) in the environment",
+    );
+  if (!/^[A-Za-z0-9_.-]+$/.test(remote.org))
+    throw new PlatformError(`--remote-org: not an organization name: ${JSON.stringify(remote.org)}`);
   const repoUrl = remote.repoUrl ?? tryGit(git, ["remote", "get-url", "origin"]);
-  if (!repoUrl) throw new PlatformError("--remote: no git remote 'origin' to deploy from; pass the repository URL (remote.repoUrl)");
+  if (!repoUrl)
+    throw new PlatformError(
+      "--remote: no git remote 'origin' to deploy from; pass the repository URL (remote.repoUrl)",
+    );
   const commit = remote.commit;
-  const branch = commit ? remote.branch : (remote.branch ?? tryGit(git, ["rev-parse", "--abbrev-ref", "HEAD"]));
-  if (!commit && (!branch || branch === "HEAD")) throw new PlatformError("--remote: detached HEAD; pass a branch or a commit to deploy");
+  const branch = commit
+    ? remote.branch
+    : (remote.branch ?? tryGit(git, ["rev-parse", "--abbrev-ref", "HEAD"]));
+  if (!commit && (!branch || branch === "HEAD"))
+    throw new PlatformError("--remote: detached HEAD; pass a branch or a commit to deploy");
   return { ...remote, repoUrl, ...(branch ? { branch } : {}), ...(commit ? { commit } : {}) };
 }
 
@@ -58,7 +70,11 @@ function tryGit(git: (args: string[]) => string, args: string[]): string | undef
 }
 
 function runGit(args: string[]): string {
-  return execFileSync("git", args, { cwd: repoRoot(), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return execFileSync("git", args, {
+    cwd: repoRoot(),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
 }
 
 /**
@@ -72,7 +88,10 @@ function runGit(args: string[]): string {
  * args.stackName; // "acme/platform/dev"
  * ```
  */
-export function buildRemoteRequest(spec: WorkspaceSpec, env: Readonly<Record<string, string | undefined>>): RemoteRequest {
+export function buildRemoteRequest(
+  spec: WorkspaceSpec,
+  env: Readonly<Record<string, string | undefined>>,
+): RemoteRequest {
   const remote = spec.remote;
   if (!remote) throw new PlatformError(`stack ${spec.env} is not configured for a remote run`);
   const args: RemoteGitProgramArgs = {
@@ -83,9 +102,11 @@ export function buildRemoteRequest(spec: WorkspaceSpec, env: Readonly<Record<str
   };
   const envVars: Record<string, string | { secret: string }> = { ...(remote.envVars ?? {}) };
   for (const [k, v] of Object.entries(remote.secretEnvVars ?? {})) envVars[k] = { secret: v };
-  const usesPassphrase = typeof spec.stackSettings.encryptionSalt === "string" || spec.secretsProvider === "passphrase";
+  const usesPassphrase =
+    typeof spec.stackSettings.encryptionSalt === "string" || spec.secretsProvider === "passphrase";
   const passphrase = env["PULUMI_CONFIG_PASSPHRASE"];
-  if (usesPassphrase && passphrase !== undefined && !("PULUMI_CONFIG_PASSPHRASE" in envVars)) envVars["PULUMI_CONFIG_PASSPHRASE"] = { secret: passphrase };
+  if (usesPassphrase && passphrase !== undefined && !("PULUMI_CONFIG_PASSPHRASE" in envVars))
+    envVars["PULUMI_CONFIG_PASSPHRASE"] = { secret: passphrase };
   const opts: RemoteWorkspaceOptions = {
     envVars,
     preRunCommands: [...(remote.preRunCommands ?? DEFAULT_PRE_RUN_COMMANDS)],

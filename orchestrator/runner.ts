@@ -20,15 +20,25 @@ export const INSPECT_TIMEOUT_MS = 20_000;
 
 /** Path of the compiled worker (workers always run compiled code, also when the caller runs from TypeScript sources). */
 export function workerPath(): string {
-  const compiled = __filename.endsWith(".js") ? path.join(__dirname, "worker.js") : path.join(repoRoot(), "dist", "orchestrator", "worker.js");
-  if (!existsSync(compiled)) throw new PlatformError(`${compiled} is missing: run \`npm run build\` first (stack workers run the compiled orchestrator)`);
+  const compiled = __filename.endsWith(".js")
+    ? path.join(__dirname, "worker.js")
+    : path.join(repoRoot(), "dist", "orchestrator", "worker.js");
+  if (!existsSync(compiled))
+    throw new PlatformError(
+      `${compiled} is missing: run \`npm run build\` first (stack workers run the compiled orchestrator)`,
+    );
   return compiled;
 }
 
 /** A running worker. */
 interface Worker {
   readonly child: ChildProcess;
-  readonly done: Promise<{ result?: EnvResult; code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+  readonly done: Promise<{
+    result?: EnvResult;
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+  }>;
   killed: boolean;
 }
 
@@ -42,7 +52,11 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals = "SIGK
   }
 }
 
-function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void, gate: Promise<unknown> = Promise.resolve()): Worker {
+function startWorker(
+  job: Job,
+  onEvent: (e: OrchestratorEvent) => void,
+  gate: Promise<unknown> = Promise.resolve(),
+): Worker {
   const child = fork(workerPath(), [], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
@@ -58,7 +72,12 @@ function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void, gate: Pr
     if (msg.type === "event") onEvent(msg.event);
     else if (msg.type === "result") result = msg.result;
   });
-  const done = new Promise<{ result?: EnvResult; code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+  const done = new Promise<{
+    result?: EnvResult;
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+  }>((resolve) => {
     child.on("error", (err) => {
       stderr += `\n${err.message}`;
     });
@@ -73,7 +92,12 @@ function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void, gate: Pr
   // gets its job only once the gate has passed.
   gate.then(
     () => {
-      onEvent({ type: "start", env: job.spec.env, verb: job.verb === INSPECT ? "up" : job.verb, time: new Date().toISOString() });
+      onEvent({
+        type: "start",
+        env: job.spec.env,
+        verb: job.verb === INSPECT ? "up" : job.verb,
+        time: new Date().toISOString(),
+      });
       if (child.connected) child.send({ type: "run", job } satisfies ParentMessage);
     },
     () => killTree(child.pid),
@@ -163,7 +187,8 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
     }
     return undefined;
   };
-  const ready = (env: string) => (o.waitFor.get(env) ?? []).every((d) => results.has(d) && SUCCESS_STATUSES.has(results.get(d)!.status));
+  const ready = (env: string) =>
+    (o.waitFor.get(env) ?? []).every((d) => results.has(d) && SUCCESS_STATUSES.has(results.get(d)!.status));
 
   const gate = o.gate ?? Promise.resolve();
   const gateError = gate.then(
@@ -189,12 +214,20 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
               status: Status.skipped,
               changes: "unknown",
               durationMs: 0,
-              ...(dependency ? { skippedBecause: dependency, error: `skipped: dependency ${dependency} ${describeStatus(results.get(dependency)!.status)}` } : { error: "skipped: run aborted" }),
+              ...(dependency
+                ? {
+                    skippedBecause: dependency,
+                    error: `skipped: dependency ${dependency} ${describeStatus(results.get(dependency)!.status)}`,
+                  }
+                : { error: "skipped: run aborted" }),
             });
             progressed = true;
           } else if (ready(env) && running.size < limit) {
             started.set(env, Date.now());
-            running.set(env, startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit, gate));
+            running.set(
+              env,
+              startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit, gate),
+            );
             progressed = true;
           }
         }
@@ -209,7 +242,9 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
         }
       }
       if (running.size === 0) break;
-      const [env, outcome] = await Promise.race([...running].map(async ([e, w]) => [e, await w.done] as const));
+      const [env, outcome] = await Promise.race(
+        [...running].map(async ([e, w]) => [e, await w.done] as const),
+      );
       const worker = running.get(env)!;
       running.delete(env);
       const durationMs = Date.now() - (started.get(env) ?? Date.now());
@@ -220,7 +255,9 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
       // The worker was killed or died without a result: look at what the stack was left with.
       const inspected = await inspect(o.specs.get(env)!, o.options, emit);
       rmSync(o.specs.get(env)!.workDir, { recursive: true, force: true });
-      const how = worker.killed ? "killed" : `exited unexpectedly (${outcome.signal ?? `code ${outcome.code}`})`;
+      const how = worker.killed
+        ? "killed"
+        : `exited unexpectedly (${outcome.signal ?? `code ${outcome.code}`})`;
       const tail = outcome.stderr.trim().split("\n").slice(-3).join(" | ");
       finish({
         env,
@@ -245,11 +282,23 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
 }
 
 function describeStatus(status: EnvResult["status"]): string {
-  return status === Status.skipped ? "was skipped" : status === Status.aborted ? "was aborted" : status === Status.locked ? "was locked" : status === Status.blocked ? "was blocked" : "failed";
+  return status === Status.skipped
+    ? "was skipped"
+    : status === Status.aborted
+      ? "was aborted"
+      : status === Status.locked
+        ? "was locked"
+        : status === Status.blocked
+          ? "was blocked"
+          : "failed";
 }
 
 /** Reads pending operations and locks of a stack whose worker did not report (a fresh, short-lived worker). */
-async function inspect(spec: WorkspaceSpec, options: JobOptions, emit: (e: OrchestratorEvent) => void): Promise<EnvResult | undefined> {
+async function inspect(
+  spec: WorkspaceSpec,
+  options: JobOptions,
+  emit: (e: OrchestratorEvent) => void,
+): Promise<EnvResult | undefined> {
   const fresh: WorkspaceSpec = { ...spec, workDir: `${spec.workDir}.inspect` };
   let worker: Worker;
   try {

@@ -25,18 +25,27 @@ export const createLocalStack: StackFactory = async (spec, program, mode) => {
     const dir = spec.backendUrl.slice("file://".length).replace(/\?.*$/, "");
     if (dir && !existsSync(dir)) mkdirSync(dir, { recursive: true });
   }
-  const pulumiCommand = await PulumiCommand.get({ ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}), skipVersionCheck: true });
+  const pulumiCommand = await PulumiCommand.get({
+    ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}),
+    skipVersionCheck: true,
+  });
   const args = { stackName: spec.stackName, projectName: spec.projectName, program };
   const opts = {
     workDir: spec.workDir,
     pulumiHome: spec.pulumiHome,
     pulumiCommand,
     envVars: { ...spec.envVars },
-    projectSettings: { name: spec.projectName, runtime: spec.runtime as "nodejs", backend: { url: spec.backendUrl } },
+    projectSettings: {
+      name: spec.projectName,
+      runtime: spec.runtime as "nodejs",
+      backend: { url: spec.backendUrl },
+    },
     stackSettings: { [spec.stackName]: spec.stackSettings },
     ...(spec.secretsProvider ? { secretsProvider: spec.secretsProvider } : {}),
   };
-  return mode === OpenMode.select ? LocalWorkspace.selectStack(args, opts) : LocalWorkspace.createOrSelectStack(args, opts);
+  return mode === OpenMode.select
+    ? LocalWorkspace.selectStack(args, opts)
+    : LocalWorkspace.createOrSelectStack(args, opts);
 };
 
 /**
@@ -47,9 +56,10 @@ export async function createRemoteStack(spec: WorkspaceSpec): Promise<StackHandl
   process.env["PULUMI_BACKEND_URL"] = spec.backendUrl;
   process.env["PULUMI_HOME"] = spec.pulumiHome;
   for (const [k, v] of Object.entries(spec.envVars)) process.env[k] = v;
-  if (spec.pulumiRoot) process.env["PATH"] = `${path.join(spec.pulumiRoot, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`;
+  if (spec.pulumiRoot)
+    process.env["PATH"] = `${path.join(spec.pulumiRoot, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`;
   const { args, opts } = buildRemoteRequest(spec, process.env);
-  return (await RemoteWorkspace.createOrSelectStack(args, opts)) as unknown as StackHandle;
+  return RemoteWorkspace.createOrSelectStack(args, opts);
 }
 
 /**
@@ -60,4 +70,5 @@ export async function createRemoteStack(spec: WorkspaceSpec): Promise<StackHandl
  * const stack = await defaultStackFactory(spec, program, OpenMode.select);
  * ```
  */
-export const defaultStackFactory: StackFactory = (spec, program, mode) => (spec.remote ? createRemoteStack(spec) : createLocalStack(spec, program, mode));
+export const defaultStackFactory: StackFactory = (spec, program, mode) =>
+  spec.remote ? createRemoteStack(spec) : createLocalStack(spec, program, mode);

@@ -70,11 +70,19 @@ export function renderSummaryTable(run: RunResult): string {
   const rows = [["env", "result", "changes", "duration"]];
   for (const r of run.results) {
     const changes =
-      r.status === "skipped" ? (r.skippedBecause ? `dependency ${r.skippedBecause} did not succeed` : "-") : r.verb === "outputs" || r.verb === "cancel" ? "-" : formatChanges(r.changes);
+      r.status === "skipped"
+        ? r.skippedBecause
+          ? `dependency ${r.skippedBecause} did not succeed`
+          : "-"
+        : r.verb === "outputs" || r.verb === "cancel"
+          ? "-"
+          : formatChanges(r.changes);
     rows.push([r.env, r.status, changes, r.status === "skipped" ? "-" : formatDuration(r.durationMs)]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")).join("\n");
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  "))
+    .join("\n");
 }
 
 /** The details of one environment (empty when there is nothing to add to the table). */
@@ -82,7 +90,8 @@ export function renderDetails(r: EnvResult, { showOutputs }: { showOutputs: bool
   const lines: string[] = [];
   if (r.error) lines.push(`  ${r.status === "skipped" ? "" : "error: "}${r.error}`);
   if (r.note) lines.push(`  note: ${r.note}`);
-  if (r.waitedForLockMs) lines.push(`  waited ${formatDuration(r.waitedForLockMs)} for another update's lock`);
+  if (r.waitedForLockMs)
+    lines.push(`  waited ${formatDuration(r.waitedForLockMs)} for another update's lock`);
   if (r.pendingOperations && r.pendingOperations.length > 0) {
     lines.push(`  pending operations (${r.pendingOperations.length}), state of these resources is unknown:`);
     for (const p of r.pendingOperations) lines.push(`    ${p.operation} ${p.urn}`);

@@ -25,7 +25,12 @@ export const Verb = {
 export type Verb = (typeof Verb)[keyof typeof Verb];
 
 /** Verbs that change a stack (they take the stack lock and need confirmation on the CLI). */
-export const MUTATING_VERBS: ReadonlySet<Verb> = new Set<Verb>([Verb.up, Verb.refresh, Verb.destroy, Verb.cancel]);
+export const MUTATING_VERBS: ReadonlySet<Verb> = new Set<Verb>([
+  Verb.up,
+  Verb.refresh,
+  Verb.destroy,
+  Verb.cancel,
+]);
 
 /**
  * How one environment's operation ended.

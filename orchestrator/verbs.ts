@@ -26,7 +26,13 @@ import {
   type RunResult,
   type UpOptions,
 } from "./types";
-import { defaultBackendUrl, locatePulumi, resolvePulumiCli, resolveWorkspace, type WorkspaceSpec } from "./workspace";
+import {
+  defaultBackendUrl,
+  locatePulumi,
+  resolvePulumiCli,
+  resolveWorkspace,
+  type WorkspaceSpec,
+} from "./workspace";
 
 /**
  * Deploys the environments: dependencies first, independent stacks in parallel, a failure skips
@@ -69,7 +75,11 @@ export function preview(options: PreviewOptions): Promise<RunResult> {
  * ```
  */
 export function refresh(options: RefreshOptions): Promise<RunResult> {
-  return execute(Verb.refresh, options, pick(options, ["target", "message", "previewOnly", "expectNoChanges", "clearPendingCreates"]));
+  return execute(
+    Verb.refresh,
+    options,
+    pick(options, ["target", "message", "previewOnly", "expectNoChanges", "clearPendingCreates"]),
+  );
 }
 
 /**
@@ -82,8 +92,11 @@ export function refresh(options: RefreshOptions): Promise<RunResult> {
  * ```
  */
 export function destroy(options: DestroyOptions): Promise<RunResult> {
-  return execute(Verb.destroy, options, pick(options, ["target", "refresh", "message", "excludeProtected", "remove"]), (envs, dir) =>
-    requireDestroyConfirmation(envs, options.confirm, dir),
+  return execute(
+    Verb.destroy,
+    options,
+    pick(options, ["target", "refresh", "message", "excludeProtected", "remove"]),
+    (envs, dir) => requireDestroyConfirmation(envs, options.confirm, dir),
   );
 }
 
@@ -115,8 +128,8 @@ export function cancel(options: CancelOptions): Promise<RunResult> {
 
 function pick<T extends object, K extends keyof T & keyof JobOptions>(o: T, keys: readonly K[]): JobOptions {
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (o[k] !== undefined) out[k as string] = o[k];
-  return out as JobOptions;
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 /**
@@ -139,8 +152,14 @@ export function selectEnvs(env: string | readonly string[], dir = defaultStacksD
  * requireDestroyConfirmation(["dev", "prod"], undefined); // PlatformError: destroying prod (profile prod) needs --confirm prod
  * ```
  */
-export function requireDestroyConfirmation(envs: readonly string[], confirm: string | readonly string[] | undefined, dir = defaultStacksDir()): void {
-  const confirmed = new Set((typeof confirm === "string" ? confirm.split(",") : (confirm ?? [])).map((s) => s.trim()).filter(Boolean));
+export function requireDestroyConfirmation(
+  envs: readonly string[],
+  confirm: string | readonly string[] | undefined,
+  dir = defaultStacksDir(),
+): void {
+  const confirmed = new Set(
+    (typeof confirm === "string" ? confirm.split(",") : (confirm ?? [])).map((s) => s.trim()).filter(Boolean),
+  );
   const missing = envs.filter((env) => profileOf(env, dir) === Profile.prod && !confirmed.has(env));
   if (missing.length > 0) {
     throw new PlatformError(
@@ -167,10 +186,12 @@ export function profileOf(env: string, dir = defaultStacksDir()): string | undef
  */
 export function validateCommonOptions(o: CommonOptions): void {
   const positiveInt = (name: string, v: number | undefined) => {
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new PlatformError(`${name} must be a positive integer, got ${v}`);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1))
+      throw new PlatformError(`${name} must be a positive integer, got ${v}`);
   };
   const nonNegative = (name: string, v: number | undefined) => {
-    if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new PlatformError(`${name} must be a duration ≥ 0, got ${v}`);
+    if (v !== undefined && (!Number.isFinite(v) || v < 0))
+      throw new PlatformError(`${name} must be a duration ≥ 0, got ${v}`);
   };
   positiveInt("--parallel", o.parallel);
   positiveInt("maxConcurrentStacks", o.maxConcurrentStacks);
@@ -191,14 +212,25 @@ async function execute(
   const envs = selectEnvs(options.env, dir);
   const graph = readStackGraph(dir);
   const ordered = verb === Verb.up || verb === Verb.destroy;
-  const waitFor = ordered ? runOrder(graph, envs, verb === Verb.destroy) : new Map(envs.map((e) => [e, [] as string[]]));
+  const waitFor = ordered
+    ? runOrder(graph, envs, verb === Verb.destroy)
+    : new Map(envs.map((e) => [e, [] as string[]]));
   check?.(envs, dir);
   const backend = options.backend ?? defaultBackendUrl();
-  const remote = options.remote ? resolveRemote(options.remote, backend, { ...process.env, ...options.envVars }) : undefined;
+  const remote = options.remote
+    ? resolveRemote(options.remote, backend, { ...process.env, ...options.envVars })
+    : undefined;
   const cli = locatePulumi(options.pulumiRoot ?? (process.env["PLATFORM_PULUMI_ROOT"] || undefined));
   const specs = new Map<string, WorkspaceSpec>();
-  for (const env of envs) specs.set(env, resolveWorkspace(env, { options: { ...options, backend }, cli, ...(remote ? { remote } : {}) }));
-  const auditFile = options.auditLog === false ? undefined : (options.auditLog ?? path.join(options.dataDir ?? path.join(repoRoot(), ".platform"), "audit.log"));
+  for (const env of envs)
+    specs.set(
+      env,
+      resolveWorkspace(env, { options: { ...options, backend }, cli, ...(remote ? { remote } : {}) }),
+    );
+  const auditFile =
+    options.auditLog === false
+      ? undefined
+      : (options.auditLog ?? path.join(options.dataDir ?? path.join(repoRoot(), ".platform"), "audit.log"));
   const results = await runJobs({
     verb,
     envs,
@@ -222,5 +254,10 @@ async function execute(
       if (auditFile) appendAudit(auditFile, auditEntry(r, { backend, remote: remote !== undefined }));
     },
   });
-  return { verb, ok: results.every((r) => r.status === Status.succeeded), results, durationMs: Date.now() - started };
+  return {
+    verb,
+    ok: results.every((r) => r.status === Status.succeeded),
+    results,
+    durationMs: Date.now() - started,
+  };
 }

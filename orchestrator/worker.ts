@@ -18,7 +18,9 @@ import type { WorkspaceSpec } from "./workspace";
 /** Messages the parent sends. */
 export type ParentMessage = { readonly type: "run"; readonly job: Job } | { readonly type: "abort" };
 /** Messages the worker sends. */
-export type WorkerMessage = { readonly type: "event"; readonly event: OrchestratorEvent } | { readonly type: "result"; readonly result: EnvResult };
+export type WorkerMessage =
+  | { readonly type: "event"; readonly event: OrchestratorEvent }
+  | { readonly type: "result"; readonly result: EnvResult };
 
 /**
  * The inline program: the module's default/`program` export, or the platform program.
@@ -32,8 +34,15 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiF
   if (spec.programModule) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(spec.programModule) as unknown;
-    const fn = typeof mod === "function" ? mod : ((mod as { program?: unknown; default?: unknown }).program ?? (mod as { default?: unknown }).default);
-    if (typeof fn !== "function") throw new Error(`${spec.programModule} exports no program (module.exports = async () => …, or exports.program)`);
+    const fn =
+      typeof mod === "function"
+        ? mod
+        : ((mod as { program?: unknown; default?: unknown }).program ??
+          (mod as { default?: unknown }).default);
+    if (typeof fn !== "function")
+      throw new Error(
+        `${spec.programModule} exports no program (module.exports = async () => …, or exports.program)`,
+      );
     return fn as PulumiFn;
   }
   // Loaded lazily: the platform program pulls in @pulumi/gcp, which other programs do not need.
@@ -52,7 +61,13 @@ function send(message: WorkerMessage): Promise<void> {
 async function run(job: Job, controller: AbortController): Promise<void> {
   let result: EnvResult;
   try {
-    const program = job.verb === Verb.up || job.verb === Verb.preview || job.verb === Verb.refresh || job.verb === Verb.destroy ? loadProgram(job.spec) : async () => undefined;
+    const program =
+      job.verb === Verb.up ||
+      job.verb === Verb.preview ||
+      job.verb === Verb.refresh ||
+      job.verb === Verb.destroy
+        ? loadProgram(job.spec)
+        : async () => undefined;
     result = await runOperation(job, {
       factory: defaultStackFactory,
       program,

@@ -27,7 +27,8 @@ import type { CommonOptions, RemoteOptions } from "./types";
  */
 export const MIN_PULUMI_VERSION = "3.181.0";
 /** What to tell a person who has no (or an old) Pulumi CLI. */
-export const INSTALL_HINT = "install it with `curl -fsSL https://get.pulumi.com | sh` (https://www.pulumi.com/docs/install/) or set PLATFORM_PULUMI_ROOT to a directory holding bin/pulumi";
+export const INSTALL_HINT =
+  "install it with `curl -fsSL https://get.pulumi.com | sh` (https://www.pulumi.com/docs/install/) or set PLATFORM_PULUMI_ROOT to a directory holding bin/pulumi";
 
 /** Backend URL schemes the orchestrator accepts. */
 export const BackendScheme = { file: "file", gs: "gs", s3: "s3", azblob: "azblob", https: "https" } as const;
@@ -38,7 +39,13 @@ export type BackendScheme = (typeof BackendScheme)[keyof typeof BackendScheme];
 export const SECRETS_PROVIDER_SCHEMES = ["gcpkms", "awskms", "azurekeyvault", "hashivault"] as const;
 
 /** Stack-file keys copied into the workspace's stack settings. */
-const SETTINGS_KEYS = { secretsprovider: "secretsProvider", encryptedkey: "encryptedKey", encryptionsalt: "encryptionSalt", config: "config", environment: "environment" } as const;
+const SETTINGS_KEYS = {
+  secretsprovider: "secretsProvider",
+  encryptedkey: "encryptedKey",
+  encryptionsalt: "encryptionSalt",
+  config: "config",
+  environment: "environment",
+} as const;
 
 /** Everything a worker needs to open one stack. Plain data (it crosses the process boundary). */
 export interface WorkspaceSpec {
@@ -83,7 +90,7 @@ export interface PulumiCli {
 
 /** The project name and runtime from the repository's Pulumi.yaml. */
 export function readProjectSettings(root = repoRoot()): { name: string; runtime: string } {
-  let doc: Record<string, unknown> | null = null;
+  let doc: Record<string, unknown> | null;
   try {
     doc = parseYaml(readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as Record<string, unknown> | null;
   } catch {
@@ -108,7 +115,9 @@ export function backendScheme(url: string): BackendScheme {
   const m = /^([a-z0-9]+):\/\/./.exec(url);
   const scheme = m?.[1];
   if (scheme && (Object.values(BackendScheme) as string[]).includes(scheme)) return scheme as BackendScheme;
-  throw new PlatformError(`--backend: unsupported URL ${JSON.stringify(url)}; use file://<dir>, gs://<bucket>, s3://<bucket>, azblob://<container> or https://api.pulumi.com`);
+  throw new PlatformError(
+    `--backend: unsupported URL ${JSON.stringify(url)}; use file://<dir>, gs://<bucket>, s3://<bucket>, azblob://<container> or https://api.pulumi.com`,
+  );
 }
 
 /**
@@ -142,9 +151,14 @@ export function displayBackend(url: string): string {
  * The secrets provider a stack will use: the option, else the stack file's, else `default` on
  * Pulumi Cloud and `passphrase` everywhere else.
  */
-export function effectiveSecretsProvider(backendUrl: string, option: string | undefined, stackFile: Readonly<Record<string, unknown>>): string {
+export function effectiveSecretsProvider(
+  backendUrl: string,
+  option: string | undefined,
+  stackFile: Readonly<Record<string, unknown>>,
+): string {
   if (option) return option;
-  if (typeof stackFile.secretsprovider === "string" && stackFile.secretsprovider !== "") return stackFile.secretsprovider;
+  if (typeof stackFile.secretsprovider === "string" && stackFile.secretsprovider !== "")
+    return stackFile.secretsprovider;
   if (typeof stackFile.encryptionsalt === "string") return "passphrase";
   return backendUrl.startsWith("https://") ? "default" : "passphrase";
 }
@@ -176,10 +190,16 @@ export function requirePassphrase(provider: string, env: Readonly<Record<string,
  * locatePulumi("/opt/pulumi"); // { command: "/opt/pulumi/bin/pulumi", root: "/opt/pulumi" }
  * ```
  */
-export function locatePulumi(root: string | undefined, pathEnv = process.env["PATH"] ?? ""): { command: string; root?: string } {
+export function locatePulumi(
+  root: string | undefined,
+  pathEnv = process.env["PATH"] ?? "",
+): { command: string; root?: string } {
   if (root) {
     const command = path.resolve(root, "bin", "pulumi");
-    if (!isExecutable(command)) throw new PlatformError(`Pulumi CLI not found: ${command} does not exist or is not executable (PLATFORM_PULUMI_ROOT=${root}); ${INSTALL_HINT}`);
+    if (!isExecutable(command))
+      throw new PlatformError(
+        `Pulumi CLI not found: ${command} does not exist or is not executable (PLATFORM_PULUMI_ROOT=${root}); ${INSTALL_HINT}`,
+      );
     return { command, root: path.resolve(root) };
   }
   for (const dir of pathEnv.split(path.delimiter)) {
@@ -209,12 +229,25 @@ function isExecutable(file: string): boolean {
 export function checkPulumiVersion(output: string, command: string): string {
   const text = output.trim();
   const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text);
-  if (!m) throw new PlatformError(`could not read the Pulumi CLI version from \`${command} version\` (got ${JSON.stringify(text.slice(0, 80))}); ${INSTALL_HINT}`);
+  if (!m)
+    throw new PlatformError(
+      `could not read the Pulumi CLI version from \`${command} version\` (got ${JSON.stringify(text.slice(0, 80))}); ${INSTALL_HINT}`,
+    );
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [minMajor, minMinor, minPatch] = MIN_PULUMI_VERSION.split(".").map(Number) as [number, number, number];
-  if (major !== minMajor) throw new PlatformError(`Pulumi CLI ${text} (${command}) is not supported: the orchestrator needs v${minMajor}.x (>= v${MIN_PULUMI_VERSION}); ${INSTALL_HINT}`);
+  const [minMajor, minMinor, minPatch] = MIN_PULUMI_VERSION.split(".").map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  if (major !== minMajor)
+    throw new PlatformError(
+      `Pulumi CLI ${text} (${command}) is not supported: the orchestrator needs v${minMajor}.x (>= v${MIN_PULUMI_VERSION}); ${INSTALL_HINT}`,
+    );
   const tooOld = minor < minMinor || (minor === minMinor && patch < minPatch);
-  if (tooOld) throw new PlatformError(`Pulumi CLI ${text} (${command}) is too old: the orchestrator needs v${MIN_PULUMI_VERSION} or newer; ${INSTALL_HINT.replace("install it", "upgrade it")}`);
+  if (tooOld)
+    throw new PlatformError(
+      `Pulumi CLI ${text} (${command}) is too old: the orchestrator needs v${MIN_PULUMI_VERSION} or newer; ${INSTALL_HINT.replace("install it", "upgrade it")}`,
+    );
   return `${major}.${minor}.${patch}`;
 }
 
@@ -227,24 +260,41 @@ export function checkPulumiVersion(output: string, command: string): string {
  * const cli = await resolvePulumiCli(locatePulumi(process.env.PLATFORM_PULUMI_ROOT));
  * ```
  */
-export async function resolvePulumiCli(found: { command: string; root?: string }, envVars: Readonly<Record<string, string>> = {}): Promise<PulumiCli> {
+export async function resolvePulumiCli(
+  found: { command: string; root?: string },
+  envVars: Readonly<Record<string, string>> = {},
+): Promise<PulumiCli> {
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(found.command, ["version"], { timeout: 30_000, env: { ...process.env, ...envVars, PULUMI_SKIP_UPDATE_CHECK: "true" } }, (err, stdout, stderr) => {
-      if (err) reject(new PlatformError(`\`${found.command} version\` failed: ${(stderr || err.message).trim().split("\n")[0]}; ${INSTALL_HINT}`));
-      else resolve(stdout);
-    });
+    execFile(
+      found.command,
+      ["version"],
+      { timeout: 30_000, env: { ...process.env, ...envVars, PULUMI_SKIP_UPDATE_CHECK: "true" } },
+      (err, stdout, stderr) => {
+        if (err)
+          reject(
+            new PlatformError(
+              `\`${found.command} version\` failed: ${(stderr || err.message).trim().split("\n")[0]}; ${INSTALL_HINT}`,
+            ),
+          );
+        else resolve(stdout);
+      },
+    );
   });
   return { ...found, version: checkPulumiVersion(output, found.command) };
 }
 
 /** Stack settings for the workspace: the stack file's settings keys, renamed as the Automation API wants them. */
-export function stackSettingsFrom(stackFile: Readonly<Record<string, unknown>>, secretsProvider?: string): StackSettings {
+export function stackSettingsFrom(
+  stackFile: Readonly<Record<string, unknown>>,
+  secretsProvider?: string,
+): StackSettings {
   const out: Record<string, unknown> = {};
   for (const [fileKey, apiKey] of Object.entries(SETTINGS_KEYS)) {
     if (stackFile[fileKey] !== undefined && stackFile[fileKey] !== null) out[apiKey] = stackFile[fileKey];
   }
-  if (secretsProvider && secretsProvider !== "passphrase" && secretsProvider !== "default") out["secretsProvider"] = secretsProvider;
-  return out as StackSettings;
+  if (secretsProvider && secretsProvider !== "passphrase" && secretsProvider !== "default")
+    out["secretsProvider"] = secretsProvider;
+  return out;
 }
 
 /** Inputs of {@link resolveWorkspace} besides the env. */
@@ -275,7 +325,11 @@ export function resolveWorkspace(env: string, { options, cli, remote }: ResolveC
   const project = readProjectSettings();
   const dataDir = options.dataDir ?? path.join(repoRoot(), ".platform");
   const workDir = path.join(dataDir, "work", `${env}.${process.pid}.${randomBytes(4).toString("hex")}`);
-  const pulumiHome = path.join(dataDir, "pulumi-home", `${env}-${createHash("sha1").update(backendUrl).digest("hex").slice(0, 8)}`);
+  const pulumiHome = path.join(
+    dataDir,
+    "pulumi-home",
+    `${env}-${createHash("sha1").update(backendUrl).digest("hex").slice(0, 8)}`,
+  );
   return {
     env,
     stackName: remote ? `${remote.org}/${project.name}/${env}` : env,
@@ -300,11 +354,18 @@ export function resolveWorkspace(env: string, { options, cli, remote }: ResolveC
 /** Anything with the stack methods the orchestrator calls (`Stack` and `RemoteStack` both fit). */
 export interface StackHandle {
   readonly name: string;
-  up(opts?: Record<string, unknown>): Promise<{ summary?: { resourceChanges?: Record<string, number> }; outputs: Record<string, { value: unknown; secret: boolean }> }>;
+  up(opts?: Record<string, unknown>): Promise<{
+    summary?: { resourceChanges?: Record<string, number> };
+    outputs: Record<string, { value: unknown; secret: boolean }>;
+  }>;
   preview(opts?: Record<string, unknown>): Promise<{ changeSummary?: Record<string, number> }>;
-  refresh(opts?: Record<string, unknown>): Promise<{ summary?: { resourceChanges?: Record<string, number> } }>;
+  refresh(
+    opts?: Record<string, unknown>,
+  ): Promise<{ summary?: { resourceChanges?: Record<string, number> } }>;
   previewRefresh?(opts?: Record<string, unknown>): Promise<{ changeSummary?: Record<string, number> }>;
-  destroy(opts?: Record<string, unknown>): Promise<{ summary?: { resourceChanges?: Record<string, number> } }>;
+  destroy(
+    opts?: Record<string, unknown>,
+  ): Promise<{ summary?: { resourceChanges?: Record<string, number> } }>;
   outputs(): Promise<Record<string, { value: unknown; secret: boolean }>>;
   exportStack(): Promise<{ deployment?: any }>;
   cancel(): Promise<void>;

@@ -42,17 +42,31 @@ export function withCommonOptions(cmd: Command): Command {
     .option("-y, --yes", "do not ask for confirmation (required without a terminal)")
     .option("--json", "print newline-delimited JSON events and a final result object")
     .option("--show-secrets", "show secret outputs in clear (masked as [secret] otherwise)")
-    .option("--wait-for-lock <duration>", "wait up to this long (e.g. 5m) for another update's lock, with backoff")
-    .option("--backend <url>", "state backend: file://<dir>, gs://<bucket>, s3://<bucket>, https://api.pulumi.com (default: file://<repo>/.pulumi-state)")
+    .option(
+      "--wait-for-lock <duration>",
+      "wait up to this long (e.g. 5m) for another update's lock, with backoff",
+    )
+    .option(
+      "--backend <url>",
+      "state backend: file://<dir>, gs://<bucket>, s3://<bucket>, https://api.pulumi.com (default: file://<repo>/.pulumi-state)",
+    )
     .option("--secrets-provider <url>", "secrets provider: passphrase (default), gcpkms://…, awskms://…")
     .option("--parallel <n>", "resource operations the engine runs at once")
     .option("--timeout <duration>", "abort the run after this long")
-    .option("--kill-after <duration>", "after an abort, kill stacks still running after this long (default 30s)")
+    .option(
+      "--kill-after <duration>",
+      "after an abort, kill stacks still running after this long (default 30s)",
+    )
     .option("--remote", "run through Pulumi Deployments (needs --backend https://… and PULUMI_ACCESS_TOKEN)")
     .option("--remote-org <org>", "Pulumi Cloud organization for --remote (default: $PLATFORM_REMOTE_ORG)")
     .option("--stacks-dir <dir>", "directory holding Pulumi.<env>.yaml (default: <repo>/stacks)")
     .option("--data-dir <dir>", "work dirs, per-stack PULUMI_HOMEs and audit.log (default: <repo>/.platform)")
-    .addOption(new Option("--program <module>", "CommonJS module exporting the inline program (default: the platform program)").hideHelp());
+    .addOption(
+      new Option(
+        "--program <module>",
+        "CommonJS module exporting the inline program (default: the platform program)",
+      ).hideHelp(),
+    );
 }
 
 /**
@@ -66,14 +80,16 @@ export function withCommonOptions(cmd: Command): Command {
 export function durationFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseHumanDuration(value);
-  if (ms === undefined) throw new PlatformError(`${name}: not a duration: ${JSON.stringify(value)} (use e.g. 90s, 5m, 1h30m)`);
+  if (ms === undefined)
+    throw new PlatformError(`${name}: not a duration: ${JSON.stringify(value)} (use e.g. 90s, 5m, 1h30m)`);
   return ms;
 }
 
 /** Parses a positive-integer flag. */
 export function intFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new PlatformError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw new PlatformError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -120,10 +136,17 @@ export async function confirm(verb: Verb, envs: readonly string[], yes: boolean 
   if (yes) return;
   const what = `${verb} ${envs.join(", ")}`;
   if (!process.stdin.isTTY || !process.stderr.isTTY) {
-    throw new PlatformError(`refusing to ${what} without confirmation: there is no terminal to ask on; pass --yes to confirm`);
+    throw new PlatformError(
+      `refusing to ${what} without confirmation: there is no terminal to ask on; pass --yes to confirm`,
+    );
   }
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await new Promise<string>((resolve) => rl.question(`Run ${what}? (tip: \`npx platform preview --env ${envs.join(",")}\` shows the changes first) [y/N] `, resolve));
+  const answer = await new Promise<string>((resolve) =>
+    rl.question(
+      `Run ${what}? (tip: \`npx platform preview --env ${envs.join(",")}\` shows the changes first) [y/N] `,
+      resolve,
+    ),
+  );
   rl.close();
   if (!/^y(es)?$/i.test(answer.trim())) throw new PlatformError(`${verb} cancelled`);
 }
@@ -164,7 +187,9 @@ export async function runCommand(
   const onSignal = () => {
     interrupts++;
     if (interrupts === 1) {
-      process.stderr.write("\ncancelling: the engine is asked to stop and write its state. Press Ctrl-C again to terminate immediately (may leave pending operations).\n");
+      process.stderr.write(
+        "\ncancelling: the engine is asked to stop and write its state. Press Ctrl-C again to terminate immediately (may leave pending operations).\n",
+      );
       abort.abort(new Error("interrupted"));
     } else {
       process.stderr.write("\nterminating: killing every stack's process tree.\n");

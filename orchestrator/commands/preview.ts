@@ -9,19 +9,21 @@ export function registerPreview(program: Command): void {
     .option("--target <urn...>", "only these resources (URNs)")
     .option("--refresh", "refresh state before the preview")
     .option("--expect-no-changes", "exit 1 (changes-detected) when anything would change")
-    .action(async (flags: CommonFlags & { target?: string[]; refresh?: boolean; expectNoChanges?: boolean }) => {
-      await runCommand(
-        Verb.preview,
-        flags,
-        (extra) =>
-          preview({
-            ...commonOptions(flags),
-            ...extra,
-            ...(flags.target ? { target: flags.target } : {}),
-            ...(flags.refresh ? { refresh: true } : {}),
-            ...(flags.expectNoChanges ? { expectNoChanges: true } : {}),
-          }),
-        { mutating: false, showOutputs: false },
-      );
-    });
+    .action(
+      async (flags: CommonFlags & { target?: string[]; refresh?: boolean; expectNoChanges?: boolean }) => {
+        await runCommand(
+          Verb.preview,
+          flags,
+          (extra) =>
+            preview({
+              ...commonOptions(flags),
+              ...extra,
+              ...(flags.target ? { target: flags.target } : {}),
+              ...(flags.refresh ? { refresh: true } : {}),
+              ...(flags.expectNoChanges ? { expectNoChanges: true } : {}),
+            }),
+          { mutating: false, showOutputs: false },
+        );
+      },
+    );
 }

@@ -6,6 +6,8 @@ import { renderComments, renderText, reviewJson, shouldColor } from "../../plan/
 import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
 import { isBlocked, parseAllowDataLoss, review, type StepSource } from "../review";
+import { livePreviewSource } from "../review/live";
+import { durationFlag } from "./common";
 
 interface ReviewFlags {
   env: string;
@@ -19,6 +21,9 @@ interface ReviewFlags {
   allowDataLoss: string[];
   budgetFailAbove?: string;
   strict?: boolean;
+  backend?: string;
+  secretsProvider?: string;
+  waitForLock?: string;
 }
 
 /** `platform review`: the per-environment change, cost and guard report, and the sticky PR comment. */
@@ -26,7 +31,7 @@ export function registerReview(program: Command): void {
   program
     .command("review")
     .description(
-      "Review a change for every environment: diff, monthly cost Δ, budget and guards (exit 3 when blocked)",
+      "Review a change for every environment: diff, monthly cost Δ, budget and guards (exit 3 when blocked); a live preview unless --events, --preview-json or --offline",
     )
     .requiredOption("--env <envs>", "environment(s): dev, dev,prod or all")
     .option(
@@ -54,9 +59,12 @@ export function registerReview(program: Command): void {
       "fail when the new total exceeds this fraction of the budget (default 1)",
     )
     .option("--strict", "treat corrupt event-log lines as fatal")
+    .option("--backend <url>", "state backend for the live preview (default: file://<repo>/.pulumi-state)")
+    .option("--secrets-provider <url>", "secrets provider for the live preview")
+    .option("--wait-for-lock <duration>", "live preview: wait up to this long for another update's lock")
     .action(async (flags: ReviewFlags) => {
       const envs = resolveEnvs(flags.env);
-      const source = stepSource(flags);
+      const source = stepSource(flags, envs);
       const failAbove = flags.budgetFailAbove === undefined ? undefined : Number(flags.budgetFailAbove);
       if (failAbove !== undefined && !(failAbove > 0 && failAbove <= 10)) {
         throw new PlatformError(
@@ -86,7 +94,7 @@ export function registerReview(program: Command): void {
     });
 }
 
-function stepSource(flags: ReviewFlags): StepSource {
+function stepSource(flags: ReviewFlags, envs: readonly string[]): StepSource {
   const chosen = [flags.events, flags.previewJson, flags.offline].filter(
     (x) => x !== undefined && x !== false,
   );

@@ -60,7 +60,10 @@ describe("orchestrator with the real Pulumi CLI", () => {
       expect(deployed.results[0]!.status).toBe("succeeded");
       // The stack and two random resources (whether the default provider counts differs by engine).
       expect((deployed.results[0]!.changes as Record<string, number>)["create"]).toBeGreaterThanOrEqual(3);
-      expect(deployed.results[0]!.outputs).toMatchObject({ pet: expect.stringMatching(/^\w+-\w+-\w+$/), password: "[secret]" });
+      expect(deployed.results[0]!.outputs).toMatchObject({
+        pet: expect.stringMatching(/^\w+-\w+-\w+$/),
+        password: "[secret]",
+      });
       const outs = await outputs({ ...base, showSecrets: true });
       expect(outs.results[0]!.outputs!["password"]).toMatch(/^.{20}$/);
       const clean = await preview({ ...base, expectNoChanges: true });

@@ -4,7 +4,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureStack, jsonLines, lockFiles, runCli, setup, startCli, stateResources, waitForNoLeftovers, type Setup } from "./orchestrator-support";
+import {
+  fixtureStack,
+  jsonLines,
+  lockFiles,
+  runCli,
+  setup,
+  startCli,
+  stateResources,
+  waitForNoLeftovers,
+  type Setup,
+} from "./orchestrator-support";
 
 let s: Setup;
 /** A CLI root whose bin/pulumi logs every invocation, then runs the double. */
@@ -16,7 +26,11 @@ beforeAll(async () => {
   shimRoot = path.join(s.dir, "shim");
   shimLog = path.join(s.dir, "shim.log");
   fs.mkdirSync(path.join(shimRoot, "bin"), { recursive: true });
-  fs.writeFileSync(path.join(shimRoot, "bin", "pulumi"), `#!/bin/sh\necho "$*" >> '${shimLog}'\nexec '${s.root}/bin/pulumi' "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(shimRoot, "bin", "pulumi"),
+    `#!/bin/sh\necho "$*" >> '${shimLog}'\nexec '${s.root}/bin/pulumi' "$@"\n`,
+    { mode: 0o755 },
+  );
 });
 
 afterAll(async () => {
@@ -25,21 +39,73 @@ afterAll(async () => {
 
 describe("argument errors exit 2 before any engine call", () => {
   const cases: [string, string[], NodeJS.ProcessEnv, RegExp][] = [
-    ["unknown environment", ["up", "--env", "sol", "--yes"], {}, /--env: unknown environment "sol" \(did you mean "solo"\?\)/],
-    ["bad duration", ["up", "--env", "solo", "--yes", "--wait-for-lock", "soon"], {}, /--wait-for-lock: not a duration: "soon"/],
-    ["bad parallelism", ["up", "--env", "solo", "--yes", "--parallel", "0"], {}, /--parallel must be a positive integer/],
-    ["no terminal, no --yes", ["up", "--env", "solo"], {}, /refusing to up solo without confirmation: there is no terminal to ask on; pass --yes/],
-    ["prod destroy without --confirm", ["destroy", "--env", "live", "--yes"], {}, /destroying live \(profile prod\) needs explicit confirmation: pass --confirm live/],
-    ["prod destroy confirming another stack", ["destroy", "--env", "live", "--yes", "--confirm", "solo"], {}, /pass --confirm live/],
-    ["unsupported backend", ["up", "--env", "solo", "--yes", "--backend", "ftp://x"], {}, /--backend: unsupported URL "ftp:\/\/x"/],
+    [
+      "unknown environment",
+      ["up", "--env", "sol", "--yes"],
+      {},
+      /--env: unknown environment "sol" \(did you mean "solo"\?\)/,
+    ],
+    [
+      "bad duration",
+      ["up", "--env", "solo", "--yes", "--wait-for-lock", "soon"],
+      {},
+      /--wait-for-lock: not a duration: "soon"/,
+    ],
+    [
+      "bad parallelism",
+      ["up", "--env", "solo", "--yes", "--parallel", "0"],
+      {},
+      /--parallel must be a positive integer/,
+    ],
+    [
+      "no terminal, no --yes",
+      ["up", "--env", "solo"],
+      {},
+      /refusing to up solo without confirmation: there is no terminal to ask on; pass --yes/,
+    ],
+    [
+      "prod destroy without --confirm",
+      ["destroy", "--env", "live", "--yes"],
+      {},
+      /destroying live \(profile prod\) needs explicit confirmation: pass --confirm live/,
+    ],
+    [
+      "prod destroy confirming another stack",
+      ["destroy", "--env", "live", "--yes", "--confirm", "solo"],
+      {},
+      /pass --confirm live/,
+    ],
+    [
+      "unsupported backend",
+      ["up", "--env", "solo", "--yes", "--backend", "ftp://x"],
+      {},
+      /--backend: unsupported URL "ftp:\/\/x"/,
+    ],
     ["unknown flag", ["up", "--env", "solo", "--yes", "--frobnicate"], {}, /unknown option '--frobnicate'/],
-    ["missing passphrase", ["up", "--env", "solo", "--yes"], { PULUMI_CONFIG_PASSPHRASE: undefined }, /^PULUMI_CONFIG_PASSPHRASE is not set/m],
-    ["missing Pulumi CLI", ["up", "--env", "solo", "--yes"], { PLATFORM_PULUMI_ROOT: "/nonexistent/pulumi" }, /^Pulumi CLI not found: \/nonexistent\/pulumi\/bin\/pulumi does not exist/],
-    ["remote without a cloud backend", ["up", "--env", "solo", "--yes", "--remote", "--remote-org", "acme"], {}, /--remote runs through Pulumi Deployments and needs a Pulumi Cloud backend/],
+    [
+      "missing passphrase",
+      ["up", "--env", "solo", "--yes"],
+      { PULUMI_CONFIG_PASSPHRASE: undefined },
+      /^PULUMI_CONFIG_PASSPHRASE is not set/m,
+    ],
+    [
+      "missing Pulumi CLI",
+      ["up", "--env", "solo", "--yes"],
+      { PLATFORM_PULUMI_ROOT: "/nonexistent/pulumi" },
+      /^Pulumi CLI not found: \/nonexistent\/pulumi\/bin\/pulumi does not exist/,
+    ],
+    [
+      "remote without a cloud backend",
+      ["up", "--env", "solo", "--yes", "--remote", "--remote-org", "acme"],
+      {},
+      /--remote runs through Pulumi Deployments and needs a Pulumi Cloud backend/,
+    ],
   ];
   it.each(cases)("%s", async (_name, args, env, message) => {
     fs.rmSync(shimLog, { force: true });
-    const flags = args.includes("--backend") ? s.cliFlags.filter((f, i, all) => f !== "--backend" && all[i - 1] !== "--backend") : s.cliFlags;
+    const flags = args.includes("--backend")
+      ? s.cliFlags.filter((f, i, all) => f !== "--backend" && all[i - 1] !== "--backend")
+      : s.cliFlags;
     const run = await runCli([...args, ...flags], { ...s.cliEnv, PLATFORM_PULUMI_ROOT: shimRoot, ...env });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
@@ -50,10 +116,16 @@ describe("argument errors exit 2 before any engine call", () => {
 
   it("a too-old CLI is one line saying what to install; only `pulumi version` ran", async () => {
     fs.rmSync(shimLog, { force: true });
-    const run = await runCli(["up", "--env", "solo", "--yes", ...s.cliFlags], { ...s.cliEnv, PLATFORM_PULUMI_ROOT: shimRoot, PULUMI_DOUBLE_VERSION: "3.100.0" });
+    const run = await runCli(["up", "--env", "solo", "--yes", ...s.cliFlags], {
+      ...s.cliEnv,
+      PLATFORM_PULUMI_ROOT: shimRoot,
+      PULUMI_DOUBLE_VERSION: "3.100.0",
+    });
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(/Pulumi CLI v3\.100\.0 .* is too old: the orchestrator needs v3\.181\.0 or newer; upgrade it with `curl -fsSL https:\/\/get\.pulumi\.com \| sh`/);
+    expect(run.stderr).toMatch(
+      /Pulumi CLI v3\.100\.0 .* is too old: the orchestrator needs v3\.181\.0 or newer; upgrade it with `curl -fsSL https:\/\/get\.pulumi\.com \| sh`/,
+    );
     expect(fs.readFileSync(shimLog, "utf8").trim().split("\n")).toEqual(["version"]);
   });
 });
@@ -67,13 +139,21 @@ describe("runs", () => {
     const lines = run.stdout.trim().split("\n");
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     const { events, result } = jsonLines(run.stdout);
-    expect(events.filter((e) => e["type"] === "start").map((e) => e["env"]).sort()).toEqual(["solo", "two"]);
+    expect(
+      events
+        .filter((e) => e["type"] === "start")
+        .map((e) => e["env"])
+        .sort(),
+    ).toEqual(["solo", "two"]);
     expect(events.some((e) => e["type"] === "engine" && e["event"]["resourcePreEvent"])).toBe(true);
     expect(result).toMatchObject({ type: "result", verb: "up", ok: true });
     expect(result!["results"].map((r: { status: string }) => r.status)).toEqual(["succeeded", "succeeded"]);
     expect(result!["results"][0].outputs.password).toBe("[secret]");
 
-    const shown = await runCli(["outputs", "--env", "solo", "--show-secrets", "--json", ...s.cliFlags], s.cliEnv);
+    const shown = await runCli(
+      ["outputs", "--env", "solo", "--show-secrets", "--json", ...s.cliFlags],
+      s.cliEnv,
+    );
     password = jsonLines(shown.stdout).result!["results"][0].outputs.password as string;
     expect(password).toMatch(/^.{16}$/);
     expect(run.stdout + run.stderr).not.toContain(password);
@@ -101,7 +181,10 @@ describe("runs", () => {
   }, 60_000);
 
   it("refresh --preview-only detects drift without writing", async () => {
-    const run = await runCli(["refresh", "--env", "solo", "--preview-only", "--expect-no-changes", "--json", ...s.cliFlags], s.cliEnv);
+    const run = await runCli(
+      ["refresh", "--env", "solo", "--preview-only", "--expect-no-changes", "--json", ...s.cliFlags],
+      s.cliEnv,
+    );
     const { result } = jsonLines(run.stdout);
     expect(result!["results"][0]).toMatchObject({ verb: "refresh" });
     expect(["succeeded", "changes-detected"]).toContain(result!["results"][0].status);
@@ -112,7 +195,10 @@ describe("runs", () => {
 describe("faults through the CLI", () => {
   it("FAIL_ON: exit 1, the provider error, the lock released", async () => {
     s.writeStack("two", fixtureStack({ size: 6 }));
-    const run = await runCli(["up", "--env", "two", "--yes", ...s.cliFlags], { ...s.cliEnv, PULUMI_DOUBLE_FAIL_ON: "app-bucket" });
+    const run = await runCli(["up", "--env", "two", "--yes", ...s.cliFlags], {
+      ...s.cliEnv,
+      PULUMI_DOUBLE_FAIL_ON: "app-bucket",
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/two\s+failed/);
     expect(run.stdout).toMatch(/error: .*injected provider error \(PULUMI_DOUBLE_FAIL_ON=app-bucket\)/);
@@ -121,7 +207,10 @@ describe("faults through the CLI", () => {
 
   it("a held lock: exit 3 naming the holder and the recovery", async () => {
     s.writeStack("two", fixtureStack({ size: 7 }));
-    const holder = startCli(["up", "--env", "two", "--yes", "--json", ...s.cliFlags], { ...s.cliEnv, PULUMI_DOUBLE_DELAY_MS: "8000" });
+    const holder = startCli(["up", "--env", "two", "--yes", "--json", ...s.cliFlags], {
+      ...s.cliEnv,
+      PULUMI_DOUBLE_DELAY_MS: "8000",
+    });
     await holder.waitFor('"op":"update"');
     const run = await runCli(["up", "--env", "two", "--yes", ...s.cliFlags], s.cliEnv);
     expect(run.code).toBe(3);
@@ -135,7 +224,10 @@ describe("faults through the CLI", () => {
 describe("Ctrl-C", () => {
   it("once: the engine stops gracefully, exit 130, the lock released, no orphan process", async () => {
     s.writeStack("solo", fixtureStack({ size: 8 }));
-    const cli = startCli(["up", "--env", "solo", "--yes", "--json", ...s.cliFlags], { ...s.cliEnv, PULUMI_DOUBLE_DELAY_MS: "5000" });
+    const cli = startCli(["up", "--env", "solo", "--yes", "--json", ...s.cliFlags], {
+      ...s.cliEnv,
+      PULUMI_DOUBLE_DELAY_MS: "5000",
+    });
     await cli.waitFor('"op":"update"');
     cli.signal("SIGINT");
     const run = await cli.done;
@@ -149,9 +241,13 @@ describe("Ctrl-C", () => {
 
   it("twice: every process of the stack is killed; pending operations and the exact recovery are reported", async () => {
     s.writeStack("solo", fixtureStack({ size: 9 }));
-    const cli = startCli(["up", "--env", "solo", "--yes", ...s.cliFlags], { ...s.cliEnv, PULUMI_DOUBLE_DELAY_MS: "20000" });
+    const cli = startCli(["up", "--env", "solo", "--yes", ...s.cliFlags], {
+      ...s.cliEnv,
+      PULUMI_DOUBLE_DELAY_MS: "20000",
+    });
     // Text mode: wait until the update is under way (the lock file exists), then press Ctrl-C twice.
-    for (let i = 0; i < 300 && lockFiles(s, "solo").length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && lockFiles(s, "solo").length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500));
     cli.signal("SIGINT");
     await new Promise((r) => setTimeout(r, 300));
@@ -160,7 +256,9 @@ describe("Ctrl-C", () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("terminating");
     expect(run.stdout).toMatch(/solo\s+aborted/);
-    expect(run.stdout).toMatch(/pending operations \(1\), state of these resources is unknown:\n\s+updating urn:pulumi:solo::platform::platform:test:Bundle\$platform:test:Bucket::app-bucket/);
+    expect(run.stdout).toMatch(
+      /pending operations \(1\), state of these resources is unknown:\n\s+updating urn:pulumi:solo::platform::platform:test:Bundle\$platform:test:Bucket::app-bucket/,
+    );
     expect(run.stdout).toContain("npx platform cancel --env solo");
     expect(run.stdout).toContain("npx platform refresh --env solo --yes");
     expect(await waitForNoLeftovers()).toEqual([]);
@@ -176,7 +274,10 @@ describe("Ctrl-C", () => {
 
   it("cancel refuses while the lock's holder is alive", async () => {
     s.writeStack("solo", fixtureStack({ size: 10 }));
-    const holder = startCli(["up", "--env", "solo", "--yes", "--json", ...s.cliFlags], { ...s.cliEnv, PULUMI_DOUBLE_DELAY_MS: "6000" });
+    const holder = startCli(["up", "--env", "solo", "--yes", "--json", ...s.cliFlags], {
+      ...s.cliEnv,
+      PULUMI_DOUBLE_DELAY_MS: "6000",
+    });
     await holder.waitFor('"op":"update"');
     const run = await runCli(["cancel", "--env", "solo", "--yes", ...s.cliFlags], s.cliEnv);
     expect(run.code).toBe(3);

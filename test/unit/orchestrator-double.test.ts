@@ -2,13 +2,24 @@
 // the lifecycle on the real platform program, "same program" as `pulumi up`, the environment
 // graph, faults, locks and the audit log. Requires `npm run build` (workers and the double run
 // compiled).
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synth } from "../../orchestrator/synth";
 import { destroy, outputs, preview, refresh, up, cancel } from "../../orchestrator/verbs";
+import { SECRET_SIG_KEY } from "../../orchestrator/operation";
 import { Status, type OrchestratorEvent, type RunResult } from "../../orchestrator/types";
-import { REPO, fixtureStack, leftoverProcesses, lockFiles, setup, stateResources, waitForNoLeftovers, type Setup } from "./orchestrator-support";
+import {
+  REPO,
+  fixtureStack,
+  leftoverProcesses,
+  lockFiles,
+  setup,
+  stateResources,
+  waitForNoLeftovers,
+  type Setup,
+} from "./orchestrator-support";
 
 const byEnv = (run: RunResult, env: string) => run.results.find((r) => r.env === env)!;
 
@@ -20,8 +31,16 @@ describe("lifecycle", () => {
   it("up → outputs → preview (no changes) → config change → preview shows the update → up → destroy", async () => {
     const s = await setup({ solo: fixtureStack() });
     const deployed = await up({ ...s.base, env: "solo" });
-    expect(deployed.results[0]).toMatchObject({ env: "solo", status: Status.succeeded, changes: expect.objectContaining({ create: 5 }) });
-    expect(deployed.results[0]!.outputs).toMatchObject({ size: 1, password: "[secret]", bucketName: expect.stringMatching(/^b-/) });
+    expect(deployed.results[0]).toMatchObject({
+      env: "solo",
+      status: Status.succeeded,
+      changes: expect.objectContaining({ create: 5 }),
+    });
+    expect(deployed.results[0]!.outputs).toMatchObject({
+      size: 1,
+      password: "[secret]",
+      bucketName: expect.stringMatching(/^b-/),
+    });
 
     const outs = await outputs({ ...s.base, env: "solo" });
     expect(outs.results[0]!.outputs).toEqual(deployed.results[0]!.outputs);
@@ -31,14 +50,24 @@ describe("lifecycle", () => {
 
     s.writeStack("solo", fixtureStack({ size: 2 }));
     const changed = await preview({ ...s.base, env: "solo", expectNoChanges: true });
-    expect(changed.results[0]).toMatchObject({ status: Status.changesDetected, changes: { same: 4, update: 1 } });
+    expect(changed.results[0]).toMatchObject({
+      status: Status.changesDetected,
+      changes: { same: 4, update: 1 },
+    });
     expect(changed.ok).toBe(false);
 
     const updated = await up({ ...s.base, env: "solo" });
-    expect(updated.results[0]).toMatchObject({ status: Status.succeeded, changes: { same: 4, update: 1 }, outputs: expect.objectContaining({ size: 2 }) });
+    expect(updated.results[0]).toMatchObject({
+      status: Status.succeeded,
+      changes: { same: 4, update: 1 },
+      outputs: expect.objectContaining({ size: 2 }),
+    });
 
     const destroyed = await destroy({ ...s.base, env: "solo" });
-    expect(destroyed.results[0]).toMatchObject({ status: Status.succeeded, changes: expect.objectContaining({ delete: 5 }) });
+    expect(destroyed.results[0]).toMatchObject({
+      status: Status.succeeded,
+      changes: expect.objectContaining({ delete: 5 }),
+    });
     expect(stateResources(s, "solo")).toEqual([]);
   }, 180_000);
 });
@@ -48,7 +77,11 @@ describe("the platform program, as `pulumi up` runs it", () => {
     const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
     const s = await setup({ dev }, { program: "platform" });
     const deployed = await up({ ...s.base, env: "dev" });
-    expect(deployed.results[0]).toMatchObject({ env: "dev", status: Status.succeeded, changes: expect.objectContaining({ create: expect.any(Number) }) });
+    expect(deployed.results[0]).toMatchObject({
+      env: "dev",
+      status: Status.succeeded,
+      changes: expect.objectContaining({ create: expect.any(Number) }),
+    });
     expect(deployed.results[0]!.outputs).toMatchObject({ profile: "dev", networkId: expect.any(String) });
 
     // Same program: the orchestrator's inline program registers what programs/index.ts registers.
@@ -58,9 +91,17 @@ describe("the platform program, as `pulumi up` runs it", () => {
       .map((r) => r.urn)
       .sort();
     expect(deployedUrns).toEqual(inventory.resources.map((r) => r.urn).sort());
-    const protectedInState = stateResources(s, "dev").filter((r) => r.protect).map((r) => r.urn).sort();
+    const protectedInState = stateResources(s, "dev")
+      .filter((r) => r.protect)
+      .map((r) => r.urn)
+      .sort();
     expect(protectedInState.length).toBeGreaterThan(0);
-    expect(protectedInState).toEqual(inventory.resources.filter((r) => r.protect).map((r) => r.urn).sort());
+    expect(protectedInState).toEqual(
+      inventory.resources
+        .filter((r) => r.protect)
+        .map((r) => r.urn)
+        .sort(),
+    );
 
     // Dev's KMS resources are protected: destroy reports them instead of unprotecting them.
     const blocked = await destroy({ ...s.base, env: "dev" });
@@ -72,10 +113,75 @@ describe("the platform program, as `pulumi up` runs it", () => {
     expect(destroyed.results[0]).toMatchObject({ status: Status.succeeded });
     expect([...destroyed.results[0]!.protectedResources!].sort()).toEqual(protectedInState);
     const left = stateResources(s, "dev");
-    expect(left.filter((r) => r.protect).map((r) => r.urn).sort()).toEqual(protectedInState);
+    expect(
+      left
+        .filter((r) => r.protect)
+        .map((r) => r.urn)
+        .sort(),
+    ).toEqual(protectedInState);
     expect(left.some((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance")).toBe(false);
   }, 240_000);
 });
+
+describe("same config as `pulumi up -s <env>` in the repository", () => {
+  it("the orchestrator's inline program and the Pulumi.yaml entry with the repo's stack file register identical resources and inputs", async () => {
+    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+    const s = await setup({ dev }, { program: "platform" });
+    expect((await up({ ...s.base, env: "dev" })).ok).toBe(true);
+
+    // `pulumi up -s dev` as a platform engineer runs it: the repository's Pulumi.yaml (main:
+    // programs/index.ts, stackConfigDir: stacks) and stack file, in a copy of that layout.
+    const project = path.join(s.dir, "project");
+    fs.mkdirSync(path.join(project, "stacks"), { recursive: true });
+    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(project, "stacks", "Pulumi.dev.yaml"), dev);
+    const localBackend = path.join(s.dir, "local-state");
+    const env = {
+      ...process.env,
+      PULUMI_DOUBLE_MAIN: path.join(REPO, "dist", "programs", "index.js"),
+      PULUMI_BACKEND_URL: `file://${localBackend}`,
+      PULUMI_HOME: path.join(s.dir, "local-home"),
+      PULUMI_CONFIG_PASSPHRASE: "another-passphrase",
+    };
+    const pulumi = path.join(s.root, "bin", "pulumi");
+    execFileSync(pulumi, ["stack", "init", "dev", "--non-interactive"], { cwd: project, env });
+    execFileSync(pulumi, ["up", "-s", "dev", "--yes", "--skip-preview", "--non-interactive"], {
+      cwd: project,
+      env,
+    });
+
+    const read = (backend: string) => {
+      const doc = JSON.parse(
+        fs.readFileSync(path.join(backend, ".pulumi", "stacks", "platform", "dev.json"), "utf8"),
+      ) as {
+        checkpoint: {
+          latest: {
+            resources: { urn: string; type: string; parent?: string; protect?: boolean; inputs?: unknown }[];
+          };
+        };
+      };
+      return new Map(
+        doc.checkpoint.latest.resources.map((r) => [
+          r.urn,
+          { type: r.type, parent: r.parent, protect: r.protect ?? false, inputs: maskSecrets(r.inputs) },
+        ]),
+      );
+    };
+    const viaOrchestrator = read(s.backendDir);
+    const viaPulumiUp = read(localBackend);
+    expect([...viaOrchestrator.keys()].sort()).toEqual([...viaPulumiUp.keys()].sort());
+    for (const [urn, resource] of viaPulumiUp)
+      expect({ urn, ...viaOrchestrator.get(urn) }).toEqual({ urn, ...resource });
+  }, 240_000);
+});
+
+/** Secret values are encrypted with different keys in the two states: compare them as "[secret]". */
+function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value === null || typeof value !== "object") return value;
+  if (SECRET_SIG_KEY in value) return "[secret]";
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
+}
 
 describe("environments as a graph", () => {
   let s: Setup;
@@ -90,25 +196,44 @@ describe("environments as a graph", () => {
 
   it("runs dependencies first, independent stacks in parallel, each in its own process", async () => {
     const events: (OrchestratorEvent & { at: number })[] = [];
-    const run = await up({ ...s.base, env: "all", envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "300" }, onEvent: (e) => events.push({ ...e, at: Date.now() }) });
+    const run = await up({
+      ...s.base,
+      env: "all",
+      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "300" },
+      onEvent: (e) => events.push({ ...e, at: Date.now() }),
+    });
     expect(run.ok).toBe(true);
-    const at = (type: string, env: string) => events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
+    const at = (type: string, env: string) =>
+      events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
     expect(at("start", "app1")).toBeGreaterThanOrEqual(at("done", "shared"));
     expect(at("start", "app2")).toBeGreaterThanOrEqual(at("done", "shared"));
     expect(at("start", "edge")).toBeGreaterThanOrEqual(at("done", "app1"));
     // app1 and app2 overlap.
     expect(at("start", "app2")).toBeLessThan(at("done", "app1"));
     expect(at("start", "app1")).toBeLessThan(at("done", "app2"));
-    for (const env of ["shared", "app1", "app2", "edge"]) expect(stateResources(s, env).length).toBeGreaterThan(3);
+    for (const env of ["shared", "app1", "app2", "edge"])
+      expect(stateResources(s, env).length).toBeGreaterThan(3);
   }, 180_000);
 
   it("a failure stops its dependents only", async () => {
     s.writeStack("app1", fixtureStack({ dependsOn: ["shared"], size: 2 }));
     s.writeStack("app2", fixtureStack({ dependsOn: ["shared"], size: 2 }));
     s.writeStack("edge", fixtureStack({ dependsOn: ["app1"], size: 2 }));
-    const run = await up({ ...s.base, env: "app1,app2,edge", envVars: { ...s.base.envVars, PULUMI_DOUBLE_FAIL_ON: "app-bucket" }, maxConcurrentStacks: 1 });
-    expect(byEnv(run, "app1")).toMatchObject({ status: Status.failed, error: expect.stringMatching(/injected provider error/) });
-    expect(byEnv(run, "edge")).toMatchObject({ status: Status.skipped, skippedBecause: "app1", error: "skipped: dependency app1 failed" });
+    const run = await up({
+      ...s.base,
+      env: "app1,app2,edge",
+      envVars: { ...s.base.envVars, PULUMI_DOUBLE_FAIL_ON: "app-bucket" },
+      maxConcurrentStacks: 1,
+    });
+    expect(byEnv(run, "app1")).toMatchObject({
+      status: Status.failed,
+      error: expect.stringMatching(/injected provider error/),
+    });
+    expect(byEnv(run, "edge")).toMatchObject({
+      status: Status.skipped,
+      skippedBecause: "app1",
+      error: "skipped: dependency app1 failed",
+    });
     // app2 does not depend on app1: it ran (and failed on its own, the fault applies to every stack).
     expect(byEnv(run, "app2").status).toBe(Status.failed);
     expect(lockFiles(s, "app1")).toEqual([]);
@@ -116,16 +241,26 @@ describe("environments as a graph", () => {
 
   it("destroys in reverse order", async () => {
     const events: (OrchestratorEvent & { at: number })[] = [];
-    const run = await destroy({ ...s.base, env: "all", onEvent: (e) => events.push({ ...e, at: Date.now() }) });
+    const run = await destroy({
+      ...s.base,
+      env: "all",
+      onEvent: (e) => events.push({ ...e, at: Date.now() }),
+    });
     expect(run.ok).toBe(true);
-    const at = (type: string, env: string) => events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
+    const at = (type: string, env: string) =>
+      events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
     expect(at("start", "shared")).toBeGreaterThanOrEqual(Math.max(at("done", "app1"), at("done", "app2")));
     expect(at("start", "app1")).toBeGreaterThanOrEqual(at("done", "edge"));
-    for (const env of ["shared", "app1", "app2", "edge"]) expect(stateResources(s, env).filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
+    for (const env of ["shared", "app1", "app2", "edge"])
+      expect(stateResources(s, env).filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
   }, 180_000);
 
   it("rejects unknown dependencies and cycles before any engine call", async () => {
-    const bad = await setup({ a: fixtureStack({ dependsOn: ["b"] }), b: fixtureStack({ dependsOn: ["a"] }), c: fixtureStack({ dependsOn: ["zzz"] }) });
+    const bad = await setup({
+      a: fixtureStack({ dependsOn: ["b"] }),
+      b: fixtureStack({ dependsOn: ["a"] }),
+      c: fixtureStack({ dependsOn: ["zzz"] }),
+    });
     const error = await up({ ...bad.base, env: "a" }).then(
       () => new Error("no error"),
       (e: Error) => e,
@@ -143,7 +278,11 @@ describe("faults", () => {
   });
 
   it("CRASH_AFTER: the CLI dies mid-update; pending operations, the stale lock and the recovery are reported", async () => {
-    const crashed = await up({ ...s.base, env: "solo", envVars: { ...s.base.envVars, PULUMI_DOUBLE_CRASH_AFTER: "1" } });
+    const crashed = await up({
+      ...s.base,
+      env: "solo",
+      envVars: { ...s.base.envVars, PULUMI_DOUBLE_CRASH_AFTER: "1" },
+    });
     const r = crashed.results[0]!;
     expect(r.status).toBe(Status.failed);
     expect(r.pendingOperations?.length).toBeGreaterThan(0);
@@ -153,27 +292,56 @@ describe("faults", () => {
 
     // The lock blocks the next update, which names the (dead) holder.
     const blocked = await up({ ...s.base, env: "solo" });
-    expect(blocked.results[0]).toMatchObject({ status: Status.locked, lock: [expect.objectContaining({ pid: expect.any(Number) })] });
+    expect(blocked.results[0]).toMatchObject({
+      status: Status.locked,
+      lock: [expect.objectContaining({ pid: expect.any(Number) })],
+    });
 
     // Recovery as reported.
     expect((await cancel({ ...s.base, env: "solo" })).results[0]!.status).toBe(Status.succeeded);
     expect(lockFiles(s, "solo")).toEqual([]);
-    expect((await refresh({ ...s.base, env: "solo", clearPendingCreates: true })).results[0]!.status).toBe(Status.succeeded);
+    expect((await refresh({ ...s.base, env: "solo", clearPendingCreates: true })).results[0]!.status).toBe(
+      Status.succeeded,
+    );
     expect((await up({ ...s.base, env: "solo" })).results[0]!.status).toBe(Status.succeeded);
   }, 180_000);
 
+  it("a timeout aborts, then kills the whole process tree; pending operations are reported", async () => {
+    const run = await up({
+      ...s.base,
+      env: "other",
+      timeoutMs: 6_000,
+      killAfterMs: 500,
+      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "60000" },
+    });
+    const r = run.results[0]!;
+    expect(r.status).toBe(Status.aborted);
+    expect(r.error).toMatch(/was killed/);
+    expect(r.pendingOperations?.length).toBeGreaterThan(0);
+    expect(r, JSON.stringify(r)).toMatchObject({
+      recovery: [expect.stringMatching(/^npx platform cancel --env other/), expect.any(String)],
+    });
+    expect(await waitForNoLeftovers()).toEqual([]);
+    expect((await cancel({ ...s.base, env: "other" })).ok).toBe(true);
+    expect((await refresh({ ...s.base, env: "other", clearPendingCreates: true })).ok).toBe(true);
+  }, 120_000);
+
   it("VERSION too old: a one-line error before any engine call", async () => {
-    await expect(up({ ...s.base, env: "other", envVars: { ...s.base.envVars, PULUMI_DOUBLE_VERSION: "3.100.0" } })).rejects.toThrow(
+    await expect(
+      up({ ...s.base, env: "other", envVars: { ...s.base.envVars, PULUMI_DOUBLE_VERSION: "3.100.0" } }),
+    ).rejects.toThrow(
       /^Pulumi CLI v3\.100\.0 \(.*bin\/pulumi\) is too old: the orchestrator needs v3\.181\.0 or newer; upgrade it/,
     );
-    expect(stateResources(s, "other")).toEqual([]);
+    expect(stateResources(s, "other").some((r) => r.type === "platform:test:Bucket")).toBe(false);
   });
 
   it("a missing passphrase is an error naming the variable, before any engine call", async () => {
     const saved = process.env["PULUMI_CONFIG_PASSPHRASE"];
     delete process.env["PULUMI_CONFIG_PASSPHRASE"];
     try {
-      await expect(up({ ...s.base, env: "other", envVars: {} })).rejects.toThrow(/^PULUMI_CONFIG_PASSPHRASE is not set/);
+      await expect(up({ ...s.base, env: "other", envVars: {} })).rejects.toThrow(
+        /^PULUMI_CONFIG_PASSPHRASE is not set/,
+      );
     } finally {
       if (saved !== undefined) process.env["PULUMI_CONFIG_PASSPHRASE"] = saved;
     }
@@ -198,7 +366,10 @@ describe("locks", () => {
       env: "busy",
       envVars: slow,
       onEvent: (e) => {
-        const pre = e.type === "engine" ? (e.event as { resourcePreEvent?: { metadata?: { op?: string } } }).resourcePreEvent : undefined;
+        const pre =
+          e.type === "engine"
+            ? (e.event as { resourcePreEvent?: { metadata?: { op?: string } } }).resourcePreEvent
+            : undefined;
         if (pre && pre.metadata?.op !== "same") holderStarted();
       },
     });
@@ -207,10 +378,20 @@ describe("locks", () => {
     const waits: OrchestratorEvent[] = [];
     const [immediate, waiting] = await Promise.all([
       up({ ...s.base, env: "busy" }),
-      up({ ...s.base, env: "busy", waitForLockMs: 120_000, onEvent: (e) => e.type === "lock-wait" && waits.push(e) }),
+      up({
+        ...s.base,
+        env: "busy",
+        waitForLockMs: 120_000,
+        onEvent: (e) => e.type === "lock-wait" && waits.push(e),
+      }),
     ]);
-    expect(immediate.results[0]).toMatchObject({ status: Status.locked, lock: [expect.objectContaining({ user: expect.any(String), pid: expect.any(Number) })] });
-    expect(immediate.results[0]!.error).toMatch(/stack busy is locked by .*\(pid \d+\).*npx platform cancel --env busy/);
+    expect(immediate.results[0]).toMatchObject({
+      status: Status.locked,
+      lock: [expect.objectContaining({ user: expect.any(String), pid: expect.any(Number) })],
+    });
+    expect(immediate.results[0]!.error).toMatch(
+      /stack busy is locked by .*\(pid \d+\).*npx platform cancel --env busy/,
+    );
     expect((await first).results[0]!.status).toBe(Status.succeeded);
     const second = waiting.results[0]!;
     expect(second.status).toBe(Status.succeeded);
@@ -231,11 +412,34 @@ describe("audit log and secrets", () => {
     expect(masked.results[0]!.outputs!["password"]).toBe("[secret]");
     await preview({ ...s.base, env: "two" });
 
-    const lines = fs.readFileSync(s.auditLog, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs
+      .readFileSync(s.auditLog, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => `${l["verb"]}:${l["env"]}:${l["result"]}`).sort()).toEqual(
-      ["up:one:succeeded", "up:two:succeeded", "outputs:one:succeeded", "outputs:one:succeeded", "preview:two:succeeded"].sort(),
+      [
+        "up:one:succeeded",
+        "up:two:succeeded",
+        "outputs:one:succeeded",
+        "outputs:one:succeeded",
+        "preview:two:succeeded",
+      ].sort(),
     );
-    for (const l of lines) expect(Object.keys(l).sort()).toEqual(["backend", "changes", "durationMs", "env", "host", "remote", "result", "stack", "time", "user", "verb"]);
+    for (const l of lines)
+      expect(Object.keys(l).sort()).toEqual([
+        "backend",
+        "changes",
+        "durationMs",
+        "env",
+        "host",
+        "remote",
+        "result",
+        "stack",
+        "time",
+        "user",
+        "verb",
+      ]);
     expect(fs.readFileSync(s.auditLog, "utf8")).not.toContain(password);
     expect(leftoverProcesses()).toEqual([]);
   }, 180_000);

@@ -43,7 +43,10 @@ function fakeStack(over: Partial<StackHandle>): StackHandle {
     refresh: async () => ({ summary: { resourceChanges: { same: 3 } } }),
     previewRefresh: async () => ({ changeSummary: { same: 2, update: 1 } }),
     destroy: async () => ({ summary: { resourceChanges: { delete: 3 } } }),
-    outputs: async () => ({ ip: { value: "10.0.0.3", secret: false }, pw: { value: "hunter2", secret: true } }),
+    outputs: async () => ({
+      ip: { value: "10.0.0.3", secret: false },
+      pw: { value: "hunter2", secret: true },
+    }),
     exportStack: async () => ({ deployment: { resources: [] } }),
     cancel: async () => undefined,
     ...over,
@@ -51,18 +54,33 @@ function fakeStack(over: Partial<StackHandle>): StackHandle {
   return stack;
 }
 
-async function run(verb: Job["verb"], stack: StackHandle | (() => never), options: Job["options"] = {}, signal = new AbortController().signal) {
+async function run(
+  verb: Job["verb"],
+  stack: StackHandle | (() => never),
+  options: Job["options"] = {},
+  signal = new AbortController().signal,
+) {
   const events: OrchestratorEvent[] = [];
   const factory: StackFactory = async () => (typeof stack === "function" ? stack() : stack);
-  const result = await runOperation({ verb, spec, options }, { factory, program: async () => undefined, signal, emit: (e) => events.push(e) });
+  const result = await runOperation(
+    { verb, spec, options },
+    { factory, program: async () => undefined, signal, emit: (e) => events.push(e) },
+  );
   return { result, events };
 }
 
 describe("runOperation", () => {
   it("returns outputs with secrets masked unless showSecrets", async () => {
     const { result } = await run("up", fakeStack({}));
-    expect(result).toMatchObject({ status: Status.succeeded, changes: { create: 2 }, outputs: { ip: "10.0.0.3", pw: "[secret]" } });
-    expect((await run("up", fakeStack({}), { showSecrets: true })).result.outputs).toEqual({ ip: "10.0.0.3", pw: "hunter2" });
+    expect(result).toMatchObject({
+      status: Status.succeeded,
+      changes: { create: 2 },
+      outputs: { ip: "10.0.0.3", pw: "[secret]" },
+    });
+    expect((await run("up", fakeStack({}), { showSecrets: true })).result.outputs).toEqual({
+      ip: "10.0.0.3",
+      pw: "hunter2",
+    });
   });
 
   it("reports a failure to read outputs after a successful update as its own status", async () => {
@@ -72,12 +90,17 @@ describe("runOperation", () => {
         return { outputs: {} };
       },
       outputs: async () => {
-        throw sdkError(CommandError, "code: -2\n stderr: error: could not read stack outputs: connection reset");
+        throw sdkError(
+          CommandError,
+          "code: -2\n stderr: error: could not read stack outputs: connection reset",
+        );
       },
     });
     const { result } = await run("up", stack);
     expect(result.status).toBe(Status.outputsUnavailable);
-    expect(result.error).toMatch(/^the update succeeded, but reading its outputs afterwards failed: could not read stack outputs/);
+    expect(result.error).toMatch(
+      /^the update succeeded, but reading its outputs afterwards failed: could not read stack outputs/,
+    );
     expect(result.recovery).toEqual(["npx platform outputs --env dev"]);
   });
 
@@ -87,20 +110,41 @@ describe("runOperation", () => {
         throw sdkError(CommandError, "code: -2\n stderr: error: update failed\n  error: provider says no");
       },
     });
-    expect((await run("up", stack)).result).toMatchObject({ status: Status.failed, error: "provider says no", changes: "unknown" });
+    expect((await run("up", stack)).result).toMatchObject({
+      status: Status.failed,
+      error: "provider says no",
+      changes: "unknown",
+    });
   });
 
   it("treats a preview without a change summary as unknown, and cannot confirm no changes then", async () => {
     const stack = fakeStack({ preview: async () => ({ changeSummary: {} }) });
-    expect((await run("preview", stack)).result).toMatchObject({ status: Status.succeeded, changes: "unknown" });
-    expect((await run("preview", stack, { expectNoChanges: true })).result).toMatchObject({ status: Status.failed, error: expect.stringMatching(/cannot confirm/) });
+    expect((await run("preview", stack)).result).toMatchObject({
+      status: Status.succeeded,
+      changes: "unknown",
+    });
+    expect((await run("preview", stack, { expectNoChanges: true })).result).toMatchObject({
+      status: Status.failed,
+      error: expect.stringMatching(/cannot confirm/),
+    });
   });
 
   it("falls back to engine events when the summary is missing", async () => {
     const stack = fakeStack({
       preview: async (opts?: Record<string, unknown>) => {
         const onEvent = opts!["onEvent"] as (e: unknown) => void;
-        onEvent({ sequence: 1, timestamp: 1, resourcePreEvent: { metadata: { op: "update", urn: "urn:pulumi:dev::platform::t:m:T::a", type: "t:m:T", provider: "" } } });
+        onEvent({
+          sequence: 1,
+          timestamp: 1,
+          resourcePreEvent: {
+            metadata: {
+              op: "update",
+              urn: "urn:pulumi:dev::platform::t:m:T::a",
+              type: "t:m:T",
+              provider: "",
+            },
+          },
+        });
         return { changeSummary: {} };
       },
     });
@@ -111,7 +155,11 @@ describe("runOperation", () => {
 
   it("detects drift with a preview-only refresh", async () => {
     const { result } = await run("refresh", fakeStack({}), { previewOnly: true, expectNoChanges: true });
-    expect(result).toMatchObject({ status: Status.changesDetected, changes: { same: 2, update: 1 }, error: "1 resource(s) would change" });
+    expect(result).toMatchObject({
+      status: Status.changesDetected,
+      changes: { same: 2, update: 1 },
+      error: "1 resource(s) would change",
+    });
   });
 
   it("fails at once on a lock, naming the holder and the recovery, and never cancels", async () => {
@@ -171,7 +219,11 @@ describe("runOperation", () => {
   });
 
   it("refuses to destroy protected resources and lists them", async () => {
-    const exported = { deployment: { resources: [{ urn: "urn:pulumi:dev::platform::gcp:kms/keyRing:KeyRing::kms-ring", protect: true }] } };
+    const exported = {
+      deployment: {
+        resources: [{ urn: "urn:pulumi:dev::platform::gcp:kms/keyRing:KeyRing::kms-ring", protect: true }],
+      },
+    };
     let destroyed = false;
     const stack = fakeStack({
       exportStack: async () => exported,
@@ -181,11 +233,17 @@ describe("runOperation", () => {
       },
     });
     const blocked = (await run("destroy", stack)).result;
-    expect(blocked).toMatchObject({ status: Status.blocked, protectedResources: ["urn:pulumi:dev::platform::gcp:kms/keyRing:KeyRing::kms-ring"] });
+    expect(blocked).toMatchObject({
+      status: Status.blocked,
+      protectedResources: ["urn:pulumi:dev::platform::gcp:kms/keyRing:KeyRing::kms-ring"],
+    });
     expect(blocked.error).toMatch(/--exclude-protected/);
     expect(destroyed).toBe(false);
     const kept = (await run("destroy", stack, { excludeProtected: true })).result;
-    expect(kept).toMatchObject({ status: Status.succeeded, protectedResources: ["urn:pulumi:dev::platform::gcp:kms/keyRing:KeyRing::kms-ring"] });
+    expect(kept).toMatchObject({
+      status: Status.succeeded,
+      protectedResources: ["urn:pulumi:dev::platform::gcp:kms/keyRing:KeyRing::kms-ring"],
+    });
     expect(destroyed).toBe(true);
   });
 
@@ -193,8 +251,14 @@ describe("runOperation", () => {
     const missing = () => {
       throw sdkError(StackNotFoundError, "code: -2\n stderr: error: no stack named 'dev' found");
     };
-    expect((await run("destroy", missing)).result).toMatchObject({ status: Status.succeeded, note: expect.stringMatching(/does not exist/) });
-    expect((await run("outputs", missing)).result).toMatchObject({ status: Status.failed, error: expect.stringMatching(/npx platform up --env dev/) });
+    expect((await run("destroy", missing)).result).toMatchObject({
+      status: Status.succeeded,
+      note: expect.stringMatching(/does not exist/),
+    });
+    expect((await run("outputs", missing)).result).toMatchObject({
+      status: Status.failed,
+      error: expect.stringMatching(/npx platform up --env dev/),
+    });
   });
 
   it("reports pending operations and the recovery after an aborted update", async () => {
@@ -205,11 +269,19 @@ describe("runOperation", () => {
         throw sdkError(CommandError, "code: -2\n stderr: error: update canceled");
       },
       exportStack: async () => ({
-        deployment: { resources: [], pending_operations: [{ resource: { urn: "urn:x", type: "t:m:T" }, type: "creating" }] },
+        deployment: {
+          resources: [],
+          pending_operations: [{ resource: { urn: "urn:x", type: "t:m:T" }, type: "creating" }],
+        },
       }),
     });
     const { result } = await run("up", stack, {}, controller.signal);
-    expect(result).toMatchObject({ status: Status.aborted, pendingOperations: [{ urn: "urn:x", type: "t:m:T", operation: "creating" }] });
-    expect(result.recovery).toEqual([expect.stringMatching(/^npx platform refresh --env dev --yes --clear-pending-creates/)]);
+    expect(result).toMatchObject({
+      status: Status.aborted,
+      pendingOperations: [{ urn: "urn:x", type: "t:m:T", operation: "creating" }],
+    });
+    expect(result.recovery).toEqual([
+      expect.stringMatching(/^npx platform refresh --env dev --yes --clear-pending-creates/),
+    ]);
   });
 });

@@ -7,9 +7,32 @@ import { ConfigError } from "../../programs/config";
 import { auditEntry } from "../../orchestrator/audit";
 import { durationFlag, exitCodeOf, intFlag } from "../../orchestrator/commands/common";
 import { errorSummary } from "../../orchestrator/errors";
-import { dependenciesOf, findCycle, readStackGraph, runOrder, topologicalOrder, validateGraph } from "../../orchestrator/graph";
-import { describeHolder, lockBackoffMs, lockedMessage, parseLockHolders, readDiyLocks, holderAlive } from "../../orchestrator/locks";
-import { changeCount, changesFrom, maskOutputs, pendingOperationsOf, protectedResourcesOf, recoveryFor, redactEvent, SECRET_SIG_KEY } from "../../orchestrator/operation";
+import {
+  dependenciesOf,
+  findCycle,
+  readStackGraph,
+  runOrder,
+  topologicalOrder,
+  validateGraph,
+} from "../../orchestrator/graph";
+import {
+  describeHolder,
+  lockBackoffMs,
+  lockedMessage,
+  parseLockHolders,
+  readDiyLocks,
+  holderAlive,
+} from "../../orchestrator/locks";
+import {
+  changeCount,
+  changesFrom,
+  maskOutputs,
+  pendingOperationsOf,
+  protectedResourcesOf,
+  recoveryFor,
+  redactEvent,
+  SECRET_SIG_KEY,
+} from "../../orchestrator/operation";
 import { ProgressModel } from "../../orchestrator/progress";
 import { buildRemoteRequest, resolveRemote } from "../../orchestrator/remote";
 import { formatChanges, formatDuration, renderRun, renderSummaryTable } from "../../orchestrator/summary";
@@ -30,21 +53,36 @@ import {
 
 function tmpStacks(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-stacks-"));
-  for (const [env, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, `Pulumi.${env}.yaml`), text);
+  for (const [env, text] of Object.entries(files))
+    fs.writeFileSync(path.join(dir, `Pulumi.${env}.yaml`), text);
   return dir;
 }
 
-const result = (over: Partial<EnvResult>): EnvResult => ({ env: "dev", stack: "dev", verb: "up", status: Status.succeeded, changes: { create: 2 }, durationMs: 1500, ...over });
+const result = (over: Partial<EnvResult>): EnvResult => ({
+  env: "dev",
+  stack: "dev",
+  verb: "up",
+  status: Status.succeeded,
+  changes: { create: 2 },
+  durationMs: 1500,
+  ...over,
+});
 
 describe("graph", () => {
   it("reads dependsOn from the top-level platform-orchestrator key", () => {
-    expect(dependenciesOf("staging", { "platform-orchestrator": { dependsOn: ["shared", "shared"] } })).toEqual(["shared"]);
+    expect(
+      dependenciesOf("staging", { "platform-orchestrator": { dependsOn: ["shared", "shared"] } }),
+    ).toEqual(["shared"]);
     expect(dependenciesOf("dev", { config: {} })).toEqual([]);
   });
 
   it("rejects malformed sections with the key path", () => {
-    expect(() => dependenciesOf("x", { "platform-orchestrator": { dependsOn: "shared" } })).toThrow(/platform-orchestrator\.dependsOn: must be a list/);
-    expect(() => dependenciesOf("x", { "platform-orchestrator": { dependOn: ["a"] } })).toThrow(/unknown key \(did you mean "dependsOn"\?\)/);
+    expect(() => dependenciesOf("x", { "platform-orchestrator": { dependsOn: "shared" } })).toThrow(
+      /platform-orchestrator\.dependsOn: must be a list/,
+    );
+    expect(() => dependenciesOf("x", { "platform-orchestrator": { dependOn: ["a"] } })).toThrow(
+      /unknown key \(did you mean "dependsOn"\?\)/,
+    );
   });
 
   it("orders up forward and destroy in reverse, restricted to the selection", () => {
@@ -65,10 +103,25 @@ describe("graph", () => {
   });
 
   it("finds cycles and unknown dependencies as config errors, all at once", () => {
-    expect(findCycle(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]]]))).toEqual(["a", "b", "c", "a"]);
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+        ]),
+      ),
+    ).toEqual(["a", "b", "c", "a"]);
     const err = (() => {
       try {
-        validateGraph(new Map([["a", ["b", "nope"]], ["b", ["a"]], ["c", ["c"]]]), ["a", "b", "c"]);
+        validateGraph(
+          new Map([
+            ["a", ["b", "nope"]],
+            ["b", ["a"]],
+            ["c", ["c"]],
+          ]),
+          ["a", "b", "c"],
+        );
       } catch (e) {
         return e as ConfigError;
       }
@@ -99,9 +152,17 @@ describe("locks", () => {
 
   it("parses who holds a DIY lock", () => {
     expect(parseLockHolders(message)).toEqual([
-      { where: "file:///s/.pulumi/locks/organization/platform/dev/0a1b.json", user: "ana", host: "ci-3", pid: 4242, since: "2026-01-02T03:04:05Z" },
+      {
+        where: "file:///s/.pulumi/locks/organization/platform/dev/0a1b.json",
+        user: "ana",
+        host: "ci-3",
+        pid: 4242,
+        since: "2026-01-02T03:04:05Z",
+      },
     ]);
-    expect(parseLockHolders("[409] Conflict: Another update is currently in progress.")).toEqual([{ where: "Pulumi Cloud" }]);
+    expect(parseLockHolders("[409] Conflict: Another update is currently in progress.")).toEqual([
+      { where: "Pulumi Cloud" },
+    ]);
   });
 
   it("says who holds it and how to recover, without cancelling", () => {
@@ -125,7 +186,10 @@ describe("locks", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-locks-"));
     const lockDir = path.join(dir, ".pulumi", "locks", "organization", "platform", "dev");
     fs.mkdirSync(lockDir, { recursive: true });
-    fs.writeFileSync(path.join(lockDir, "x.json"), JSON.stringify({ pid: process.pid, username: "me", hostname: os.hostname(), timestamp: "t" }));
+    fs.writeFileSync(
+      path.join(lockDir, "x.json"),
+      JSON.stringify({ pid: process.pid, username: "me", hostname: os.hostname(), timestamp: "t" }),
+    );
     const holders = readDiyLocks(`file://${dir}`, "platform", "dev");
     expect(holders).toHaveLength(1);
     expect(holderAlive(holders[0]!)).toBe(true);
@@ -140,7 +204,9 @@ describe("workspace checks", () => {
     expect(backendScheme("gs://acme-state")).toBe("gs");
     expect(backendScheme("https://api.pulumi.com")).toBe("https");
     expect(() => backendScheme("ftp://x")).toThrow(PlatformError);
-    expect(() => validateSecretsProvider("gcpkms://projects/p/locations/global/keyRings/r/cryptoKeys/k")).not.toThrow();
+    expect(() =>
+      validateSecretsProvider("gcpkms://projects/p/locations/global/keyRings/r/cryptoKeys/k"),
+    ).not.toThrow();
     expect(() => validateSecretsProvider("rot13")).toThrow(/--secrets-provider: unsupported "rot13"/);
     expect(displayBackend("s3://key:secret@bucket?region=x")).toBe("s3://bucket");
   });
@@ -148,7 +214,9 @@ describe("workspace checks", () => {
   it("requires the passphrase only for the passphrase provider", () => {
     expect(effectiveSecretsProvider("file:///x", undefined, {})).toBe("passphrase");
     expect(effectiveSecretsProvider("https://api.pulumi.com", undefined, {})).toBe("default");
-    expect(effectiveSecretsProvider("https://api.pulumi.com", undefined, { encryptionsalt: "v1:x" })).toBe("passphrase");
+    expect(effectiveSecretsProvider("https://api.pulumi.com", undefined, { encryptionsalt: "v1:x" })).toBe(
+      "passphrase",
+    );
     expect(() => requirePassphrase("passphrase", {})).toThrow(/PULUMI_CONFIG_PASSPHRASE is not set/);
     expect(() => requirePassphrase("passphrase", { PULUMI_CONFIG_PASSPHRASE: "" })).not.toThrow();
     expect(() => requirePassphrase("gcpkms://k", {})).not.toThrow();
@@ -157,14 +225,18 @@ describe("workspace checks", () => {
   it("checks the CLI version against the orchestrator's floor", () => {
     expect(checkPulumiVersion("v3.270.0\n", "pulumi")).toBe("3.270.0");
     expect(checkPulumiVersion(`v${MIN_PULUMI_VERSION}`, "pulumi")).toBe(MIN_PULUMI_VERSION);
-    expect(() => checkPulumiVersion("v3.100.0", "pulumi")).toThrow(/v3\.100\.0 \(pulumi\) is too old: the orchestrator needs v3\.181\.0 or newer; upgrade it/);
+    expect(() => checkPulumiVersion("v3.100.0", "pulumi")).toThrow(
+      /v3\.100\.0 \(pulumi\) is too old: the orchestrator needs v3\.181\.0 or newer; upgrade it/,
+    );
     expect(() => checkPulumiVersion("v4.0.0", "pulumi")).toThrow(/not supported/);
     expect(() => checkPulumiVersion("garbage", "pulumi")).toThrow(/could not read the Pulumi CLI version/);
   });
 
   it("locates the CLI in a root or on PATH, with a one-line error naming what to install", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "orch-root-"));
-    expect(() => locatePulumi(root)).toThrow(/Pulumi CLI not found: .*bin\/pulumi does not exist.*get\.pulumi\.com/);
+    expect(() => locatePulumi(root)).toThrow(
+      /Pulumi CLI not found: .*bin\/pulumi does not exist.*get\.pulumi\.com/,
+    );
     fs.mkdirSync(path.join(root, "bin"));
     fs.writeFileSync(path.join(root, "bin", "pulumi"), "#!/bin/sh\n", { mode: 0o755 });
     expect(locatePulumi(root)).toEqual({ command: path.join(root, "bin", "pulumi"), root });
@@ -180,13 +252,24 @@ describe("workspace checks", () => {
   });
 
   it("copies the stack file's settings as the Automation API names them", () => {
-    const settings = stackSettingsFrom({ config: { "gcp:project": "p" }, encryptionsalt: "v1:s", secretsprovider: "passphrase", "platform-orchestrator": { dependsOn: [] } });
-    expect(settings).toEqual({ config: { "gcp:project": "p" }, encryptionSalt: "v1:s", secretsProvider: "passphrase" });
+    const settings = stackSettingsFrom({
+      config: { "gcp:project": "p" },
+      encryptionsalt: "v1:s",
+      secretsprovider: "passphrase",
+      "platform-orchestrator": { dependsOn: [] },
+    });
+    expect(settings).toEqual({
+      config: { "gcp:project": "p" },
+      encryptionSalt: "v1:s",
+      secretsProvider: "passphrase",
+    });
     expect(stackSettingsFrom({}, "gcpkms://k")).toEqual({ secretsProvider: "gcpkms://k" });
   });
 
   it("validates numeric options and duration flags", () => {
-    expect(() => validateCommonOptions({ env: "dev", parallel: 0 })).toThrow(/--parallel must be a positive integer, got 0/);
+    expect(() => validateCommonOptions({ env: "dev", parallel: 0 })).toThrow(
+      /--parallel must be a positive integer, got 0/,
+    );
     expect(() => validateCommonOptions({ env: "dev", waitForLockMs: -1 })).toThrow(/--wait-for-lock/);
     expect(durationFlag("--wait-for-lock", "1m30s")).toBe(90_000);
     expect(() => durationFlag("--wait-for-lock", "soon")).toThrow(/--wait-for-lock: not a duration: "soon"/);
@@ -199,7 +282,9 @@ describe("workspace checks", () => {
       live: "config:\n  platform:environment: { profile: prod, app: shop }\n",
     });
     expect(() => requireDestroyConfirmation(["dev"], undefined, dir)).not.toThrow();
-    expect(() => requireDestroyConfirmation(["dev", "live"], undefined, dir)).toThrow(/destroying live \(profile prod\) needs explicit confirmation: pass --confirm live/);
+    expect(() => requireDestroyConfirmation(["dev", "live"], undefined, dir)).toThrow(
+      /destroying live \(profile prod\) needs explicit confirmation: pass --confirm live/,
+    );
     expect(() => requireDestroyConfirmation(["live"], ["dev"], dir)).toThrow(PlatformError);
     expect(() => requireDestroyConfirmation(["live"], ["live"], dir)).not.toThrow();
     expect(() => requireDestroyConfirmation(["live"], "dev,live", dir)).not.toThrow();
@@ -208,20 +293,47 @@ describe("workspace checks", () => {
 
 describe("results", () => {
   it("masks secret outputs unless asked", () => {
-    const outs = { url: { value: "postgres://u:hunter2@x", secret: true }, ip: { value: "10.0.0.3", secret: false } };
+    const outs = {
+      url: { value: "postgres://u:hunter2@x", secret: true },
+      ip: { value: "10.0.0.3", secret: false },
+    };
     expect(maskOutputs(outs, false)).toEqual({ url: "[secret]", ip: "10.0.0.3" });
     expect(maskOutputs(outs, true)).toEqual({ url: "postgres://u:hunter2@x", ip: "10.0.0.3" });
   });
 
   it("keeps secrets and debug payloads out of the engine events it shows", () => {
     const secret = { [SECRET_SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" };
-    const debug = { sequence: 1, timestamp: 1, diagnosticEvent: { severity: "debug", message: `resp: ${SECRET_SIG_KEY},value,hunter2`, color: "raw" } };
+    const debug = {
+      sequence: 1,
+      timestamp: 1,
+      diagnosticEvent: { severity: "debug", message: `resp: ${SECRET_SIG_KEY},value,hunter2`, color: "raw" },
+    };
     expect(redactEvent(debug as never)).toBeUndefined();
-    const outputs = { sequence: 2, timestamp: 1, resOutputsEvent: { metadata: { op: "create", urn: "u", type: "t", provider: "", new: { outputs: { result: secret, length: 16, note: `x ${SECRET_SIG_KEY} hunter2` } } } } };
+    const outputs = {
+      sequence: 2,
+      timestamp: 1,
+      resOutputsEvent: {
+        metadata: {
+          op: "create",
+          urn: "u",
+          type: "t",
+          provider: "",
+          new: { outputs: { result: secret, length: 16, note: `x ${SECRET_SIG_KEY} hunter2` } },
+        },
+      },
+    };
     const shown = redactEvent(outputs as never)!;
     expect(JSON.stringify(shown)).not.toContain("hunter2");
-    expect((shown as any).resOutputsEvent.metadata.new.outputs).toEqual({ result: "[secret]", length: 16, note: "[secret]" });
-    const warning = { sequence: 3, timestamp: 1, diagnosticEvent: { severity: "warning", message: "careful", color: "raw" } };
+    expect((shown as any).resOutputsEvent.metadata.new.outputs).toEqual({
+      result: "[secret]",
+      length: 16,
+      note: "[secret]",
+    });
+    const warning = {
+      sequence: 3,
+      timestamp: 1,
+      diagnosticEvent: { severity: "warning", message: "careful", color: "raw" },
+    };
     expect(redactEvent(warning as never)).toEqual(warning);
   });
 
@@ -243,11 +355,15 @@ describe("results", () => {
           { urn: "urn:a", protect: true },
           { urn: "urn:b", protect: false },
         ],
-        pending_operations: [{ resource: { urn: "urn:c", type: "gcp:sql/databaseInstance:DatabaseInstance" }, type: "creating" }],
+        pending_operations: [
+          { resource: { urn: "urn:c", type: "gcp:sql/databaseInstance:DatabaseInstance" }, type: "creating" },
+        ],
       },
     };
     expect(protectedResourcesOf(deployment)).toEqual(["urn:a"]);
-    expect(pendingOperationsOf(deployment)).toEqual([{ urn: "urn:c", type: "gcp:sql/databaseInstance:DatabaseInstance", operation: "creating" }]);
+    expect(pendingOperationsOf(deployment)).toEqual([
+      { urn: "urn:c", type: "gcp:sql/databaseInstance:DatabaseInstance", operation: "creating" },
+    ]);
     expect(recoveryFor("dev", pendingOperationsOf(deployment), true)).toEqual([
       expect.stringMatching(/^npx platform cancel --env dev/),
       expect.stringMatching(/^npx platform refresh --env dev --yes --clear-pending-creates/),
@@ -284,8 +400,19 @@ describe("results", () => {
       ok: false,
       durationMs: 5000,
       results: [
-        result({ env: "shared", status: Status.failed, changes: "unknown", error: "boom", recovery: ["npx platform cancel --env shared"] }),
-        result({ env: "app", status: Status.skipped, skippedBecause: "shared", error: "skipped: dependency shared failed" }),
+        result({
+          env: "shared",
+          status: Status.failed,
+          changes: "unknown",
+          error: "boom",
+          recovery: ["npx platform cancel --env shared"],
+        }),
+        result({
+          env: "app",
+          status: Status.skipped,
+          skippedBecause: "shared",
+          error: "skipped: dependency shared failed",
+        }),
         result({ env: "other", changes: { create: 2, same: 1 }, durationMs: 125_400 }),
       ],
     };
@@ -300,8 +427,20 @@ describe("results", () => {
   });
 
   it("writes audit entries without secrets or error text", () => {
-    const entry = auditEntry(result({ error: "password=hunter2", outputs: { pw: "hunter2" } }), { backend: "s3://k:s@bucket", remote: false, now: new Date(0) });
-    expect(entry).toMatchObject({ time: "1970-01-01T00:00:00.000Z", env: "dev", verb: "up", result: "succeeded", changes: { create: 2 }, durationMs: 1500, backend: "s3://bucket" });
+    const entry = auditEntry(result({ error: "password=hunter2", outputs: { pw: "hunter2" } }), {
+      backend: "s3://k:s@bucket",
+      remote: false,
+      now: new Date(0),
+    });
+    expect(entry).toMatchObject({
+      time: "1970-01-01T00:00:00.000Z",
+      env: "dev",
+      verb: "up",
+      result: "succeeded",
+      changes: { create: 2 },
+      durationMs: 1500,
+      backend: "s3://bucket",
+    });
     expect(JSON.stringify(entry)).not.toContain("hunter2");
     expect(typeof entry.user).toBe("string");
   });
@@ -315,12 +454,31 @@ describe("progress", () => {
     const pre = (op: string, name: string) => ({
       type: "engine" as const,
       env: "dev",
-      event: { sequence: 1, timestamp: 1, resourcePreEvent: { metadata: { op, urn: `urn:pulumi:dev::platform::gcp:sql/databaseInstance:DatabaseInstance::${name}`, type: "gcp:sql/databaseInstance:DatabaseInstance", provider: "" } } } as never,
+      event: {
+        sequence: 1,
+        timestamp: 1,
+        resourcePreEvent: {
+          metadata: {
+            op,
+            urn: `urn:pulumi:dev::platform::gcp:sql/databaseInstance:DatabaseInstance::${name}`,
+            type: "gcp:sql/databaseInstance:DatabaseInstance",
+            provider: "",
+          },
+        },
+      } as never,
     });
     model.apply(pre("create", "db-instance"));
     now = 3500;
-    expect(model.lines()).toEqual(["dev    2.5s  1 create  creating db-instance (gcp:sql/databaseInstance:DatabaseInstance)"]);
-    model.apply({ type: "lock-wait", env: "dev", holders: [{ user: "ana", host: "h", pid: 1 }], retryInMs: 2000, waitedMs: 0 });
+    expect(model.lines()).toEqual([
+      "dev    2.5s  1 create  creating db-instance (gcp:sql/databaseInstance:DatabaseInstance)",
+    ]);
+    model.apply({
+      type: "lock-wait",
+      env: "dev",
+      holders: [{ user: "ana", host: "h", pid: 1 }],
+      retryInMs: 2000,
+      waitedMs: 0,
+    });
     expect(model.lines()[0]).toContain("waiting for the stack lock (ana@h pid 1), retry in 2s");
     model.apply({ type: "done", env: "dev", result: result({}) });
     now = 9000;
@@ -339,18 +497,40 @@ describe("remote", () => {
     pulumiHome: "/tmp/h",
     stackSettings: { encryptionSalt: "v1:salt" },
     envVars: {},
-    remote: { org: "acme", repoUrl: "https://github.com/acme/platform.git", branch: "main", envVars: { GOOGLE_PROJECT: "p" }, secretEnvVars: { GOOGLE_CREDENTIALS: "{…}" } },
+    remote: {
+      org: "acme",
+      repoUrl: "https://github.com/acme/platform.git",
+      branch: "main",
+      envVars: { GOOGLE_PROJECT: "p" },
+      secretEnvVars: { GOOGLE_CREDENTIALS: "{…}" },
+    },
   };
 
   it("builds the Deployments request: git source, env vars (secrets marked), pre-run commands", () => {
     const { args, opts } = buildRemoteRequest(spec, { PULUMI_CONFIG_PASSPHRASE: "pass" });
-    expect(args).toEqual({ stackName: "acme/platform/dev", url: "https://github.com/acme/platform.git", projectPath: ".", branch: "refs/heads/main" });
+    expect(args).toEqual({
+      stackName: "acme/platform/dev",
+      url: "https://github.com/acme/platform.git",
+      projectPath: ".",
+      branch: "refs/heads/main",
+    });
     expect(opts).toEqual({
-      envVars: { GOOGLE_PROJECT: "p", GOOGLE_CREDENTIALS: { secret: "{…}" }, PULUMI_CONFIG_PASSPHRASE: { secret: "pass" } },
+      envVars: {
+        GOOGLE_PROJECT: "p",
+        GOOGLE_CREDENTIALS: { secret: "{…}" },
+        PULUMI_CONFIG_PASSPHRASE: { secret: "pass" },
+      },
       preRunCommands: ["npm ci"],
       skipInstallDependencies: true,
     });
-    const pinned = buildRemoteRequest({ ...spec, stackSettings: {}, remote: { ...spec.remote!, commit: "abc123", preRunCommands: ["npm ci", "npm run build"] } }, {});
+    const pinned = buildRemoteRequest(
+      {
+        ...spec,
+        stackSettings: {},
+        remote: { ...spec.remote!, commit: "abc123", preRunCommands: ["npm ci", "npm run build"] },
+      },
+      {},
+    );
     expect(pinned.args).toMatchObject({ commitHash: "abc123" });
     expect(pinned.args).not.toHaveProperty("branch");
     expect(pinned.opts.envVars).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE");
@@ -358,13 +538,22 @@ describe("remote", () => {
   });
 
   it("checks the backend, token and git facts before anything runs", () => {
-    const git = (args: string[]) => (args[0] === "remote" ? "git@github.com:acme/platform.git\n" : "feature/x\n");
-    expect(() => resolveRemote({ org: "acme" }, "file:///x", { PULUMI_ACCESS_TOKEN: "t" }, git)).toThrow(/needs a Pulumi Cloud backend/);
-    expect(() => resolveRemote({ org: "acme" }, "https://api.pulumi.com", {}, git)).toThrow(/PULUMI_ACCESS_TOKEN/);
-    expect(resolveRemote({ org: "acme" }, "https://api.pulumi.com", { PULUMI_ACCESS_TOKEN: "t" }, git)).toMatchObject({
+    const git = (args: string[]) =>
+      args[0] === "remote" ? "git@github.com:acme/platform.git\n" : "feature/x\n";
+    expect(() => resolveRemote({ org: "acme" }, "file:///x", { PULUMI_ACCESS_TOKEN: "t" }, git)).toThrow(
+      /needs a Pulumi Cloud backend/,
+    );
+    expect(() => resolveRemote({ org: "acme" }, "https://api.pulumi.com", {}, git)).toThrow(
+      /PULUMI_ACCESS_TOKEN/,
+    );
+    expect(
+      resolveRemote({ org: "acme" }, "https://api.pulumi.com", { PULUMI_ACCESS_TOKEN: "t" }, git),
+    ).toMatchObject({
       repoUrl: "git@github.com:acme/platform.git",
       branch: "feature/x",
     });
-    expect(() => resolveRemote({ org: "acme" }, "https://api.pulumi.com", { PULUMI_ACCESS_TOKEN: "t" }, () => "HEAD")).toThrow(/detached HEAD/);
+    expect(() =>
+      resolveRemote({ org: "acme" }, "https://api.pulumi.com", { PULUMI_ACCESS_TOKEN: "t" }, () => "HEAD"),
+    ).toThrow(/detached HEAD/);
   });
 });

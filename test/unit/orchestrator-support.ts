@@ -19,7 +19,9 @@ export const MARKER = `orch-test-${randomUUID()}`;
 process.env["PLATFORM_ORCH_TEST_MARKER"] = MARKER;
 
 /** A stack file for the double's fixture program (`platform:size` etc. are its config). */
-export function fixtureStack(opts: { dependsOn?: string[]; size?: number; protect?: boolean; profile?: string } = {}): string {
+export function fixtureStack(
+  opts: { dependsOn?: string[]; size?: number; protect?: boolean; profile?: string } = {},
+): string {
   const lines: string[] = [];
   if (opts.dependsOn) lines.push("platform-orchestrator:", `  dependsOn: [${opts.dependsOn.join(", ")}]`);
   lines.push("config:", `  platform:size: ${opts.size ?? 1}`);
@@ -47,14 +49,18 @@ export interface Setup {
 }
 
 /** Creates a setup with the given stack files; `program: "platform"` uses the real platform program. */
-export async function setup(stacks: Record<string, string>, { program = "fixture" }: { program?: "fixture" | "platform" } = {}): Promise<Setup> {
+export async function setup(
+  stacks: Record<string, string>,
+  { program = "fixture" }: { program?: "fixture" | "platform" } = {},
+): Promise<Setup> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "orch-"));
   const root = await makePulumiRoot(path.join(dir, "cli"));
   const stacksDir = path.join(dir, "stacks");
   const backendDir = path.join(dir, "state");
   const dataDir = path.join(dir, "data");
   fs.mkdirSync(stacksDir);
-  const writeStack = (env: string, text: string) => fs.writeFileSync(path.join(stacksDir, `Pulumi.${env}.yaml`), text);
+  const writeStack = (env: string, text: string) =>
+    fs.writeFileSync(path.join(stacksDir, `Pulumi.${env}.yaml`), text);
   for (const [env, text] of Object.entries(stacks)) writeStack(env, text);
   const programModule = path.join(dir, "program.js");
   const fixture = path.join(REPO, "dist", "test", "support", "pulumi-double", "fixture-program.js");
@@ -74,15 +80,37 @@ export async function setup(stacks: Record<string, string>, { program = "fixture
     PLATFORM_PULUMI_ROOT: root,
     PULUMI_CONFIG_PASSPHRASE: "orchestrator-test",
   };
-  const cliFlags = ["--backend", `file://${backendDir}`, "--stacks-dir", stacksDir, "--data-dir", dataDir, ...(program === "fixture" ? ["--program", programModule] : [])];
-  return { dir, root, stacksDir, backendDir, dataDir, auditLog, programModule, base, cliEnv, cliFlags, writeStack };
+  const cliFlags = [
+    "--backend",
+    `file://${backendDir}`,
+    "--stacks-dir",
+    stacksDir,
+    "--data-dir",
+    dataDir,
+    ...(program === "fixture" ? ["--program", programModule] : []),
+  ];
+  return {
+    dir,
+    root,
+    stacksDir,
+    backendDir,
+    dataDir,
+    auditLog,
+    programModule,
+    base,
+    cliEnv,
+    cliFlags,
+    writeStack,
+  };
 }
 
 /** Resources in the double's checkpoint of a stack. */
 export function stateResources(s: Setup, stack: string): { urn: string; type: string; protect?: boolean }[] {
   const file = path.join(s.backendDir, ".pulumi", "stacks", "platform", `${stack}.json`);
   if (!fs.existsSync(file)) return [];
-  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { checkpoint: { latest?: { resources?: { urn: string; type: string; protect?: boolean }[] } } };
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    checkpoint: { latest?: { resources?: { urn: string; type: string; protect?: boolean }[] } };
+  };
   return doc.checkpoint.latest?.resources ?? [];
 }
 
@@ -154,7 +182,9 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): CliPr
     for (const w of [...waiters]) if (w.test(stdout)) w.resolve();
   });
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<CliRun>((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<CliRun>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
   return {
     pid: child.pid!,
     done,
@@ -162,7 +192,15 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): CliPr
       const test = (s: string) => (typeof text === "string" ? s.includes(text) : text.test(s));
       if (test(stdout)) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(text)}; stdout so far:\n${stdout}\nstderr:\n${stderr}`)), ms);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `timed out waiting for ${String(text)}; stdout so far:\n${stdout}\nstderr:\n${stderr}`,
+              ),
+            ),
+          ms,
+        );
         waiters.push({
           test,
           resolve: () => {
@@ -172,7 +210,8 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): CliPr
         });
         void done.then(() => {
           clearTimeout(timer);
-          if (!test(stdout)) reject(new Error(`CLI exited before ${String(text)}; stdout:\n${stdout}\nstderr:\n${stderr}`));
+          if (!test(stdout))
+            reject(new Error(`CLI exited before ${String(text)}; stdout:\n${stdout}\nstderr:\n${stderr}`));
         });
       });
     },
@@ -186,7 +225,10 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
 }
 
 /** The JSON lines a `--json` run printed, and its final result object. */
-export function jsonLines(stdout: string): { events: Record<string, any>[]; result: Record<string, any> | undefined } {
+export function jsonLines(stdout: string): {
+  events: Record<string, any>[];
+  result: Record<string, any> | undefined;
+} {
   const events = stdout
     .split("\n")
     .filter((l) => l.trim().startsWith("{"))

@@ -171,6 +171,23 @@ function computed(type: string, name: string, inputs: Props, config: Props): { i
         id: `projects/${project}/locations/${region}/services/${nm}`,
         outs: { uri: `https://${nm}-abc123-ew.a.run.app` },
       };
+    // Cloud Monitoring and Billing assign resource names the program reads back (alert policies
+    // list channel names; the dashboard URL uses its id).
+    case "gcp:monitoring/notificationChannel:NotificationChannel":
+    case "gcp:monitoring/alertPolicy:AlertPolicy": {
+      const kind = type.endsWith("NotificationChannel") ? "notificationChannels" : "alertPolicies";
+      const full = `projects/${project}/${kind}/${crypto.randomInt(1e9, 1e10)}`;
+      return { id: full, outs: { name: full } };
+    }
+    case "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": {
+      const check = `${name}-${hex(8)}`;
+      const full = `projects/${project}/uptimeCheckConfigs/${check}`;
+      return { id: full, outs: { name: full, uptimeCheckId: check } };
+    }
+    case "gcp:billing/budget:Budget": {
+      const full = `billingAccounts/${str(inputs["billingAccount"], "000000-000000-000000")}/budgets/${crypto.randomUUID()}`;
+      return { id: full, outs: { name: full } };
+    }
     default:
       if (type.startsWith("pulumi:providers:")) return { id: crypto.randomUUID(), outs: {} };
       return { id: typeof unwrap(inputs["name"]) === "string" ? nm : `${name}-${hex(7)}`, outs: {} };
