@@ -1,9 +1,18 @@
 /**
- * The orchestrator: Automation-API verbs over one or several environments.
+ * The orchestrator: Automation-API verbs (`up`, `preview`, `refresh`, `destroy`, `outputs`,
+ * `cancel`) over one or several environments, and the `platform` CLI verbs of the same names.
+ *
+ * - Each stack runs in its own worker process (own process group, work dir and PULUMI_HOME) with
+ *   the platform program inline and `stacks/Pulumi.<env>.yaml` as its stack settings.
+ * - Dependencies between environments are declared in the stack file, next to `config:`:
+ *   `platform-orchestrator: { dependsOn: [shared] }`. `up` runs dependencies first and independent
+ *   stacks in parallel; `destroy` runs in reverse; a failure skips its dependents only.
+ * - Statuses: see {@link Status}. CLI exit codes: 0 all succeeded, 1 failed (or changes detected,
+ *   or outputs unavailable), 2 bad input (before any engine call), 3 locked or blocked, 130 aborted.
  *
  * @example
  * ```ts
- * import { up, preview, destroy } from "./orchestrator";
+ * import { up } from "./orchestrator";
  * const run = await up({ env: "dev,staging", waitForLockMs: 5 * 60_000 });
  * if (!run.ok) console.error(run.results.filter((r) => r.status !== "succeeded"));
  * ```

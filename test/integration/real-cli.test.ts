@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { destroy, outputs, preview, up } from "../../orchestrator/verbs";
 import { locatePulumi } from "../../orchestrator/workspace";
 
@@ -22,10 +22,14 @@ if (missing) console.log(`real-cli integration test skipped: ${missing}`);
 
 describe("orchestrator with the real Pulumi CLI", () => {
   let base: Parameters<typeof up>[0];
+  let dir: string | undefined;
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   beforeAll(() => {
     if (missing) return;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-real-"));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-real-"));
     const stacksDir = path.join(dir, "stacks");
     fs.mkdirSync(stacksDir);
     fs.writeFileSync(path.join(stacksDir, "Pulumi.itest.yaml"), "config:\n  platform:petLength: 3\n");

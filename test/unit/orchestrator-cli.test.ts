@@ -13,6 +13,7 @@ import {
   startCli,
   stateResources,
   waitForNoLeftovers,
+  removeSetups,
   type Setup,
 } from "./orchestrator-support";
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   expect(await waitForNoLeftovers()).toEqual([]);
+  removeSetups();
 });
 
 describe("argument errors exit 2 before any engine call", () => {

@@ -18,6 +18,7 @@ import {
   setup,
   stateResources,
   waitForNoLeftovers,
+  removeSetups,
   type Setup,
 } from "./orchestrator-support";
 
@@ -25,6 +26,7 @@ const byEnv = (run: RunResult, env: string) => run.results.find((r) => r.env ===
 
 afterAll(async () => {
   expect(await waitForNoLeftovers()).toEqual([]);
+  removeSetups();
 });
 
 describe("lifecycle", () => {

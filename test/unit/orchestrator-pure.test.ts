@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PlatformError } from "../../components/shared/errors";
 import { ConfigError } from "../../programs/config";
 import { auditEntry } from "../../orchestrator/audit";
@@ -51,8 +51,14 @@ import {
   type WorkspaceSpec,
 } from "../../orchestrator/workspace";
 
+const tmpDirs: string[] = [];
+afterAll(() => {
+  for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
 function tmpStacks(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-stacks-"));
+  tmpDirs.push(dir);
   for (const [env, text] of Object.entries(files))
     fs.writeFileSync(path.join(dir, `Pulumi.${env}.yaml`), text);
   return dir;
@@ -184,6 +190,7 @@ describe("locks", () => {
 
   it("reads DIY lock files and checks whether the holder lives here", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-locks-"));
+    tmpDirs.push(dir);
     const lockDir = path.join(dir, ".pulumi", "locks", "organization", "platform", "dev");
     fs.mkdirSync(lockDir, { recursive: true });
     fs.writeFileSync(
@@ -234,6 +241,7 @@ describe("workspace checks", () => {
 
   it("locates the CLI in a root or on PATH, with a one-line error naming what to install", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "orch-root-"));
+    tmpDirs.push(root);
     expect(() => locatePulumi(root)).toThrow(
       /Pulumi CLI not found: .*bin\/pulumi does not exist.*get\.pulumi\.com/,
     );

@@ -48,12 +48,20 @@ export interface Setup {
   writeStack(env: string, text: string): void;
 }
 
+const created: string[] = [];
+
+/** Removes every directory {@link setup} created (call in `afterAll`). */
+export function removeSetups(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** Creates a setup with the given stack files; `program: "platform"` uses the real platform program. */
 export async function setup(
   stacks: Record<string, string>,
   { program = "fixture" }: { program?: "fixture" | "platform" } = {},
 ): Promise<Setup> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "orch-"));
+  created.push(dir);
   const root = await makePulumiRoot(path.join(dir, "cli"));
   const stacksDir = path.join(dir, "stacks");
   const backendDir = path.join(dir, "state");

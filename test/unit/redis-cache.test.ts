@@ -59,7 +59,7 @@ describe("RedisCache (memorystore)", () => {
 
     const secret = rec.find(T.secret, "cache-auth-secret");
     expect(secret.inputs).toMatchObject({
-      secretId: "shop-prod-cache-redis-auth",
+      secretId: "shop-prod-cache-auth",
       replication: { auto: {} },
     });
     expect(rec.find(T.version, "cache-auth-secret-version").inputs["secretData"]).toBe("[secret]");
