@@ -27,7 +27,7 @@ import {
   type OrchestratorEvent,
   type PendingOperation,
 } from "./types";
-import { OpenMode, type StackFactory, type StackHandle } from "./workspace";
+import { OpenMode, PulumiCliError, type StackFactory, type StackHandle } from "./workspace";
 
 export { INSPECT, type Job, type JobOptions } from "./job";
 
@@ -437,7 +437,8 @@ const VERBS = { up, preview, refresh, destroy, outputs, cancel, [INSPECT]: inspe
 
 /**
  * Runs one job against one stack and returns its result; never throws for engine failures (they
- * become statuses). Errors opening the stack (missing stack, bad CLI) become `failed` results too.
+ * become statuses), nor for a missing stack. Throws {@link PulumiCliError} for a missing or
+ * too-old Pulumi CLI: that stops the whole run.
  *
  * @example
  * ```ts
@@ -451,6 +452,7 @@ export async function runOperation(job: Job, ctx: OperationContext): Promise<Env
   try {
     stack = await ctx.factory(job.spec, ctx.program, mode);
   } catch (e) {
+    if (e instanceof PulumiCliError) throw e; // stops the whole run
     if (isStackNotFound(e)) {
       if (job.verb === Verb.destroy || job.verb === Verb.cancel || job.verb === INSPECT) {
         return run.result(

@@ -6,7 +6,38 @@ import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, RemoteWorkspace } from "@pulumi/pulumi/automation";
 import { buildRemoteRequest } from "./remote";
-import { OpenMode, type StackFactory, type StackHandle, type WorkspaceSpec } from "./workspace";
+import { errorSummary } from "./errors";
+import {
+  checkPulumiVersion,
+  INSTALL_HINT,
+  MIN_PULUMI_VERSION,
+  OpenMode,
+  PulumiCliError,
+  type StackFactory,
+  type StackHandle,
+  type WorkspaceSpec,
+} from "./workspace";
+
+/**
+ * The Pulumi CLI for a spec, its version checked against {@link MIN_PULUMI_VERSION} (the
+ * `pulumi version` call the Automation API makes anyway, before anything else): throws
+ * {@link PulumiCliError}, which stops the whole run.
+ *
+ * @example
+ * ```ts
+ * const cmd = await checkedPulumiCommand(spec); // PulumiCliError: Pulumi CLI v3.100.0 (…) is too old: …
+ * ```
+ */
+export async function checkedPulumiCommand(spec: Pick<WorkspaceSpec, "pulumiRoot">): Promise<PulumiCommand> {
+  let cmd: PulumiCommand;
+  try {
+    cmd = await PulumiCommand.get({ ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}), skipVersionCheck: true });
+  } catch (e) {
+    throw new PulumiCliError(`\`pulumi version\` failed: ${errorSummary(e)}; ${INSTALL_HINT}`);
+  }
+  checkPulumiVersion(cmd.version?.toString() ?? "", cmd.command);
+  return cmd;
+}
 
 /**
  * Opens a stack through `LocalWorkspace` with an inline program, the repository's project
@@ -19,16 +50,13 @@ import { OpenMode, type StackFactory, type StackHandle, type WorkspaceSpec } fro
  * ```
  */
 export const createLocalStack: StackFactory = async (spec, program, mode) => {
+  const pulumiCommand = await checkedPulumiCommand(spec);
   mkdirSync(spec.workDir, { recursive: true });
   mkdirSync(spec.pulumiHome, { recursive: true });
   if (spec.backendUrl.startsWith("file://")) {
     const dir = spec.backendUrl.slice("file://".length).replace(/\?.*$/, "");
     if (dir && !existsSync(dir)) mkdirSync(dir, { recursive: true });
   }
-  const pulumiCommand = await PulumiCommand.get({
-    ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}),
-    skipVersionCheck: true,
-  });
   const args = { stackName: spec.stackName, projectName: spec.projectName, program };
   const opts = {
     workDir: spec.workDir,
@@ -58,6 +86,7 @@ export async function createRemoteStack(spec: WorkspaceSpec): Promise<StackHandl
   for (const [k, v] of Object.entries(spec.envVars)) process.env[k] = v;
   if (spec.pulumiRoot)
     process.env["PATH"] = `${path.join(spec.pulumiRoot, "bin")}${path.delimiter}${process.env["PATH"] ?? ""}`;
+  await checkedPulumiCommand(spec);
   const { args, opts } = buildRemoteRequest(spec, process.env);
   return RemoteWorkspace.createOrSelectStack(args, opts);
 }

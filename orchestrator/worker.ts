@@ -13,12 +13,13 @@ import { errorSummary } from "./errors";
 import { runOperation, type Job } from "./operation";
 import { Status, Verb, type EnvResult, type OrchestratorEvent } from "./types";
 import { defaultStackFactory } from "./stack-factory";
-import type { WorkspaceSpec } from "./workspace";
+import { PulumiCliError, type WorkspaceSpec } from "./workspace";
 
 /** Messages the parent sends. */
 export type ParentMessage = { readonly type: "run"; readonly job: Job } | { readonly type: "abort" };
 /** Messages the worker sends. */
 export type WorkerMessage =
+  | { readonly type: "fatal"; readonly message: string }
   | { readonly type: "event"; readonly event: OrchestratorEvent }
   | { readonly type: "result"; readonly result: EnvResult };
 
@@ -59,6 +60,8 @@ function send(message: WorkerMessage): Promise<void> {
 }
 
 async function run(job: Job, controller: AbortController): Promise<void> {
+  // This process exists for this stack only: its CLI environment is the process environment.
+  Object.assign(process.env, job.spec.envVars);
   let result: EnvResult;
   try {
     const program =
@@ -75,6 +78,11 @@ async function run(job: Job, controller: AbortController): Promise<void> {
       emit: (event) => void send({ type: "event", event }),
     });
   } catch (e) {
+    if (e instanceof PulumiCliError) {
+      rmSync(job.spec.workDir, { recursive: true, force: true });
+      await send({ type: "fatal", message: e.message });
+      return;
+    }
     result = {
       env: job.spec.env,
       stack: job.spec.stackName,

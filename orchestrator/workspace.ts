@@ -10,7 +10,6 @@
  * included. Each run gets a fresh work dir; the passphrase salt of a stack whose file has none is
  * read back from the stack's state (`PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER`).
  */
-import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { accessSync, constants, readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -29,6 +28,14 @@ export const MIN_PULUMI_VERSION = "3.181.0";
 /** What to tell a person who has no (or an old) Pulumi CLI. */
 export const INSTALL_HINT =
   "install it with `curl -fsSL https://get.pulumi.com | sh` (https://www.pulumi.com/docs/install/) or set PLATFORM_PULUMI_ROOT to a directory holding bin/pulumi";
+
+/**
+ * A missing, unusable or too-old Pulumi CLI: the whole run stops (before any engine call) and the
+ * CLI prints the one-line message.
+ */
+export class PulumiCliError extends PlatformError {
+  override readonly name = "PulumiCliError";
+}
 
 /** Backend URL schemes the orchestrator accepts. */
 export const BackendScheme = { file: "file", gs: "gs", s3: "s3", azblob: "azblob", https: "https" } as const;
@@ -79,7 +86,7 @@ export interface RemoteSpec extends RemoteOptions {
   readonly commit?: string;
 }
 
-/** The Pulumi CLI the run uses and its version. */
+/** The Pulumi CLI a run uses and its version. */
 export interface PulumiCli {
   /** The command (absolute path, or `pulumi` from PATH). */
   readonly command: string;
@@ -197,7 +204,7 @@ export function locatePulumi(
   if (root) {
     const command = path.resolve(root, "bin", "pulumi");
     if (!isExecutable(command))
-      throw new PlatformError(
+      throw new PulumiCliError(
         `Pulumi CLI not found: ${command} does not exist or is not executable (PLATFORM_PULUMI_ROOT=${root}); ${INSTALL_HINT}`,
       );
     return { command, root: path.resolve(root) };
@@ -205,7 +212,7 @@ export function locatePulumi(
   for (const dir of pathEnv.split(path.delimiter)) {
     if (dir && isExecutable(path.join(dir, "pulumi"))) return { command: "pulumi" };
   }
-  throw new PlatformError(`Pulumi CLI not found on PATH; ${INSTALL_HINT}`);
+  throw new PulumiCliError(`Pulumi CLI not found on PATH; ${INSTALL_HINT}`);
 }
 
 function isExecutable(file: string): boolean {
@@ -230,7 +237,7 @@ export function checkPulumiVersion(output: string, command: string): string {
   const text = output.trim();
   const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text);
   if (!m)
-    throw new PlatformError(
+    throw new PulumiCliError(
       `could not read the Pulumi CLI version from \`${command} version\` (got ${JSON.stringify(text.slice(0, 80))}); ${INSTALL_HINT}`,
     );
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -240,47 +247,15 @@ export function checkPulumiVersion(output: string, command: string): string {
     number,
   ];
   if (major !== minMajor)
-    throw new PlatformError(
+    throw new PulumiCliError(
       `Pulumi CLI ${text} (${command}) is not supported: the orchestrator needs v${minMajor}.x (>= v${MIN_PULUMI_VERSION}); ${INSTALL_HINT}`,
     );
   const tooOld = minor < minMinor || (minor === minMinor && patch < minPatch);
   if (tooOld)
-    throw new PlatformError(
+    throw new PulumiCliError(
       `Pulumi CLI ${text} (${command}) is too old: the orchestrator needs v${MIN_PULUMI_VERSION} or newer; ${INSTALL_HINT.replace("install it", "upgrade it")}`,
     );
   return `${major}.${minor}.${patch}`;
-}
-
-/**
- * Runs `pulumi version` once and checks it (after every other check: it is the first process the
- * orchestrator starts).
- *
- * @example
- * ```ts
- * const cli = await resolvePulumiCli(locatePulumi(process.env.PLATFORM_PULUMI_ROOT));
- * ```
- */
-export async function resolvePulumiCli(
-  found: { command: string; root?: string },
-  envVars: Readonly<Record<string, string>> = {},
-): Promise<PulumiCli> {
-  const output = await new Promise<string>((resolve, reject) => {
-    execFile(
-      found.command,
-      ["version"],
-      { timeout: 30_000, env: { ...process.env, ...envVars, PULUMI_SKIP_UPDATE_CHECK: "true" } },
-      (err, stdout, stderr) => {
-        if (err)
-          reject(
-            new PlatformError(
-              `\`${found.command} version\` failed: ${(stderr || err.message).trim().split("\n")[0]}; ${INSTALL_HINT}`,
-            ),
-          );
-        else resolve(stdout);
-      },
-    );
-  });
-  return { ...found, version: checkPulumiVersion(output, found.command) };
 }
 
 /** Stack settings for the workspace: the stack file's settings keys, renamed as the Automation API wants them. */

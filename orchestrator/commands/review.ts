@@ -103,7 +103,11 @@ function stepSource(flags: ReviewFlags, envs: readonly string[]): StepSource {
   if (flags.events) return { kind: "file", path: flags.events };
   if (flags.previewJson) return { kind: "file", path: flags.previewJson };
   if (flags.offline) return { kind: "offline", base: flags.base ?? "origin/main" };
-  throw new PlatformError(
-    "review: a live preview needs the orchestrator; pass --events FILE, --preview-json FILE or --offline --base <ref>",
-  );
+  // No recorded plan: run a real preview of every environment through the orchestrator.
+  const waitForLockMs = durationFlag("--wait-for-lock", flags.waitForLock);
+  return livePreviewSource(envs, {
+    ...(flags.backend ? { backend: flags.backend } : {}),
+    ...(flags.secretsProvider ? { secretsProvider: flags.secretsProvider } : {}),
+    ...(waitForLockMs !== undefined ? { waitForLockMs } : {}),
+  });
 }

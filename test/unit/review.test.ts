@@ -110,3 +110,33 @@ describe("review from a recorded event log", () => {
     ).rejects.toThrow(/nonexistent\/dev\.jsonl/);
   });
 });
+
+describe("review --post", () => {
+  it("upserts one sticky comment on the pull request from the GitHub Actions environment", async () => {
+    const { FakeGitHub } = await import("../support/fake-github");
+    const gh = new FakeGitHub();
+    await gh.start();
+    try {
+      const event = path.join(mkdtempSync(path.join(tmpdir(), "gh-")), "event.json");
+      writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
+      const log = path.join(ROOT, "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json");
+      const env = { ...process.env, GITHUB_TOKEN: gh.token, GITHUB_REPOSITORY: "acme/shop", GITHUB_EVENT_PATH: event, GITHUB_API_URL: gh.url };
+      const runOnce = () =>
+        new Promise<{ code: number; stderr: string }>((resolve) => {
+          execFile(process.execPath, [CLI, "review", "--env", "dev", "--events", log, "--format", "markdown", "--post"], { env }, (err, _out, stderr) =>
+            resolve({ code: err ? Number((err as { code?: number }).code) : 0, stderr }),
+          );
+        });
+      const first = await runOnce();
+      expect(gh.list("acme/shop#42")).toHaveLength(1);
+      const second = await runOnce();
+      expect([first.code, second.code].every((c) => c === 0 || c === 3)).toBe(true);
+      const comments = gh.list("acme/shop#42");
+      expect(comments).toHaveLength(1); // updated in place, not duplicated
+      expect(comments[0]!.body).toMatch(/^<!-- platform-review/);
+      expect(comments[0]!.body).toContain("| **dev** |");
+    } finally {
+      await gh.stop();
+    }
+  });
+});
