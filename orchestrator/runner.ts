@@ -12,7 +12,7 @@ import { PlatformError } from "../components/shared/errors";
 import { repoRoot } from "../programs/stack-config";
 import { INSPECT, type Job, type JobOptions } from "./job";
 import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
-import type { WorkspaceSpec } from "./workspace";
+import { PulumiCliError, type WorkspaceSpec } from "./workspace";
 import type { ParentMessage, WorkerMessage } from "./worker";
 
 /** How long the post-kill inspection of a stack may take. */
@@ -33,12 +33,7 @@ export function workerPath(): string {
 /** A running worker. */
 interface Worker {
   readonly child: ChildProcess;
-  readonly done: Promise<{
-    result?: EnvResult;
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stderr: string;
-  }>;
+  readonly done: Promise<Outcome>;
   killed: boolean;
 }
 
@@ -52,17 +47,24 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals = "SIGK
   }
 }
 
-function startWorker(
-  job: Job,
-  onEvent: (e: OrchestratorEvent) => void,
-  gate: Promise<unknown> = Promise.resolve(),
-): Worker {
+/** How a worker ended. */
+interface Outcome {
+  readonly result?: EnvResult;
+  /** Set when the worker found the Pulumi CLI missing or too old: the whole run stops. */
+  readonly fatal?: string;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
+
+function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void): Worker {
   const child = fork(workerPath(), [], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     serialization: "json",
   });
   let result: EnvResult | undefined;
+  let fatal: string | undefined;
   let stderr = "";
   child.stdout?.resume();
   child.stderr?.on("data", (d: Buffer) => {
@@ -71,13 +73,9 @@ function startWorker(
   child.on("message", (msg: WorkerMessage) => {
     if (msg.type === "event") onEvent(msg.event);
     else if (msg.type === "result") result = msg.result;
+    else fatal = msg.message;
   });
-  const done = new Promise<{
-    result?: EnvResult;
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stderr: string;
-  }>((resolve) => {
+  const done = new Promise<Outcome>((resolve) => {
     child.on("error", (err) => {
       stderr += `\n${err.message}`;
     });
@@ -85,23 +83,20 @@ function startWorker(
       // Whatever the worker started dies with it (a worker that ended normally has no children left).
       if (code !== 0 || signal !== null) killTree(child.pid);
       // Let the last IPC messages drain before resolving.
-      setImmediate(() => resolve({ ...(result ? { result } : {}), code, signal, stderr }));
+      setImmediate(() =>
+        resolve({
+          ...(result ? { result } : {}),
+          ...(fatal !== undefined ? { fatal } : {}),
+          code,
+          signal,
+          stderr,
+        }),
+      );
     });
   });
-  // The worker boots (loads the Automation API) while the gate (the CLI version check) runs; it
-  // gets its job only once the gate has passed.
-  gate.then(
-    () => {
-      onEvent({
-        type: "start",
-        env: job.spec.env,
-        verb: job.verb === INSPECT ? "up" : job.verb,
-        time: new Date().toISOString(),
-      });
-      if (child.connected) child.send({ type: "run", job } satisfies ParentMessage);
-    },
-    () => killTree(child.pid),
-  );
+  if (job.verb !== INSPECT)
+    onEvent({ type: "start", env: job.spec.env, verb: job.verb, time: new Date().toISOString() });
+  child.send({ type: "run", job } satisfies ParentMessage);
   return { child, done, killed: false };
 }
 
@@ -122,16 +117,12 @@ export interface RunJobsOptions {
   readonly onEvent?: (e: OrchestratorEvent) => void;
   /** Called once per finished environment (audit log). */
   readonly onResult?: (r: EnvResult) => void;
-  /**
-   * Must resolve before any worker gets its job (workers already boot meanwhile); when it rejects,
-   * the booted workers are killed and runJobs rejects with its error, before any engine call.
-   */
-  readonly gate?: Promise<unknown>;
 }
 
 /**
  * Runs the jobs and returns one result per environment, in `envs` order. Never throws for engine
- * failures; throws {@link PlatformError} only when workers cannot start at all.
+ * failures; throws {@link PlatformError} when workers cannot start at all, and
+ * {@link PulumiCliError} when the Pulumi CLI is missing or too old (before any engine call).
  */
 export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   const emit = (e: OrchestratorEvent) => o.onEvent?.(e);
@@ -190,13 +181,6 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   const ready = (env: string) =>
     (o.waitFor.get(env) ?? []).every((d) => results.has(d) && SUCCESS_STATUSES.has(results.get(d)!.status));
 
-  const gate = o.gate ?? Promise.resolve();
-  const gateError = gate.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  let gateChecked = false;
-
   try {
     for (;;) {
       let progressed = true;
@@ -226,19 +210,10 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
             started.set(env, Date.now());
             running.set(
               env,
-              startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit, gate),
+              startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit),
             );
             progressed = true;
           }
-        }
-      }
-      if (!gateChecked) {
-        gateChecked = true;
-        const error = await gateError;
-        if (error !== undefined) {
-          for (const w of running.values()) killTree(w.child.pid);
-          await Promise.all([...running.values()].map((w) => w.done));
-          throw error;
         }
       }
       if (running.size === 0) break;
@@ -247,6 +222,13 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
       );
       const worker = running.get(env)!;
       running.delete(env);
+      if (outcome.fatal !== undefined) {
+        // A missing or too-old Pulumi CLI: every stack would fail the same way, before any engine call.
+        for (const w of running.values()) killTree(w.child.pid);
+        await Promise.all([...running.values()].map((w) => w.done));
+        for (const [e] of running) rmSync(o.specs.get(e)!.workDir, { recursive: true, force: true });
+        throw new PulumiCliError(outcome.fatal);
+      }
       const durationMs = Date.now() - (started.get(env) ?? Date.now());
       if (outcome.result && !worker.killed) {
         finish(outcome.result);

@@ -10,7 +10,6 @@ import { errorSummary } from "./errors";
 import {
   checkPulumiVersion,
   INSTALL_HINT,
-  MIN_PULUMI_VERSION,
   OpenMode,
   PulumiCliError,
   type StackFactory,
@@ -19,7 +18,7 @@ import {
 } from "./workspace";
 
 /**
- * The Pulumi CLI for a spec, its version checked against {@link MIN_PULUMI_VERSION} (the
+ * The Pulumi CLI for a spec, its version checked against `MIN_PULUMI_VERSION` (the
  * `pulumi version` call the Automation API makes anyway, before anything else): throws
  * {@link PulumiCliError}, which stops the whole run.
  *
@@ -31,7 +30,10 @@ import {
 export async function checkedPulumiCommand(spec: Pick<WorkspaceSpec, "pulumiRoot">): Promise<PulumiCommand> {
   let cmd: PulumiCommand;
   try {
-    cmd = await PulumiCommand.get({ ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}), skipVersionCheck: true });
+    cmd = await PulumiCommand.get({
+      ...(spec.pulumiRoot ? { root: spec.pulumiRoot } : {}),
+      skipVersionCheck: true,
+    });
   } catch (e) {
     throw new PulumiCliError(`\`pulumi version\` failed: ${errorSummary(e)}; ${INSTALL_HINT}`);
   }

@@ -26,13 +26,7 @@ import {
   type RunResult,
   type UpOptions,
 } from "./types";
-import {
-  defaultBackendUrl,
-  locatePulumi,
-  resolvePulumiCli,
-  resolveWorkspace,
-  type WorkspaceSpec,
-} from "./workspace";
+import { defaultBackendUrl, locatePulumi, resolveWorkspace, type WorkspaceSpec } from "./workspace";
 
 /**
  * Deploys the environments: dependencies first, independent stacks in parallel, a failure skips
@@ -248,8 +242,6 @@ async function execute(
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    // `pulumi version` runs while the workers boot; nothing reaches the engine before it passed.
-    gate: resolvePulumiCli(cli, options.envVars),
     onResult: (r) => {
       if (auditFile) appendAudit(auditFile, auditEntry(r, { backend, remote: remote !== undefined }));
     },

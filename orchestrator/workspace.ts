@@ -86,15 +86,6 @@ export interface RemoteSpec extends RemoteOptions {
   readonly commit?: string;
 }
 
-/** The Pulumi CLI a run uses and its version. */
-export interface PulumiCli {
-  /** The command (absolute path, or `pulumi` from PATH). */
-  readonly command: string;
-  /** Directory holding bin/pulumi, when given. */
-  readonly root?: string;
-  readonly version: string;
-}
-
 /** The project name and runtime from the repository's Pulumi.yaml. */
 export function readProjectSettings(root = repoRoot()): { name: string; runtime: string } {
   let doc: Record<string, unknown> | null;
@@ -241,6 +232,7 @@ export function checkPulumiVersion(output: string, command: string): string {
       `could not read the Pulumi CLI version from \`${command} version\` (got ${JSON.stringify(text.slice(0, 80))}); ${INSTALL_HINT}`,
     );
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const shown = `v${major}.${minor}.${patch}`;
   const [minMajor, minMinor, minPatch] = MIN_PULUMI_VERSION.split(".").map(Number) as [
     number,
     number,
@@ -248,12 +240,12 @@ export function checkPulumiVersion(output: string, command: string): string {
   ];
   if (major !== minMajor)
     throw new PulumiCliError(
-      `Pulumi CLI ${text} (${command}) is not supported: the orchestrator needs v${minMajor}.x (>= v${MIN_PULUMI_VERSION}); ${INSTALL_HINT}`,
+      `Pulumi CLI ${shown} (${command}) is not supported: the orchestrator needs v${minMajor}.x (>= v${MIN_PULUMI_VERSION}); ${INSTALL_HINT}`,
     );
   const tooOld = minor < minMinor || (minor === minMinor && patch < minPatch);
   if (tooOld)
     throw new PulumiCliError(
-      `Pulumi CLI ${text} (${command}) is too old: the orchestrator needs v${MIN_PULUMI_VERSION} or newer; ${INSTALL_HINT.replace("install it", "upgrade it")}`,
+      `Pulumi CLI ${shown} (${command}) is too old: the orchestrator needs v${MIN_PULUMI_VERSION} or newer; ${INSTALL_HINT.replace("install it", "upgrade it")}`,
     );
   return `${major}.${minor}.${patch}`;
 }

@@ -156,16 +156,19 @@ describe("same config as `pulumi up -s <env>` in the repository", () => {
       const doc = JSON.parse(
         fs.readFileSync(path.join(backend, ".pulumi", "stacks", "platform", "dev.json"), "utf8"),
       ) as {
-        checkpoint: {
-          latest: {
-            resources: { urn: string; type: string; parent?: string; protect?: boolean; inputs?: unknown }[];
-          };
-        };
+        checkpoint: { latest: { resources: StateResource[] } };
       };
+      const resources = doc.checkpoint.latest.resources;
+      const computed = computedValues(resources);
       return new Map(
-        doc.checkpoint.latest.resources.map((r) => [
+        resources.map((r) => [
           r.urn,
-          { type: r.type, parent: r.parent, protect: r.protect ?? false, inputs: maskSecrets(r.inputs) },
+          {
+            type: r.type,
+            parent: r.parent,
+            protect: r.protect ?? false,
+            inputs: normalize(r.inputs, computed),
+          },
         ]),
       );
     };
@@ -177,12 +180,46 @@ describe("same config as `pulumi up -s <env>` in the repository", () => {
   }, 240_000);
 });
 
-/** Secret values are encrypted with different keys in the two states: compare them as "[secret]". */
-function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
+interface StateResource {
+  urn: string;
+  type: string;
+  id?: string;
+  parent?: string;
+  protect?: boolean;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+/** Values the provider assigned (ids, computed outputs such as server-generated names) → where they came from. */
+function computedValues(resources: readonly StateResource[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of resources) {
+    if (r.id) out.set(r.id, `<${r.urn}.id>`);
+    for (const [k, v] of Object.entries(r.outputs ?? {})) {
+      if (typeof v === "string" && v.length >= 6 && !(k in (r.inputs ?? {}))) out.set(v, `<${r.urn}.${k}>`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Inputs as the program passed them: secret values (encrypted with different keys in the two
+ * states) as "[secret]", and values the provider computed in that deployment (ids, server-assigned
+ * names, wherever they occur) as a reference to their source, so two independent deployments
+ * compare equal exactly when the program and its config are the same.
+ */
+function normalize(value: unknown, computed: ReadonlyMap<string, string>): unknown {
+  if (typeof value === "string") {
+    // Computed values also appear inside strings (an uptime check id inside a dashboard's JSON).
+    let out = value;
+    for (const [v, ref] of [...computed].sort((a, b) => b[0].length - a[0].length))
+      out = out.split(v).join(ref);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => normalize(v, computed));
   if (value === null || typeof value !== "object") return value;
   if (SECRET_SIG_KEY in value) return "[secret]";
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v, computed)]));
 }
 
 describe("environments as a graph", () => {
