@@ -15,7 +15,10 @@ import type { StepSource } from "./index";
  * const reviews = await review({ envs, source: livePreviewSource(envs, { waitForLockMs: 60_000 }) });
  * ```
  */
-export function livePreviewSource(envs: readonly string[], options: Omit<PreviewOptions, "env" | "onEvent"> = {}): StepSource {
+export function livePreviewSource(
+  envs: readonly string[],
+  options: Omit<PreviewOptions, "env" | "onEvent"> = {},
+): StepSource {
   let run: Promise<Map<string, PlanStep[]>> | undefined;
   const steps = async (): Promise<Map<string, PlanStep[]>> => {
     const collectors = new Map(envs.map((e) => [e, new EngineEventCollector()] as const));
@@ -28,7 +31,9 @@ export function livePreviewSource(envs: readonly string[], options: Omit<Preview
     });
     const failed = result.results.filter((r) => r.status !== "succeeded" && r.status !== "changes-detected");
     if (failed.length > 0) {
-      throw new PlatformError(`preview failed: ${failed.map((r) => `${r.env}: ${r.error ?? r.status}`).join("; ")}`);
+      throw new PlatformError(
+        `preview failed: ${failed.map((r) => `${r.env}: ${r.error ?? r.status}`).join("; ")}`,
+      );
     }
     return new Map([...collectors].map(([env, c]) => [env, c.result().steps] as const));
   };

@@ -13,7 +13,6 @@ import type { PlanStep } from "../../plan/model";
 import { renderComments, reviewMarker, type EnvReview } from "../../plan/render";
 import { FakeGitHub } from "../support/fake-github";
 
-
 const gh = new FakeGitHub();
 const ISSUE = "acme/infra#7";
 let target: GitHubTarget;

@@ -12,7 +12,10 @@ let s: Setup;
 const saved = process.env["PLATFORM_STACKS_DIR"];
 
 beforeAll(async () => {
-  s = await setup({ dev: fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8") }, { program: "platform" });
+  s = await setup(
+    { dev: fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8") },
+    { program: "platform" },
+  );
   fs.copyFileSync(path.join(REPO, "stacks", "usage.dev.yaml"), path.join(s.stacksDir, "usage.dev.yaml"));
   process.env["PLATFORM_STACKS_DIR"] = s.stacksDir;
 });

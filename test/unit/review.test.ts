@@ -119,12 +119,25 @@ describe("review --post", () => {
     try {
       const event = path.join(mkdtempSync(path.join(tmpdir(), "gh-")), "event.json");
       writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
-      const log = path.join(ROOT, "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json");
-      const env = { ...process.env, GITHUB_TOKEN: gh.token, GITHUB_REPOSITORY: "acme/shop", GITHUB_EVENT_PATH: event, GITHUB_API_URL: gh.url };
+      const log = path.join(
+        ROOT,
+        "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json",
+      );
+      const env = {
+        ...process.env,
+        GITHUB_TOKEN: gh.token,
+        GITHUB_REPOSITORY: "acme/shop",
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: gh.url,
+      };
       const runOnce = () =>
         new Promise<{ code: number; stderr: string }>((resolve) => {
-          execFile(process.execPath, [CLI, "review", "--env", "dev", "--events", log, "--format", "markdown", "--post"], { env }, (err, _out, stderr) =>
-            resolve({ code: err ? Number((err as { code?: number }).code) : 0, stderr }),
+          execFile(
+            process.execPath,
+            [CLI, "review", "--env", "dev", "--events", log, "--format", "markdown", "--post"],
+            { env },
+            (err, _out, stderr) =>
+              resolve({ code: err ? Number((err as { code?: number }).code) : 0, stderr }),
           );
         });
       const first = await runOnce();
