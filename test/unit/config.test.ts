@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SECTIONS } from "../../programs/schema";
+import { stackFileJsonSchema } from "../../programs/schema/json-schema";
 import { ConfigError, editDistance, hint, parseEnvironmentConfig } from "../../programs/config";
 import { readStackConfig } from "../../programs/stack-config";
 
@@ -349,19 +353,15 @@ describe("profile defaults", () => {
 });
 
 describe("stacks/platform.schema.json", () => {
-  it("is generated from the current zod schema (run `npm run schema` after changing config)", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { stackFileJsonSchema } = await import("../../programs/schema/json-schema");
+  it("is generated from the current zod schema (run `npm run schema` after changing config)", () => {
     const onDisk = JSON.parse(
-      readFileSync(new URL("../../stacks/platform.schema.json", import.meta.url), "utf8"),
+      readFileSync(path.join(__dirname, "../../stacks/platform.schema.json"), "utf8"),
     );
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(stackFileJsonSchema())));
   });
 
-  it("Pulumi.yaml documents every platform key", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { SECTIONS } = await import("../../programs/schema");
-    const text = readFileSync(new URL("../../Pulumi.yaml", import.meta.url), "utf8");
+  it("Pulumi.yaml documents every platform key", () => {
+    const text = readFileSync(path.join(__dirname, "../../Pulumi.yaml"), "utf8");
     for (const key of ["environment", ...Object.keys(SECTIONS)])
       expect(text, key).toContain(`platform:${key} `);
   });

@@ -32,7 +32,7 @@ describe("the pulumi up entry and synth register the same resources", () => {
       state: mockState,
     });
     pulumi.runtime.setAllConfig(toRuntimeConfig(readStackConfig(env)));
-    await import("../../programs/index");
+    await import("../../programs/index.js");
     await rec.settled();
     const fromEntry = rec.resources.map((r) => `${r.urn} ${JSON.stringify(r.inputs)} ${r.protect}`).sort();
     const fromSynth = results[env]!.resources.map(

@@ -113,7 +113,7 @@ describe("review from a recorded event log", () => {
 
 describe("review --post", () => {
   it("upserts one sticky comment on the pull request from the GitHub Actions environment", async () => {
-    const { FakeGitHub } = await import("../support/fake-github");
+    const { FakeGitHub } = await import("../support/fake-github.js");
     const gh = new FakeGitHub();
     await gh.start();
     try {
