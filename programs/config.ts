@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { PlatformError } from "../components/shared/errors";
+import { hint, PlatformError } from "../components/shared/errors";
+
+export { editDistance, hint } from "../components/shared/errors";
 import type { PlatformContext } from "../components/shared/context";
 import type { Profile } from "../components/shared/profiles";
 import { got } from "./schema/fields";
@@ -203,37 +205,6 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
     else break;
   }
   return cur;
-}
-
-/** ` (did you mean "x"?)` for the closest allowed key within edit distance 3, else "". */
-export function hint(key: string, allowed: readonly string[]): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  // A key that is a prefix of an allowed one ("rotation" → "rotationDays") is the likeliest slip.
-  const prefixed = allowed.filter((a) => key.length >= 3 && a.toLowerCase().startsWith(key.toLowerCase()));
-  if (prefixed.length === 1) return ` (did you mean "${prefixed[0]}"?)`;
-  for (const a of allowed) {
-    const d = editDistance(key.toLowerCase(), a.toLowerCase());
-    if (d < bestD) [best, bestD] = [a, d];
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 3))
-    ? ` (did you mean "${best}"?)`
-    : "";
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 function dedupe(issues: ConfigIssue[]): ConfigIssue[] {

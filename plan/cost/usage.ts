@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { parseDocument } from "yaml";
-import { PlatformError } from "../../components/shared/errors";
+import { hint, PlatformError, show as got } from "../../components/shared/errors";
 
 /**
  * The usage file: the usage-driven half of a cost estimate (Infracost's usage file, for our resource
@@ -296,38 +296,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return cur;
-}
-
-function got(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  try {
-    return JSON.stringify(value) ?? typeof value;
-  } catch {
-    return typeof value;
-  }
-}
-
-/** " (did you mean "x"?)" for a key one or two edits away from an allowed one. */
-function hint(key: string, allowed: readonly string[]): string {
-  const lower = key.toLowerCase();
-  const close = allowed.find((a) => a.toLowerCase() === lower || distance(a.toLowerCase(), lower) <= 2);
-  return close ? ` (did you mean "${close}"?)` : "";
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

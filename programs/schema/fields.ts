@@ -5,16 +5,9 @@ import { z } from "zod";
  * error reads `platform:database.backups.retainedBackups: must be 1–365, got 0`.
  */
 
-/** Formats a received value for a message. */
-export function got(input: unknown): string {
-  if (input === undefined) return "nothing";
-  if (typeof input === "string") return JSON.stringify(input);
-  try {
-    return JSON.stringify(input) ?? typeof input;
-  } catch {
-    return typeof input;
-  }
-}
+/** Formats a received value for a message (the house `got …` part). */
+export { show as got } from "../../components/shared/errors";
+import { show as got } from "../../components/shared/errors";
 
 /**
  * An integer in [min, max].
