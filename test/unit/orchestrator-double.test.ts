@@ -105,6 +105,17 @@ describe("the platform program, as `pulumi up` runs it", () => {
         .sort(),
     );
 
+    // A second look changes nothing, and a config change shows up as an update.
+    const clean = await preview({ ...s.base, env: "dev", expectNoChanges: true });
+    expect(clean.results[0]!.status).toBe(Status.succeeded);
+    expect(Object.keys(clean.results[0]!.changes)).toEqual(["same"]);
+    s.writeStack("dev", dev.replace(/diskSizeGb: 10\b/, "diskSizeGb: 20"));
+    const changed = await preview({ ...s.base, env: "dev", expectNoChanges: true });
+    expect(changed.results[0]).toMatchObject({
+      status: Status.changesDetected,
+      changes: expect.objectContaining({ update: 1 }),
+    });
+
     // Dev's KMS resources are protected: destroy reports them instead of unprotecting them.
     const blocked = await destroy({ ...s.base, env: "dev" });
     expect(blocked.results[0]).toMatchObject({ status: Status.blocked });
