@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "./config";
+import { ConfigError, parseEnvironmentConfig, type EnvironmentConfig } from "./config";
 import { platformProgram, type PlatformOutputs } from "./platform";
-import { loadRuntimeConfig } from "./stack-config";
+import { parseJsonish } from "./stack-config";
 
 /**
  * Reads the stack config from the Pulumi runtime, validates it and builds the platform. A config
@@ -19,4 +19,18 @@ export function runPlatform(): PlatformOutputs {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);
     throw e;
   }
+}
+
+/**
+ * Reads the running stack's config from the Pulumi runtime (what `pulumi up` and the Automation
+ * API provide) and validates it.
+ */
+export function loadRuntimeConfig(): EnvironmentConfig {
+  const all = pulumi.runtime.allConfig();
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith("platform:") && !k.startsWith("gcp:")) continue;
+    values[k] = k.startsWith("platform:") ? parseJsonish(v) : v;
+  }
+  return parseEnvironmentConfig(pulumi.getStack(), values);
 }

@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import { PlatformError } from "../components/shared/errors";
-import { parseEnvironmentConfig, type EnvironmentConfig } from "./config";
 
 /** Repository root (where Pulumi.yaml lives), from this file's place in `programs/` or `dist/programs/`. */
 export function repoRoot(): string {
@@ -68,21 +66,8 @@ export function toRuntimeConfig(values: Readonly<Record<string, unknown>>): Reco
   return out;
 }
 
-/**
- * Reads the running stack's config from the Pulumi runtime (what `pulumi up` and the Automation
- * API provide) and validates it.
- */
-export function loadRuntimeConfig(): EnvironmentConfig {
-  const all = pulumi.runtime.allConfig();
-  const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(all)) {
-    if (!k.startsWith("platform:") && !k.startsWith("gcp:")) continue;
-    values[k] = k.startsWith("platform:") ? parseJsonish(v) : v;
-  }
-  return parseEnvironmentConfig(pulumi.getStack(), values);
-}
-
-function parseJsonish(v: string): unknown {
+/** Structured config values arrive as JSON strings; plain strings stay strings. */
+export function parseJsonish(v: string): unknown {
   try {
     return JSON.parse(v);
   } catch {

@@ -11,10 +11,11 @@ import { PlatformError } from "../../components/shared/errors";
 import { startProgress } from "../progress";
 import { renderRun } from "../summary";
 import { Status, type CommonOptions, type RunResult, type Verb } from "../types";
+import { ExitCode } from "../exit-codes";
 import { selectEnvs } from "../verbs";
 
 /** Exit code of a run cut short by Ctrl-C (128 + SIGINT), as shells report it. */
-export const EXIT_ABORTED = 130;
+export const EXIT_ABORTED = ExitCode.aborted;
 
 /** Flags every operation command takes, as commander parses them. */
 export interface CommonFlags {

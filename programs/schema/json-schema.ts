@@ -29,6 +29,13 @@ export function stackFileJsonSchema(): Record<string, unknown> {
     type: "object",
     properties: {
       config: { type: "object", properties, required: ["gcp:project", "gcp:region", "platform:environment"] },
+      // Read by the orchestrator only; Pulumi ignores unknown top-level keys in stack files.
+      "platform-orchestrator": {
+        type: "object",
+        description: "Orchestrator settings: stacks this one depends on (deployed first, destroyed last).",
+        properties: { dependsOn: { type: "array", items: { type: "string" } } },
+        additionalProperties: false,
+      },
     },
     required: ["config"],
   };
