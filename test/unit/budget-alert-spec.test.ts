@@ -76,7 +76,7 @@ describe("validators", () => {
   it.each([
     [1, []],
     [0, ["amount must be > 0 and ≤ 1000000000000, got 0"]],
-    [Number.NaN, ["amount must be > 0 and ≤ 1000000000000, got null"]],
+    [Number.NaN, ["amount must be > 0 and ≤ 1000000000000, got NaN"]],
     [2e12, ["amount must be > 0 and ≤ 1000000000000, got 2000000000000"]],
   ])("amount %s → %j", (v, problems) => {
     expect(validateAmount("amount", v)).toEqual(problems);
