@@ -7,7 +7,7 @@ beforeAll(async () => {
   rec = await setupMocks();
 });
 
-it("records parent, protect and secrets", async () => {
+it("the synth recorder captures parent, protect and masks secrets", async () => {
   const gcp = await import("@pulumi/gcp");
   const random = await import("@pulumi/random");
   class C extends pulumi.ComponentResource {
@@ -35,5 +35,4 @@ it("records parent, protect and secrets", async () => {
   expect(ring.parent).toContain("platform:test:C");
   const v = rec.find("gcp:secretmanager/secretVersion:SecretVersion", "x-v");
   expect(v.inputs["secretData"]).toBe("[secret]");
-  console.log(rec.resources.map((r) => `${r.type} ${r.name}`));
 });
