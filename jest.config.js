@@ -1,0 +1,133 @@
+// @ts-check
+const fs = require("node:fs");
+const path = require("node:path");
+/**
+ * Jest configuration: two projects, so the inner loop can skip child processes.
+ *
+ * - `unit`: pure and mock-runtime tests. A setup file makes any child-process spawn throw, so a test
+ *   that starts a process cannot sit in this tier by accident.
+ * - `process`: tests that run the CLI, the Pulumi CLI double, git worktrees or the policy server.
+ *
+ * Jest gives every test file its own module registry and global object, which is what Pulumi's
+ * runtime (global mocks, config, stack) needs. TypeScript is compiled by @swc/jest (see README
+ * "Tests" for the ts-jest comparison). ora and octokit are ESM-only: they are transformed to
+ * CommonJS like the sources instead of being mocked.
+ */
+
+/** Files that start processes (CLI, double, git, policy server). Everything else is `unit`. */
+const PROCESS_TESTS = [
+  "test/integration/",
+  "test/unit/cli-synth.test.ts",
+  "test/unit/orchestrator-cli.test.ts",
+  "test/unit/orchestrator-double.test.ts",
+  "test/unit/orchestrator-operation.test.ts",
+  "test/unit/policy-server.test.ts",
+  "test/unit/program.test.ts",
+  "test/unit/pulumi-double-cli.test.ts",
+  "test/unit/pulumi-double-faults.test.ts",
+  "test/unit/pulumi-double.test.ts",
+  "test/unit/readme-examples.test.ts",
+  "test/unit/review.test.ts",
+  "test/unit/review-live.test.ts",
+];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** As regexes (to leave them out of `unit`) and as globs (to select them for `process`). */
+const processRegex = PROCESS_TESTS.map((p) => `<rootDir>/${escape(p)}`);
+const processGlobs = PROCESS_TESTS.map((p) => `<rootDir>/${p}${p.endsWith("/") ? "**/*.test.ts" : ""}`);
+
+/**
+ * ESM-only packages (`"type": "module"`: ora, commander, octokit and their dependencies), found by
+ * scanning node_modules so an upgrade that turns a dependency ESM-only needs no edit here. Jest's
+ * CommonJS runtime cannot require them on Node 22, so they are compiled to CommonJS like our sources.
+ */
+function esmPackages(dir = path.join(__dirname, "node_modules"), found = new Set()) {
+  let entries = [];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name.startsWith(".")) continue;
+    const pkgDir = path.join(dir, e.name);
+    if (e.name.startsWith("@")) {
+      esmPackages(pkgDir, found);
+      continue;
+    }
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+      if (pkg.type === "module") found.add(pkg.name);
+    } catch {
+      /* not a package */
+    }
+    esmPackages(path.join(pkgDir, "node_modules"), found);
+  }
+  return found;
+}
+const ESM_PACKAGES = [...esmPackages()].sort();
+
+/** @type {import("jest").Config["transform"]} */
+const transform = {
+  "^.+\\.(t|j|mj)s$": [
+    "@swc/jest",
+    {
+      jsc: { parser: { syntax: "typescript" }, target: "es2023" },
+      module: { type: "commonjs" },
+      sourceMaps: "inline",
+    },
+  ],
+};
+
+/** @type {import("jest").Config} */
+const common = {
+  testEnvironment: "<rootDir>/test/support/jest-environment.js",
+  transform,
+  // Only the innermost node_modules segment decides (a nested ESM package under a CommonJS one).
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.map(escape).join("|")})/)(?!.*/node_modules/)`],
+  // Sources import each other with .js specifiers (nodenext); map them back to the .ts files.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.node22/", "<rootDir>/.tmp-pbuild/"],
+};
+
+const testMatch = [
+  "<rootDir>/test/**/*.test.ts",
+  "<rootDir>/components/**/*.test.ts",
+  "<rootDir>/plan/**/*.test.ts",
+  "<rootDir>/orchestrator/**/*.test.ts",
+  "<rootDir>/policy/**/*.test.ts",
+  "<rootDir>/programs/**/*.test.ts",
+];
+
+/** @type {import("jest").Config} */
+module.exports = {
+  // Process tests mostly wait on children, so more workers than cores pays off.
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? 3,
+  testTimeout: 60_000,
+  // A rejection handled on the next turn is not unhandled (the Pulumi SDK attaches handlers late).
+  waitForUnhandledRejections: true,
+  // Pulumi's SDK is large; recycle a worker that has grown past this instead of letting it swell.
+  workerIdleMemoryLimit: "1GB",
+  coverageProvider: "v8",
+  collectCoverageFrom: [
+    "components/**/*.ts",
+    "programs/**/*.ts",
+    "orchestrator/**/*.ts",
+    "plan/**/*.ts",
+    "policy/**/*.ts",
+    "!**/*.test.ts",
+    "!**/*.d.ts",
+  ],
+  coverageReporters: ["text-summary", "json-summary", "lcov"],
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch,
+      testPathIgnorePatterns: ["/node_modules/", ...processRegex],
+      setupFiles: ["<rootDir>/test/support/no-child-process.ts"],
+    },
+    { ...common, displayName: "process", testMatch: processGlobs },
+  ],
+};
