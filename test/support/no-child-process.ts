@@ -2,8 +2,10 @@
  * Jest setup for the `unit` tier: that tier is for pure and mock-runtime tests, so starting a child
  * process there is a mistake in the tier list (jest.config.js PROCESS_TESTS), reported at once.
  */
+import { createRequire } from "node:module";
+
 // The module object itself (not an import namespace, whose bindings are read-only getters).
-import childProcess = require("node:child_process");
+const childProcess = createRequire(__filename)("node:child_process") as Record<string, unknown>;
 
 const refuse = (name: string) => () => {
   throw new Error(
@@ -11,5 +13,5 @@ const refuse = (name: string) => () => {
   );
 };
 for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"] as const) {
-  (childProcess as unknown as Record<string, unknown>)[name] = refuse(name);
+  childProcess[name] = refuse(name);
 }
