@@ -4,8 +4,8 @@ const path = require("node:path");
 /**
  * Jest configuration: two projects, so the inner loop can skip child processes.
  *
- * - `unit`: pure and mock-runtime tests. A setup file makes any child-process spawn throw, so a test
- *   that starts a process cannot sit in this tier by accident.
+ * - `unit`: pure and mock-runtime tests. The test environment makes any child-process spawn throw,
+ *   so a test that starts a process cannot sit in this tier by accident.
  * - `process`: tests that run the CLI, the Pulumi CLI double, git worktrees or the policy server.
  *
  * Jest gives every test file its own module registry and global object, which is what Pulumi's
@@ -126,7 +126,7 @@ module.exports = {
       displayName: "unit",
       testMatch,
       testPathIgnorePatterns: ["/node_modules/", ...processRegex],
-      setupFiles: ["<rootDir>/test/support/no-child-process.ts"],
+      testEnvironmentOptions: { forbidChildProcess: true },
     },
     { ...common, displayName: "process", testMatch: processGlobs },
   ],

@@ -12,15 +12,26 @@
  * A routed `unhandledRejection` listener also attaches a handler to the promise, so Node emits
  * `rejectionHandled` and Jest drops the rejection from its unhandled list, as Node itself would
  * treat a rejection that a process listener handled.
+ *
+ * With `testEnvironmentOptions: { forbidChildProcess: true }` (the `unit` tier), every way of
+ * starting a child process throws for the duration of the file, so a test that spawns cannot sit in
+ * that tier by accident. The real module is patched (Jest hands out Node's own core modules) and
+ * restored in teardown, because workers are shared with the `process` tier.
  */
 const { TestEnvironment } = require("jest-environment-node");
 
+const childProcess = require("node:child_process");
+
 const ROUTED = new Set(["unhandledRejection", "uncaughtException"]);
+const SPAWNERS = ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"];
 
 class PlatformTestEnvironment extends TestEnvironment {
   /** @param {ConstructorParameters<typeof TestEnvironment>} args */
   constructor(...args) {
     super(...args);
+    this.forbidChildProcess = args[0].projectConfig.testEnvironmentOptions?.["forbidChildProcess"] === true;
+    /** @type {Record<string, unknown>} */
+    this.savedSpawners = {};
     /** @type {Map<Function, (...a: any[]) => void>} */
     this.routed = new Map();
     const envProcess = /** @type {NodeJS.Process} */ (this.global.process);
@@ -57,7 +68,21 @@ class PlatformTestEnvironment extends TestEnvironment {
     }
   }
 
+  async setup() {
+    await super.setup();
+    if (!this.forbidChildProcess) return;
+    for (const name of SPAWNERS) {
+      this.savedSpawners[name] = childProcess[name];
+      childProcess[name] = () => {
+        throw new Error(
+          `child_process.${name} called in the unit tier: add this test file to PROCESS_TESTS in jest.config.js`,
+        );
+      };
+    }
+  }
+
   async teardown() {
+    Object.assign(childProcess, this.savedSpawners);
     for (const w of this.routed.values()) {
       process.removeListener("unhandledRejection", w);
       process.removeListener("uncaughtException", w);
