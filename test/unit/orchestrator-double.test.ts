@@ -21,6 +21,9 @@ import {
   removeSetups,
   type Setup,
 } from "./orchestrator-support";
+import { ManualTimers } from "../support/manual-timers";
+import { Gate } from "../support/pulumi-double/testing";
+import type { TraceLine } from "../support/pulumi-double/trace";
 
 const byEnv = (run: RunResult, env: string) => run.results.find((r) => r.env === env)!;
 
@@ -246,12 +249,24 @@ describe("environments as a graph", () => {
 
   it("runs dependencies first, independent stacks in parallel, each in its own process", async () => {
     const events: (OrchestratorEvent & { at: number })[] = [];
-    const run = await up({
+    // app1 and app2 are held until both have an operation in flight: they provably run at once.
+    const gate = new Gate(s.dir, "graph");
+    gate.open("shared", "edge");
+    const running = up({
       ...s.base,
       env: "all",
-      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "300" },
+      envVars: { ...s.base.envVars, ...gate.env },
       onEvent: (e) => events.push({ ...e, at: Date.now() }),
     });
+    const held = (stack: string) => (l: TraceLine) => l.event === "op-held" && l.stack === stack;
+    const [app1, app2] = [
+      await gate.until(held("app1"), "app1 in flight"),
+      await gate.until(held("app2"), "app2 in flight"),
+    ];
+    expect(app1.pid).not.toBe(app2.pid);
+    expect(gate.lines().some((l) => l.event === "op-done" && l.stack !== "shared")).toBe(false);
+    gate.open("app1", "app2");
+    const run = await running;
     expect(run.ok).toBe(true);
     const at = (type: string, env: string) =>
       events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
@@ -357,13 +372,25 @@ describe("faults", () => {
   }, 180_000);
 
   it("a timeout aborts, then kills the whole process tree; pending operations are reported", async () => {
-    const run = await up({
+    // The clock is the test's: the timeout fires once an operation is in flight (held, never let
+    // go), the kill once the engine has been asked to stop.
+    const timers = new ManualTimers();
+    const gate = new Gate(s.dir, "timeout");
+    const running = up({
       ...s.base,
       env: "other",
-      timeoutMs: 6_000,
-      killAfterMs: 500,
-      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "60000" },
+      timeoutMs: 600_000,
+      killAfterMs: 30_000,
+      timers,
+      envVars: { ...s.base.envVars, ...gate.env },
     });
+    await gate.until((l) => l.event === "op-held", "an operation in flight");
+    expect(timers.scheduled()).toEqual([600_000]);
+    timers.advance(600_000);
+    await gate.until((l) => l.event === "sigint", "the engine asked to stop");
+    expect(timers.scheduled()).toEqual([30_000]);
+    timers.advance(30_000);
+    const run = await running;
     const r = run.results[0]!;
     expect(r.status).toBe(Status.aborted);
     expect(r.error).toMatch(/was killed/);
@@ -407,14 +434,14 @@ describe("locks", () => {
   });
 
   it("a second concurrent up fails at once naming the holder, or waits and then succeeds", async () => {
-    // The holder's update takes ≥ 8 s (one changed resource, 8 s per provider operation).
-    const slow = { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "8000" };
+    // The holder's one changed resource is held in flight until both others have met the lock.
+    const gate = new Gate(s.dir, "locks");
     let holderStarted!: () => void;
     const started = new Promise<void>((r) => (holderStarted = r));
     const first = up({
       ...s.base,
       env: "busy",
-      envVars: slow,
+      envVars: { ...s.base.envVars, ...gate.env },
       onEvent: (e) => {
         const pre =
           e.type === "engine"
@@ -426,15 +453,23 @@ describe("locks", () => {
     await started;
     expect(lockFiles(s, "busy")).toHaveLength(1);
     const waits: OrchestratorEvent[] = [];
-    const [immediate, waiting] = await Promise.all([
-      up({ ...s.base, env: "busy" }),
-      up({
-        ...s.base,
-        env: "busy",
-        waitForLockMs: 120_000,
-        onEvent: (e) => e.type === "lock-wait" && waits.push(e),
-      }),
-    ]);
+    let sawLock!: () => void;
+    const waiterSawLock = new Promise<void>((r) => (sawLock = r));
+    const immediateP = up({ ...s.base, env: "busy" });
+    const waitingP = up({
+      ...s.base,
+      env: "busy",
+      waitForLockMs: 120_000,
+      onEvent: (e) => {
+        if (e.type !== "lock-wait") return;
+        waits.push(e);
+        sawLock();
+      },
+    });
+    const immediate = await immediateP;
+    await waiterSawLock;
+    gate.open("busy");
+    const waiting = await waitingP;
     expect(immediate.results[0]).toMatchObject({
       status: Status.locked,
       lock: [expect.objectContaining({ user: expect.any(String), pid: expect.any(Number) })],

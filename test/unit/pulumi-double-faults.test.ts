@@ -15,6 +15,7 @@ import {
   readCheckpoint,
   waitFor,
   withEnv,
+  Gate,
   type DoubleEnv,
 } from "../support/pulumi-double/testing";
 
@@ -96,11 +97,14 @@ describe("pulumi double faults", { timeout: 180_000 }, () => {
     const stack = await inlineStack(de, { project: "concurrent", stack: "dev", program: bundleProgram });
     await stack.up();
     await stack.setConfig("size", { value: "2" });
-    const first = withEnv(stack, { PULUMI_DOUBLE_DELAY_MS: "1500" }, () => stack.up());
-    await waitFor(() => lockFiles(de, "concurrent", "dev").length > 0, 20_000, "the first update's lock");
+    const gate = new Gate(de.dir, "concurrent");
+    const first = withEnv(stack, gate.env, () => stack.up());
+    await gate.until((l) => l.event === "op-held", "the first update's operation in flight");
+    expect(lockFiles(de, "concurrent", "dev")).toHaveLength(1);
     const e = await rejection(stack.up());
     expect(e).toBeInstanceOf(ConcurrentUpdateError);
     expect(String((e as Error).message)).toContain("the stack is currently locked by 1 lock(s)");
+    gate.open("dev");
     const res = await first;
     expect(res.summary.resourceChanges).toEqual({ same: 4, update: 1 });
     expect(lockFiles(de, "concurrent", "dev")).toEqual([]);
@@ -137,7 +141,8 @@ describe("pulumi double faults", { timeout: 180_000 }, () => {
     const stack = await inlineStack(de, { project: "sigint", stack: "dev", program: bundleProgram });
     const ac = new AbortController();
     const events: EngineEvent[] = [];
-    const run = withEnv(stack, { PULUMI_DOUBLE_DELAY_MS: "1500" }, () =>
+    const gate = new Gate(de.dir, "sigint");
+    const run = withEnv(stack, gate.env, () =>
       rejection(stack.up({ signal: ac.signal, onEvent: (ev) => events.push(ev) })),
     );
     await waitFor(
@@ -146,7 +151,11 @@ describe("pulumi double faults", { timeout: 180_000 }, () => {
       20_000,
       "a resource operation in flight",
     );
+    await gate.until((l) => l.event === "op-held" && l.urn.endsWith("::app-suffix"), "app-suffix in flight");
     ac.abort();
+    // In-flight operations finish after the cancel: let them go once the engine heard it.
+    await gate.until((l) => l.event === "sigint", "the engine's cancel");
+    gate.open("dev");
     const f = failure(await run);
     expect(f.exitCode).toBe(255);
     expect(f.message).toContain("^C received; cancelling");
