@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp";
 
 const CLI = path.resolve(__dirname, "../../dist/orchestrator/cli.js");
 
@@ -54,7 +54,7 @@ describe("platform synth", () => {
   });
 
   it("bad config → exit 2 and the config error text, nothing else", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "stacks-"));
+    const dir = tempDir("stacks-");
     writeFileSync(
       path.join(dir, "Pulumi.broken.yaml"),
       [

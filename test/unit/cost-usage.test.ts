@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp";
 import { DEFAULT_USAGE, loadUsage, parseUsage, usageFor, UsageError } from "../../plan/cost";
 
 const STACKS = join(__dirname, "..", "..", "stacks");
@@ -106,7 +106,7 @@ describe("loadUsage", () => {
   });
 
   it("a missing file means defaults; a bad file names itself; a bad env name is refused", () => {
-    const dir = mkdtempSync(join(tmpdir(), "usage-"));
+    const dir = tempDir("usage-");
     expect(loadUsage("qa", dir)).toEqual(DEFAULT_USAGE);
     writeFileSync(join(dir, "usage.qa.yaml"), "requestsPerMonth: lots\n");
     expect(() => loadUsage("qa", dir)).toThrow(`usage.requestsPerMonth: must be a number ≥ 0, got "lots"`);

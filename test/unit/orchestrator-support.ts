@@ -5,10 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { makePulumiRoot } from "../support/pulumi-double/install";
 import { strayProcesses, waitForNoStrayProcesses } from "../support/processes";
+import { tempDir } from "../support/temp";
 import type { CommonOptions } from "../../orchestrator/types";
 
 export const REPO = path.resolve(__dirname, "..", "..");
@@ -59,7 +59,7 @@ export async function setup(
   stacks: Record<string, string>,
   { program = "fixture" }: { program?: "fixture" | "platform" } = {},
 ): Promise<Setup> {
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "orch-"));
+  const dir = tempDir("orch-"); // removed after the file even without removeSetups()
   created.push(dir);
   const root = await makePulumiRoot(path.join(dir, "cli"));
   const stacksDir = path.join(dir, "stacks");

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp";
 import { SECRET, UNKNOWN } from "../../plan/model";
 import {
   countChanges,
@@ -21,7 +21,7 @@ import {
 
 const FIXTURES = join(__dirname, "../fixtures/pulumi-engine");
 const fixture = (name: string) => join(FIXTURES, name);
-const tmp = mkdtempSync(join(tmpdir(), "plan-preview-"));
+const tmp = tempDir("plan-preview-");
 const write = (name: string, content: string) => {
   const path = join(tmp, name);
   writeFileSync(path, content);

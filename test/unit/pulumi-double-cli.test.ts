@@ -17,6 +17,7 @@ import {
   StackNotFoundError,
   type EngineEvent,
 } from "@pulumi/pulumi/automation";
+import { waitForNoStrayProcesses } from "../support/processes";
 import { PULUMI_SDK_DIR } from "../support/pulumi-double/proto";
 import {
   doubleEnv,
@@ -61,6 +62,8 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env["PULUMI_DOUBLE_VERSION"];
   await removeDoubleEnv(de);
+  // CLIs, local programs, language hosts: nothing this file started is still running.
+  expect(await waitForNoStrayProcesses()).toEqual([]);
 });
 
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>

@@ -1,17 +1,18 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isBlocked, review } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
+import { waitForNoStrayProcesses } from "../support/processes";
+import { tempDir } from "../support/temp";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist/orchestrator/cli.js");
 
 /** A copy of stacks/ with one edit, used as the working tree's stack files (the base is HEAD). */
 function editedStacks(edit: (prodYaml: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "review-stacks-"));
+  const dir = tempDir("review-stacks-");
   cpSync(path.join(ROOT, "stacks"), dir, { recursive: true });
   const file = path.join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, edit(readFileSync(file, "utf8")));
@@ -22,6 +23,11 @@ const saved = process.env["PLATFORM_STACKS_DIR"];
 afterEach(() => {
   if (saved === undefined) delete process.env["PLATFORM_STACKS_DIR"];
   else process.env["PLATFORM_STACKS_DIR"] = saved;
+});
+
+afterAll(async () => {
+  // Synth workers, CLIs: nothing this file started is still running.
+  expect(await waitForNoStrayProcesses()).toEqual([]);
 });
 
 describe("offline review (synth of HEAD vs synth of the working tree)", () => {
@@ -117,7 +123,7 @@ describe("review --post", () => {
     const gh = new FakeGitHub();
     await gh.start();
     try {
-      const event = path.join(mkdtempSync(path.join(tmpdir(), "gh-")), "event.json");
+      const event = path.join(tempDir("gh-"), "event.json");
       writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
       const log = path.join(
         ROOT,
