@@ -97,8 +97,11 @@ export async function synthAtRef(
   onStep: (s: BaseRefStep) => void = () => undefined,
 ): Promise<Map<string, SynthResult>> {
   const sha = await resolveCommit(ref, root);
-  if (envs.every((e) => cache.has(`${sha}/${e}`)))
+  if (envs.every((e) => cache.has(`${sha}/${e}`))) {
+    for (const step of ["checkout", "build"] as const) onStep({ step, state: "done", cached: true });
+    for (const env of envs) onStep({ step: "synth", env, state: "done", cached: true });
     return new Map(envs.map((e) => [e, cache.get(`${sha}/${e}`)!]));
+  }
   let current: BaseBuildStep | undefined;
   const tree = await baseBuild(sha, root, (s) => {
     if (current) onStep({ ...current, state: "done" });

@@ -70,8 +70,10 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   const configs = new Map(options.envs.map((env) => [env, envConfig(env, dir)] as const));
   const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   const onStep = options.onStep ?? (() => undefined);
-  // The head's synths and the base's build and synths run side by side.
-  const headsP = mapLimit(options.envs, SYNTH_CONCURRENCY, async (env) => {
+  // Offline, the head's synths and the base's build and synths run side by side; a recorded or
+  // live plan needs no synth at all.
+  const offline = options.source.kind === "offline";
+  const headsP = mapLimit(offline ? options.envs : [], SYNTH_CONCURRENCY, async (env) => {
     onStep({ step: "synth", side: "head", env, state: "start", cached: false });
     const result = await synth(env);
     onStep({ step: "synth", side: "head", env, state: "done", cached: false });
@@ -89,13 +91,13 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   const out: EnvReview[] = [];
   for (const env of options.envs) {
     const cfg = configs.get(env)!;
-    const head = heads.get(env)!;
+    const head = heads.get(env);
     let steps: readonly PlanStep[];
     let source: ReviewSource;
     switch (options.source.kind) {
       case "offline":
         onStep({ step: "diff", env, state: "start" });
-        steps = diffInventories(parseInventory(bases!.get(env)!), parseInventory(head));
+        steps = diffInventories(parseInventory(bases!.get(env)!), parseInventory(head!));
         onStep({ step: "diff", env, state: "done" });
         source = "offline";
         break;
@@ -124,7 +126,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
       profile: cfg.profile,
       steps,
       // Offline, the head inventory is the whole state after the change; recorded plans carry their own.
-      ...(source === "offline" ? { resources: parseInventory(head).resources } : {}),
+      ...(head ? { resources: parseInventory(head).resources } : {}),
       allowDataLoss: options.allowDataLoss ?? [],
     });
     const amount = cfg.budget.amount;

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isBlocked, review } from "../../orchestrator/review";
+import { isBlocked, review, type ReviewStep } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
 import { waitForNoStrayProcesses } from "../support/processes";
 import { tempDir } from "../support/temp";
@@ -42,7 +42,17 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
       y.replace("tier: db-custom-2-7680", "tier: db-custom-4-15360"),
     );
-    const [r] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" } });
+    const progress: ReviewStep[] = [];
+    const [r] = await review({
+      envs: ["prod"],
+      source: { kind: "offline", base: "HEAD" },
+      onStep: (s) => progress.push(s),
+    });
+    // Every step is reported done: the base's checkout and build (cached or not), both synths, the diff.
+    const done = progress
+      .filter((s) => s.state === "done")
+      .map((s) => [s.step, "side" in s ? s.side : "", "env" in s ? s.env : ""].join(" ").trim());
+    expect(done.sort()).toEqual(["build", "checkout", "diff  prod", "synth base prod", "synth head prod"]);
     const changed = r!.steps.filter((s) => s.op !== "same");
     expect(changed.map((s) => [s.op, s.name]).sort()).toEqual([
       ["update", "db-instance"],
@@ -73,10 +83,22 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     expect(isBlocked([r!])).toBe(true);
 
     const urns = loss.map((f) => f.urn!);
+    const progress: ReviewStep[] = [];
     const [acked] = await review({
       envs: ["prod"],
       source: { kind: "offline", base: "HEAD" },
       allowDataLoss: urns,
+      onStep: (s) => progress.push(s),
+    });
+    // The same base again: its build and synth are reused, only the head is synthesized.
+    const cached = progress
+      .filter((s) => s.step !== "diff" && s.state === "done")
+      .map((s) => [`${s.step}${"side" in s ? ` ${s.side}` : ""}`, "cached" in s && s.cached]);
+    expect(Object.fromEntries(cached)).toEqual({
+      checkout: true,
+      build: true,
+      "synth base": true,
+      "synth head": false,
     });
     expect(acked!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking)).toEqual([]);
   });
