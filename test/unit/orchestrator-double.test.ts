@@ -78,10 +78,68 @@ describe("lifecycle", () => {
 });
 
 describe("the platform program, as `pulumi up` runs it", () => {
+  // One deployment of the real platform program (the expensive part) for both tests: the first
+  // only reads its state, the second goes on to preview and destroy it.
+  const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+  let s: Setup;
+  let deployed: RunResult;
+  beforeAll(async () => {
+    s = await setup({ dev }, { program: "platform" });
+    deployed = await up({ ...s.base, env: "dev" });
+  }, 240_000);
+
+  it("the orchestrator's inline program and the Pulumi.yaml entry with the repo's stack file register identical resources and inputs", async () => {
+    expect(deployed.ok).toBe(true);
+
+    // `pulumi up -s dev` as a platform engineer runs it: the repository's Pulumi.yaml (main:
+    // programs/index.ts, stackConfigDir: stacks) and stack file, in a copy of that layout.
+    const project = path.join(s.dir, "project");
+    fs.mkdirSync(path.join(project, "stacks"), { recursive: true });
+    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(project, "stacks", "Pulumi.dev.yaml"), dev);
+    const localBackend = path.join(s.dir, "local-state");
+    const env = {
+      ...process.env,
+      PULUMI_DOUBLE_MAIN: path.join(REPO, "dist", "programs", "index.js"),
+      PULUMI_BACKEND_URL: `file://${localBackend}`,
+      PULUMI_HOME: path.join(s.dir, "local-home"),
+      PULUMI_CONFIG_PASSPHRASE: "another-passphrase",
+    };
+    const pulumi = path.join(s.root, "bin", "pulumi");
+    execFileSync(pulumi, ["stack", "init", "dev", "--non-interactive"], { cwd: project, env });
+    execFileSync(pulumi, ["up", "-s", "dev", "--yes", "--skip-preview", "--non-interactive"], {
+      cwd: project,
+      env,
+    });
+
+    const read = (backend: string) => {
+      const doc = JSON.parse(
+        fs.readFileSync(path.join(backend, ".pulumi", "stacks", "platform", "dev.json"), "utf8"),
+      ) as {
+        checkpoint: { latest: { resources: StateResource[] } };
+      };
+      const resources = doc.checkpoint.latest.resources;
+      const computed = computedValues(resources);
+      return new Map(
+        resources.map((r) => [
+          r.urn,
+          {
+            type: r.type,
+            parent: r.parent,
+            protect: r.protect ?? false,
+            inputs: normalize(r.inputs, computed),
+          },
+        ]),
+      );
+    };
+    const viaOrchestrator = read(s.backendDir);
+    const viaPulumiUp = read(localBackend);
+    expect([...viaOrchestrator.keys()].sort()).toEqual([...viaPulumiUp.keys()].sort());
+    for (const [urn, resource] of viaPulumiUp)
+      expect({ urn, ...viaOrchestrator.get(urn) }).toEqual({ urn, ...resource });
+  }, 240_000);
+
   it("registers the same resources as the `pulumi up` entry (synth), and destroy keeps protected resources", async () => {
-    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
-    const s = await setup({ dev }, { program: "platform" });
-    const deployed = await up({ ...s.base, env: "dev" });
     expect(deployed.results[0]).toMatchObject({
       env: "dev",
       status: Status.succeeded,
@@ -136,61 +194,6 @@ describe("the platform program, as `pulumi up` runs it", () => {
         .sort(),
     ).toEqual(protectedInState);
     expect(left.some((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance")).toBe(false);
-  }, 240_000);
-});
-
-describe("same config as `pulumi up -s <env>` in the repository", () => {
-  it("the orchestrator's inline program and the Pulumi.yaml entry with the repo's stack file register identical resources and inputs", async () => {
-    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
-    const s = await setup({ dev }, { program: "platform" });
-    expect((await up({ ...s.base, env: "dev" })).ok).toBe(true);
-
-    // `pulumi up -s dev` as a platform engineer runs it: the repository's Pulumi.yaml (main:
-    // programs/index.ts, stackConfigDir: stacks) and stack file, in a copy of that layout.
-    const project = path.join(s.dir, "project");
-    fs.mkdirSync(path.join(project, "stacks"), { recursive: true });
-    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
-    fs.writeFileSync(path.join(project, "stacks", "Pulumi.dev.yaml"), dev);
-    const localBackend = path.join(s.dir, "local-state");
-    const env = {
-      ...process.env,
-      PULUMI_DOUBLE_MAIN: path.join(REPO, "dist", "programs", "index.js"),
-      PULUMI_BACKEND_URL: `file://${localBackend}`,
-      PULUMI_HOME: path.join(s.dir, "local-home"),
-      PULUMI_CONFIG_PASSPHRASE: "another-passphrase",
-    };
-    const pulumi = path.join(s.root, "bin", "pulumi");
-    execFileSync(pulumi, ["stack", "init", "dev", "--non-interactive"], { cwd: project, env });
-    execFileSync(pulumi, ["up", "-s", "dev", "--yes", "--skip-preview", "--non-interactive"], {
-      cwd: project,
-      env,
-    });
-
-    const read = (backend: string) => {
-      const doc = JSON.parse(
-        fs.readFileSync(path.join(backend, ".pulumi", "stacks", "platform", "dev.json"), "utf8"),
-      ) as {
-        checkpoint: { latest: { resources: StateResource[] } };
-      };
-      const resources = doc.checkpoint.latest.resources;
-      const computed = computedValues(resources);
-      return new Map(
-        resources.map((r) => [
-          r.urn,
-          {
-            type: r.type,
-            parent: r.parent,
-            protect: r.protect ?? false,
-            inputs: normalize(r.inputs, computed),
-          },
-        ]),
-      );
-    };
-    const viaOrchestrator = read(s.backendDir);
-    const viaPulumiUp = read(localBackend);
-    expect([...viaOrchestrator.keys()].sort()).toEqual([...viaPulumiUp.keys()].sort());
-    for (const [urn, resource] of viaPulumiUp)
-      expect({ urn, ...viaOrchestrator.get(urn) }).toEqual({ urn, ...resource });
   }, 240_000);
 });
 
