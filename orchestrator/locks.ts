@@ -111,18 +111,41 @@ export function lockBackoffMs(
   return Math.max(0, Math.min(jittered, remainingMs));
 }
 
-/** Sleeps, waking early (rejecting) when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** How often {@link sleep} checks its `wakeWhen` condition. */
+export const WAKE_POLL_MS = 100;
+
+/**
+ * Sleeps, waking early (rejecting) when the signal aborts, and (resolving) as soon as `wakeWhen`
+ * holds, checked every {@link WAKE_POLL_MS} (e.g. the lock files of a `file://` stack are gone).
+ *
+ * @example
+ * ```ts
+ * await sleep(8_000, signal, () => readDiyLocks(url, "platform", "dev").length === 0);
+ * ```
+ */
+export function sleep(ms: number, signal?: AbortSignal, wakeWhen?: () => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-    const onAbort = () => {
+    const done = () => {
       clearTimeout(timer);
+      clearInterval(poll);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onAbort = () => {
+      done();
       reject(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      done();
       resolve();
     }, ms);
+    const poll = wakeWhen
+      ? setInterval(() => {
+          if (!wakeWhen()) return;
+          done();
+          resolve();
+        }, WAKE_POLL_MS)
+      : undefined;
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

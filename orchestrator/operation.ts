@@ -69,7 +69,13 @@ export interface OperationContext {
   readonly program: PulumiFn;
   readonly signal: AbortSignal;
   readonly emit: (event: OrchestratorEvent) => void;
+  /** The clock durations are measured with. @default Date.now */
   readonly now?: () => number;
+  /**
+   * Waits between lock attempts (rejecting when the signal aborts). @default a timer that, on a
+   * `file://` backend, wakes as soon as the stack's lock files are gone
+   */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -201,6 +207,16 @@ class Run {
     };
   }
 
+  /** Waits before the next lock attempt; on a DIY backend, no longer than the holder keeps its lock. */
+  private pause(ms: number): Promise<void> {
+    if (this.ctx.sleep) return this.ctx.sleep(ms, this.ctx.signal);
+    const { backendUrl, projectName, stackName } = this.job.spec;
+    const released = backendUrl.startsWith("file://")
+      ? () => readDiyLocks(backendUrl, projectName, stackName).length === 0
+      : undefined;
+    return sleep(ms, this.ctx.signal, released);
+  }
+
   /** Runs `call`, waiting with backoff while another update holds the lock (up to waitForLockMs). */
   async withLockWait<T>(call: () => Promise<T>): Promise<T> {
     const budget = this.job.options.waitForLockMs ?? 0;
@@ -222,7 +238,7 @@ class Run {
           retryInMs: delay,
           waitedMs: waited,
         });
-        await sleep(delay, this.ctx.signal);
+        await this.pause(delay);
         this.waitedForLockMs = this.now() - firstLockAt;
       }
     }

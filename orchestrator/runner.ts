@@ -11,7 +11,14 @@ import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
 import { repoRoot } from "../programs/stack-config";
 import { INSPECT, type Job, type JobOptions } from "./job";
-import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
+import {
+  Status,
+  SUCCESS_STATUSES,
+  type EnvResult,
+  type OrchestratorEvent,
+  type RunTimers,
+  type Verb,
+} from "./types";
 import { PulumiCliError, type WorkspaceSpec } from "./workspace";
 import type { ParentMessage, WorkerMessage } from "./worker";
 
@@ -29,6 +36,11 @@ export function workerPath(): string {
     );
   return compiled;
 }
+
+const GLOBAL_TIMERS: RunTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 /** A running worker. */
 interface Worker {
@@ -114,6 +126,8 @@ export interface RunJobsOptions {
   readonly killSignal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly killAfterMs?: number;
+  /** @default the global timers (unref'd: a pending timeout never keeps the process alive) */
+  readonly timers?: RunTimers;
   readonly onEvent?: (e: OrchestratorEvent) => void;
   /** Called once per finished environment (audit log). */
   readonly onResult?: (r: EnvResult) => void;
@@ -132,7 +146,8 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   const limit = o.maxConcurrent && o.maxConcurrent > 0 ? o.maxConcurrent : Number.POSITIVE_INFINITY;
   let aborting = false;
   let killing = false;
-  let killTimer: NodeJS.Timeout | undefined;
+  const timers = o.timers ?? GLOBAL_TIMERS;
+  let killTimer: unknown;
 
   const finish = (r: EnvResult) => {
     results.set(r.env, r);
@@ -155,8 +170,7 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
       emit({ type: "aborting", env, force: false });
       if (w.child.connected) w.child.send({ type: "abort" } satisfies ParentMessage);
     }
-    killTimer = setTimeout(killAll, o.killAfterMs ?? 30_000);
-    killTimer.unref();
+    killTimer = timers.setTimeout(killAll, o.killAfterMs ?? 30_000);
   };
   const onAbort = () => abortAll();
   const onKill = () => {
@@ -167,8 +181,7 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   o.killSignal?.addEventListener("abort", onKill);
   if (o.signal?.aborted) aborting = true;
   if (o.killSignal?.aborted) onKill();
-  const timeout = o.timeoutMs ? setTimeout(abortAll, o.timeoutMs) : undefined;
-  timeout?.unref();
+  const timeout = o.timeoutMs ? timers.setTimeout(abortAll, o.timeoutMs) : undefined;
 
   const skipReason = (env: string): string | undefined => {
     if (aborting) return "run aborted";
@@ -255,8 +268,8 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
       });
     }
   } finally {
-    if (killTimer) clearTimeout(killTimer);
-    if (timeout) clearTimeout(timeout);
+    if (killTimer !== undefined) timers.clearTimeout(killTimer);
+    if (timeout !== undefined) timers.clearTimeout(timeout);
     o.signal?.removeEventListener("abort", onAbort);
     o.killSignal?.removeEventListener("abort", onKill);
   }

@@ -169,6 +169,19 @@ export interface RemoteOptions {
 }
 
 /**
+ * Timer functions, as the global ones.
+ *
+ * @example
+ * ```ts
+ * const timers: RunTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
+ * ```
+ */
+export interface RunTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/**
  * Options every verb takes.
  *
  * @example
@@ -207,6 +220,11 @@ export interface CommonOptions {
   readonly timeoutMs?: number;
   /** After a graceful abort, kill the process trees still running after this long. @default 30_000 */
   readonly killAfterMs?: number;
+  /**
+   * The timers behind `timeoutMs` and `killAfterMs` (a test passes a manual clock to fire them when
+   * it chooses). @default the global setTimeout/clearTimeout
+   */
+  readonly timers?: RunTimers;
   /** Extra environment for the Pulumi CLI. */
   readonly envVars?: Readonly<Record<string, string>>;
   /** Run through Pulumi Deployments instead of locally. */

@@ -241,6 +241,7 @@ async function execute(
     ...(options.killSignal ? { killSignal: options.killSignal } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     onResult: (r) => {
       if (auditFile) appendAudit(auditFile, auditEntry(r, { backend, remote: remote !== undefined }));

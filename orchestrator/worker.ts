@@ -7,6 +7,7 @@
  * worker → `{ type: "event", event }` …, then `{ type: "result", result }` and exit.
  * A lost parent (disconnect) aborts the operation gracefully.
  */
+import "./compile-cache"; // first: before the SDK is loaded
 import { rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { errorSummary } from "./errors";

@@ -7,6 +7,7 @@ import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
 import { isBlocked, parseAllowDataLoss, review, type StepSource } from "../review";
 import { livePreviewSource } from "../review/live";
+import { startReviewProgress } from "../review/progress";
 import { durationFlag } from "./common";
 
 interface ReviewFlags {
@@ -71,13 +72,20 @@ export function registerReview(program: Command): void {
           `--budget-fail-above must be a fraction > 0 and ≤ 10, got ${JSON.stringify(flags.budgetFailAbove)}`,
         );
       }
+      const allowDataLoss = parseAllowDataLoss(flags.allowDataLoss);
+      // On a terminal, show what the offline review is doing (base checkout and build, synths, diffs).
+      const progress = await startReviewProgress(
+        process.stderr,
+        source.kind === "offline" && process.stderr.isTTY === true,
+      );
       const reviews = await review({
         envs,
         source,
-        allowDataLoss: parseAllowDataLoss(flags.allowDataLoss),
+        allowDataLoss,
         ...(failAbove !== undefined ? { budgetFailAbove: failAbove } : {}),
         ...(flags.strict ? { strict: true } : {}),
-      });
+        onStep: progress.onStep,
+      }).finally(() => progress.stop());
       const rendered =
         flags.format === "json"
           ? `${JSON.stringify(reviewJson(reviews), null, 2)}\n`

@@ -1,22 +1,86 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { PlatformError } from "../../components/shared/errors";
 import { repoRoot } from "../../programs/stack-config";
 import type { SynthResult } from "../synth";
+import { baseBuild, type BaseBuildStep } from "./base-build";
 
 const run = promisify(execFile);
 
 /** Inventories already synthesized per commit and environment (a commit's synth never changes). */
 const cache = new Map<string, SynthResult>();
 
+/** Progress of {@link synthAtRef}: the base build's steps, then one synth per environment. */
+export type BaseRefStep =
+  | (BaseBuildStep & { readonly state: "start" | "done" })
+  | {
+      readonly step: "synth";
+      readonly env: string;
+      readonly state: "start" | "done";
+      readonly cached: boolean;
+    };
+
+/**
+ * Maps with at most `limit` calls in flight (synth workers are processes: one per core).
+ *
+ * @example
+ * ```ts
+ * await mapLimit(["dev", "prod"], 2, (env) => synth(env));
+ * ```
+ */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return out;
+}
+
+/** How many synth workers run at once. */
+export const SYNTH_CONCURRENCY = Math.max(2, availableParallelism());
+
+/** Resolves a ref to its commit, or fails naming the ref. */
+export async function resolveCommit(ref: string, root = repoRoot()): Promise<string> {
+  if (!/^[\w./@^~-]+$/.test(ref)) throw new PlatformError(`--base: not a git ref: ${JSON.stringify(ref)}`);
+  try {
+    return (
+      await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root })
+    ).stdout.trim();
+  } catch {
+    throw new PlatformError(
+      `--base: unknown git ref ${JSON.stringify(ref)} (fetch it first, e.g. git fetch origin ${ref})`,
+    );
+  }
+}
+
+/** Key of the dependencies a synth result depends on besides the commit (this checkout's lock file). */
+function depsKey(root: string): string {
+  const lock = path.join(root, "package-lock.json");
+  return createHash("sha256")
+    .update(existsSync(lock) ? readFileSync(lock) : "")
+    .digest("hex")
+    .slice(0, 12);
+}
+
 /**
  * Synthesizes environments as they were at a git ref (the pull request's base), for the offline
- * review of pull requests from forks, which get no cloud credentials. The ref is checked out in a
- * temporary git worktree that shares this checkout's node_modules, built with its own sources, and
- * its own synth runs with its own stack files. The worktree is removed afterwards.
+ * review of pull requests from forks, which get no cloud credentials. The commit is built once
+ * (see {@link baseBuild}: its files compiled into a cache directory shared by later reviews and
+ * concurrent processes), and its own synth runs with its own stack files; synth results are cached
+ * beside the build, so reviewing against an unchanged base costs nothing but the head's synth.
  *
  * An environment that does not exist at the base ref yields an empty inventory (everything is a
  * create); a base whose config is invalid is an error naming the ref.
@@ -30,68 +94,57 @@ export async function synthAtRef(
   ref: string,
   envs: readonly string[],
   root = repoRoot(),
+  onStep: (s: BaseRefStep) => void = () => undefined,
 ): Promise<Map<string, SynthResult>> {
-  if (!/^[\w./@^~-]+$/.test(ref)) throw new PlatformError(`--base: not a git ref: ${JSON.stringify(ref)}`);
-  let sha: string;
-  try {
-    sha = (
-      await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root })
-    ).stdout.trim();
-  } catch {
-    throw new PlatformError(
-      `--base: unknown git ref ${JSON.stringify(ref)} (fetch it first, e.g. git fetch origin ${ref})`,
-    );
-  }
-  if (envs.every((e) => cache.has(`${sha}/${e}`)))
+  const sha = await resolveCommit(ref, root);
+  if (envs.every((e) => cache.has(`${sha}/${e}`))) {
+    for (const step of ["checkout", "build"] as const) onStep({ step, state: "done", cached: true });
+    for (const env of envs) onStep({ step: "synth", env, state: "done", cached: true });
     return new Map(envs.map((e) => [e, cache.get(`${sha}/${e}`)!]));
-  const dir = mkdtempSync(path.join(tmpdir(), "platform-base-"));
-  const tree = path.join(dir, "tree");
-  await run("git", ["worktree", "add", "--detach", tree, ref], { cwd: root });
-  try {
-    if (!existsSync(path.join(tree, "orchestrator", "synth", "worker.ts"))) {
-      throw new PlatformError(`--base ${ref}: that revision predates offline synth; pick a newer base`);
-    }
-    symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
-    try {
-      await run(
-        process.execPath,
-        [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
-        {
-          cwd: tree,
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-    } catch (e) {
-      const out = (e as { stdout?: string }).stdout ?? "";
-      throw new PlatformError(
-        `--base ${ref}: the base revision does not build:\n${out.split("\n").slice(0, 10).join("\n")}`,
-      );
-    }
-    // Load the base's own synth (its program, its components, its stack files).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const baseSynth = require(
-      path.join(tree, "dist", "orchestrator", "synth", "index.js"),
-    ) as typeof import("../synth");
-    const out = new Map<string, SynthResult>();
-    for (const env of envs) {
-      const stacks = path.join(tree, "stacks");
-      if (!existsSync(path.join(stacks, `Pulumi.${env}.yaml`))) {
-        out.set(env, { env, stack: env, resources: [], outputs: {} });
-        continue;
-      }
-      try {
-        const result = await baseSynth.synth(env, { stacksDir: stacks });
-        cache.set(`${sha}/${env}`, result);
-        out.set(env, result);
-      } catch (e) {
-        throw new PlatformError(
-          `--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`,
-        );
-      }
-    }
-    return out;
-  } finally {
-    await run("git", ["worktree", "remove", "--force", tree], { cwd: root }).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
   }
+  let current: BaseBuildStep | undefined;
+  const tree = await baseBuild(sha, root, (s) => {
+    if (current) onStep({ ...current, state: "done" });
+    current = s;
+    onStep({ ...s, state: "start" });
+  }).catch((e: unknown) => {
+    throw e instanceof PlatformError ? new PlatformError(`--base ${ref}: ${e.message}`) : e;
+  });
+  if (current) onStep({ ...current, state: "done" });
+  // Load the base's own synth (its program, its components, its stack files).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const baseSynth = require(
+    path.join(tree, "dist", "orchestrator", "synth", "index.js"),
+  ) as typeof import("../synth");
+  const stacks = path.join(tree, "stacks");
+  const results = await mapLimit(envs, SYNTH_CONCURRENCY, async (env): Promise<SynthResult> => {
+    if (!existsSync(path.join(stacks, `Pulumi.${env}.yaml`)))
+      return { env, stack: env, resources: [], outputs: {} };
+    const file = path.join(tree, ".synth", `${env}-${depsKey(root)}.json`);
+    if (existsSync(file)) {
+      onStep({ step: "synth", env, state: "start", cached: true });
+      const result = JSON.parse(readFileSync(file, "utf8")) as SynthResult;
+      onStep({ step: "synth", env, state: "done", cached: true });
+      return result;
+    }
+    onStep({ step: "synth", env, state: "start", cached: false });
+    let result: SynthResult;
+    try {
+      result = await baseSynth.synth(env, { stacksDir: stacks });
+    } catch (e) {
+      throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
+    }
+    // Written atomically: concurrent reviews of the same base may race here, and both are right.
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
+    renameSync(`${file}.${process.pid}`, file);
+    onStep({ step: "synth", env, state: "done", cached: false });
+    return result;
+  });
+  const out = new Map<string, SynthResult>();
+  for (const r of results) {
+    cache.set(`${sha}/${r.env}`, r);
+    out.set(r.env, r);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
 import { synth, type SynthResult } from "../synth";
-import { synthAtRef } from "./base-ref";
+import { mapLimit, synthAtRef, SYNTH_CONCURRENCY } from "./base-ref";
 import { envConfig } from "./cost-report";
 
 export { costReport, envConfig, renderCostReport, type EnvCostReport } from "./cost-report";
@@ -38,7 +38,21 @@ export interface ReviewOptions {
   readonly strict?: boolean;
   /** Where warnings about the inputs go (corrupt lines). @default stderr */
   readonly warn?: (message: string) => void;
+  /** Progress: the base build, each synth (head and base side), each diff. @default none */
+  readonly onStep?: (step: ReviewStep) => void;
 }
+
+/** One step of a review, started or done (`cached`: nothing had to be done). */
+export type ReviewStep =
+  | { readonly step: "checkout" | "build"; readonly state: "start" | "done"; readonly cached: boolean }
+  | {
+      readonly step: "synth";
+      readonly side: "base" | "head";
+      readonly env: string;
+      readonly state: "start" | "done";
+      readonly cached: boolean;
+    }
+  | { readonly step: "diff"; readonly env: string; readonly state: "start" | "done" };
 
 /**
  * Builds the per-environment review — planned steps, the monthly cost before/after, the budget
@@ -55,20 +69,36 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   const dir = stacksDir();
   const configs = new Map(options.envs.map((env) => [env, envConfig(env, dir)] as const));
   const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const heads = new Map<string, SynthResult>();
-  for (const env of options.envs) heads.set(env, await synth(env));
-  const bases =
-    options.source.kind === "offline" ? await synthAtRef(options.source.base, options.envs) : undefined;
+  const onStep = options.onStep ?? (() => undefined);
+  // Offline, the head's synths and the base's build and synths run side by side; a recorded or
+  // live plan needs no synth at all.
+  const offline = options.source.kind === "offline";
+  const headsP = mapLimit(offline ? options.envs : [], SYNTH_CONCURRENCY, async (env) => {
+    onStep({ step: "synth", side: "head", env, state: "start", cached: false });
+    const result = await synth(env);
+    onStep({ step: "synth", side: "head", env, state: "done", cached: false });
+    return [env, result] as const;
+  });
+  const basesP =
+    options.source.kind === "offline"
+      ? synthAtRef(options.source.base, options.envs, undefined, (s) =>
+          onStep(s.step === "synth" ? { ...s, side: "base" } : s),
+        )
+      : undefined;
+  const [headList, bases] = await Promise.all([headsP, basesP]);
+  const heads = new Map<string, SynthResult>(headList);
 
   const out: EnvReview[] = [];
   for (const env of options.envs) {
     const cfg = configs.get(env)!;
-    const head = heads.get(env)!;
+    const head = heads.get(env);
     let steps: readonly PlanStep[];
     let source: ReviewSource;
     switch (options.source.kind) {
       case "offline":
-        steps = diffInventories(parseInventory(bases!.get(env)!), parseInventory(head));
+        onStep({ step: "diff", env, state: "start" });
+        steps = diffInventories(parseInventory(bases!.get(env)!), parseInventory(head!));
+        onStep({ step: "diff", env, state: "done" });
         source = "offline";
         break;
       case "file": {
@@ -96,7 +126,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
       profile: cfg.profile,
       steps,
       // Offline, the head inventory is the whole state after the change; recorded plans carry their own.
-      ...(source === "offline" ? { resources: parseInventory(head).resources } : {}),
+      ...(head ? { resources: parseInventory(head).resources } : {}),
       allowDataLoss: options.allowDataLoss ?? [],
     });
     const amount = cfg.budget.amount;

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { tempDir } from "../support/temp";
 
 const CLI = path.resolve(__dirname, "../../dist/orchestrator/cli.js");
 
@@ -55,7 +55,7 @@ describe("platform synth", () => {
   });
 
   it("bad config → exit 2 and the config error text, nothing else", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "stacks-"));
+    const dir = tempDir("stacks-");
     writeFileSync(
       path.join(dir, "Pulumi.broken.yaml"),
       [

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { tempDir } from "../support/temp";
 import { DEFAULT_USAGE, loadUsage, parseUsage, usageFor, UsageError } from "../../plan/cost";
 
 const STACKS = join(__dirname, "..", "..", "stacks");
@@ -107,7 +107,7 @@ describe("loadUsage", () => {
   });
 
   it("a missing file means defaults; a bad file names itself; a bad env name is refused", () => {
-    const dir = mkdtempSync(join(tmpdir(), "usage-"));
+    const dir = tempDir("usage-");
     expect(loadUsage("qa", dir)).toEqual(DEFAULT_USAGE);
     writeFileSync(join(dir, "usage.qa.yaml"), "requestsPerMonth: lots\n");
     expect(() => loadUsage("qa", dir)).toThrow(`usage.requestsPerMonth: must be a number ≥ 0, got "lots"`);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
@@ -13,6 +12,7 @@ import {
 import type { PlanStep } from "../../plan/model";
 import { renderComments, reviewMarker, type EnvReview } from "../../plan/render";
 import { FakeGitHub } from "../support/fake-github";
+import { tempDir } from "../support/temp";
 
 const gh = new FakeGitHub();
 const ISSUE = "acme/infra#7";
@@ -119,7 +119,7 @@ describe("upsertStickyComments", () => {
 });
 
 describe("resolveGitHubTarget", () => {
-  const dir = mkdtempSync(join(tmpdir(), "gh-event-"));
+  const dir = tempDir("gh-event-");
   const event = (name: string, payload: unknown) => {
     const path = join(dir, name);
     writeFileSync(path, JSON.stringify(payload));
@@ -197,7 +197,7 @@ describe("publishReview", () => {
       GITHUB_REPOSITORY: "acme/infra",
       GITHUB_API_URL: gh.url,
       GITHUB_EVENT_PATH: (() => {
-        const p = join(mkdtempSync(join(tmpdir(), "gh-")), "event.json");
+        const p = join(tempDir("gh-"), "event.json");
         writeFileSync(p, JSON.stringify({ pull_request: { number: 7 } }));
         return p;
       })(),

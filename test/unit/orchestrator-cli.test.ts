@@ -17,6 +17,7 @@ import {
   removeSetups,
   type Setup,
 } from "./orchestrator-support";
+import { Gate } from "../support/pulumi-double/testing";
 
 let s: Setup;
 /** A CLI root whose bin/pulumi logs every invocation, then runs the double. */
@@ -210,16 +211,19 @@ describe("faults through the CLI", () => {
 
   it("a held lock: exit 3 naming the holder and the recovery", async () => {
     s.writeStack("two", fixtureStack({ size: 7 }));
+    const gate = new Gate(s.dir, "held-lock");
     const holder = startCli(["up", "--env", "two", "--yes", "--json", ...s.cliFlags], {
       ...s.cliEnv,
-      PULUMI_DOUBLE_DELAY_MS: "8000",
+      ...gate.env,
     });
     await holder.waitFor('"op":"update"');
+    await gate.until((l) => l.event === "op-held", "the holder's update in flight");
     const run = await runCli(["up", "--env", "two", "--yes", ...s.cliFlags], s.cliEnv);
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/two\s+locked/);
     expect(run.stdout).toMatch(/stack two is locked by \S+@\S+ \(pid \d+\) since/);
     expect(run.stdout).toContain("npx platform cancel --env two");
+    gate.open("two");
     expect((await holder.done).code).toBe(0);
   }, 120_000);
 });
@@ -227,12 +231,17 @@ describe("faults through the CLI", () => {
 describe("Ctrl-C", () => {
   it("once: the engine stops gracefully, exit 130, the lock released, no orphan process", async () => {
     s.writeStack("solo", fixtureStack({ size: 8 }));
+    const gate = new Gate(s.dir, "ctrl-c-once");
     const cli = startCli(["up", "--env", "solo", "--yes", "--json", ...s.cliFlags], {
       ...s.cliEnv,
-      PULUMI_DOUBLE_DELAY_MS: "5000",
+      ...gate.env,
     });
     await cli.waitFor('"op":"update"');
+    await gate.until((l) => l.event === "op-held", "the update in flight");
     cli.signal("SIGINT");
+    // The in-flight operation finishes only after the engine heard the Ctrl-C.
+    await gate.until((l) => l.event === "sigint", "the engine's cancel");
+    gate.open("solo");
     const run = await cli.done;
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("cancelling");
@@ -244,16 +253,13 @@ describe("Ctrl-C", () => {
 
   it("twice: every process of the stack is killed; pending operations and the exact recovery are reported", async () => {
     s.writeStack("solo", fixtureStack({ size: 9 }));
-    const cli = startCli(["up", "--env", "solo", "--yes", ...s.cliFlags], {
-      ...s.cliEnv,
-      PULUMI_DOUBLE_DELAY_MS: "20000",
-    });
-    // Text mode: wait until the update is under way (the lock file exists), then press Ctrl-C twice.
-    for (let i = 0; i < 300 && lockFiles(s, "solo").length === 0; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 1500));
+    const gate = new Gate(s.dir, "ctrl-c-twice");
+    const cli = startCli(["up", "--env", "solo", "--yes", ...s.cliFlags], { ...s.cliEnv, ...gate.env });
+    // Text mode: wait until the update is under way (an operation held in flight, never let go),
+    // press Ctrl-C, and again once the engine is cancelling.
+    await gate.until((l) => l.event === "op-held", "the update in flight");
     cli.signal("SIGINT");
-    await new Promise((r) => setTimeout(r, 300));
+    await gate.until((l) => l.event === "sigint", "the engine's cancel");
     cli.signal("SIGINT");
     const run = await cli.done;
     expect(run.code).toBe(130);
@@ -277,16 +283,19 @@ describe("Ctrl-C", () => {
 
   it("cancel refuses while the lock's holder is alive", async () => {
     s.writeStack("solo", fixtureStack({ size: 10 }));
+    const gate = new Gate(s.dir, "cancel-alive");
     const holder = startCli(["up", "--env", "solo", "--yes", "--json", ...s.cliFlags], {
       ...s.cliEnv,
-      PULUMI_DOUBLE_DELAY_MS: "6000",
+      ...gate.env,
     });
     await holder.waitFor('"op":"update"');
+    await gate.until((l) => l.event === "op-held", "the holder's update in flight");
     const run = await runCli(["cancel", "--env", "solo", "--yes", ...s.cliFlags], s.cliEnv);
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/solo\s+blocked/);
     expect(run.stdout).toMatch(/still running \(pid \d+ on /);
     expect(lockFiles(s, "solo")).toHaveLength(1);
+    gate.open("solo");
     expect((await holder.done).code).toBe(0);
   }, 120_000);
 });

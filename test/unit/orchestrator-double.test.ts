@@ -22,6 +22,9 @@ import {
   removeSetups,
   type Setup,
 } from "./orchestrator-support";
+import { ManualTimers } from "../support/manual-timers";
+import { Gate } from "../support/pulumi-double/testing";
+import type { TraceLine } from "../support/pulumi-double/trace";
 
 const byEnv = (run: RunResult, env: string) => run.results.find((r) => r.env === env)!;
 
@@ -76,10 +79,68 @@ describe("lifecycle", () => {
 });
 
 describe("the platform program, as `pulumi up` runs it", () => {
+  // One deployment of the real platform program (the expensive part) for both tests: the first
+  // only reads its state, the second goes on to preview and destroy it.
+  const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+  let s: Setup;
+  let deployed: RunResult;
+  beforeAll(async () => {
+    s = await setup({ dev }, { program: "platform" });
+    deployed = await up({ ...s.base, env: "dev" });
+  }, 240_000);
+
+  it("the orchestrator's inline program and the Pulumi.yaml entry with the repo's stack file register identical resources and inputs", async () => {
+    expect(deployed.ok).toBe(true);
+
+    // `pulumi up -s dev` as a platform engineer runs it: the repository's Pulumi.yaml (main:
+    // programs/index.ts, stackConfigDir: stacks) and stack file, in a copy of that layout.
+    const project = path.join(s.dir, "project");
+    fs.mkdirSync(path.join(project, "stacks"), { recursive: true });
+    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(project, "stacks", "Pulumi.dev.yaml"), dev);
+    const localBackend = path.join(s.dir, "local-state");
+    const env = {
+      ...process.env,
+      PULUMI_DOUBLE_MAIN: path.join(REPO, "dist", "programs", "index.js"),
+      PULUMI_BACKEND_URL: `file://${localBackend}`,
+      PULUMI_HOME: path.join(s.dir, "local-home"),
+      PULUMI_CONFIG_PASSPHRASE: "another-passphrase",
+    };
+    const pulumi = path.join(s.root, "bin", "pulumi");
+    execFileSync(pulumi, ["stack", "init", "dev", "--non-interactive"], { cwd: project, env });
+    execFileSync(pulumi, ["up", "-s", "dev", "--yes", "--skip-preview", "--non-interactive"], {
+      cwd: project,
+      env,
+    });
+
+    const read = (backend: string) => {
+      const doc = JSON.parse(
+        fs.readFileSync(path.join(backend, ".pulumi", "stacks", "platform", "dev.json"), "utf8"),
+      ) as {
+        checkpoint: { latest: { resources: StateResource[] } };
+      };
+      const resources = doc.checkpoint.latest.resources;
+      const computed = computedValues(resources);
+      return new Map(
+        resources.map((r) => [
+          r.urn,
+          {
+            type: r.type,
+            parent: r.parent,
+            protect: r.protect ?? false,
+            inputs: normalize(r.inputs, computed),
+          },
+        ]),
+      );
+    };
+    const viaOrchestrator = read(s.backendDir);
+    const viaPulumiUp = read(localBackend);
+    expect([...viaOrchestrator.keys()].sort()).toEqual([...viaPulumiUp.keys()].sort());
+    for (const [urn, resource] of viaPulumiUp)
+      expect({ urn, ...viaOrchestrator.get(urn) }).toEqual({ urn, ...resource });
+  }, 240_000);
+
   it("registers the same resources as the `pulumi up` entry (synth), and destroy keeps protected resources", async () => {
-    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
-    const s = await setup({ dev }, { program: "platform" });
-    const deployed = await up({ ...s.base, env: "dev" });
     expect(deployed.results[0]).toMatchObject({
       env: "dev",
       status: Status.succeeded,
@@ -134,61 +195,6 @@ describe("the platform program, as `pulumi up` runs it", () => {
         .sort(),
     ).toEqual(protectedInState);
     expect(left.some((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance")).toBe(false);
-  }, 240_000);
-});
-
-describe("same config as `pulumi up -s <env>` in the repository", () => {
-  it("the orchestrator's inline program and the Pulumi.yaml entry with the repo's stack file register identical resources and inputs", async () => {
-    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
-    const s = await setup({ dev }, { program: "platform" });
-    expect((await up({ ...s.base, env: "dev" })).ok).toBe(true);
-
-    // `pulumi up -s dev` as a platform engineer runs it: the repository's Pulumi.yaml (main:
-    // programs/index.ts, stackConfigDir: stacks) and stack file, in a copy of that layout.
-    const project = path.join(s.dir, "project");
-    fs.mkdirSync(path.join(project, "stacks"), { recursive: true });
-    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
-    fs.writeFileSync(path.join(project, "stacks", "Pulumi.dev.yaml"), dev);
-    const localBackend = path.join(s.dir, "local-state");
-    const env = {
-      ...process.env,
-      PULUMI_DOUBLE_MAIN: path.join(REPO, "dist", "programs", "index.js"),
-      PULUMI_BACKEND_URL: `file://${localBackend}`,
-      PULUMI_HOME: path.join(s.dir, "local-home"),
-      PULUMI_CONFIG_PASSPHRASE: "another-passphrase",
-    };
-    const pulumi = path.join(s.root, "bin", "pulumi");
-    execFileSync(pulumi, ["stack", "init", "dev", "--non-interactive"], { cwd: project, env });
-    execFileSync(pulumi, ["up", "-s", "dev", "--yes", "--skip-preview", "--non-interactive"], {
-      cwd: project,
-      env,
-    });
-
-    const read = (backend: string) => {
-      const doc = JSON.parse(
-        fs.readFileSync(path.join(backend, ".pulumi", "stacks", "platform", "dev.json"), "utf8"),
-      ) as {
-        checkpoint: { latest: { resources: StateResource[] } };
-      };
-      const resources = doc.checkpoint.latest.resources;
-      const computed = computedValues(resources);
-      return new Map(
-        resources.map((r) => [
-          r.urn,
-          {
-            type: r.type,
-            parent: r.parent,
-            protect: r.protect ?? false,
-            inputs: normalize(r.inputs, computed),
-          },
-        ]),
-      );
-    };
-    const viaOrchestrator = read(s.backendDir);
-    const viaPulumiUp = read(localBackend);
-    expect([...viaOrchestrator.keys()].sort()).toEqual([...viaPulumiUp.keys()].sort());
-    for (const [urn, resource] of viaPulumiUp)
-      expect({ urn, ...viaOrchestrator.get(urn) }).toEqual({ urn, ...resource });
   }, 240_000);
 });
 
@@ -247,12 +253,24 @@ describe("environments as a graph", () => {
 
   it("runs dependencies first, independent stacks in parallel, each in its own process", async () => {
     const events: (OrchestratorEvent & { at: number })[] = [];
-    const run = await up({
+    // app1 and app2 are held until both have an operation in flight: they provably run at once.
+    const gate = new Gate(s.dir, "graph");
+    gate.open("shared", "edge");
+    const running = up({
       ...s.base,
       env: "all",
-      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "300" },
+      envVars: { ...s.base.envVars, ...gate.env },
       onEvent: (e) => events.push({ ...e, at: Date.now() }),
     });
+    const held = (stack: string) => (l: TraceLine) => l.event === "op-held" && l.stack === stack;
+    const [app1, app2] = [
+      await gate.until(held("app1"), "app1 in flight"),
+      await gate.until(held("app2"), "app2 in flight"),
+    ];
+    expect(app1.pid).not.toBe(app2.pid);
+    expect(gate.lines().some((l) => l.event === "op-done" && l.stack !== "shared")).toBe(false);
+    gate.open("app1", "app2");
+    const run = await running;
     expect(run.ok).toBe(true);
     const at = (type: string, env: string) =>
       events.find((e) => e.type === type && "env" in e && e.env === env)!.at;
@@ -358,13 +376,25 @@ describe("faults", () => {
   }, 180_000);
 
   it("a timeout aborts, then kills the whole process tree; pending operations are reported", async () => {
-    const run = await up({
+    // The clock is the test's: the timeout fires once an operation is in flight (held, never let
+    // go), the kill once the engine has been asked to stop.
+    const timers = new ManualTimers();
+    const gate = new Gate(s.dir, "timeout");
+    const running = up({
       ...s.base,
       env: "other",
-      timeoutMs: 6_000,
-      killAfterMs: 500,
-      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "60000" },
+      timeoutMs: 600_000,
+      killAfterMs: 30_000,
+      timers,
+      envVars: { ...s.base.envVars, ...gate.env },
     });
+    await gate.until((l) => l.event === "op-held", "an operation in flight");
+    expect(timers.scheduled()).toEqual([600_000]);
+    timers.advance(600_000);
+    await gate.until((l) => l.event === "sigint", "the engine asked to stop");
+    expect(timers.scheduled()).toEqual([30_000]);
+    timers.advance(30_000);
+    const run = await running;
     const r = run.results[0]!;
     expect(r.status).toBe(Status.aborted);
     expect(r.error).toMatch(/was killed/);
@@ -408,14 +438,14 @@ describe("locks", () => {
   });
 
   it("a second concurrent up fails at once naming the holder, or waits and then succeeds", async () => {
-    // The holder's update takes ≥ 8 s (one changed resource, 8 s per provider operation).
-    const slow = { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "8000" };
+    // The holder's one changed resource is held in flight until both others have met the lock.
+    const gate = new Gate(s.dir, "locks");
     let holderStarted!: () => void;
     const started = new Promise<void>((r) => (holderStarted = r));
     const first = up({
       ...s.base,
       env: "busy",
-      envVars: slow,
+      envVars: { ...s.base.envVars, ...gate.env },
       onEvent: (e) => {
         const pre =
           e.type === "engine"
@@ -427,15 +457,23 @@ describe("locks", () => {
     await started;
     expect(lockFiles(s, "busy")).toHaveLength(1);
     const waits: OrchestratorEvent[] = [];
-    const [immediate, waiting] = await Promise.all([
-      up({ ...s.base, env: "busy" }),
-      up({
-        ...s.base,
-        env: "busy",
-        waitForLockMs: 120_000,
-        onEvent: (e) => e.type === "lock-wait" && waits.push(e),
-      }),
-    ]);
+    let sawLock!: () => void;
+    const waiterSawLock = new Promise<void>((r) => (sawLock = r));
+    const immediateP = up({ ...s.base, env: "busy" });
+    const waitingP = up({
+      ...s.base,
+      env: "busy",
+      waitForLockMs: 120_000,
+      onEvent: (e) => {
+        if (e.type !== "lock-wait") return;
+        waits.push(e);
+        sawLock();
+      },
+    });
+    const immediate = await immediateP;
+    await waiterSawLock;
+    gate.open("busy");
+    const waiting = await waitingP;
     expect(immediate.results[0]).toMatchObject({
       status: Status.locked,
       lock: [expect.objectContaining({ user: expect.any(String), pid: expect.any(Number) })],

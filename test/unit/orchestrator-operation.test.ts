@@ -1,11 +1,14 @@
 // runOperation against a fake StackHandle (the StackFactory seam): the behaviours that the Pulumi
 // CLI double cannot provoke on demand (outputs failing after a successful update, a summary that
 // never arrives) and exact lock-wait timing.
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import { ConcurrentUpdateError, CommandError, StackNotFoundError } from "@pulumi/pulumi/automation";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { runOperation, type Job } from "../../orchestrator/operation";
+import { WAKE_POLL_MS } from "../../orchestrator/locks";
+import { runOperation, type Job, type OperationContext } from "../../orchestrator/operation";
 import { Status, type OrchestratorEvent } from "../../orchestrator/types";
 import type { StackFactory, StackHandle, WorkspaceSpec } from "../../orchestrator/workspace";
 
@@ -60,14 +63,40 @@ async function run(
   stack: StackHandle | (() => never),
   options: Job["options"] = {},
   signal = new AbortController().signal,
+  more: Pick<OperationContext, "now" | "sleep"> & { onEvent?: (e: OrchestratorEvent) => void } = {},
 ) {
   const events: OrchestratorEvent[] = [];
   const factory: StackFactory = async () => (typeof stack === "function" ? stack() : stack);
+  const { onEvent, ...clock } = more;
   const result = await runOperation(
     { verb, spec, options },
-    { factory, program: async () => undefined, signal, emit: (e) => events.push(e) },
+    {
+      factory,
+      program: async () => undefined,
+      signal,
+      emit: (e) => {
+        events.push(e);
+        onEvent?.(e);
+      },
+      ...clock,
+    },
   );
   return { result, events };
+}
+
+/** A clock that moves only when the code under test sleeps: lock waits cost no real time. */
+function fakeClock() {
+  let now = 1_000_000;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms: number, signal: AbortSignal) => {
+      if (signal.aborted) throw new Error("aborted");
+      slept.push(ms);
+      now += ms;
+    },
+  };
 }
 
 describe("runOperation", () => {
@@ -189,12 +218,19 @@ describe("runOperation", () => {
         return { summary: { resourceChanges: { same: 1 } }, outputs: await this.outputs() };
       },
     });
-    const { result, events } = await run("up", stack, { waitForLockMs: 20_000 });
+    const clock = fakeClock();
+    const { result, events } = await run("up", stack, { waitForLockMs: 20_000 }, undefined, clock);
     expect(attempts).toBe(3);
     expect(result.status).toBe(Status.succeeded);
     expect(result.waitedForLockMs).toBeGreaterThan(1500);
     expect(events.filter((e) => e.type === "lock-wait")).toHaveLength(2);
-  }, 20_000);
+    // 1 s, then 2 s, each ±20 %.
+    expect(clock.slept).toHaveLength(2);
+    expect(clock.slept[0]).toBeGreaterThanOrEqual(800);
+    expect(clock.slept[0]).toBeLessThanOrEqual(1200);
+    expect(clock.slept[1]).toBeGreaterThanOrEqual(1600);
+    expect(clock.slept[1]).toBeLessThanOrEqual(2400);
+  });
 
   it("gives up waiting when the budget runs out", async () => {
     const stack = fakeStack({
@@ -202,10 +238,12 @@ describe("runOperation", () => {
         throw sdkError(ConcurrentUpdateError, LOCKED);
       },
     });
-    const { result } = await run("up", stack, { waitForLockMs: 1200 });
+    const clock = fakeClock();
+    const { result } = await run("up", stack, { waitForLockMs: 1200 }, undefined, clock);
     expect(result.status).toBe(Status.locked);
     expect(result.error).toMatch(/\(waited 1s\)/);
-  }, 10_000);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBe(1200); // never past the budget
+  });
 
   it("stops waiting for a lock when aborted", async () => {
     const controller = new AbortController();
@@ -214,9 +252,47 @@ describe("runOperation", () => {
         throw sdkError(ConcurrentUpdateError, LOCKED);
       },
     });
-    setTimeout(() => controller.abort(), 300);
-    const { result } = await run("up", stack, { waitForLockMs: 60_000 }, controller.signal);
+    // Abort while the (real) backoff sleep is under way: right after the lock-wait event.
+    const { result, events } = await run("up", stack, { waitForLockMs: 60_000 }, controller.signal, {
+      onEvent: (e) => e.type === "lock-wait" && setImmediate(() => controller.abort()),
+    });
+    expect(events.filter((e) => e.type === "lock-wait")).toHaveLength(1);
     expect(result.status).toBe(Status.aborted);
+  });
+
+  it("on a file:// backend, retries as soon as the holder's lock file is gone, not after the backoff", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "orch-lock-wake-"));
+    try {
+      const lockDir = path.join(dir, ".pulumi", "locks", "organization", "platform", "dev");
+      fs.mkdirSync(lockDir, { recursive: true });
+      const lock = path.join(lockDir, "holder.json");
+      fs.writeFileSync(lock, JSON.stringify({ pid: 4242, username: "ana", hostname: "ci-3", timestamp: "" }));
+      let attempts = 0;
+      const stack = fakeStack({
+        up: async function (this: StackHandle) {
+          if (++attempts === 1) throw sdkError(ConcurrentUpdateError, LOCKED);
+          return { summary: { resourceChanges: { same: 1 } }, outputs: await this.outputs() };
+        },
+      });
+      const started = Date.now();
+      const result = await runOperation(
+        { verb: "up", spec: { ...spec, backendUrl: `file://${dir}` }, options: { waitForLockMs: 600_000 } },
+        {
+          factory: async () => stack,
+          program: async () => undefined,
+          signal: new AbortController().signal,
+          // The holder finishes right after the first lock-wait: its lock file goes.
+          emit: (e) => e.type === "lock-wait" && setImmediate(() => fs.rmSync(lock)),
+        },
+      );
+      expect(attempts).toBe(2);
+      expect(result.status).toBe(Status.succeeded);
+      // The first backoff is ≥ 800 ms; the lock files are checked every WAKE_POLL_MS.
+      expect(Date.now() - started).toBeLessThan(800);
+      expect(WAKE_POLL_MS).toBeLessThan(800);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses to destroy protected resources and lists them", async () => {

@@ -4,19 +4,18 @@
  * inline program, a marker to find leftover processes, and a CLI runner.
  */
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { makePulumiRoot } from "../support/pulumi-double/install";
+import { strayProcesses, waitForNoStrayProcesses } from "../support/processes";
+import { tempDir } from "../support/temp";
 import type { CommonOptions } from "../../orchestrator/types";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 export const CLI = path.join(REPO, "dist", "orchestrator", "cli.js");
 
-/** Every process started by a test file carries this variable (workers, CLIs, the double). */
-export const MARKER = `orch-test-${randomUUID()}`;
-process.env["PLATFORM_ORCH_TEST_MARKER"] = MARKER;
+/** Every process started by a test file carries this marker (workers, CLIs, the double). */
+export { MARKER } from "../support/processes";
 
 /** A stack file for the double's fixture program (`platform:size` etc. are its config). */
 export function fixtureStack(
@@ -60,7 +59,7 @@ export async function setup(
   stacks: Record<string, string>,
   { program = "fixture" }: { program?: "fixture" | "platform" } = {},
 ): Promise<Setup> {
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "orch-"));
+  const dir = tempDir("orch-"); // removed after the file even without removeSetups()
   created.push(dir);
   const root = await makePulumiRoot(path.join(dir, "cli"));
   const stacksDir = path.join(dir, "stacks");
@@ -128,40 +127,11 @@ export function lockFiles(s: Setup, stack: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 }
 
-/** PIDs of live processes carrying this file's marker, other than this process. */
-export function leftoverProcesses(): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, "utf8");
-      if (!environ.includes(`PLATFORM_ORCH_TEST_MARKER=${MARKER}`)) continue;
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (/\) Z /.test(stat)) continue; // a zombie is already dead, waiting for its parent to reap it
-      out.push(Number(entry));
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return out;
-}
+/** PIDs of live processes this file started (descendants, or carrying its marker), other than this process. */
+export const leftoverProcesses = strayProcesses;
 
-/** Waits until no marked process is left (or the time runs out) and returns what is left. */
-export async function waitForNoLeftovers(ms = 10_000): Promise<number[]> {
-  const end = Date.now() + ms;
-  let left = leftoverProcesses();
-  while (left.length > 0 && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    left = leftoverProcesses();
-  }
-  return left.map((pid) => {
-    try {
-      return `${pid}: ${fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ")}`;
-    } catch {
-      return String(pid);
-    }
-  }) as unknown as number[];
-}
+/** Waits until no process this file started is left (or the time runs out) and returns what is left. */
+export const waitForNoLeftovers = waitForNoStrayProcesses;
 
 /** A finished CLI run. */
 export interface CliRun {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { tempDir } from "../support/temp";
 import { SECRET, UNKNOWN } from "../../plan/model";
 import {
   countChanges,
@@ -19,7 +19,7 @@ import {
 const FIXTURES = join(__dirname, "../fixtures/pulumi-engine");
 const fixture = (name: string) => join(FIXTURES, name);
 const text = (name: string) => readFileSync(fixture(name), "utf8");
-const tmp = mkdtempSync(join(tmpdir(), "plan-parse-"));
+const tmp = tempDir("plan-parse-");
 const write = (name: string, content: string) => {
   const path = join(tmp, name);
   writeFileSync(path, content);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { tempDir } from "../support/temp";
 import { SECRET, UNKNOWN } from "../../plan/model";
 import {
   countChanges,
@@ -22,7 +22,7 @@ import {
 
 const FIXTURES = join(__dirname, "../fixtures/pulumi-engine");
 const fixture = (name: string) => join(FIXTURES, name);
-const tmp = mkdtempSync(join(tmpdir(), "plan-preview-"));
+const tmp = tempDir("plan-preview-");
 const write = (name: string, content: string) => {
   const path = join(tmp, name);
   writeFileSync(path, content);

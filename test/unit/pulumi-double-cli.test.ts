@@ -18,6 +18,7 @@ import {
   StackNotFoundError,
   type EngineEvent,
 } from "@pulumi/pulumi/automation";
+import { waitForNoStrayProcesses } from "../support/processes";
 import { PULUMI_SDK_DIR } from "../support/pulumi-double/proto";
 import {
   doubleEnv,
@@ -28,6 +29,7 @@ import {
   readCheckpoint,
   runCli,
   waitFor,
+  Gate,
   type DoubleEnv,
 } from "../support/pulumi-double/testing";
 
@@ -61,6 +63,8 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env["PULUMI_DOUBLE_VERSION"];
   await removeDoubleEnv(de);
+  // CLIs, local programs, language hosts: nothing this file started is still running.
+  expect(await waitForNoStrayProcesses()).toEqual([]);
 });
 
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
@@ -191,22 +195,23 @@ describe("pulumi double CLI", () => {
 
   it("a second SIGINT exits at once, leaving the lock and the pending operation", async () => {
     expect((await cli(["config", "set", "count", "6"])).code).toBe(0);
+    const gate = new Gate(de.dir, "second-sigint"); // never opened: the operations stay in flight
     const child = spawn(path.join(de.root, "bin", "pulumi"), ["up", "--yes", "--skip-preview"], {
       cwd: proj,
-      env: { ...process.env, ...de.env, NODE_PATH, PULUMI_DOUBLE_DELAY_MS: "20000" },
+      env: { ...process.env, ...de.env, NODE_PATH, ...gate.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-    await waitFor(
-      () => (readCheckpoint(de, "local", "dev").checkpoint.latest.pending_operations ?? []).length > 0,
-      30_000,
-      "a pending operation",
-    );
+    await gate.until((l) => l.event === "op-held", "an operation in flight");
+    expect(readCheckpoint(de, "local", "dev").checkpoint.latest.pending_operations.length).toBeGreaterThan(0);
     const started = Date.now();
     child.kill("SIGINT");
     await waitFor(() => stdout.includes("^C received; cancelling"), 10_000, "the first ^C message");
+    expect(gate.lines().filter((l) => l.event === "sigint")).toEqual([
+      { pid: child.pid, stack: "dev", event: "sigint", count: 1 },
+    ]);
     child.kill("SIGINT");
     expect(await exited).toBe(255);
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
 import { expect } from "../support/expect";
 import { CommandError, ConcurrentUpdateError, type EngineEvent } from "@pulumi/pulumi/automation";
+import { waitForNoStrayProcesses } from "../support/processes";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
 import {
   doubleEnv,
@@ -16,6 +17,7 @@ import {
   readCheckpoint,
   waitFor,
   withEnv,
+  Gate,
   type DoubleEnv,
 } from "../support/pulumi-double/testing";
 
@@ -28,6 +30,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeDoubleEnv(de);
+  // The crashed and cancelled CLIs and their programs: nothing this file started is still running.
+  expect(await waitForNoStrayProcesses()).toEqual([]);
 });
 
 /** The execa failure behind a CommandError (exit code, signal, output). */
@@ -84,7 +88,14 @@ describe("pulumi double faults", () => {
   });
 
   it("--continue-on-error keeps going past a failed resource and still exits 255", async () => {
-    const stack = await inlineStack(de, { project: "continue", stack: "dev", program: bundleProgram });
+    // The SDK rejects the outputs of a resource that failed to register. An exported one is awaited
+    // only after that rejection (Node's PromiseRejectionHandledWarning): export all but app-pw's.
+    const program = async () => {
+      const outputs = await bundleProgram();
+      delete outputs["password"];
+      return outputs;
+    };
+    const stack = await inlineStack(de, { project: "continue", stack: "dev", program });
     const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-pw" }, () =>
       rejection(stack.up({ continueOnError: true })),
     );
@@ -98,11 +109,14 @@ describe("pulumi double faults", () => {
     const stack = await inlineStack(de, { project: "concurrent", stack: "dev", program: bundleProgram });
     await stack.up();
     await stack.setConfig("size", { value: "2" });
-    const first = withEnv(stack, { PULUMI_DOUBLE_DELAY_MS: "1500" }, () => stack.up());
-    await waitFor(() => lockFiles(de, "concurrent", "dev").length > 0, 20_000, "the first update's lock");
+    const gate = new Gate(de.dir, "concurrent");
+    const first = withEnv(stack, gate.env, () => stack.up());
+    await gate.until((l) => l.event === "op-held", "the first update's operation in flight");
+    expect(lockFiles(de, "concurrent", "dev")).toHaveLength(1);
     const e = await rejection(stack.up());
     expect(e).toBeInstanceOf(ConcurrentUpdateError);
     expect(String((e as Error).message)).toContain("the stack is currently locked by 1 lock(s)");
+    gate.open("dev");
     const res = await first;
     expect(res.summary.resourceChanges).toEqual({ same: 4, update: 1 });
     expect(lockFiles(de, "concurrent", "dev")).toEqual([]);
@@ -139,7 +153,8 @@ describe("pulumi double faults", () => {
     const stack = await inlineStack(de, { project: "sigint", stack: "dev", program: bundleProgram });
     const ac = new AbortController();
     const events: EngineEvent[] = [];
-    const run = withEnv(stack, { PULUMI_DOUBLE_DELAY_MS: "1500" }, () =>
+    const gate = new Gate(de.dir, "sigint");
+    const run = withEnv(stack, gate.env, () =>
       rejection(stack.up({ signal: ac.signal, onEvent: (ev) => events.push(ev) })),
     );
     await waitFor(
@@ -148,7 +163,11 @@ describe("pulumi double faults", () => {
       20_000,
       "a resource operation in flight",
     );
+    await gate.until((l) => l.event === "op-held" && l.urn.endsWith("::app-suffix"), "app-suffix in flight");
     ac.abort();
+    // In-flight operations finish after the cancel: let them go once the engine heard it.
+    await gate.until((l) => l.event === "sigint", "the engine's cancel");
+    gate.open("dev");
     const f = failure(await run);
     expect(f.exitCode).toBe(255);
     expect(f.message).toContain("^C received; cancelling");

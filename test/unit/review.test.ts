@@ -1,18 +1,19 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterEach, beforeAll, describe, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { isBlocked, review } from "../../orchestrator/review";
+import { isBlocked, review, type ReviewStep } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
+import { waitForNoStrayProcesses } from "../support/processes";
+import { tempDir } from "../support/temp";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist/orchestrator/cli.js");
 
 /** A copy of stacks/ with one edit, used as the working tree's stack files (the base is HEAD). */
 function editedStacks(edit: (prodYaml: string) => string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "review-stacks-"));
+  const dir = tempDir("review-stacks-");
   cpSync(path.join(ROOT, "stacks"), dir, { recursive: true });
   const file = path.join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, edit(readFileSync(file, "utf8")));
@@ -23,6 +24,11 @@ const saved = process.env["PLATFORM_STACKS_DIR"];
 afterEach(() => {
   if (saved === undefined) delete process.env["PLATFORM_STACKS_DIR"];
   else process.env["PLATFORM_STACKS_DIR"] = saved;
+});
+
+afterAll(async () => {
+  // Synth workers, CLIs: nothing this file started is still running.
+  expect(await waitForNoStrayProcesses()).toEqual([]);
 });
 
 describe("offline review (synth of HEAD vs synth of the working tree)", () => {
@@ -37,7 +43,17 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
       y.replace("tier: db-custom-2-7680", "tier: db-custom-4-15360"),
     );
-    const [r] = await review({ envs: ["prod"], source: { kind: "offline", base: "HEAD" } });
+    const progress: ReviewStep[] = [];
+    const [r] = await review({
+      envs: ["prod"],
+      source: { kind: "offline", base: "HEAD" },
+      onStep: (s) => progress.push(s),
+    });
+    // Every step is reported done: the base's checkout and build (cached or not), both synths, the diff.
+    const done = progress
+      .filter((s) => s.state === "done")
+      .map((s) => [s.step, "side" in s ? s.side : "", "env" in s ? s.env : ""].join(" ").trim());
+    expect(done.sort()).toEqual(["build", "checkout", "diff  prod", "synth base prod", "synth head prod"]);
     const changed = r!.steps.filter((s) => s.op !== "same");
     expect(changed.map((s) => [s.op, s.name]).sort()).toEqual([
       ["update", "db-instance"],
@@ -68,10 +84,22 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     expect(isBlocked([r!])).toBe(true);
 
     const urns = loss.map((f) => f.urn!);
+    const progress: ReviewStep[] = [];
     const [acked] = await review({
       envs: ["prod"],
       source: { kind: "offline", base: "HEAD" },
       allowDataLoss: urns,
+      onStep: (s) => progress.push(s),
+    });
+    // The same base again: its build and synth are reused, only the head is synthesized.
+    const cached = progress
+      .filter((s) => s.step !== "diff" && s.state === "done")
+      .map((s) => [`${s.step}${"side" in s ? ` ${s.side}` : ""}`, "cached" in s && s.cached]);
+    expect(Object.fromEntries(cached)).toEqual({
+      checkout: true,
+      build: true,
+      "synth base": true,
+      "synth head": false,
     });
     expect(acked!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking)).toEqual([]);
   });
@@ -118,7 +146,7 @@ describe("review --post", () => {
     const gh = new FakeGitHub();
     await gh.start();
     try {
-      const event = path.join(mkdtempSync(path.join(tmpdir(), "gh-")), "event.json");
+      const event = path.join(tempDir("gh-"), "event.json");
       writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
       const log = path.join(
         ROOT,

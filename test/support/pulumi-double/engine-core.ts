@@ -7,6 +7,7 @@ import { Semaphore, StepFailure, type DeploymentOptions } from "./engine-types";
 import { makeSecret, type Props } from "./props";
 import type { PendingOperation, ResourceState } from "./state";
 import { isDefaultProvider, matchesUrn, protectedClosure, ROOT_STACK_TYPE, type StepPlan } from "./steps";
+import { trace, untilExists } from "./trace";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -140,13 +141,18 @@ export abstract class DeploymentCore {
       this.opsStarted++;
       this.pending.set(key, { resource: s, type: kind });
       this.journal();
-      const { crashAfter, delayMs, failOn } = this.o.faults;
+      const { crashAfter, delayMs, failOn, holdFile, traceFile } = this.o.faults;
+      trace(traceFile, this.o.stack, { event: "op-start", kind, urn: s.urn });
       if (crashAfter !== undefined && this.opsStarted > crashAfter) {
         process.stderr.write(`pulumi-double: PULUMI_DOUBLE_CRASH_AFTER=${crashAfter}: killing the CLI\n`);
         process.kill(process.pid, "SIGKILL");
-        await sleep(60_000);
+        await new Promise<never>(() => undefined); // the signal is on its way: never go on
       }
       if (delayMs > 0) await sleep(delayMs);
+      if (holdFile !== undefined) {
+        trace(traceFile, this.o.stack, { event: "op-held", kind, urn: s.urn });
+        await untilExists(holdFile.replaceAll("{stack}", this.o.stack));
+      }
       const name = s.urn.split("::").pop();
       if (failOn !== undefined && name === failOn) {
         const verb = {
@@ -165,6 +171,7 @@ export abstract class DeploymentCore {
     } finally {
       this.pending.delete(key);
       this.sem.release();
+      trace(this.o.faults.traceFile, this.o.stack, { event: "op-done", kind, urn: s.urn });
     }
   }
 

@@ -44,6 +44,20 @@ export interface Faults {
   delayMs: number;
   /** PULUMI_DOUBLE_CRASH_AFTER: SIGKILL self when starting provider operation n+1. */
   crashAfter?: number;
+  /**
+   * PULUMI_DOUBLE_HOLD: a file path; every provider operation, once started, waits until that file
+   * exists (`{stack}` in the path is replaced by the stack name). A test holds an operation in
+   * flight for exactly as long as it needs (a lock held, a Ctrl-C during an operation) instead of
+   * guessing a delay.
+   */
+  holdFile?: string;
+  /**
+   * PULUMI_DOUBLE_STOP_GRACE_MS: how long an inline program gets to wind down after a failure or a
+   * cancel before the double finishes without it. @default 3000
+   */
+  stopGraceMs: number;
+  /** PULUMI_DOUBLE_TRACE: a file the double appends trace lines to (see trace.ts). */
+  traceFile?: string;
 }
 
 /** Reads the fault variables. */
@@ -54,6 +68,9 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): Faults {
     failOn: env["PULUMI_DOUBLE_FAIL_ON"] || undefined,
     delayMs: n(env["PULUMI_DOUBLE_DELAY_MS"]) ?? 0,
     crashAfter: n(env["PULUMI_DOUBLE_CRASH_AFTER"]),
+    holdFile: env["PULUMI_DOUBLE_HOLD"] || undefined,
+    stopGraceMs: n(env["PULUMI_DOUBLE_STOP_GRACE_MS"]) ?? 3000,
+    traceFile: env["PULUMI_DOUBLE_TRACE"] || undefined,
   };
 }
 

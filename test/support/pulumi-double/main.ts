@@ -2,6 +2,9 @@
  * Entry point of the Pulumi CLI double (`<root>/bin/pulumi` execs `node main.js "$@"`).
  * Errors print as `error: <message>` on stderr with exit code 255, like the real CLI.
  */
+import * as nodeModule from "node:module";
+// The double starts once per CLI call (several per operation): cache compiled code on disk.
+nodeModule.enableCompileCache?.();
 import { isKnownFlag, parseArgs } from "./args";
 import {
   configGet,

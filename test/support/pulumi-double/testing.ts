@@ -14,6 +14,7 @@ import {
   type Stack,
 } from "@pulumi/pulumi/automation";
 import { makePulumiRoot } from "./install";
+import { readTrace, type TraceLine } from "./trace";
 
 /** One isolated double installation: CLI root, backend directory and PULUMI_HOME. */
 export interface DoubleEnv {
@@ -134,4 +135,54 @@ export function runCli(
       },
     );
   });
+}
+
+/**
+ * Holds the double's provider operations in flight until the test opens the gate of their stack,
+ * and shows what the double did (trace lines), so a test waits for events, never for a guessed
+ * time. Pass `env` to the CLI's environment.
+ *
+ * @example
+ * ```ts
+ * const gate = new Gate(dir);
+ * const update = up({ ...base, env: "dev", envVars: { ...base.envVars, ...gate.env } });
+ * await gate.until((l) => l.event === "op-held", "an operation in flight");
+ * gate.open("dev");
+ * ```
+ */
+export class Gate {
+  /** Where the double looks (`{stack}` stands for the stack name). */
+  readonly holdFile: string;
+  readonly traceFile: string;
+
+  /** `name` keeps several gates in one directory apart. */
+  constructor(dir: string, name = "gate") {
+    this.holdFile = path.join(dir, `${name}.{stack}.open`);
+    this.traceFile = path.join(dir, `${name}.trace`);
+    fs.rmSync(this.traceFile, { force: true });
+    for (const f of fs.readdirSync(dir))
+      if (f.startsWith(`${name}.`) && f.endsWith(".open")) fs.rmSync(path.join(dir, f));
+  }
+
+  /** PULUMI_DOUBLE_HOLD and PULUMI_DOUBLE_TRACE for the CLI. */
+  get env(): Record<string, string> {
+    return { PULUMI_DOUBLE_HOLD: this.holdFile, PULUMI_DOUBLE_TRACE: this.traceFile };
+  }
+
+  /** Lets every held and future provider operation of these stacks go on. */
+  open(...stacks: string[]): void {
+    for (const stack of stacks) fs.writeFileSync(this.holdFile.replace("{stack}", stack), "");
+  }
+
+  /** The trace so far. */
+  lines(): TraceLine[] {
+    return readTrace(this.traceFile);
+  }
+
+  /** Waits until a trace line matches (polling every 25 ms) and returns it. */
+  async until(match: (line: TraceLine) => boolean, what: string, timeoutMs = 60_000): Promise<TraceLine> {
+    let found: TraceLine | undefined;
+    await waitFor(() => (found = this.lines().find(match)) !== undefined, timeoutMs, what);
+    return found!;
+  }
 }

@@ -14,6 +14,7 @@ import { acquireLock, type Lock } from "../locks";
 import { startMonitor, type MonitorServer } from "../monitor";
 import { runInline, runLocal, type ProgramRun } from "../program";
 import { sortKeys, type Props } from "../props";
+import { trace } from "../trace";
 import {
   decryptProps,
   encryptProps,
@@ -128,6 +129,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
       }
       backend.writeDeployment(stack, d);
     };
+    const faults = faultsFromEnv(ctx.env);
     const dep = new Deployment({
       kind,
       dryRun,
@@ -145,7 +147,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
       excludes: a.values("exclude"),
       continueOnError: a.bool("continue-on-error"),
       excludeProtected: a.bool("exclude-protected"),
-      faults: faultsFromEnv(ctx.env),
+      faults,
     });
 
     let sigints = 0;
@@ -153,6 +155,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
     const canceledP = new Promise<void>((r) => (onCancel = r));
     const sigint = () => {
       sigints++;
+      trace(faults.traceFile, stack, { event: "sigint", count: sigints });
       if (sigints === 1) {
         ctx.stdout("^C received; cancelling. If you would like to terminate immediately, press ^C again.\n");
         dep.canceled = true;
@@ -219,7 +222,7 @@ export async function runOperation(ctx: Context, kind: OperationKind): Promise<n
           while (!dep.stopping && !programDone) await Promise.race([sleep(50), canceledP]);
           if (programDone) return undefined;
           await dep.drain();
-          await Promise.race([sleep(3000), finished]);
+          await Promise.race([sleep(faults.stopGraceMs), finished]);
           return "__stopped__";
         })();
         const outcome = await Promise.race([finished, stopped]);

@@ -1,0 +1,217 @@
+/**
+ * Builds of one git commit for the offline review, made once per commit and shared read-only: the
+ * commit's files (`git archive`) compiled to JavaScript in `<cache>/base-builds/<sha>-<key>/`, where
+ * every later review (and every concurrent process: a lock directory lets one build while the
+ * others wait) finds them. The compile is a transpile without type check (the base was checked
+ * when it was merged), so a first build takes seconds, a cached one nothing.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { PlatformError } from "../../components/shared/errors";
+
+/** Bumped when the layout of a cached build changes (old entries are then ignored and pruned). */
+const BUILD_FORMAT = 1;
+/** Cached builds kept (most recently used first). @default 5 */
+export const KEEP_BUILDS = 5;
+/** A lock older than this is taken over even when its holder cannot be checked. */
+const STALE_LOCK_MS = 10 * 60_000;
+const COMPLETE = ".platform-build.json";
+
+/**
+ * The cache directory: `$PLATFORM_CACHE_DIR`, else `<root>/node_modules/.cache/platform` (where
+ * build tools keep their caches), else `<tmp>/platform-cache` when node_modules is not writable.
+ *
+ * @example
+ * ```ts
+ * cacheDir("/repo"); // "/repo/node_modules/.cache/platform"
+ * ```
+ */
+export function cacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env["PLATFORM_CACHE_DIR"]) return path.resolve(env["PLATFORM_CACHE_DIR"]);
+  const modules = path.join(root, "node_modules");
+  try {
+    fs.accessSync(modules, fs.constants.W_OK);
+    return path.join(modules, ".cache", "platform");
+  } catch {
+    return path.join(os.tmpdir(), "platform-cache");
+  }
+}
+
+/** A step of the base build, for progress displays. */
+export interface BaseBuildStep {
+  readonly step: "checkout" | "build";
+  /** True when the cached build was used (nothing was done). */
+  readonly cached: boolean;
+}
+
+/** What the cache key depends on besides the commit: the compiler and the build format. */
+function buildKey(root: string): string {
+  const tsPkg = path.join(root, "node_modules", "typescript", "package.json");
+  const tsVersion = fs.existsSync(tsPkg)
+    ? (JSON.parse(fs.readFileSync(tsPkg, "utf8")) as { version: string }).version
+    : "none";
+  return createHash("sha256").update(`${BUILD_FORMAT}\0${tsVersion}`).digest("hex").slice(0, 12);
+}
+
+/**
+ * The directory of the commit's build (its sources, `dist/` and a `node_modules` link to this
+ * checkout's), building it first unless cached. Concurrent callers build once.
+ *
+ * @example
+ * ```ts
+ * const dir = await baseBuild("3f2c…", "/repo");
+ * require(`${dir}/dist/orchestrator/synth/index.js`);
+ * ```
+ */
+export async function baseBuild(
+  sha: string,
+  root: string,
+  onStep: (s: BaseBuildStep) => void = () => undefined,
+): Promise<string> {
+  const builds = path.join(cacheDir(root), "base-builds");
+  const entry = path.join(builds, `${sha}-${buildKey(root)}`);
+  if (!fs.existsSync(path.join(entry, COMPLETE))) {
+    fs.mkdirSync(builds, { recursive: true });
+    await withLock(`${entry}.lock`, async () => {
+      if (fs.existsSync(path.join(entry, COMPLETE))) return; // built by another process meanwhile
+      const tmp = `${entry}.tmp-${process.pid}`;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.mkdirSync(tmp);
+      try {
+        onStep({ step: "checkout", cached: false });
+        await extract(sha, root, tmp);
+        if (!fs.existsSync(path.join(tmp, "orchestrator", "synth", "worker.ts")))
+          throw new PlatformError("that revision predates offline synth; pick a newer base");
+        fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
+        onStep({ step: "build", cached: false });
+        transpile(tmp, root);
+        fs.writeFileSync(
+          path.join(tmp, COMPLETE),
+          JSON.stringify({ sha, builtAt: new Date().toISOString() }),
+        );
+        fs.rmSync(entry, { recursive: true, force: true });
+        fs.renameSync(tmp, entry);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  } else {
+    onStep({ step: "checkout", cached: true });
+    onStep({ step: "build", cached: true });
+  }
+  const now = new Date();
+  fs.utimesSync(entry, now, now); // most recently used: kept by prune()
+  prune(builds, KEEP_BUILDS);
+  return entry;
+}
+
+/** Writes the commit's files into `dir` (`git archive | tar -x`): no worktree to register or remove. */
+function extract(sha: string, root: string, dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const git = spawn("git", ["archive", "--format=tar", sha], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const tar = spawn("tar", ["-x", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
+    let stderr = "";
+    git.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    tar.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    git.stdout.pipe(tar.stdin);
+    let gitCode: number | null = null;
+    git.on("error", reject);
+    tar.on("error", reject);
+    git.on("close", (code) => (gitCode = code));
+    tar.on("close", (code) => {
+      if (code === 0 && gitCode === 0) resolve();
+      else reject(new PlatformError(`could not extract commit ${sha}: ${stderr.trim()}`));
+    });
+  });
+}
+
+/**
+ * Compiles the tree's TypeScript (its own `tsconfig.build.json`) file by file, without type check,
+ * with this checkout's compiler. Syntax errors fail the build, naming the files.
+ */
+function transpile(tree: string, root: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require(path.join(root, "node_modules", "typescript")) as typeof import("typescript");
+  const configFile = ["tsconfig.build.json", "tsconfig.json"]
+    .map((f) => path.join(tree, f))
+    .find(fs.existsSync);
+  if (!configFile) throw new PlatformError("the base revision has no tsconfig.build.json");
+  const read = ts.readConfigFile(configFile, (f) => ts.sys.readFile(f));
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, tree);
+  const options = { ...parsed.options, declaration: false, sourceMap: false, noEmit: false };
+  const outDir = options.outDir ?? tree;
+  const rootDir = options.rootDir ?? tree;
+  const errors: string[] = [];
+  for (const file of parsed.fileNames) {
+    if (file.endsWith(".d.ts")) continue;
+    const out = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+      compilerOptions: options,
+      fileName: file,
+      reportDiagnostics: true,
+    });
+    for (const d of out.diagnostics ?? [])
+      errors.push(`${path.relative(tree, file)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    const target = path.join(outDir, path.relative(rootDir, file)).replace(/\.([mc]?)tsx?$/, ".$1js");
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, out.outputText);
+  }
+  if (errors.length > 0)
+    throw new PlatformError(`the base revision does not build:\n${errors.slice(0, 10).join("\n")}`);
+}
+
+/** Keeps the `keep` most recently used complete builds; removes the rest and leftovers of dead builders. */
+function prune(builds: string, keep: number): void {
+  const entries = fs
+    .readdirSync(builds)
+    .filter((e) => !e.endsWith(".lock") && !e.includes(".tmp-"))
+    .map((e) => ({ dir: path.join(builds, e), used: fs.statSync(path.join(builds, e)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const e of entries.slice(keep)) fs.rmSync(e.dir, { recursive: true, force: true });
+}
+
+/** Runs `fn` holding the lock directory `lock` (mkdir is atomic), waiting while another process holds it. */
+async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    if (staleLock(lock)) fs.rmSync(lock, { recursive: true, force: true });
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  fs.writeFileSync(path.join(lock, "owner.json"), JSON.stringify({ pid: process.pid, host: os.hostname() }));
+  try {
+    await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** True when the lock's holder is gone (same host, dead pid) or the lock is too old to trust. */
+function staleLock(lock: string): boolean {
+  try {
+    const age = Date.now() - fs.statSync(lock).mtimeMs;
+    if (age > STALE_LOCK_MS) return true;
+    const owner = JSON.parse(fs.readFileSync(path.join(lock, "owner.json"), "utf8")) as {
+      pid: number;
+      host: string;
+    };
+    if (owner.host !== os.hostname()) return false;
+    try {
+      process.kill(owner.pid, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  } catch {
+    return false; // just created (owner not written yet) or just released
+  }
+}
