@@ -8,6 +8,7 @@
  * const findings = runGuards({ steps, profile: "prod", allowDataLoss });
  * ```
  */
+export * from "./baseline";
 export * from "./coverage";
 export * from "./data-loss";
 export * from "./prod-profile";

@@ -447,6 +447,8 @@ describe("renderJson", () => {
       "cost",
       "budget",
       "findings",
+      "guards",
+      "notEvaluated",
     ]);
     expect(dev.counts).toEqual({ create: 2, update: 1, delete: 1, replace: 1 });
     const api = dev.changes.find((c: any) => c.name === "api");
