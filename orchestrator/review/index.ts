@@ -113,6 +113,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         : checkBudget(plan.after, {
             amount,
             thresholds: cfg.budget.thresholds,
+            notPriced: plan.notPriced,
             ...(options.budgetFailAbove !== undefined ? { failAbove: options.budgetFailAbove } : {}),
           });
     out.push({

@@ -138,7 +138,10 @@ function summaryTable(reviews: readonly EnvReview[]): string[] {
     const c = envCounts(r);
     const currency = r.cost?.currency ?? "USD";
     const delta = r.cost ? formatDelta(r.cost.after - r.cost.before, currency) : "—";
-    const total = r.cost ? formatMoney(r.cost.after, currency) : "—";
+    // A total that leaves out not-priced resources says so.
+    const total = r.cost
+      ? `${formatMoney(r.cost.after, currency)}${r.cost.notPriced.length > 0 ? " (partial)" : ""}`
+      : "—";
     lines.push(
       `| ${env} | ${c.create} | ${c.update} | ${c.delete} | ${c.replace} | ${delta} | ${total} | ${budgetCell(r)} | ${guardCell(r.findings)} |`,
     );
@@ -192,7 +195,7 @@ function costSection(review: EnvReview, maxRows: number): string[] {
     out.push("");
   }
   if (cost.notPriced.length > 0) {
-    out.push(`Not priced: ${cost.notPriced.map(inlineCode).join(", ")}`, "");
+    out.push(`Not priced (the total is partial): ${cost.notPriced.map(inlineCode).join(", ")}`, "");
   }
   return out;
 }

@@ -117,7 +117,7 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       String(c.delete),
       String(c.replace),
       r.cost ? formatDelta(r.cost.after - r.cost.before, cur) : "-",
-      r.cost ? formatMoney(r.cost.after, cur) : "-",
+      r.cost ? `${formatMoney(r.cost.after, cur)}${r.cost.notPriced.length > 0 ? " (partial)" : ""}` : "-",
       budgetText(r),
       guardText(r.findings),
     ];
@@ -171,7 +171,7 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       }
       if (rows.length > maxRows) out.push(paint("dim", `    … ${rows.length - maxRows} more`));
       if (review.cost.notPriced.length > 0)
-        out.push(`    not priced: ${review.cost.notPriced.map(sanitize).join(", ")}`);
+        out.push(`    not priced (the total is partial): ${review.cost.notPriced.map(sanitize).join(", ")}`);
     }
     if (review.budget)
       out.push(

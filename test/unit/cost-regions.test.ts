@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLOUD_RUN_TIERS, GCP_REGIONS } from "../../components/shared/regions";
-import { DEFAULT_USAGE, estimateResources, PRICES, regionPrices } from "../../plan/cost";
+import { checkBudget, DEFAULT_USAGE, estimateResources, PRICES, regionPrices } from "../../plan/cost";
 import { priceOne, res } from "./cost-helpers";
 
 const RUN = "gcp:cloudrunv2/service:Service";
@@ -127,5 +127,14 @@ describe("Secret Manager replication", () => {
       region: "us-central1",
     });
     expect(two.lines[1]!.baseline).toBeCloseTo(0.12, 9);
+  });
+});
+
+describe("a partial total in the budget check", () => {
+  it("under the thresholds but partial is a warning that names what is missing", () => {
+    const v = checkBudget(100, { amount: 1_500, thresholds: [0.5], notPriced: [SQL] });
+    expect(v.status).toBe("warn");
+    expect(v.message).toContain(`partial total: ${SQL} not priced`);
+    expect(checkBudget(100, { amount: 1_500, thresholds: [0.5] }).status).toBe("ok");
   });
 });
