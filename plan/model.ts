@@ -104,6 +104,8 @@ export interface PlanStep {
   readonly parent?: string;
   /** Whether the resource is (or will be) protected. */
   readonly protect?: boolean;
+  /** Whether the resource was protected before the change (when the old state is known). */
+  readonly oldProtect?: boolean;
   /** Whether the step is a logical change (false for the non-logical halves of a replacement). */
   readonly logical?: boolean;
   /** Provider reference when known. */
@@ -146,6 +148,20 @@ export const Severity = {
 export type Severity = (typeof Severity)[keyof typeof Severity];
 
 /**
+ * How a finding relates to the change: the rule is evaluated on the state before the change and
+ * after it. `introduced` = present after only (blocks when the rule is mandatory); `existing` =
+ * present both times (counted, never blocking); `fixed` = present before only.
+ *
+ * @example
+ * ```ts
+ * findings.filter((f) => f.class === FindingClass.introduced);
+ * ```
+ */
+export const FindingClass = { introduced: "introduced", existing: "existing", fixed: "fixed" } as const;
+/** A finding class. */
+export type FindingClass = (typeof FindingClass)[keyof typeof FindingClass];
+
+/**
  * A guard's verdict on one resource (or the whole plan). Produced by plan/guards, rendered by the
  * review renderers, enforced by the review exit code and the CrossGuard pack.
  */
@@ -161,6 +177,23 @@ export interface Finding {
   readonly message: string;
   readonly urn?: string;
   readonly type?: string;
+  /** Set when the guards saw the state before the change (a plan); absent for a lone inventory. */
+  readonly class?: FindingClass;
+}
+
+/**
+ * A rule that was not run, and why (e.g. a stack-scope rule on a plan that lacks the stack's
+ * other resources: `--target`, a preview without `--show-sames`).
+ *
+ * @example
+ * ```ts
+ * const n: NotEvaluated = { id: "gcp/audit-logs-all-services", refs: ["CKV2_GCP_5"], reason: "partial plan" };
+ * ```
+ */
+export interface NotEvaluated {
+  readonly id: string;
+  readonly refs?: readonly string[];
+  readonly reason: "partial plan";
 }
 
 /** Monthly cost of one resource, in USD. */

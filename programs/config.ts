@@ -4,6 +4,7 @@ import { hint, PlatformError } from "../components/shared/errors";
 export { editDistance, hint } from "../components/shared/errors";
 import type { PlatformContext } from "../components/shared/context";
 import type { Profile } from "../components/shared/profiles";
+import { GCP_REGIONS, isGcpRegion } from "../components/shared/regions";
 import { got } from "./schema/fields";
 import { ENVIRONMENT_SECTION, SECTIONS, type ConfigIssue, type ResolvedSections } from "./schema";
 
@@ -82,6 +83,11 @@ export function parseEnvironmentConfig(
     issues.push({
       path: "gcp:region",
       message: `must be a GCP region such as europe-west1, got ${got(region)}`,
+    });
+  } else if (!isGcpRegion(region)) {
+    issues.push({
+      path: "gcp:region",
+      message: `must be a Google Cloud region, got ${got(region)}${hint(region, GCP_REGIONS)}; regions: ${GCP_REGIONS.join(", ")}`,
     });
   }
 

@@ -69,6 +69,11 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
   );
   const after = { dependsOn: apis };
   const cacheInCloud = cfg.cache.mode === "memorystore";
+  const budgetTopic =
+    cfg.budget.enabled &&
+    cfg.budget.billingAccount !== undefined &&
+    cfg.budget.amount !== undefined &&
+    cfg.budget.pubsubTopic;
 
   const network = new Network("net", { ctx }, after);
 
@@ -81,9 +86,13 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       protect: cfg.kms.protect,
       keys: {
         data: {
-          serviceAgents: cacheInCloud
-            ? ["cloudsql", "memorystore", "secretmanager"]
-            : ["cloudsql", "secretmanager"],
+          serviceAgents: [
+            "cloudsql",
+            ...(cacheInCloud ? (["memorystore"] as const) : []),
+            "secretmanager",
+            // The budget topic is encrypted with the data key too (CKV_GCP_83).
+            ...(budgetTopic ? (["pubsub"] as const) : []),
+          ],
         },
         ...(cfg.kms.signingKey ? { signing: { purpose: "ASYMMETRIC_SIGN" as const } } : {}),
       },
@@ -205,6 +214,7 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
             forecastThresholds: b.forecastThresholds,
             notifyEmails: b.notifyEmails,
             pubsubTopic: b.pubsubTopic,
+            ...(b.pubsubTopic ? { kmsKeyName: dataKey } : {}),
           },
           after,
         )

@@ -107,6 +107,7 @@ export class BudgetAlert extends pulumi.ComponentResource {
             labels,
             // Budget updates arrive several times a day; a week of history is enough to replay.
             messageRetentionDuration: "604800s",
+            ...(args.kmsKeyName !== undefined ? { kmsKeyName: args.kmsKeyName } : {}),
           },
           { parent },
         ),

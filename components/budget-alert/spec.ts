@@ -65,6 +65,12 @@ export interface BudgetAlertArgs {
   /** Create a Pub/Sub topic that receives every budget update (for automated actions). @default false */
   readonly pubsubTopic?: boolean;
   /**
+   * Cloud KMS key that encrypts the topic (CMEK, Checkov CKV_GCP_83). The Pub/Sub service agent
+   * needs encrypterDecrypter on it first (KmsKeyRing `serviceAgents: ["pubsub"]`, whose `keyIds`
+   * resolve after the grant). @default none (Google-managed encryption)
+   */
+  readonly kmsKeyName?: pulumi.Input<string>;
+  /**
    * Keep Cloud Billing's default recipients (billing account administrators and users) on threshold
    * emails. On by default so an alert is never silently lost; turn off once the channels above are
    * the people who should act. Refused when off with no channel and no topic (nobody would hear).

@@ -51,6 +51,7 @@ export const SERVICE_AGENTS = {
   secretmanager: "gcp-sa-secretmanager.iam.gserviceaccount.com",
   cloudrun: "serverless-robot-prod.iam.gserviceaccount.com",
   artifactregistry: "gcp-sa-artifactregistry.iam.gserviceaccount.com",
+  pubsub: "gcp-sa-pubsub.iam.gserviceaccount.com",
 } as const;
 /** A service agent that can be granted a CMEK key. */
 export type ServiceAgent = keyof typeof SERVICE_AGENTS;

@@ -5,14 +5,58 @@ import { PlatformError, show } from "../shared/errors";
 import type { Transform } from "../shared/transform";
 import { parseTier } from "./tiers";
 
-/** Supported PostgreSQL major versions. */
+/**
+ * Every PostgreSQL major version Cloud SQL offers, oldest first (the last one is the latest). The one
+ * place the guards (CKV_GCP_79), the config schema and the component read versions from; update it
+ * when Cloud SQL adds a major. Source: https://cloud.google.com/sql/docs/postgres/db-versions
+ * (checked 2026-12-01: 9.6 and 10–18; 9.6–13 are in extended support).
+ *
+ * @example
+ * ```ts
+ * CLOUD_SQL_POSTGRES_VERSIONS.at(-1); // "POSTGRES_18"
+ * ```
+ */
+export const CLOUD_SQL_POSTGRES_VERSIONS = [
+  "POSTGRES_9_6",
+  "POSTGRES_10",
+  "POSTGRES_11",
+  "POSTGRES_12",
+  "POSTGRES_13",
+  "POSTGRES_14",
+  "POSTGRES_15",
+  "POSTGRES_16",
+  "POSTGRES_17",
+  "POSTGRES_18",
+] as const;
+
+/**
+ * The newest PostgreSQL major Cloud SQL offers.
+ *
+ * @example
+ * ```ts
+ * databaseVersion === LATEST_POSTGRES_VERSION; // "POSTGRES_18"
+ * ```
+ */
+export const LATEST_POSTGRES_VERSION = "POSTGRES_18" satisfies (typeof CLOUD_SQL_POSTGRES_VERSIONS)[number];
+
+/** The PostgreSQL majors the platform deploys: Cloud SQL's versions in standard support. */
 export const PostgresVersion = {
   POSTGRES_15: "POSTGRES_15",
   POSTGRES_16: "POSTGRES_16",
   POSTGRES_17: "POSTGRES_17",
-} as const;
+  POSTGRES_18: "POSTGRES_18",
+} as const satisfies Record<string, (typeof CLOUD_SQL_POSTGRES_VERSIONS)[number]>;
 /** A supported PostgreSQL version. */
 export type PostgresVersion = (typeof PostgresVersion)[keyof typeof PostgresVersion];
+/**
+ * The supported versions as a list, oldest first.
+ *
+ * @example
+ * ```ts
+ * POSTGRES_VERSIONS.join(" | "); // "POSTGRES_15 | POSTGRES_16 | POSTGRES_17 | POSTGRES_18"
+ * ```
+ */
+export const POSTGRES_VERSIONS = Object.values(PostgresVersion) as [PostgresVersion, ...PostgresVersion[]];
 
 /** TLS enforcement for client connections; ALLOW_UNENCRYPTED_AND_ENCRYPTED is deliberately absent. */
 export const SslMode = {

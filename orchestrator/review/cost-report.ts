@@ -56,6 +56,7 @@ export function costReport(
   const verdict = checkBudget(estimate.total, {
     amount,
     thresholds: budgetCfg.thresholds,
+    notPriced: estimate.notPriced,
     ...(options.failAbove !== undefined ? { failAbove: options.failAbove } : {}),
   });
   return {

@@ -1,7 +1,7 @@
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
-import { runGuards } from "../../plan/guards";
-import type { CostLine, Finding, PlanStep } from "../../plan/model";
+import { isPartialPlan, runGuardsReport } from "../../plan/guards";
+import type { CostLine, PlanStep } from "../../plan/model";
 import { parseInventory, parsePlanFile } from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
@@ -94,6 +94,8 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     const head = heads.get(env);
     let steps: readonly PlanStep[];
     let source: ReviewSource;
+    // A plan that lacks some of the stack's resources cannot judge stack-scope rules.
+    let partialPlan = false;
     switch (options.source.kind) {
       case "offline":
         onStep({ step: "diff", env, state: "start" });
@@ -111,6 +113,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         }
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
+        partialPlan = isPartialPlan(steps, result.summary?.resourceChanges);
         break;
       }
       case "steps":
@@ -122,11 +125,15 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     const plan = estimatePlan(steps, usage, { region: cfg.region });
     const after = plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined);
     const before = plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined);
-    const findings: Finding[] = runGuards({
+    const { findings, notEvaluated } = runGuardsReport({
       profile: cfg.profile,
       steps,
-      // Offline, the head inventory is the whole state after the change; recorded plans carry their own.
-      ...(head ? { resources: parseInventory(head).resources } : {}),
+      // Offline, the base and head inventories are the whole state before and after the change;
+      // recorded plans carry their own (old and new inputs).
+      ...(source === "offline" && head
+        ? { resources: parseInventory(head).resources, before: parseInventory(bases!.get(env)!).resources }
+        : {}),
+      partialPlan,
       allowDataLoss: options.allowDataLoss ?? [],
     });
     const amount = cfg.budget.amount;
@@ -136,6 +143,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         : checkBudget(plan.after, {
             amount,
             thresholds: cfg.budget.thresholds,
+            notPriced: plan.notPriced,
             ...(options.budgetFailAbove !== undefined ? { failAbove: options.budgetFailAbove } : {}),
           });
     out.push({
@@ -157,6 +165,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
           }
         : {}),
       findings,
+      notEvaluated,
     });
   }
   return out;

@@ -28,6 +28,11 @@ export interface BudgetRule {
   readonly thresholds: readonly number[];
   /** Fail when the total exceeds this fraction of `amount`. @default 1.0 */
   readonly failAbove?: number;
+  /**
+   * Types the total leaves out (not priced): the total is partial, so a verdict under the
+   * thresholds is only a warning, and the message says what is missing. @default []
+   */
+  readonly notPriced?: readonly string[];
 }
 
 /**
@@ -73,23 +78,31 @@ export function checkBudget(total: number, budget: BudgetRule): BudgetCheck {
   if (problems.length > 0) throw new PlatformError(`checkBudget: ${problems.join("; ")}`);
 
   const ratio = total / budget.amount;
+  const missing = budget.notPriced ?? [];
+  const partial =
+    missing.length > 0 ? `; partial total: ${missing.join(", ")} not priced (the real total is higher)` : "";
   const head = `${formatUsd(total)}/month is ${pct(ratio)} of the ${formatUsd(budget.amount)} budget`;
   if (ratio > failAbove)
-    return { status: BudgetStatus.fail, ratio, message: `${head}: above the ${pct(failAbove)} limit` };
+    return {
+      status: BudgetStatus.fail,
+      ratio,
+      message: `${head}: above the ${pct(failAbove)} limit${partial}`,
+    };
   const sorted = [...budget.thresholds].sort((a, b) => a - b);
   const crossed = sorted.filter((t) => ratio >= t);
   if (crossed.length > 0) {
     return {
       status: BudgetStatus.warn,
       ratio,
-      message: `${head}: reaches the ${pct(crossed.at(-1)!)} threshold`,
+      message: `${head}: reaches the ${pct(crossed.at(-1)!)} threshold${partial}`,
     };
   }
   const first = sorted[0];
   return {
-    status: BudgetStatus.ok,
+    // A partial total under the thresholds proves nothing: a warning, not a pass.
+    status: missing.length > 0 ? BudgetStatus.warn : BudgetStatus.ok,
     ratio,
-    message: first === undefined ? head : `${head}: under the first threshold (${pct(first)})`,
+    message: `${first === undefined ? head : `${head}: under the first threshold (${pct(first)})`}${partial}`,
   };
 }
 

@@ -94,7 +94,7 @@ export function estimateResources(
   const partlyUnknown: string[] = [];
   for (const res of resources) {
     if (isStructural(res.type)) continue;
-    const priced = priceResource(res, res.inputs, usage, options.region, pool, componentOf(res));
+    const priced = priceResource(res, res.inputs, usage, options.region, pool, componentOf(res), resources);
     lines.push(priced.line);
     if (priced.partlyUnknown) partlyUnknown.push(res.urn);
   }
@@ -216,6 +216,10 @@ export function estimatePlan(
   const componentOf = componentResolver(steps.map(asResource));
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
   const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
+  const worlds = {
+    before: steps.filter((s) => s.oldInputs).map((s) => ({ ...asResource(s), inputs: s.oldInputs })),
+    after: steps.filter((s) => s.newInputs).map((s) => ({ ...asResource(s), inputs: s.newInputs })),
+  };
   const lines: PlanCostLine[] = [];
   const partlyUnknown = new Set<string>();
 
@@ -229,7 +233,7 @@ export function estimatePlan(
       const own = side === "before" ? step.oldInputs : step.newInputs;
       const other = side === "before" ? step.newInputs : step.oldInputs;
       const inputs = own ?? other ?? {};
-      const priced = priceResource(res, inputs, usage, options.region, pools[side], component);
+      const priced = priceResource(res, inputs, usage, options.region, pools[side], component, worlds[side]);
       if (priced.partlyUnknown) partlyUnknown.add(step.urn);
       if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
       const which = side === "before" ? "old" : "new";
@@ -298,6 +302,8 @@ export function freeTierFor(usage: Pick<Usage, "cloudRunFreeTier" | "secretManag
   const f = PRICES.free;
   return freeTierPool({
     uptimeExecutions: f.uptimeExecutions,
+    // A volume tier, not a free one: always on (per billing account, like the allowances).
+    kmsHsmLargeFirstTier: PRICES.kmsHsmLargeFirstTierVersions,
     ...(usage.cloudRunFreeTier
       ? {
           runRequestVcpuSeconds: f.cloudRunRequestBased.vcpuSeconds,
@@ -388,6 +394,7 @@ function priceResource(
   region: string,
   pool: FreeTierPool,
   component: string | undefined,
+  related: readonly CostResource[],
 ): { readonly line: CostLine; readonly partlyUnknown: boolean } {
   const base = {
     urn: res.urn,
@@ -412,6 +419,7 @@ function priceResource(
     region,
     global: PRICES.global,
     free: pool,
+    related,
   });
   const notes = [...est.notes];
   if (read.unknown.length > 0)

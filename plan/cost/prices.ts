@@ -6,10 +6,16 @@
  * of GCP list prices (or are derived from a verified us-central1 figure) and should be checked
  * against the Cloud Billing Catalog API before anyone quotes them.
  *
- * Regions: `us-central1` (verified figures) and `europe-west1` (Cloud Run and global services are
- * the same; Cloud SQL and Memorystore derived). Any other region falls back to us-central1 figures
- * and every line priced that way carries a note saying so (see {@link regionPrices}).
+ * Regions (see {@link regionPrices}): Cloud Run is priced in every region of its Tier 1 and Tier 2
+ * lists (components/shared/regions.ts): Tier 1 at the us-central1 figures, Tier 2 at 1.4× for CPU and
+ * memory (the ratio of the reference's europe-west3 Tier 2 figures to the Tier 1 ones). Cloud SQL
+ * and Memorystore are priced in us-central1 only: the reference gives no other region's figures and
+ * documents no regional multiplier, so elsewhere they are "not priced" (the total is partial, with a
+ * note), never guessed. KMS and Secret Manager list one price for every location. A region that is
+ * not a Google Cloud region prices nothing regional; nothing falls back to us-central1.
  */
+
+import { cloudRunTier, isGcpRegion } from "../../components/shared/regions";
 
 /**
  * Hours in a billing month (730 = 8,760 h / 12).
@@ -63,12 +69,8 @@ const SRC = {
   sqlHdd: "reference/cost-and-formats.md §4 (HDD ≈$0.09/GB-mo, not verified)",
   sqlPlus:
     "not verified: author's knowledge of the Cloud SQL Enterprise Plus list price (≈1.3× Enterprise), https://cloud.google.com/sql/pricing",
-  sqlEu:
-    "not verified: derived as ≈1.10× the us-central1 figure (europe-west1 Cloud SQL list prices run ≈10% above Iowa), https://cloud.google.com/sql/pricing",
   redisGolden:
     "Infracost golden redis_instance_test.golden (us-central1, regenerated 2024-07-01); reference/cost-and-formats.md §4",
-  redisEu:
-    "not verified: derived as ≈1.10× the us-central1 figure, https://cloud.google.com/memorystore/docs/redis/pricing",
   runOfficial:
     "https://cloud.google.com/run/pricing (Tier 1 regions; official page copy); reference/cost-and-formats.md §4",
   runSecondary:
@@ -76,12 +78,17 @@ const SRC = {
   runIdle:
     "secondary repo note and unanswered.io (min-instance idle rate, Tier 1); reference/cost-and-formats.md §4",
   runInstanceMem: "not verified (official excerpt truncated); reference/cost-and-formats.md §4",
+  runTier2:
+    "derived: Tier 1 × 1.4, the ratio of the Tier 2 figures for europe-west3 ($0.0000336/vCPU-s, $0.0000035/GiB-s, Infracost golden cloud_run_v2_service_test.golden) to Tier 1 ($0.000024, $0.0000025); reference/cost-and-formats.md §4; tiers from https://cloud.google.com/run/docs/locations",
+  runTier2Requests:
+    "not verified: https://cloud.google.com/run/pricing lists one request price for Tier 1 and Tier 2 ($0.40 per million)",
   runFree:
     "https://cloud.google.com/run/pricing free tier (request-based); instance-based free tier from unanswered.io (secondary)",
   egress:
     "not verified: author's knowledge of Premium Tier internet egress, 0–1 TiB to North America/Europe, https://cloud.google.com/vpc/network-pricing",
-  kms: "https://cloud.google.com/kms/pricing (effective 2025-03-17); reference/cost-and-formats.md §4",
-  secrets: "https://cloud.google.com/secret-manager/pricing; reference/cost-and-formats.md §4",
+  kms: "https://cloud.google.com/kms/pricing (effective 2025-03-17, one price list for every location); reference/cost-and-formats.md §4",
+  secrets:
+    "https://cloud.google.com/secret-manager/pricing (per version per location, the same in every location); reference/cost-and-formats.md §4",
   monitoring:
     "https://cloud.google.com/stackdriver/pricing (uptime checks effective 2022-10-01); reference/cost-and-formats.md §4",
 } as const;
@@ -141,8 +148,8 @@ export type SharedCoreTier = (typeof SharedCoreTier)[keyof typeof SharedCoreTier
  *
  * @example
  * ```ts
- * const eu: RegionPrices = regionPrices("europe-west1").prices;
- * eu.cloudSql.ssdGbMonth.usd; // 0.187
+ * const us: RegionPrices = PRICES.regions["us-central1"]!;
+ * us.cloudSql.ssdGbMonth.usd; // 0.17
  * ```
  */
 export interface RegionPrices {
@@ -191,8 +198,10 @@ export interface GlobalPrices {
       readonly SOFTWARE: Price;
       /** AES-256, HMAC and RSA-2048 keys. */
       readonly HSM: Price;
-      /** RSA-3072/4096 and EC keys (first 2,000 versions per account; $1.00 after). */
+      /** RSA-3072/4096 and EC keys, the first 2,000 versions per billing account. */
       readonly HSM_LARGE: Price;
+      /** RSA-3072/4096 and EC keys beyond the first 2,000 versions. */
+      readonly HSM_LARGE_OVER_2K: Price;
       readonly EXTERNAL: Price;
     };
     /** Per 10,000 cryptographic operations. */
@@ -286,44 +295,30 @@ const US_CENTRAL1: RegionPrices = {
   },
 };
 
-const EUROPE_WEST1: RegionPrices = {
-  cloudSql: {
-    compute: {
-      ENTERPRISE: {
-        vcpuHour: p(0.0454, "vCPU-hour", SRC.sqlEu),
-        memoryGbHour: p(0.0077, "GB-hour", SRC.sqlEu),
-      },
-      ENTERPRISE_PLUS: {
-        vcpuHour: p(0.0591, "vCPU-hour", SRC.sqlEu),
-        memoryGbHour: p(0.01, "GB-hour", SRC.sqlEu),
-      },
-    },
-    sharedCoreHour: {
-      "db-f1-micro": p(0.0115, "hour", SRC.sqlEu),
-      "db-g1-small": p(0.0385, "hour", SRC.sqlEu),
-    },
-    ssdGbMonth: p(0.187, "GB-month", SRC.sqlEu),
-    hddGbMonth: p(0.099, "GB-month", SRC.sqlEu),
-    backupGbMonth: p(0.088, "GB-month", SRC.sqlEu),
+/** Cloud Run Tier 2 CPU and memory cost 1.4× Tier 1 (see SRC.runTier2). */
+export const CLOUD_RUN_TIER2_FACTOR = 1.4;
+
+const tier2 = (price: Price): Price =>
+  p(Math.round(price.usd * CLOUD_RUN_TIER2_FACTOR * 1e10) / 1e10, price.unit, SRC.runTier2);
+
+const CLOUD_RUN_TIER1: RegionPrices["cloudRun"] = US_CENTRAL1.cloudRun;
+const CLOUD_RUN_TIER2: RegionPrices["cloudRun"] = {
+  requestBased: {
+    vcpuSecond: tier2(CLOUD_RUN_TIER1.requestBased.vcpuSecond),
+    gibSecond: tier2(CLOUD_RUN_TIER1.requestBased.gibSecond),
+    millionRequests: p(
+      CLOUD_RUN_TIER1.requestBased.millionRequests.usd,
+      "million requests",
+      SRC.runTier2Requests,
+    ),
+    idleVcpuSecond: tier2(CLOUD_RUN_TIER1.requestBased.idleVcpuSecond),
+    idleGibSecond: tier2(CLOUD_RUN_TIER1.requestBased.idleGibSecond),
   },
-  redis: {
-    BASIC: {
-      M1: p(0.054, "GB-hour", SRC.redisEu),
-      M2: p(0.0297, "GB-hour", SRC.redisEu),
-      M3: p(0.0253, "GB-hour", SRC.redisEu),
-      M4: p(0.0209, "GB-hour", SRC.redisEu),
-      M5: p(0.0176, "GB-hour", SRC.redisEu),
-    },
-    STANDARD_HA: {
-      M1: p(0.0704, "GB-hour", SRC.redisEu),
-      M2: p(0.0594, "GB-hour", SRC.redisEu),
-      M3: p(0.0506, "GB-hour", SRC.redisEu),
-      M4: p(0.0385, "GB-hour", SRC.redisEu),
-      M5: p(0.033, "GB-hour", SRC.redisEu),
-    },
+  instanceBased: {
+    vcpuSecond: tier2(CLOUD_RUN_TIER1.instanceBased.vcpuSecond),
+    gibSecond: tier2(CLOUD_RUN_TIER1.instanceBased.gibSecond),
   },
-  // europe-west1 is a Cloud Run Tier 1 region: same prices as us-central1.
-  cloudRun: US_CENTRAL1.cloudRun,
+  egressGib: CLOUD_RUN_TIER1.egressGib,
 };
 
 /**
@@ -337,20 +332,20 @@ const EUROPE_WEST1: RegionPrices = {
  */
 export const PRICES = {
   /** The date the table was last checked against its sources. */
-  asOf: "2026-08-22",
+  asOf: "2026-12-01",
   currency: "USD",
   hoursPerMonth: HOURS_PER_MONTH,
-  /** Region used when a region is not in `regions`. */
-  fallbackRegion: "us-central1",
-  regions: { "us-central1": US_CENTRAL1, "europe-west1": EUROPE_WEST1 } as Readonly<
-    Record<string, RegionPrices>
-  >,
+  /** Regions with every regional price (Cloud SQL and Memorystore figures exist only here). */
+  regions: { "us-central1": US_CENTRAL1 } as Readonly<Record<string, RegionPrices>>,
+  /** Cloud Run prices per price tier (the tier of each region: components/shared/regions.ts). */
+  cloudRunTiers: { tier1: CLOUD_RUN_TIER1, tier2: CLOUD_RUN_TIER2 },
   global: {
     kms: {
       versionMonth: {
         SOFTWARE: p(0.06, "key version-month", SRC.kms),
         HSM: p(1.0, "key version-month", SRC.kms),
         HSM_LARGE: p(2.5, "key version-month", SRC.kms),
+        HSM_LARGE_OVER_2K: p(1.0, "key version-month", SRC.kms),
         EXTERNAL: p(3.0, "key version-month", SRC.kms),
       },
       tenThousandOps: {
@@ -365,6 +360,8 @@ export const PRICES = {
     },
     monitoring: { thousandUptimeExecutions: p(0.3, "1,000 uptime check executions", SRC.monitoring) },
   } satisfies GlobalPrices,
+  /** Volume tiers: the HSM RSA-3072+/EC rate applies to the first 2,000 versions per account. */
+  kmsHsmLargeFirstTierVersions: 2_000,
   free: {
     cloudRunRequestBased: { vcpuSeconds: 180_000, gibSeconds: 360_000, requests: 2_000_000 },
     cloudRunInstanceBased: { vcpuSeconds: 240_000, gibSeconds: 450_000 },
@@ -376,29 +373,74 @@ export const PRICES = {
 } as const;
 
 /**
- * The prices for a region. A region not in {@link PRICES} falls back to `us-central1` (a Tier 1
- * region, the cheapest band for most services, so the estimate may understate by 10–40% elsewhere);
- * `fallback` is then true and estimators add a note naming the region.
+ * A regional service: what {@link regionPrices} answers for.
  *
  * @example
  * ```ts
- * regionPrices("europe-west1").fallback; // false
- * regionPrices("asia-south1"); // { region: "us-central1", requested: "asia-south1", fallback: true, prices: … }
+ * const service: RegionalService = "cloudSql";
  * ```
  */
-export function regionPrices(region: string): {
+export type RegionalService = keyof RegionPrices;
+
+const SERVICE_NAME: Readonly<Record<RegionalService, string>> = {
+  cloudSql: "Cloud SQL",
+  redis: "Memorystore for Redis",
+  cloudRun: "Cloud Run",
+};
+
+/**
+ * The prices of one region, per service: a service without figures for the region is absent and
+ * {@link RegionPricing.missing} says why. Nothing falls back to another region.
+ *
+ * @example
+ * ```ts
+ * const eu: RegionPricing = regionPrices("europe-west3");
+ * eu.cloudRun?.requestBased.vcpuSecond.usd; // 0.0000336 (Tier 2)
+ * eu.cloudSql; // undefined: not priced
+ * ```
+ */
+export interface RegionPricing {
   readonly region: string;
-  readonly requested: string;
-  readonly fallback: boolean;
-  readonly prices: RegionPrices;
-} {
-  const exact = PRICES.regions[region];
-  if (exact) return { region, requested: region, fallback: false, prices: exact };
+  /** A real Google Cloud region. */
+  readonly known: boolean;
+  /** The Cloud Run price tier, when Cloud Run publishes one for the region. */
+  readonly cloudRunTier?: "tier1" | "tier2";
+  readonly cloudRun?: RegionPrices["cloudRun"];
+  readonly cloudSql?: RegionPrices["cloudSql"];
+  readonly redis?: RegionPrices["redis"];
+  /** Why a service has no price here, for the line's note. */
+  missing(service: RegionalService): string;
+}
+
+/**
+ * The prices for a region: Cloud Run by its Tier 1 / Tier 2 list, Cloud SQL and Memorystore where
+ * the table has figures (us-central1), nothing for a region that does not exist.
+ *
+ * @example
+ * ```ts
+ * regionPrices("europe-west1").cloudRunTier; // "tier1"
+ * regionPrices("moon-central1").missing("cloudRun"); // "moon-central1 is not a Google Cloud region: …"
+ * ```
+ */
+export function regionPrices(region: string): RegionPricing {
+  const known = isGcpRegion(region);
+  const full = Object.hasOwn(PRICES.regions, region) ? PRICES.regions[region] : undefined;
+  const tier = known ? cloudRunTier(region) : undefined;
+  const cloudRun = tier ? PRICES.cloudRunTiers[tier] : undefined;
   return {
-    region: PRICES.fallbackRegion,
-    requested: region,
-    fallback: true,
-    prices: PRICES.regions[PRICES.fallbackRegion]!,
+    region,
+    known,
+    ...(tier ? { cloudRunTier: tier } : {}),
+    ...(cloudRun ? { cloudRun } : {}),
+    ...(full ? { cloudSql: full.cloudSql, redis: full.redis } : {}),
+    missing(service) {
+      const what = SERVICE_NAME[service];
+      if (!known)
+        return `not priced: ${region} is not a Google Cloud region, so ${what} has no list price there (the total is partial)`;
+      if (service === "cloudRun")
+        return `not priced: Cloud Run publishes no price tier for ${region} (https://cloud.google.com/run/docs/locations; the total is partial)`;
+      return `not priced: the price table (${PRICES.asOf}) has no ${what} list price for ${region} (figures exist for ${Object.keys(PRICES.regions).join(", ")}; the total is partial)`;
+    },
   };
 }
 

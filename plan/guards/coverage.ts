@@ -97,3 +97,25 @@ export const TABLE_1A: readonly TableRow[] = [
     rules: ["gcp/artifact-registry-private", "gcp/artifact-registry-cmek"],
   },
 ];
+
+/**
+ * Checkov checks outside table §1a that the platform's own resources should pass, and the rule
+ * that implements each (issue 10, "guards that match the peers").
+ *
+ * @example
+ * ```ts
+ * PEER_CHECKS.find((c) => c.ids.includes("CKV_GCP_26"))?.rules; // ["gcp/subnet-flow-logs"]
+ * ```
+ */
+export const PEER_CHECKS: readonly { readonly ids: readonly string[]; readonly rules: readonly string[] }[] =
+  [
+    { ids: ["CKV_GCP_26"], rules: ["gcp/subnet-flow-logs"] },
+    { ids: ["CKV_GCP_74"], rules: ["gcp/subnet-private-google-access"] },
+    { ids: ["CKV_GCP_27"], rules: ["gcp/no-default-network"] },
+    { ids: ["CKV2_GCP_3"], rules: ["gcp/iam-no-user-managed-sa-keys"] },
+    { ids: ["CKV_GCP_42"], rules: ["gcp/iam-no-privileged-sa"] },
+    { ids: ["CKV_GCP_49"], rules: ["gcp/iam-no-sa-management-roles"] },
+    { ids: ["CKV_GCP_83"], rules: ["gcp/pubsub-cmek"] },
+    { ids: ["CKV_GCP_99"], rules: ["gcp/pubsub-not-public"] },
+    { ids: ["CKV2_GCP_4"], rules: ["gcp/log-sink-bucket-locked"] },
+  ];

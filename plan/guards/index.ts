@@ -8,14 +8,17 @@
  * const findings = runGuards({ steps, profile: "prod", allowDataLoss });
  * ```
  */
+export * from "./baseline";
 export * from "./coverage";
 export * from "./data-loss";
 export * from "./prod-profile";
 export * from "./registry";
 export * from "./run";
+export * from "./security-data";
 export * from "./security-iam";
 export * from "./security-kms";
 export * from "./security-logging";
+export * from "./security-network";
 export * from "./security-postgres";
 export * from "./security-services";
 export * from "./security-sql";

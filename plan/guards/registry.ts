@@ -3,15 +3,19 @@
  */
 import { DATA_LOSS_RULES } from "./data-loss";
 import { PROD_RULES } from "./prod-profile";
+import { DATA_RULES } from "./security-data";
 import { IAM_RULES } from "./security-iam";
 import { KMS_RULES } from "./security-kms";
 import { LOGGING_RULES } from "./security-logging";
+import { NETWORK_RULES } from "./security-network";
 import { SERVICE_RULES } from "./security-services";
 import { SQL_RULES } from "./security-sql";
 import type { Rule } from "./types";
 
 /**
- * Security rules from the reference table §1a (41 rule ids covering its 48 rows).
+ * Security rules: the reference table §1a (41 rule ids covering its 48 rows) plus the Checkov
+ * checks the platform's own resources pass but the table lacks (network, service-account keys and
+ * management roles, Pub/Sub, log sinks; see PEER_CHECKS in coverage.ts).
  *
  * @example
  * ```ts
@@ -24,6 +28,8 @@ export const SECURITY_RULES: readonly Rule[] = [
   ...SERVICE_RULES,
   ...IAM_RULES,
   ...LOGGING_RULES,
+  ...NETWORK_RULES,
+  ...DATA_RULES,
 ];
 
 /**

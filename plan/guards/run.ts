@@ -4,7 +4,8 @@
  */
 import { PlatformError } from "../../components/shared/errors";
 import { PROFILES, type Profile } from "../../components/shared/profiles";
-import { Op, Severity, type Finding } from "../model";
+import { FindingClass, Op, Severity, type Finding, type NotEvaluated } from "../model";
+import { classifyFindings, rollBack } from "./baseline";
 import { RULES, RULES_BY_ID } from "./registry";
 import {
   Enforcement,
@@ -35,6 +36,12 @@ export interface RunGuardsInput extends GuardOptions {
   readonly steps?: readonly GuardStep[];
   /** A resource inventory (synth JSON `resources`): the state after the change. */
   readonly resources?: readonly GuardResource[];
+  /**
+   * The inventory before the change (offline review: the base synth). Without it, and with steps,
+   * the state before is the steps' old inputs. Either way findings are classified
+   * introduced / existing / fixed.
+   */
+  readonly before?: readonly GuardResource[];
   /** Rules to run (objects or ids). @default RULES */
   readonly rules?: readonly (Rule | string)[];
 }
@@ -122,7 +129,6 @@ export function evaluateStackRule(
   ctx: GuardContext,
 ): Finding[] {
   if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
-  if (rule.existence && ctx.partialPlan) return [];
   return rule.check(resources, ctx).map((h) => toFinding(rule, h, ctx));
 }
 
@@ -207,17 +213,68 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Runs the guards over a plan and/or an inventory. Resource rules see every resource the plan
- * leaves behind (and every inventory row); stack rules see the inventory when given, else the
- * plan's resulting state; step rules see the plan.
+ * Result of {@link runGuardsReport}.
  *
  * @example
  * ```ts
- * const findings = runGuards({ steps, profile: "prod", allowDataLoss: ["urn:pulumi:prod::platform::*::cache-redis"] });
- * if (summarizeFindings(findings).blocking > 0) process.exitCode = 1;
+ * const { findings, notEvaluated }: GuardReport = runGuardsReport({ steps, profile: "prod", partialPlan: true });
  * ```
  */
-export function runGuards(input: RunGuardsInput): Finding[] {
+export interface GuardReport {
+  readonly findings: Finding[];
+  /** Rules that could not be judged (stack-scope existence rules on a partial plan). */
+  readonly notEvaluated: NotEvaluated[];
+}
+
+interface World {
+  /** Resource-rule subjects. */
+  readonly subjects: readonly GuardResource[];
+  /** What stack rules see. */
+  readonly stack: readonly GuardResource[];
+  readonly steps: readonly GuardStep[];
+  /** Whether stack rules run: a stack that does not exist (yet) has no stack-level findings. */
+  readonly stackRules: boolean;
+}
+
+function evaluateWorld(rules: readonly Rule[], world: World, ctx: GuardContext): Map<Rule, Finding[]> {
+  const out = new Map<Rule, Finding[]>();
+  for (const rule of rules) {
+    const found: Finding[] = [];
+    switch (rule.scope) {
+      case Scope.resource:
+        for (const r of world.subjects) found.push(...evaluateResourceRule(rule, r, ctx));
+        break;
+      case Scope.stack:
+        if (world.stackRules) found.push(...evaluateStackRule(rule, world.stack, ctx));
+        break;
+      case Scope.step:
+        if (world.steps.length > 0) found.push(...evaluateStepRule(rule, world.steps, ctx));
+        break;
+    }
+    out.set(rule, found);
+  }
+  return out;
+}
+
+/**
+ * Runs the guards over a plan and/or an inventory, on the state before the change and after it.
+ * Resource rules see every resource the plan leaves behind (and every inventory row); stack rules
+ * see the inventory when given, else the plan's resulting state; step rules see the plan (they are
+ * about the change itself, so their findings are always introduced).
+ *
+ * With a plan (or `before`), every finding carries its class: introduced findings keep their
+ * blocking verdict, existing and fixed ones never block. On a `partialPlan`, a stack-scope
+ * existence rule (audit config, log-metric alerts) that fails both before and after is reported in
+ * `notEvaluated` instead: the plan lacks the resources that could satisfy it. One that only fails
+ * after is still introduced (the change removed what satisfied it).
+ *
+ * @example
+ * ```ts
+ * const { findings, notEvaluated } = runGuardsReport({ steps, profile: "prod", partialPlan: true });
+ * findings.filter((f) => f.class === "introduced" && f.blocking);
+ * ```
+ */
+export function runGuardsReport(input: RunGuardsInput): GuardReport {
   if (!PROFILES.includes(input.profile))
     throw new PlatformError(
       `runGuards: profile must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(input.profile)}`,
@@ -229,28 +286,63 @@ export function runGuards(input: RunGuardsInput): Finding[] {
   const covered = new Set(fromSteps.map((r) => r.urn));
   const subjects = [...fromSteps, ...inventory.filter((r) => !covered.has(r.urn))];
   const after = inventory.length > 0 ? inventory : fromSteps;
-  const ctx: GuardContext = {
+  const options: GuardOptions = {
     profile: input.profile,
-    resources: after,
     ...(input.allowDataLoss ? { allowDataLoss: input.allowDataLoss } : {}),
     ...(input.publicServices ? { publicServices: input.publicServices } : {}),
     ...(input.partialPlan !== undefined ? { partialPlan: input.partialPlan } : {}),
   };
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    switch (rule.scope) {
-      case Scope.resource:
-        for (const r of subjects) findings.push(...evaluateResourceRule(rule, r, ctx));
-        break;
-      case Scope.stack:
-        if (after.length > 0) findings.push(...evaluateStackRule(rule, after, ctx));
-        break;
-      case Scope.step:
-        if (steps.length > 0) findings.push(...evaluateStepRule(rule, steps, ctx));
-        break;
-    }
+  const judgedBefore = input.before !== undefined || steps.length > 0;
+  const before = judgedBefore ? (input.before ?? rollBack(after, steps)) : [];
+  // A partial plan that only deletes still leaves a stack behind: judge what it took away.
+  const stackAfter = after.length > 0 || (input.partialPlan === true && before.length > 0);
+  const afterFound = evaluateWorld(
+    rules,
+    { subjects, stack: after, steps, stackRules: stackAfter },
+    { ...options, resources: after },
+  );
+  if (!judgedBefore) {
+    return { findings: sortFindings(dedupe([...afterFound.values()].flat())), notEvaluated: [] };
   }
-  return sortFindings(dedupe(findings));
+  const stateRules = rules.filter((r) => r.scope !== Scope.step);
+  const beforeFound = evaluateWorld(
+    stateRules,
+    { subjects: before, stack: before, steps: [], stackRules: before.length > 0 },
+    { ...options, resources: before },
+  );
+  const findings: Finding[] = [];
+  const notEvaluated: NotEvaluated[] = [];
+  for (const rule of rules) {
+    const now = dedupe(afterFound.get(rule) ?? []);
+    if (rule.scope === Scope.step) {
+      findings.push(...now.map((f) => ({ ...f, class: FindingClass.introduced })));
+      continue;
+    }
+    const classified = classifyFindings(dedupe(beforeFound.get(rule) ?? []), now);
+    if (rule.scope === Scope.stack && rule.existence && input.partialPlan) {
+      // Failing both times on a partial plan says nothing about the stack: not evaluated.
+      const judged = classified.filter((f) => f.class !== FindingClass.existing);
+      if (judged.length < classified.length)
+        notEvaluated.push({ id: rule.id, refs: rule.refs, reason: "partial plan" });
+      findings.push(...judged);
+      continue;
+    }
+    findings.push(...classified);
+  }
+  return { findings: sortFindings(findings), notEvaluated };
+}
+
+/**
+ * {@link runGuardsReport}'s findings.
+ *
+ * @example
+ * ```ts
+ * const findings = runGuards({ steps, profile: "prod", allowDataLoss: ["urn:pulumi:prod::platform::*::cache-redis"] });
+ * if (summarizeFindings(findings).blocking > 0) process.exitCode = 1;
+ * ```
+ */
+export function runGuards(input: RunGuardsInput): Finding[] {
+  return runGuardsReport(input).findings;
 }
 
 /**
@@ -262,6 +354,7 @@ export function runGuards(input: RunGuardsInput): Finding[] {
  * ```
  */
 export interface FindingSummary {
+  /** Findings that still exist after the change (fixed ones are not counted). */
   readonly total: number;
   /** Findings that fail the review. */
   readonly blocking: number;
@@ -269,6 +362,10 @@ export interface FindingSummary {
   readonly advisory: number;
   /** Notes, including "cannot verify until apply". */
   readonly info: number;
+  /** Of `total`, how many were there before the change as well (never blocking). */
+  readonly existing: number;
+  /** Findings the change removes (not in `total`). */
+  readonly fixed: number;
   readonly bySeverity: Readonly<Record<Severity, number>>;
   /** Findings per rule id. */
   readonly byRule: Readonly<Record<string, number>>;
@@ -277,11 +374,11 @@ export interface FindingSummary {
 }
 
 /**
- * Summarizes findings for exit codes and headers.
+ * Summarizes findings for exit codes and headers. Fixed findings are counted apart: they are gone.
  *
  * @example
  * ```ts
- * const s = summarizeFindings(findings); // { total: 3, blocking: 1, advisory: 1, info: 1, passed: false, … }
+ * const s = summarizeFindings(findings); // { total: 3, blocking: 1, advisory: 1, info: 1, existing: 0, fixed: 0, passed: false, … }
  * ```
  */
 export function summarizeFindings(findings: readonly Finding[]): FindingSummary {
@@ -289,17 +386,27 @@ export function summarizeFindings(findings: readonly Finding[]): FindingSummary 
   const byRule: Record<string, number> = {};
   let blocking = 0;
   let info = 0;
+  let existing = 0;
+  let fixed = 0;
   for (const f of findings) {
+    if (f.class === FindingClass.fixed) {
+      fixed += 1;
+      continue;
+    }
+    if (f.class === FindingClass.existing) existing += 1;
     bySeverity[f.severity] += 1;
     byRule[f.id] = (byRule[f.id] ?? 0) + 1;
     if (f.blocking) blocking += 1;
     else if (f.severity === Severity.info) info += 1;
   }
+  const total = findings.length - fixed;
   return {
-    total: findings.length,
+    total,
     blocking,
-    advisory: findings.length - blocking - info,
+    advisory: total - blocking - info,
     info,
+    existing,
+    fixed,
     bySeverity,
     byRule,
     passed: blocking === 0,

@@ -4,7 +4,7 @@
  */
 import { Severity } from "../model";
 import { DEFAULT_SERVICE_ACCOUNT } from "./security-services";
-import { PROJECT_IAM_TYPES } from "./tokens";
+import { GCP, PROJECT_IAM_TYPES } from "./tokens";
 import {
   Category,
   Level,
@@ -14,7 +14,7 @@ import {
   type ResourceRule,
   type RuleHit,
 } from "./types";
-import { iamGrants, type Grant } from "./values";
+import { iamGrants, valueAt, type Grant } from "./values";
 
 /**
  * Roles that let a member act as any service account in the project.
@@ -152,7 +152,7 @@ export const IAM_NO_BASIC_ROLES = grantRule({
  */
 export const IAM_NO_PRIVILEGED_SA = grantRule({
   id: "gcp/iam-no-privileged-sa",
-  refs: ["AVD-GCP-0007"],
+  refs: ["AVD-GCP-0007", "CKV_GCP_42"],
   severity: Severity.high,
   description: "No service account holds owner, editor or an *admin role at project level.",
   remediation: "Give runtime service accounts the narrow roles they use (least privilege).",
@@ -160,6 +160,88 @@ export const IAM_NO_PRIVILEGED_SA = grantRule({
   message: (g) =>
     `service account ${g.member.slice("serviceAccount:".length)} holds ${g.role} on the project; a leaked token would control the project. Grant narrow roles instead.`,
 });
+
+/**
+ * Roles that impersonate or manage service accounts (Checkov CKV_GCP_49's list): held at project
+ * level they reach every service account of the project.
+ *
+ * @example
+ * ```ts
+ * (SA_MANAGEMENT_ROLES as readonly string[]).includes("roles/iam.serviceAccountKeyAdmin"); // true
+ * ```
+ */
+export const SA_MANAGEMENT_ROLES = [
+  "roles/editor",
+  "roles/owner",
+  "roles/iam.securityAdmin",
+  "roles/iam.serviceAccountAdmin",
+  "roles/iam.serviceAccountKeyAdmin",
+  "roles/iam.serviceAccountUser",
+  "roles/iam.serviceAccountTokenCreator",
+  "roles/iam.workloadIdentityUser",
+  "roles/dataproc.editor",
+  "roles/dataproc.admin",
+  "roles/dataflow.developer",
+  "roles/resourcemanager.folderAdmin",
+  "roles/resourcemanager.folderIamAdmin",
+  "roles/resourcemanager.projectIamAdmin",
+  "roles/resourcemanager.organizationAdmin",
+  "roles/serverless.serviceAgent",
+  "roles/dataproc.serviceAgent",
+] as const;
+
+/**
+ * CKV_GCP_49: no project-level role that impersonates or manages service accounts.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [IAM_NO_SA_MANAGEMENT_ROLES] });
+ * ```
+ */
+export const IAM_NO_SA_MANAGEMENT_ROLES = grantRule({
+  id: "gcp/iam-no-sa-management-roles",
+  refs: ["CKV_GCP_49"],
+  severity: Severity.high,
+  description:
+    "No project-level role that impersonates or manages service accounts (serviceAccountAdmin, serviceAccountKeyAdmin, workloadIdentityUser, projectIamAdmin, …).",
+  remediation:
+    "Grant the role on the one service account that needs it (gcp.serviceaccount.IAMMember), or a narrower role.",
+  bad: (g) => (SA_MANAGEMENT_ROLES as readonly string[]).includes(g.role),
+  message: (g) =>
+    `${g.role} is granted to ${g.member} on the whole project, so it can impersonate or manage every service account; grant it on the specific service account instead.`,
+});
+
+/**
+ * CKV2_GCP_3 / CIS 1.4: only Google-managed service-account keys. A `gcp.serviceaccount.Key` is a
+ * long-lived, user-managed credential; use workload identity or impersonation instead.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: [IAM_NO_SA_KEYS] });
+ * ```
+ */
+export const IAM_NO_SA_KEYS: ResourceRule = {
+  scope: Scope.resource,
+  category: Category.security,
+  id: "gcp/iam-no-user-managed-sa-keys",
+  refs: ["CKV2_GCP_3", "CIS 1.4"],
+  level: Level.L1,
+  critical: true,
+  severity: Severity.high,
+  description: "No user-managed service-account keys (gcp.serviceaccount.Key): only Google-managed keys.",
+  remediation:
+    "Remove the key; authenticate with workload identity federation, service-account impersonation or the attached service account.",
+  appliesTo: [GCP.serviceAccountKey],
+  check(r) {
+    const sa = valueAt(r.inputs, "serviceAccountId");
+    const account = typeof sa === "string" ? ` for ${sa}` : "";
+    return [
+      {
+        message: `${label(r)}: a user-managed service-account key${account} is a long-lived credential that can leak; delete it and use workload identity or impersonation.`,
+      },
+    ];
+  },
+};
 
 /**
  * Every project IAM rule (table rows 46–47).
@@ -174,4 +256,6 @@ export const IAM_RULES: readonly ResourceRule[] = [
   IAM_NO_DEFAULT_SA_GRANTS,
   IAM_NO_BASIC_ROLES,
   IAM_NO_PRIVILEGED_SA,
+  IAM_NO_SA_MANAGEMENT_ROLES,
+  IAM_NO_SA_KEYS,
 ];

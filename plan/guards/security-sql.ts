@@ -3,6 +3,7 @@
  * against the Pulumi input names of `gcp.sql.DatabaseInstance`. Rows 15–27 (PostgreSQL flags) are
  * in security-postgres.ts; SQL_RULES includes both.
  */
+import { LATEST_POSTGRES_VERSION } from "../../components/postgres-with-backups/spec";
 import { Severity } from "../model";
 import { isReplica } from "./prod-profile";
 import { GCP } from "./tokens";
@@ -36,15 +37,16 @@ export const SslMode = {
 export type SslMode = (typeof SslMode)[keyof typeof SslMode];
 
 /**
- * Newest major versions Checkov CKV_GCP_79 accepts.
+ * The newest major version of each Cloud SQL engine (CKV_GCP_79). PostgreSQL's comes from the one
+ * version list in components/postgres-with-backups/spec.ts, so it follows Cloud SQL, not a copy.
  *
  * @example
  * ```ts
- * (LATEST_MAJOR_VERSIONS as readonly string[]).includes("POSTGRES_17"); // true
+ * (LATEST_MAJOR_VERSIONS as readonly string[]).includes("POSTGRES_18"); // true
  * ```
  */
 export const LATEST_MAJOR_VERSIONS = [
-  "POSTGRES_17",
+  LATEST_POSTGRES_VERSION,
   "MYSQL_8_0",
   "SQLSERVER_2022_STANDARD",
   "SQLSERVER_2022_WEB",
@@ -226,7 +228,7 @@ export const SQL_LATEST_MAJOR_VERSION: ResourceRule = {
   level: Level.L2,
   advisoryOnly: true,
   severity: Severity.low,
-  description: `Cloud SQL runs the latest major version Checkov knows (${LATEST_MAJOR_VERSIONS.join(", ")}). Advisory: "latest" moves, upgrades are planned work.`,
+  description: `Cloud SQL runs the latest major version Cloud SQL offers (${LATEST_MAJOR_VERSIONS.join(", ")}). Advisory: "latest" moves, upgrades are planned work.`,
   remediation: "Plan a major-version upgrade (databaseVersion).",
   check(r) {
     return expectValue(
@@ -234,7 +236,7 @@ export const SQL_LATEST_MAJOR_VERSION: ResourceRule = {
       "databaseVersion",
       (v) => (LATEST_MAJOR_VERSIONS as readonly unknown[]).includes(v),
       (got) =>
-        `${label(r)}: databaseVersion is ${got}; CKV_GCP_79 expects the latest major (e.g. "POSTGRES_17"). Plan the upgrade.`,
+        `${label(r)}: databaseVersion is ${got}; CKV_GCP_79 expects the latest major (e.g. ${JSON.stringify(LATEST_POSTGRES_VERSION)}). Plan the upgrade.`,
     );
   },
 };

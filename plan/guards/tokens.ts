@@ -39,6 +39,18 @@ export const GCP = {
   secret: "gcp:secretmanager/secret:Secret",
   secretVersion: "gcp:secretmanager/secretVersion:SecretVersion",
   bucket: "gcp:storage/bucket:Bucket",
+  network: "gcp:compute/network:Network",
+  subnetwork: "gcp:compute/subnetwork:Subnetwork",
+  project: "gcp:organizations/project:Project",
+  serviceAccountKey: "gcp:serviceaccount/key:Key",
+  pubsubTopic: "gcp:pubsub/topic:Topic",
+  pubsubTopicIamMember: "gcp:pubsub/topicIAMMember:TopicIAMMember",
+  pubsubTopicIamBinding: "gcp:pubsub/topicIAMBinding:TopicIAMBinding",
+  pubsubTopicIamPolicy: "gcp:pubsub/topicIAMPolicy:TopicIAMPolicy",
+  projectSink: "gcp:logging/projectSink:ProjectSink",
+  folderSink: "gcp:logging/folderSink:FolderSink",
+  organizationSink: "gcp:logging/organizationSink:OrganizationSink",
+  billingAccountSink: "gcp:logging/billingAccountSink:BillingAccountSink",
 } as const;
 /** A type token the guards know. */
 export type GcpType = (typeof GCP)[keyof typeof GCP];
@@ -99,4 +111,33 @@ export const ARTIFACT_IAM_TYPES = [
   GCP.artifactRepositoryIamMember,
   GCP.artifactRepositoryIamBinding,
   GCP.artifactRepositoryIamPolicy,
+] as const;
+
+/**
+ * Pub/Sub topic IAM resource types (CKV_GCP_99).
+ *
+ * @example
+ * ```ts
+ * (PUBSUB_IAM_TYPES as readonly string[]).includes(r.type);
+ * ```
+ */
+export const PUBSUB_IAM_TYPES = [
+  GCP.pubsubTopicIamMember,
+  GCP.pubsubTopicIamBinding,
+  GCP.pubsubTopicIamPolicy,
+] as const;
+
+/**
+ * Log sink resource types (CKV2_GCP_4).
+ *
+ * @example
+ * ```ts
+ * (LOG_SINK_TYPES as readonly string[]).includes(r.type);
+ * ```
+ */
+export const LOG_SINK_TYPES = [
+  GCP.projectSink,
+  GCP.folderSink,
+  GCP.organizationSink,
+  GCP.billingAccountSink,
 ] as const;

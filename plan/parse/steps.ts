@@ -95,6 +95,8 @@ export function buildStep(raw: RawStep): PlanStep | string {
         ? state.provider
         : undefined;
   const detailedDiff = readDetailedDiff(raw.detailedDiff, raw.diffKindKey);
+  const protect = protectOf(state);
+  const oldProtect = protectOf(oldState);
   return {
     op: raw.op,
     urn,
@@ -106,10 +108,21 @@ export function buildStep(raw: RawStep): PlanStep | string {
     replaceReasons: stringList(raw.keys),
     ...(detailedDiff ? { detailedDiff } : {}),
     ...(parent ? { parent } : {}),
-    ...(typeof state?.protect === "boolean" ? { protect: state.protect } : {}),
+    ...(protect !== undefined ? { protect } : {}),
+    ...(oldProtect !== undefined ? { oldProtect } : {}),
     ...(typeof raw.logical === "boolean" ? { logical: raw.logical } : {}),
     ...(provider ? { provider } : {}),
   };
+}
+
+/**
+ * The protect flag of a state: the engine writes `protect` only when true (Go `omitempty` in both
+ * the preview digest and event metadata), so an absent flag on a present state is `false`.
+ */
+function protectOf(state: RawState | undefined): boolean | undefined {
+  if (!state) return undefined;
+  if (state.protect === undefined || state.protect === null) return false;
+  return typeof state.protect === "boolean" ? state.protect : undefined;
 }
 
 function asState(value: unknown): RawState | undefined {

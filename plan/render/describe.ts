@@ -264,17 +264,62 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Guard status: `fail` when any finding blocks, `warn` for non-blocking medium or worse, else `ok`.
+ * Guard status: `fail` when any finding blocks, `warn` for a non-blocking medium-or-worse finding
+ * the change introduced (or an unclassified one), else `ok`. Existing and fixed findings are
+ * shown and counted but do not colour the verdict: the change did not cause them.
  *
  * @example
  * ```ts
  * guardStatus([{ id: "x", severity: "high", blocking: false, message: "m" }]); // "warn"
+ * guardStatus([{ id: "x", severity: "high", blocking: false, message: "m", class: "existing" }]); // "ok"
  * ```
  */
 export function guardStatus(findings: readonly Finding[]): Status {
   if (findings.some((f) => f.blocking)) return Status.fail;
-  if (findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.medium)) return Status.warn;
+  if (
+    findings.some(
+      (f) =>
+        (f.class === undefined || f.class === "introduced") &&
+        SEVERITY_RANK[f.severity] <= SEVERITY_RANK.medium,
+    )
+  )
+    return Status.warn;
   return Status.ok;
+}
+
+/**
+ * Findings split by class: unclassified findings (a lone inventory) count as introduced.
+ *
+ * @example
+ * ```ts
+ * const g = groupFindings(review.findings);
+ * `${g.introduced.length} introduced, ${g.existing.length} existing, ${g.fixed.length} fixed`;
+ * ```
+ */
+export function groupFindings(findings: readonly Finding[]): {
+  readonly introduced: Finding[];
+  readonly existing: Finding[];
+  readonly fixed: Finding[];
+} {
+  const sorted = sortFindings(findings);
+  return {
+    introduced: sorted.filter((f) => f.class === undefined || f.class === "introduced"),
+    existing: sorted.filter((f) => f.class === "existing"),
+    fixed: sorted.filter((f) => f.class === "fixed"),
+  };
+}
+
+/**
+ * The one-line guard tally the review prints: "1 introduced, 14 existing, 0 fixed".
+ *
+ * @example
+ * ```ts
+ * classSentence(review.findings); // "0 introduced, 10 existing, 0 fixed"
+ * ```
+ */
+export function classSentence(findings: readonly Finding[]): string {
+  const g = groupFindings(findings);
+  return `${g.introduced.length} introduced, ${g.existing.length} existing, ${g.fixed.length} fixed`;
 }
 
 /**

@@ -17,15 +17,20 @@
  *     "cost": null | { "currency": "USD", "before": 0, "after": 0, "delta": 0, "notPriced": [],
  *                      "lines": [{ "urn", "type", "name", "before": 0 | null, "after": 0 | null, "delta": 0, "notPriced": false }] },
  *     "budget": null | { "amount": 0, "currency": "USD", "status": "ok", "message": null | "text" },
- *     "findings": [{ "id", "severity", "blocking", "message", "refs": [], "urn": null, "type": null }]
+ *     "findings": [{ "id", "severity", "blocking", "message", "refs": [], "urn": null, "type": null,
+ *                    "class": null | "introduced" | "existing" | "fixed" }],
+ *     "guards": { "introduced": 0, "existing": 0, "fixed": 0, "blocking": 0 },
+ *     "notEvaluated": [{ "id", "refs": [], "reason": "partial plan" }]
  *   }]
  * }
  * ```
  * `properties[].old` is absent for additions, `new` for deletions. Changes keep the engine's order;
- * findings are sorted blocking first, then by severity.
+ * findings are sorted blocking first, then by severity. `class` is null when the guards had no state
+ * before the change to compare with; only introduced findings can block.
  */
-import type { PlanValue } from "../model";
+import type { FindingClass, PlanValue } from "../model";
 import type { ChangeCounts } from "../parse";
+import { countClasses } from "../guards/baseline";
 import {
   costRows,
   describeChanges,
@@ -96,6 +101,20 @@ export interface ReviewJsonEnvironment {
     readonly refs: readonly string[];
     readonly urn: string | null;
     readonly type: string | null;
+    readonly class: FindingClass | null;
+  }>;
+  /** Findings per class (unclassified ones count as introduced) and how many block. */
+  readonly guards: {
+    readonly introduced: number;
+    readonly existing: number;
+    readonly fixed: number;
+    readonly blocking: number;
+  };
+  /** Rules not run on this plan. */
+  readonly notEvaluated: ReadonlyArray<{
+    readonly id: string;
+    readonly refs: readonly string[];
+    readonly reason: string;
   }>;
 }
 
@@ -187,6 +206,16 @@ export function reviewJson(reviews: readonly EnvReview[]): ReviewJson {
           refs: [...(f.refs ?? [])],
           urn: f.urn ?? null,
           type: f.type ?? null,
+          class: f.class ?? null,
+        })),
+        guards: {
+          ...countClasses(r.findings),
+          blocking: r.findings.filter((f) => f.blocking).length,
+        },
+        notEvaluated: (r.notEvaluated ?? []).map((n) => ({
+          id: n.id,
+          refs: [...(n.refs ?? [])],
+          reason: n.reason,
         })),
       };
     }),

@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../model";
 import {
+  classSentence,
   costRows,
   countsSentence,
   describeChanges,
@@ -12,10 +13,10 @@ import {
   envStatus,
   formatDelta,
   formatMoney,
+  groupFindings,
   guardStatus,
   overallStatus,
   propertyLineText,
-  sortFindings,
   type ResourceChange,
 } from "./describe";
 import { Status, type EnvReview } from "./types";
@@ -114,9 +115,11 @@ function budgetCell(review: EnvReview): string {
 function guardCell(findings: readonly Finding[]): string {
   const blocking = findings.filter((f) => f.blocking).length;
   const status = guardStatus(findings);
-  if (status === Status.fail) return `${STATUS_EMOJI.fail} ${blocking} blocking`;
-  if (status === Status.warn) return `${STATUS_EMOJI.warn} ${findings.length} to check`;
-  return findings.length > 0 ? `${STATUS_EMOJI.ok} ${findings.length} info` : `${STATUS_EMOJI.ok} pass`;
+  const tally = findings.some((f) => f.class !== undefined) ? ` (${classSentence(findings)})` : "";
+  const introduced = groupFindings(findings).introduced.length;
+  if (status === Status.fail) return `${STATUS_EMOJI.fail} ${blocking} blocking${tally}`;
+  if (status === Status.warn) return `${STATUS_EMOJI.warn} ${introduced} to check${tally}`;
+  return introduced > 0 ? `${STATUS_EMOJI.ok} ${introduced} info${tally}` : `${STATUS_EMOJI.ok} pass${tally}`;
 }
 
 function summaryTable(reviews: readonly EnvReview[]): string[] {
@@ -135,7 +138,10 @@ function summaryTable(reviews: readonly EnvReview[]): string[] {
     const c = envCounts(r);
     const currency = r.cost?.currency ?? "USD";
     const delta = r.cost ? formatDelta(r.cost.after - r.cost.before, currency) : "—";
-    const total = r.cost ? formatMoney(r.cost.after, currency) : "—";
+    // A total that leaves out not-priced resources says so.
+    const total = r.cost
+      ? `${formatMoney(r.cost.after, currency)}${r.cost.notPriced.length > 0 ? " (partial)" : ""}`
+      : "—";
     lines.push(
       `| ${env} | ${c.create} | ${c.update} | ${c.delete} | ${c.replace} | ${delta} | ${total} | ${budgetCell(r)} | ${guardCell(r.findings)} |`,
     );
@@ -189,28 +195,55 @@ function costSection(review: EnvReview, maxRows: number): string[] {
     out.push("");
   }
   if (cost.notPriced.length > 0) {
-    out.push(`Not priced: ${cost.notPriced.map(inlineCode).join(", ")}`, "");
+    out.push(`Not priced (the total is partial): ${cost.notPriced.map(inlineCode).join(", ")}`, "");
   }
   return out;
 }
 
-function findingsSection(findings: readonly Finding[]): string[] {
-  if (findings.length === 0) return [];
-  const out = ["#### Findings", ""];
-  for (const f of sortFindings(findings)) {
-    const icon = f.blocking
-      ? STATUS_EMOJI.fail
-      : f.severity === "info" || f.severity === "low"
+function findingLine(f: Finding): string {
+  const icon = f.blocking
+    ? STATUS_EMOJI.fail
+    : f.class === "fixed"
+      ? "✔️"
+      : f.severity === "info" || f.severity === "low" || f.class === "existing"
         ? "ℹ️"
         : STATUS_EMOJI.warn;
-    const refs = f.refs && f.refs.length > 0 ? ` (${f.refs.map(escapeHtml).join(", ")})` : "";
-    const where = f.urn ? ` — ${inlineCode(f.urn.slice(f.urn.lastIndexOf("::") + 2))}` : "";
-    const blocking = f.blocking ? " **blocking**" : "";
+  const refs = f.refs && f.refs.length > 0 ? ` (${f.refs.map(escapeHtml).join(", ")})` : "";
+  const where = f.urn ? ` — ${inlineCode(f.urn.slice(f.urn.lastIndexOf("::") + 2))}` : "";
+  const blocking = f.blocking ? " **blocking**" : "";
+  return `- ${icon} **${f.severity}**${blocking} ${inlineCode(f.id)}${refs}: ${escapeHtml(f.message).replace(/\r?\n/g, " ")}${where}`;
+}
+
+/**
+ * Introduced findings in full; existing ones (present before the change too, never blocking) in
+ * their own collapsed block; fixed ones listed; rules not evaluated on a partial plan named.
+ */
+function findingsSection(review: EnvReview): string[] {
+  const findings = review.findings;
+  const notEvaluated = review.notEvaluated ?? [];
+  if (findings.length === 0 && notEvaluated.length === 0) return [];
+  const g = groupFindings(findings);
+  const classified = findings.some((f) => f.class !== undefined);
+  const out = ["#### Findings", ""];
+  if (classified) out.push(`${classSentence(findings)}`, "");
+  out.push(...g.introduced.map(findingLine));
+  if (g.introduced.length > 0) out.push("");
+  if (g.fixed.length > 0)
+    out.push(`Fixed by this change (${g.fixed.length}):`, "", ...g.fixed.map(findingLine), "");
+  if (g.existing.length > 0)
     out.push(
-      `- ${icon} **${f.severity}**${blocking} ${inlineCode(f.id)}${refs}: ${escapeHtml(f.message).replace(/\r?\n/g, " ")}${where}`,
+      `<details><summary>${g.existing.length} existing finding${g.existing.length === 1 ? "" : "s"} (present before this change, not blocking)</summary>`,
+      "",
+      ...g.existing.map(findingLine),
+      "",
+      "</details>",
+      "",
     );
-  }
-  out.push("");
+  if (notEvaluated.length > 0)
+    out.push(
+      `Not evaluated: partial plan (the plan lacks the stack's other resources): ${notEvaluated.map((n) => inlineCode(n.id)).join(", ")}`,
+      "",
+    );
   return out;
 }
 
@@ -238,7 +271,7 @@ function envSection(
     else out.push(...changesBlock(changes), "");
   }
   out.push(...costSection(review, options.maxCostRows));
-  out.push(...findingsSection(review.findings));
+  out.push(...findingsSection(review));
   out.push("</details>", "");
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../model";
 import {
+  classSentence,
   costRows,
   countsSentence,
   describeChanges,
@@ -11,10 +12,10 @@ import {
   envStatus,
   formatDelta,
   formatMoney,
+  groupFindings,
   guardStatus,
   overallStatus,
   propertyLineText,
-  sortFindings,
   type ResourceChange,
 } from "./describe";
 import { Status, type EnvReview } from "./types";
@@ -116,7 +117,7 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       String(c.delete),
       String(c.replace),
       r.cost ? formatDelta(r.cost.after - r.cost.before, cur) : "-",
-      r.cost ? formatMoney(r.cost.after, cur) : "-",
+      r.cost ? `${formatMoney(r.cost.after, cur)}${r.cost.notPriced.length > 0 ? " (partial)" : ""}` : "-",
       budgetText(r),
       guardText(r.findings),
     ];
@@ -170,21 +171,34 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       }
       if (rows.length > maxRows) out.push(paint("dim", `    … ${rows.length - maxRows} more`));
       if (review.cost.notPriced.length > 0)
-        out.push(`    not priced: ${review.cost.notPriced.map(sanitize).join(", ")}`);
+        out.push(`    not priced (the total is partial): ${review.cost.notPriced.map(sanitize).join(", ")}`);
     }
     if (review.budget)
       out.push(
         `  Budget: ${budgetText(review)}${review.budget.message ? ` — ${sanitize(review.budget.message)}` : ""}`,
       );
-    if (review.findings.length > 0) {
-      out.push("  Findings:");
-      for (const f of sortFindings(review.findings)) {
+    const notEvaluated = review.notEvaluated ?? [];
+    if (review.findings.length > 0 || notEvaluated.length > 0) {
+      const classified = review.findings.some((f) => f.class !== undefined);
+      out.push(`  Findings${classified ? ` (${classSentence(review.findings)})` : ""}:`);
+      const g = groupFindings(review.findings);
+      const line = (f: Finding, label?: string) => {
         const tag = f.blocking
           ? paint("red", `BLOCKING ${f.severity}`)
-          : paint(f.severity === "low" || f.severity === "info" ? "dim" : "yellow", f.severity);
+          : paint(
+              f.severity === "low" || f.severity === "info" || label !== undefined ? "dim" : "yellow",
+              label !== undefined ? `${label} ${f.severity}` : f.severity,
+            );
         const where = f.urn ? ` (${sanitize(f.urn.slice(f.urn.lastIndexOf("::") + 2))})` : "";
         out.push(`    [${tag}] ${sanitize(f.id)}: ${sanitize(f.message)}${where}`);
-      }
+      };
+      for (const f of g.introduced) line(f);
+      for (const f of g.fixed) line(f, "fixed");
+      for (const f of g.existing) line(f, "existing");
+      if (notEvaluated.length > 0)
+        out.push(
+          `    not evaluated: partial plan (the plan lacks the stack's other resources): ${notEvaluated.map((n) => sanitize(n.id)).join(", ")}`,
+        );
     }
     out.push("");
   }
@@ -200,6 +214,6 @@ function budgetText(review: EnvReview): string {
 function guardText(findings: readonly Finding[]): string {
   const s = guardStatus(findings);
   if (s === Status.fail) return `${findings.filter((f) => f.blocking).length} blocking`;
-  if (s === Status.warn) return `${findings.length} to check`;
+  if (s === Status.warn) return `${groupFindings(findings).introduced.length} to check`;
   return "pass";
 }

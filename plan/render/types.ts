@@ -2,7 +2,7 @@
  * What the renderers take: one review per environment. Cost and budget are optional and loosely
  * coupled (plan/cost and plan/guards fill them); everything else comes from the parsers.
  */
-import type { CostLine, Finding, PlanStep } from "../model";
+import type { CostLine, Finding, NotEvaluated, PlanStep } from "../model";
 
 /**
  * Where an environment's steps came from.
@@ -91,6 +91,8 @@ export interface EnvReview {
   readonly cost?: EnvCost;
   readonly budget?: EnvBudget;
   readonly findings: readonly Finding[];
+  /** Rules not run on this plan (stack-scope rules on a partial plan), shown as "not evaluated". */
+  readonly notEvaluated?: readonly NotEvaluated[];
   /** Set when the preview (or parse) failed: the environment is shown as failed, with this text. */
   readonly error?: string;
 }

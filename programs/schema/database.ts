@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { POSTGRES_VERSIONS, type PostgresVersion } from "../../components/postgres-with-backups/spec";
 import { parseTier } from "../../components/postgres-with-backups/tiers";
 import type { Profile } from "../../components/shared/profiles";
 import { bool, got, intRange, oneOf, pattern, section } from "./fields";
@@ -29,8 +30,8 @@ const tier = z
  * ```
  */
 export const databaseSchema = section({
-  /** POSTGRES_15 | POSTGRES_16 | POSTGRES_17. @default POSTGRES_17 */
-  version: oneOf(["POSTGRES_15", "POSTGRES_16", "POSTGRES_17"]),
+  /** POSTGRES_15 | POSTGRES_16 | POSTGRES_17 | POSTGRES_18 (POSTGRES_VERSIONS). @default POSTGRES_17 */
+  version: oneOf(POSTGRES_VERSIONS),
   /** Cloud SQL tier. @default db-f1-micro (dev), db-custom-1-3840 (staging), db-custom-2-7680 (prod) */
   tier,
   /** REGIONAL HA. @default false (dev), true (staging, prod; prod refuses false) */
@@ -88,7 +89,7 @@ export const databaseSchema = section({
 
 /** Resolved `platform:database`. */
 export interface DatabaseConfig {
-  readonly version: "POSTGRES_15" | "POSTGRES_16" | "POSTGRES_17";
+  readonly version: PostgresVersion;
   readonly tier: string;
   readonly highAvailability: boolean;
   readonly diskSizeGb: number;

@@ -1,3 +1,4 @@
+import { GCP_REGIONS } from "../../components/shared/regions";
 import { z } from "zod";
 import { ENVIRONMENT_SECTION, SECTIONS } from "./index";
 
@@ -14,7 +15,7 @@ import { ENVIRONMENT_SECTION, SECTIONS } from "./index";
 export function stackFileJsonSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {
     "gcp:project": { type: "string", description: "GCP project id." },
-    "gcp:region": { type: "string", description: "GCP region, e.g. europe-west1." },
+    "gcp:region": { type: "string", enum: [...GCP_REGIONS], description: "GCP region, e.g. europe-west1." },
     "platform:environment": {
       ...section(ENVIRONMENT_SECTION.schema),
       description: ENVIRONMENT_SECTION.description,

@@ -115,7 +115,7 @@ describe("bad config: every case names the path and what is allowed", () => {
       "db version",
       { ...base, "platform:database": { version: "POSTGRES_14" } },
       "platform:database.version",
-      /POSTGRES_15 \| POSTGRES_16 \| POSTGRES_17, got "POSTGRES_14"/,
+      /POSTGRES_15 \| POSTGRES_16 \| POSTGRES_17 \| POSTGRES_18, got "POSTGRES_14"/,
     ],
     [
       "db tier fake",

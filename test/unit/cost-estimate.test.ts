@@ -74,19 +74,21 @@ describe("estimateResources: environments", () => {
     expect(est.usage).toBeCloseTo(1.6 + run + 0.45 + 0.18, 6);
   });
 
-  it("prod-like (europe-west1): $655.39 baseline + $84.32 usage", () => {
+  it("prod-like (europe-west1): Cloud Run, KMS and secrets priced; Cloud SQL and Redis not priced (no figures there), so the total is partial", () => {
     const est = estimateResources(PROD, loadUsage("prod", STACKS), { region: "europe-west1" });
-    const primary = (2 * 0.0454 + 7.5 * 0.0077) * 730 * 2 + 100 * 0.187 * 2;
-    const replica = (2 * 0.0454 + 7.5 * 0.0077) * 730 + 100 * 0.187;
-    const redis = 5 * 0.0594 * 730;
+    // europe-west1 is a Cloud Run Tier 1 region: the us-central1 rates.
     const run = 2 * 2_628_000 * (2 * 0.0000025 + 1 * 0.0000025);
-    expect(line(est, "db-instance").baseline).toBeCloseTo(primary, 6);
-    expect(line(est, "db-replica").baseline).toBeCloseTo(replica, 6);
-    expect(line(est, "db-replica").usage).toBe(0);
-    expect(est.baseline).toBeCloseTo(primary + replica + redis + run + 15 + 2.5 + 0.24, 6);
+    for (const name of ["db-instance", "db-replica", "cache-instance"]) {
+      expect(line(est, name).notPriced, name).toBe(true);
+      expect(line(est, name).baseline, name).toBeUndefined();
+    }
+    expect(est.notPriced).toEqual(
+      expect.arrayContaining(["gcp:redis/instance:Instance", "gcp:sql/databaseInstance:DatabaseInstance"]),
+    );
+    expect(est.baseline).toBeCloseTo(run + 15 + 2.5 + 0.24, 6);
     const runUsage =
       1_000_000 * 0.000024 + 500_000 * 0.0000025 + 10 * 0.4 + ((10_000_000 * 24) / 2 ** 20) * 0.12;
-    expect(est.usage).toBeCloseTo(150 * 0.088 + runUsage + 4.5 + 7.5 + 2.4, 6);
+    expect(est.usage).toBeCloseTo(runUsage + 4.5 + 7.5 + 2.4, 6);
   });
 
   it("skips components, the stack and providers; lists unpriced types once; groups by component", () => {
@@ -119,22 +121,25 @@ describe("estimateResources: environments", () => {
     });
   });
 
-  it("lists partly unknown resources and notes regions missing from the table", () => {
+  it("lists partly unknown resources; a region without figures is not priced, with a note (no fallback)", () => {
     const est = estimateResources(
       [
         res("gcp:redis/instance:Instance", "c", {
           region: "asia-south1",
           tier: "BASIC",
-          memorySizeGb: UNKNOWN,
+          memorySizeGb: 1,
         }),
+        res("gcp:redis/instance:Instance", "d", { tier: "BASIC", memorySizeGb: UNKNOWN }),
       ],
       DEFAULT_USAGE,
-      { region: "europe-west1" },
+      { region: "us-central1" },
     );
-    expect(est.partlyUnknown).toEqual([urnOf("gcp:redis/instance:Instance", "c")]);
-    expect(est.lines[0]!.notes).toContain(
-      "region asia-south1 is not in the price table: priced with us-central1 list prices",
+    expect(est.partlyUnknown).toEqual([urnOf("gcp:redis/instance:Instance", "d")]);
+    expect(est.lines[0]).toMatchObject({ notPriced: true });
+    expect(est.lines[0]!.notes!.join("\n")).toMatch(
+      /not priced: the price table .* no Memorystore for Redis list price for asia-south1/,
     );
+    expect(est.total).toBe(0);
   });
 
   it("shares free-tier allowances across services in order", () => {
@@ -237,10 +242,15 @@ describe("estimatePlan", () => {
       }),
       step("create", "platform:data:RedisCache", "cache", undefined, {}),
     ]);
-    expect(cost.notPriced).toEqual(["gcp:vpcaccess/connector:Connector"]);
+    // A tier unknown until apply is not priced (the after side is partial), never a $0 compute line.
+    expect(cost.notPriced).toEqual([
+      "gcp:sql/databaseInstance:DatabaseInstance",
+      "gcp:vpcaccess/connector:Connector",
+    ]);
     expect(cost.partlyUnknown).toEqual([urnOf(SQL, "db")]);
     expect(cost.lines).toHaveLength(2);
-    expect(cost.after).toBeCloseTo(17, 9);
+    expect(cost.lines.find((l) => l.name === "db")!.after).toMatchObject({ notPriced: true });
+    expect(cost.after).toBe(0);
     expect(cost.delta).toBeCloseTo(cost.after - cost.before, 12);
     expect(cost.breakdown.before.baseline).toBeCloseTo(115.623, 9);
   });

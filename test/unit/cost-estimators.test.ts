@@ -109,30 +109,36 @@ describe("Cloud SQL", () => {
     expect(line.notes!.join("\n")).toContain("read replica of db-primary");
   });
 
-  it("uses europe-west1 prices when the instance is there", () => {
+  it("a region without Cloud SQL figures is not priced, never priced at us-central1's rates", () => {
     const line = priceOne(SQL, sql({ tier: "db-f1-micro", diskSize: 10 }, { region: "europe-west1" }));
-    expect(line.baseline).toBeCloseTo(0.0115 * 730 + 10 * 0.187, 6);
+    expect(line.notPriced).toBe(true);
+    expect(line.baseline).toBeUndefined();
+    expect(line.notes!.join("\n")).toMatch(
+      /not priced: the price table .* no Cloud SQL list price for europe-west1/,
+    );
   });
 
-  it("an unknown tier prices storage only and says so; secret or sentinel values count as unknown", () => {
+  it("an unknown tier is not priced (never a $0 compute line); secret or sentinel values count as unknown", () => {
     for (const tier of [UNKNOWN, SECRET, "[unknown]", "[secret]", UNKNOWN_SENTINEL]) {
       const line = priceOne(SQL, sql({ tier, diskSize: 100 }));
-      expect(line.notPriced).toBeUndefined();
-      expect(line.baseline).toBeCloseTo(17, 6);
-      expect(line.notes).toContain("partly unknown: settings.tier (priced what is known)");
+      expect(line.notPriced).toBe(true);
+      expect(line.baseline).toBeUndefined();
+      expect(line.notes).toContain("not priced: settings.tier is unknown until apply (the total is partial)");
     }
   });
 
-  it("an unknown settings block leaves compute and storage unpriced but still a line", () => {
-    const line = priceOne(SQL, { databaseVersion: "POSTGRES_16", settings: UNKNOWN });
-    expect(line.baseline).toBe(0);
-    expect(line.notes!.some((n) => n.startsWith("partly unknown: settings."))).toBe(true);
+  it("an unknown settings block is not priced", () => {
+    const line = priceOne(SQL, { databaseVersion: "POSTGRES_16", region: "us-central1", settings: UNKNOWN });
+    expect(line.notPriced).toBe(true);
+    expect(line.baseline).toBeUndefined();
   });
 
-  it("an unrecognised tier is noted, not guessed", () => {
+  it("an unrecognised tier is not priced, not guessed", () => {
     const line = priceOne(SQL, sql({ tier: "db-x-huge", diskSize: 10 }));
-    expect(line.baseline).toBeCloseTo(1.7, 6);
-    expect(line.notes).toContain("tier db-x-huge not recognised: compute not priced");
+    expect(line.notPriced).toBe(true);
+    expect(line.notes).toContain(
+      "not priced: tier db-x-huge is not a Cloud SQL tier the table knows (the total is partial)",
+    );
   });
 });
 
@@ -177,9 +183,10 @@ describe("Memorystore for Redis", () => {
     expect(defaults.baseline).toBeCloseTo(5 * 0.054 * 730 * 1.5, 6);
   });
 
-  it("an unknown size is not priced but noted; an unknown tier is priced as BASIC", () => {
+  it("an unknown size is not priced (never $0); an unknown tier is priced as BASIC", () => {
     const line = priceOne(REDIS, { tier: "STANDARD_HA", memorySizeGb: UNKNOWN });
-    expect(line.baseline).toBe(0);
+    expect(line.notPriced).toBe(true);
+    expect(line.baseline).toBeUndefined();
     expect(line.notes).toContain("partly unknown: memorySizeGb (priced what is known)");
     const tierUnknown = priceOne(REDIS, { tier: "[unknown]", memorySizeGb: 1 });
     expect(tierUnknown.baseline).toBeCloseTo(35.77, 6);

@@ -12,6 +12,7 @@ import {
   setFlag,
   step,
   without,
+  KEY_IDS,
   PROJECT_ID,
 } from "./guard-fixtures";
 
@@ -280,4 +281,121 @@ export const RULE_CASES: readonly RuleCase[] = [
     rule: "gcp/artifact-registry-cmek",
     fail: () => ({ resources: mutate(inv(), "registry-repo", (i) => delete i.kmsKeyName) }),
   },
+  // Checkov checks outside table §1a (PEER_CHECKS): each with a passing resource of the same type.
+  {
+    rule: "gcp/subnet-flow-logs",
+    fail: () => add(subnet((i) => delete i.logConfig)),
+    pass: () => add(subnet()),
+  },
+  {
+    rule: "gcp/subnet-private-google-access",
+    fail: () => add(subnet((i) => (i.privateIpGoogleAccess = false))),
+    pass: () => add(subnet()),
+  },
+  {
+    rule: "gcp/no-default-network",
+    fail: () => add(vpc((i) => (i.autoCreateSubnetworks = true))),
+    pass: () =>
+      add(
+        vpc(),
+        res("gcp:organizations/project:Project", "project", {
+          projectId: PROJECT_ID,
+          autoCreateNetwork: false,
+        }),
+      ),
+  },
+  {
+    rule: "gcp/iam-no-sa-management-roles",
+    fail: () =>
+      add(
+        projectMember(
+          "ci-wif-user",
+          "roles/iam.workloadIdentityUser",
+          "serviceAccount:deployer@acme-prod.iam.gserviceaccount.com",
+        ),
+      ),
+  },
+  {
+    rule: "gcp/iam-no-user-managed-sa-keys",
+    fail: () =>
+      add(
+        res("gcp:serviceaccount/key:Key", "ci-key", {
+          serviceAccountId: "deployer@acme-prod.iam.gserviceaccount.com",
+        }),
+      ),
+  },
+  {
+    rule: "gcp/pubsub-cmek",
+    fail: () => add(topic((i) => delete i.kmsKeyName)),
+    pass: () => add(topic()),
+  },
+  {
+    rule: "gcp/pubsub-not-public",
+    fail: () => add(topic(), topicMember("allUsers")),
+    pass: () => add(topic(), topicMember("serviceAccount:billing-budget-alert@system.gserviceaccount.com")),
+  },
+  {
+    rule: "gcp/log-sink-bucket-locked",
+    fail: () => add(sink(), logBucket(false)),
+    pass: () => add(sink(), logBucket(true)),
+  },
 ];
+
+function subnet(edit: (i: any) => void = () => undefined): GuardResource {
+  const inputs: any = {
+    name: "shop-prod-run",
+    region: "europe-west1",
+    ipCidrRange: "10.8.0.0/24",
+    privateIpGoogleAccess: true,
+    logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },
+  };
+  edit(inputs);
+  return res("gcp:compute/subnetwork:Subnetwork", "net-subnet", inputs, { component: "net" });
+}
+
+function vpc(edit: (i: any) => void = () => undefined): GuardResource {
+  const inputs: any = { name: "shop-prod-vpc", autoCreateSubnetworks: false, routingMode: "REGIONAL" };
+  edit(inputs);
+  return res("gcp:compute/network:Network", "net-vpc", inputs, { component: "net" });
+}
+
+function topic(edit: (i: any) => void = () => undefined): GuardResource {
+  const inputs: any = { name: "shop-prod-budget", kmsKeyName: KEY_IDS.sql };
+  edit(inputs);
+  return res("gcp:pubsub/topic:Topic", "budget-topic", inputs, { component: "budget" });
+}
+
+function topicMember(member: string): GuardResource {
+  return res(
+    "gcp:pubsub/topicIAMMember:TopicIAMMember",
+    "budget-topic-publisher",
+    { topic: "shop-prod-budget", role: "roles/pubsub.publisher", member },
+    { component: "budget" },
+  );
+}
+
+function sink(): GuardResource {
+  return res(
+    "gcp:logging/projectSink:ProjectSink",
+    "audit-archive",
+    {
+      name: "audit-archive",
+      destination: "storage.googleapis.com/acme-prod-audit-logs",
+      filter: "logName:cloudaudit",
+    },
+    { component: "obs" },
+  );
+}
+
+function logBucket(locked: boolean): GuardResource {
+  return res(
+    "gcp:storage/bucket:Bucket",
+    "audit-bucket",
+    {
+      name: "acme-prod-audit-logs",
+      location: "EU",
+      retentionPolicy: { retentionPeriod: 31536000, isLocked: locked },
+    },
+    { component: "obs" },
+  );
+}

@@ -166,7 +166,7 @@ export function carefulInventory(profile: Profile = "prod"): GuardResource[] {
         name: `acme-${profile}-db`,
         project: PROJECT_ID,
         region: REGION,
-        databaseVersion: "POSTGRES_17",
+        databaseVersion: "POSTGRES_18",
         deletionProtection: prod,
         ...(prod ? { encryptionKeyName: KEY_IDS.sql } : {}),
         settings: {
@@ -197,7 +197,7 @@ export function carefulInventory(profile: Profile = "prod"): GuardResource[] {
       "db-replica-0",
       {
         name: `acme-${profile}-db-replica-0`,
-        databaseVersion: "POSTGRES_17",
+        databaseVersion: "POSTGRES_18",
         masterInstanceName: `acme-${profile}-db`,
         deletionProtection: prod,
         ...(prod ? { encryptionKeyName: KEY_IDS.sql } : {}),

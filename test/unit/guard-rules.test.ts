@@ -1,6 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { TABLE_1A } from "../../plan/guards/coverage";
+import { PEER_CHECKS, TABLE_1A } from "../../plan/guards/coverage";
 import { RULES, RULES_BY_ID, SECURITY_RULES } from "../../plan/guards/registry";
 import { checkInventory, runGuards } from "../../plan/guards/run";
 import { Category, Level } from "../../plan/guards/types";
@@ -21,10 +21,10 @@ describe("rule registry", () => {
     }
   });
 
-  it("counts 2 data-loss, 10 prod-profile and 41 security rules", () => {
+  it("counts 2 data-loss, 10 prod-profile and 49 security rules", () => {
     const count = (c: Category) => RULES.filter((r) => r.category === c).length;
     expect([count(Category.dataLoss), count(Category.prodProfile), count(Category.security)]).toEqual([
-      2, 10, 41,
+      2, 10, 49,
     ]);
     expect(SECURITY_RULES.every((r) => r.category === Category.security)).toBe(true);
   });
@@ -55,8 +55,8 @@ describe("reference table §1a coverage", () => {
     },
   );
 
-  it("maps every security rule to at least one row", () => {
-    const mapped = new Set(TABLE_1A.flatMap((r) => r.rules));
+  it("maps every security rule to at least one row or peer check", () => {
+    const mapped = new Set([...TABLE_1A, ...PEER_CHECKS].flatMap((r) => r.rules));
     expect(SECURITY_RULES.filter((r) => !mapped.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 
@@ -64,6 +64,16 @@ describe("reference table §1a coverage", () => {
     expect(RULES_BY_ID.get("gcp/sql-ssl-client-certificates")?.advisoryOnly).toBe(true);
     expect(RULES_BY_ID.get("gcp/sql-ssl-required")?.advisoryOnly).toBeUndefined();
   });
+});
+
+describe("peer checks (Checkov ids outside table §1a)", () => {
+  it.each(PEER_CHECKS.map((c) => [c.ids.join(", "), c] as const))(
+    "%s: its ids are the refs of its rules",
+    (_ids, c) => {
+      const refs = new Set(c.rules.flatMap((id) => RULES_BY_ID.get(id)?.refs ?? ["(missing rule)"]));
+      for (const id of c.ids) expect(refs.has(id), id).toBe(true);
+    },
+  );
 });
 
 describe.each(RULE_CASES.map((c) => [c.rule, c] as const))("%s", (rule, c) => {

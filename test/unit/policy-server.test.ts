@@ -102,7 +102,7 @@ const zonalDb = {
     const info: any = await call(prod, "getAnalyzerInfo", new emptypb.Empty());
     expect(info.getName()).toBe("platform");
     const policies = info.getPoliciesList() as any[];
-    expect(policies.length).toBe(51);
+    expect(policies.length).toBe(59);
     const level = (name: string) =>
       LEVELS[policies.find((p) => p.getName() === name)?.getEnforcementlevel() as number];
     expect([level("platform-prod-ha"), level("gcp-sql-ssl-client-certificates")]).toEqual([

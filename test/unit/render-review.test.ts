@@ -268,7 +268,7 @@ describe("renderMarkdown", () => {
     const lines = md.split("\n");
     expect(lines[0]).toBe("### Platform review: 2 environments · ❌ blocked");
     expect(lines).toContain(
-      "| **dev** | 2 | 1 | 1 | 1 | +$59.78 | $144.86 | $150.00 (97%) ⚠️ | ❌ 1 blocking |",
+      "| **dev** | 2 | 1 | 1 | 1 | +$59.78 | $144.86 (partial) | $150.00 (97%) ⚠️ | ❌ 1 blocking |",
     );
     expect(lines).toContain("| **prod** | 0 | 2 | 1 | 0 | — | — | — | ✅ pass |");
     expect(md.indexOf("| **prod**")).toBeLessThan(md.indexOf("<details"));
@@ -313,7 +313,7 @@ describe("renderMarkdown", () => {
       "| `db-instance` | `gcp:sql/databaseInstance:DatabaseInstance` | $49.31 | $98.14 | +$48.83 |",
     );
     expect(md).toContain("| `api` | `gcp:cloudrunv2/service:Service` | $0.00 | not priced | $0.00 |");
-    expect(md).toContain("Not priced: `gcp:cloudrunv2/service:Service`");
+    expect(md).toContain("Not priced (the total is partial): `gcp:cloudrunv2/service:Service`");
     const findings = md
       .slice(md.indexOf("#### Findings"))
       .split("\n")
@@ -403,8 +403,8 @@ describe("renderText", () => {
     expect(text).not.toContain("\u001b[");
     const lines = text.split("\n");
     expect(lines[0]).toBe("Platform review: 2 environments, FAIL");
-    expect(lines[2]).toBe("ENV   +  ~  -  ±  Δ/MONTH  TOTAL/MONTH  BUDGET        GUARDS");
-    expect(lines[3]).toBe("dev   2  1  1  1  +$59.78      $144.86  $150.00 warn  1 blocking");
+    expect(lines[2]).toBe("ENV   +  ~  -  ±  Δ/MONTH        TOTAL/MONTH  BUDGET        GUARDS");
+    expect(lines[3]).toBe("dev   2  1  1  1  +$59.78  $144.86 (partial)  $150.00 warn  1 blocking");
     expect(text).toContain("  ± gcp:redis/instance:Instance cache (replace: tier)");
     expect(text).toContain('      ~ tier: "BASIC" → "STANDARD_HA" (forces replacement)');
     expect(text).toContain("    [BLOCKING critical] platform/data-loss:");
@@ -448,6 +448,8 @@ describe("renderJson", () => {
       "cost",
       "budget",
       "findings",
+      "guards",
+      "notEvaluated",
     ]);
     expect(dev.counts).toEqual({ create: 2, update: 1, delete: 1, replace: 1 });
     const api = dev.changes.find((c: any) => c.name === "api");

@@ -142,8 +142,12 @@ function limit(
  */
 export function estimateCloudRun(input: EstimateInput): Estimate {
   const b = bill();
-  const { prices } = pricesFor(input, "location", b);
+  const { prices } = pricesFor(input, "location");
   const run = prices.cloudRun;
+  if (!run) {
+    b.note(prices.missing("cloudRun"));
+    return b.done({ notPriced: true });
+  }
   const shape = runShape(input.read, b);
   const size = `${formatQty(shape.cpu)} vCPU, ${formatQty(shape.memoryGib)} GiB`;
   b.note(`${shape.billing} billing, ${size} per instance`);

@@ -87,8 +87,12 @@ export function parseSqlTier(tier: string): SqlTierShape | undefined {
 export function estimateCloudSql(input: EstimateInput): Estimate {
   const r = input.read;
   const b = bill();
-  const { prices } = pricesFor(input, "region", b);
+  const { prices } = pricesFor(input, "region");
   const sql = prices.cloudSql;
+  if (!sql) {
+    b.note(prices.missing("cloudSql"));
+    return b.done({ notPriced: true });
+  }
 
   const replica = r.has("masterInstanceName") || r.str("instanceType") === "READ_REPLICA_INSTANCE";
   const master = r.peek("masterInstanceName");
@@ -108,10 +112,18 @@ export function estimateCloudSql(input: EstimateInput): Estimate {
   const tier = r.str("settings.tier");
   const shape = typeof tier === "string" ? parseSqlTier(tier) : undefined;
   const editionInput = r.str("settings.edition");
-  if (tier === NOT_KNOWN) b.note("settings.tier unknown: compute not priced");
-  else if (tier === undefined) b.note("settings.tier absent: compute not priced");
-  else if (!shape) b.note(`tier ${tier} not recognised: compute not priced`);
-  else if (shape.kind === "shared") {
+  // Without the tier there is no compute price: the instance is not priced (never a $0 compute line).
+  if (tier === NOT_KNOWN || tier === undefined || !shape) {
+    b.note(
+      tier === NOT_KNOWN
+        ? "not priced: settings.tier is unknown until apply (the total is partial)"
+        : tier === undefined
+          ? "not priced: settings.tier is absent (the total is partial)"
+          : `not priced: tier ${tier} is not a Cloud SQL tier the table knows (the total is partial)`,
+    );
+    return b.done({ notPriced: true });
+  }
+  if (shape.kind === "shared") {
     const rate = sql.sharedCoreHour[shape.tier].usd;
     b.baseline(
       rate * HOURS_PER_MONTH * ha,

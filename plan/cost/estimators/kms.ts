@@ -2,7 +2,7 @@ import { DAYS_PER_MONTH, type GlobalPrices, type Price } from "../prices";
 import { NOT_KNOWN } from "../inputs";
 import { formatQty, formatRate } from "../format";
 import { durationSeconds } from "../../../components/shared/durations";
-import { bill, type Estimate, type EstimateInput } from "./types";
+import { bill, FreeTierKey, type Estimate, type EstimateInput } from "./types";
 
 /**
  * Type token of a KMS crypto key.
@@ -148,10 +148,27 @@ export function estimateKmsKey(input: EstimateInput): Estimate {
         ? "no rotation"
         : `rotation every ${formatQty(days)} days, versions after ${input.usage.kmsHorizonMonths} months`;
   }
-  b.baseline(
-    versions * rates.version.usd,
-    `${level} ${algorithm}: ${versions} active version(s) (${why}) × ${formatRate(rates.version.usd)}/mo`,
-  );
+  if (rates.version === input.global.kms.versionMonth.HSM_LARGE) {
+    // $2.50 for the first 2,000 versions per billing account, $1.00 beyond (drawn in resource order).
+    const over = input.free.take(FreeTierKey.kmsHsmLargeFirstTier, versions);
+    const first = versions - over;
+    const after2k = input.global.kms.versionMonth.HSM_LARGE_OVER_2K.usd;
+    if (first > 0 || over === 0)
+      b.baseline(
+        first * rates.version.usd,
+        `${level} ${algorithm}: ${formatQty(first)} active version(s) (${why}) × ${formatRate(rates.version.usd)}/mo (first 2,000 versions)`,
+      );
+    if (over > 0)
+      b.baseline(
+        over * after2k,
+        `${level} ${algorithm}: ${formatQty(over)} active version(s) beyond 2,000 × ${formatRate(after2k)}/mo`,
+      );
+  } else {
+    b.baseline(
+      versions * rates.version.usd,
+      `${level} ${algorithm}: ${versions} active version(s) (${why}) × ${formatRate(rates.version.usd)}/mo`,
+    );
+  }
   const ops = input.usage.kmsOperationsPerMonth;
   if (ops > 0) {
     b.usage(

@@ -50,7 +50,11 @@ export function redisCapacityTier(memorySizeGb: number): RedisCapacityTier {
 export function estimateRedis(input: EstimateInput): Estimate {
   const r = input.read;
   const b = bill();
-  const { prices } = pricesFor(input, "region", b);
+  const { prices } = pricesFor(input, "region");
+  if (!prices.redis) {
+    b.note(prices.missing("redis"));
+    return b.done({ notPriced: true });
+  }
 
   const tierIn = r.str("tier");
   let tier: RedisServiceTier = RedisServiceTier.BASIC;
@@ -62,8 +66,8 @@ export function estimateRedis(input: EstimateInput): Estimate {
 
   const size = r.num("memorySizeGb");
   if (size === NOT_KNOWN || size === undefined) {
-    b.note(`memorySizeGb ${size === undefined ? "absent" : "unknown"}: capacity not priced`);
-    return b.done();
+    b.note(`not priced: memorySizeGb is ${size === undefined ? "absent" : "unknown"} (the total is partial)`);
+    return b.done({ notPriced: true });
   }
   const band = redisCapacityTier(size);
   const rate = prices.redis[tier][band].usd;

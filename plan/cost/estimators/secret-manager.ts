@@ -1,5 +1,5 @@
 import { SECONDS_PER_MONTH } from "../prices";
-import { NOT_KNOWN } from "../inputs";
+import { NOT_KNOWN, reader } from "../inputs";
 import { formatQty, formatRate } from "../format";
 import { durationSeconds } from "../../../components/shared/durations";
 import { bill, FreeTierKey, type Estimate, type EstimateInput } from "./types";
@@ -41,7 +41,7 @@ export function estimateSecret(input: EstimateInput): Estimate {
   const replicas = r.list("replication.userManaged.replicas");
   if (Array.isArray(replicas) && replicas.length > 1) {
     b.note(
-      `user-managed replication in ${replicas.length} locations: each active version costs ${replicas.length} × ${formatRate(sm.versionLocationMonth.usd)}/mo (versions are priced as 1 location)`,
+      `user-managed replication in ${replicas.length} locations: each active version costs ${replicas.length} × ${formatRate(sm.versionLocationMonth.usd)}/mo (priced on the SecretVersion resources)`,
     );
   }
   const period = r.str("rotation.rotationPeriod");
@@ -84,11 +84,50 @@ export function estimateSecret(input: EstimateInput): Estimate {
 export function estimateSecretVersion(input: EstimateInput): Estimate {
   const b = bill();
   const price = input.global.secretManager.versionLocationMonth.usd;
-  const billable = input.free.take(FreeTierKey.secretVersions, 1);
+  const locations = replicaLocations(input);
+  if (locations.note) b.note(locations.note);
+  // The free allowance counts version-locations (6 per billing account).
+  const billable = input.free.take(FreeTierKey.secretVersions, locations.count);
+  const free = locations.count - billable;
   b.baseline(
     billable * price,
-    `${billable === 1 ? "1 active version" : "1 active version (free tier)"} × 1 location × ${formatRate(price)}/mo`,
+    `1 active version × ${locations.count} location${locations.count === 1 ? "" : "s"}${free > 0 ? ` (${formatQty(free)} in the free tier)` : ""} × ${formatRate(price)}/mo`,
   );
   if (input.read.bool("enabled") === false) b.note("disabled versions are billed like enabled ones");
   return b.done();
+}
+
+/**
+ * How many locations a secret version is stored in: the replicas of its secret's user-managed
+ * replication, 1 for automatic replication. The secret is found among the related resources by
+ * the version's `secret` input (the secret id, `projects/…/secrets/<id>`, or a synth id) or, when
+ * that is unknown, by the platform's naming (`<secret>-version` under the same parent).
+ *
+ * @example
+ * ```ts
+ * replicaLocations(input); // { count: 2 } for a secret replicated to europe-west1 and europe-west4
+ * ```
+ */
+export function replicaLocations(input: EstimateInput): { readonly count: number; readonly note?: string } {
+  const ref = input.read.peek("secret");
+  const secrets = (input.related ?? []).filter((r) => r.type === SECRET_TYPE);
+  const byRef = (s: (typeof secrets)[number]) => {
+    if (typeof ref !== "string") return false;
+    const id = reader(s.inputs ?? {}).peek("secretId");
+    return (
+      (typeof id === "string" && (ref === id || ref.endsWith(`/secrets/${id}`))) || ref === `${s.name}-id`
+    );
+  };
+  const secret = secrets.find(byRef) ?? secrets.find((s) => input.name === `${s.name}-version`);
+  if (!secret)
+    return {
+      count: 1,
+      note: "the secret's replication is not in the plan: priced as 1 location (each extra replica location costs the same again)",
+    };
+  const r = reader(secret.inputs ?? {});
+  const replicas = r.list("replication.userManaged.replicas");
+  if (replicas === NOT_KNOWN)
+    return { count: 1, note: "replication of the secret unknown: priced as 1 location" };
+  if (Array.isArray(replicas) && replicas.length > 0) return { count: replicas.length };
+  return { count: 1 };
 }

@@ -1,5 +1,5 @@
 import type { InputReader } from "../inputs";
-import type { GlobalPrices, RegionPrices } from "../prices";
+import type { GlobalPrices, RegionPricing } from "../prices";
 import { regionPrices } from "../prices";
 import type { ResourceUsage } from "../usage";
 import { formatRate, formatUsd } from "../format";
@@ -27,6 +27,8 @@ export const FreeTierKey = {
   secretAccesses: "secretAccesses",
   secretRotationNotifications: "secretRotationNotifications",
   uptimeExecutions: "uptimeExecutions",
+  /** Not free: HSM RSA-3072+/EC key versions still billed at the first-2,000 rate ($2.50). */
+  kmsHsmLargeFirstTier: "kmsHsmLargeFirstTier",
 } as const;
 /** A free-tier pool. */
 export type FreeTierKey = (typeof FreeTierKey)[keyof typeof FreeTierKey];
@@ -90,6 +92,26 @@ export interface EstimateInput {
   readonly region: string;
   readonly global: GlobalPrices;
   readonly free: FreeTierPool;
+  /**
+   * The other resources on the same side of the estimate (for lookups such as "the secret this
+   * version belongs to"). @default []
+   */
+  readonly related?: readonly RelatedResource[];
+}
+
+/**
+ * A resource another estimator may look up.
+ *
+ * @example
+ * ```ts
+ * input.related?.find((r) => r.type === SECRET_TYPE && r.name === "db-password-secret");
+ * ```
+ */
+export interface RelatedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly parent?: string;
+  readonly inputs?: unknown;
 }
 
 /**
@@ -155,24 +177,22 @@ export function bill() {
 
 /**
  * The regional prices for a resource: its own region input when known, else the estimate's region.
- * Adds a note when the region is not in the table (see `regionPrices`).
+ * A service without figures there is absent: the estimator marks the line not priced with
+ * `prices.missing(service)` as the note (see `regionPrices`; nothing falls back to us-central1).
  *
  * @example
  * ```ts
- * const { prices } = pricesFor(input, "region", b);
+ * const { prices } = pricesFor(input, "region");
+ * if (!prices.cloudSql) { b.note(prices.missing("cloudSql")); return b.done({ notPriced: true }); }
  * ```
  */
 export function pricesFor(
   input: EstimateInput,
   regionPath: string,
-  b: { note(text: string): void },
-): { readonly prices: RegionPrices; readonly region: string } {
+): { readonly prices: RegionPricing; readonly region: string } {
   const own = input.read.str(regionPath);
   const wanted = typeof own === "string" && own.length > 0 ? own : input.region;
-  const found = regionPrices(wanted);
-  if (found.fallback)
-    b.note(`region ${wanted} is not in the price table: priced with ${found.region} list prices`);
-  return { prices: found.prices, region: wanted };
+  return { prices: regionPrices(wanted), region: wanted };
 }
 
 /**
