@@ -21,6 +21,7 @@ interface ReviewFlags {
   allowDataLoss: string[];
   budgetFailAbove?: string;
   strict?: boolean;
+  allowIncomplete?: boolean;
   backend?: string;
   secretsProvider?: string;
   waitForLock?: string;
@@ -59,6 +60,10 @@ export function registerReview(program: Command): void {
       "fail when the new total exceeds this fraction of the budget (default 1)",
     )
     .option("--strict", "treat corrupt event-log lines as fatal")
+    .option(
+      "--allow-incomplete",
+      "review a recorded plan without its summary (or whose steps do not add up to it) without blocking",
+    )
     .option("--backend <url>", "state backend for the live preview (default: file://<repo>/.pulumi-state)")
     .option("--secrets-provider <url>", "secrets provider for the live preview")
     .option("--wait-for-lock <duration>", "live preview: wait up to this long for another update's lock")
@@ -77,6 +82,7 @@ export function registerReview(program: Command): void {
         allowDataLoss: parseAllowDataLoss(flags.allowDataLoss),
         ...(failAbove !== undefined ? { budgetFailAbove: failAbove } : {}),
         ...(flags.strict ? { strict: true } : {}),
+        ...(flags.allowIncomplete ? { allowIncomplete: true } : {}),
       });
       const rendered =
         flags.format === "json"

@@ -2,7 +2,7 @@ import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
 import { runGuards } from "../../plan/guards";
 import type { CostLine, Finding, PlanStep } from "../../plan/model";
-import { parseInventory, parsePlanFile } from "../../plan/parse";
+import { assertPlanStack, parseInventory, parsePlanFile, planCompleteness } from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
@@ -36,6 +36,11 @@ export interface ReviewOptions {
   readonly budgetFailAbove?: number;
   /** Treat corrupt event-log lines as fatal. @default false */
   readonly strict?: boolean;
+  /**
+   * Review a recorded plan that is incomplete (no summary, or steps that do not add up to it):
+   * the "incomplete plan" finding is then shown but does not block. @default false
+   */
+  readonly allowIncomplete?: boolean;
   /** Where warnings about the inputs go (corrupt lines). @default stderr */
   readonly warn?: (message: string) => void;
 }
@@ -66,6 +71,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     const head = heads.get(env)!;
     let steps: readonly PlanStep[];
     let source: ReviewSource;
+    const inputFindings: Finding[] = [];
     switch (options.source.kind) {
       case "offline":
         steps = diffInventories(parseInventory(bases!.get(env)!), parseInventory(head));
@@ -79,6 +85,14 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
             `${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`,
           );
         }
+        assertPlanStack(result.steps, env, file);
+        // A synth inventory is whole by construction; recorded plans must prove it.
+        const completeness =
+          format === "inventory"
+            ? undefined
+            : planCompleteness(result, format === "event-log" ? "event-log" : "preview-digest");
+        if (completeness && !completeness.complete)
+          inputFindings.push(incompleteFinding(file, completeness.problems, options));
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
         break;
@@ -92,13 +106,16 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     const plan = estimatePlan(steps, usage, { region: cfg.region });
     const after = plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined);
     const before = plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined);
-    const findings: Finding[] = runGuards({
-      profile: cfg.profile,
-      steps,
-      // Offline, the head inventory is the whole state after the change; recorded plans carry their own.
-      ...(source === "offline" ? { resources: parseInventory(head).resources } : {}),
-      allowDataLoss: options.allowDataLoss ?? [],
-    });
+    const findings: Finding[] = [
+      ...inputFindings,
+      ...runGuards({
+        profile: cfg.profile,
+        steps,
+        // Offline, the head inventory is the whole state after the change; recorded plans carry their own.
+        ...(source === "offline" ? { resources: parseInventory(head).resources } : {}),
+        allowDataLoss: options.allowDataLoss ?? [],
+      }),
+    ];
     const amount = cfg.budget.amount;
     const budget =
       amount === undefined
@@ -130,6 +147,22 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     });
   }
   return out;
+}
+
+/** Rule id of the finding a recorded plan that is not whole gets. */
+export const INCOMPLETE_PLAN_RULE = "platform/incomplete-plan";
+
+function incompleteFinding(file: string, problems: readonly string[], o: ReviewOptions): Finding {
+  return {
+    id: INCOMPLETE_PLAN_RULE,
+    severity: "critical",
+    blocking: o.allowIncomplete !== true,
+    message:
+      `incomplete plan: ${file}: ${problems.join("; ")}. What is missing cannot be reviewed (a delete may have been cut off). ` +
+      (o.allowIncomplete
+        ? "Reviewed anyway (--allow-incomplete)."
+        : "Record the plan again, or pass --allow-incomplete to review what is there."),
+  };
 }
 
 /** True when a review must fail the pipeline: a blocking finding or a failed budget. */

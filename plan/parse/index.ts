@@ -22,6 +22,7 @@ export { buildStep, isOp, StepStore, type RawStep } from "./steps";
 export * from "./events";
 export * from "./preview";
 export * from "./inventory";
+export * from "./completeness";
 
 /**
  * File formats {@link parsePlanFile} recognizes.

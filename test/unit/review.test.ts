@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isBlocked, review } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
 
@@ -16,6 +16,21 @@ function editedStacks(edit: (prodYaml: string) => string): string {
   const file = path.join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, edit(readFileSync(file, "utf8")));
   return dir;
+}
+
+const fixtureDirs: string[] = [];
+afterAll(() => {
+  for (const d of fixtureDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of an engine fixture whose URNs name `stack` (the fixtures are of stack "test"; a review checks the stack). */
+function fixtureAs(name: string, stack: string): string {
+  const text = readFileSync(path.join(ROOT, "test/fixtures/pulumi-engine", name), "utf8");
+  const dir = mkdtempSync(path.join(tmpdir(), "review-fixture-"));
+  fixtureDirs.push(dir);
+  const file = path.join(dir, name);
+  writeFileSync(file, text.replaceAll("urn:pulumi:test::", `urn:pulumi:${stack}::`));
+  return file;
 }
 
 const saved = process.env["PLATFORM_STACKS_DIR"];
@@ -94,10 +109,7 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
 
 describe("review from a recorded event log", () => {
   it("reads the log, prices what it can and lists the rest as not priced", async () => {
-    const log = path.join(
-      ROOT,
-      "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json",
-    );
+    const log = fixtureAs("lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json", "dev");
     const [r] = await review({ envs: ["dev"], source: { kind: "file", path: log } });
     expect(r!.source).toBe("event-log");
     expect(r!.steps.length).toBeGreaterThan(0);
@@ -119,10 +131,7 @@ describe("review --post", () => {
     try {
       const event = path.join(mkdtempSync(path.join(tmpdir(), "gh-")), "event.json");
       writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
-      const log = path.join(
-        ROOT,
-        "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json",
-      );
+      const log = fixtureAs("lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json", "dev");
       const env = {
         ...process.env,
         GITHUB_TOKEN: gh.token,
