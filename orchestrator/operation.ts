@@ -27,6 +27,7 @@ import {
   type OrchestratorEvent,
   type PendingOperation,
 } from "./types";
+import { unmatchedTargets } from "./targets";
 import { OpenMode, PulumiCliError, type StackFactory, type StackHandle } from "./workspace";
 
 export { INSPECT, type Job, type JobOptions } from "./job";
@@ -53,13 +54,17 @@ export function redactEvent(event: EngineEvent): EngineEvent | undefined {
   return redactValue(event) as EngineEvent;
 }
 
-function redactValue(value: unknown): unknown {
+/** Deeper than this, an event's value is shown as a marker (it cannot overflow the stack or hide a secret). */
+const MAX_REDACT_DEPTH = 100;
+
+function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.includes(SECRET_SIG_KEY) ? SECRET_MASK : value;
-  if (Array.isArray(value)) return value.map(redactValue);
   if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_REDACT_DEPTH) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
   if (SECRET_SIG_KEY in value) return SECRET_MASK;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v);
+  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, depth + 1);
   return out;
 }
 
@@ -183,10 +188,30 @@ class Run {
   }
 
   readonly onEvent = (event: EngineEvent): void => {
-    this.collector.addEvent(event);
+    try {
+      this.collector.addEvent(event);
+    } catch {
+      // an event the parser refuses (e.g. nested too deep) is still shown, redacted
+    }
     const shown = redactEvent(event);
     if (shown) this.ctx.emit({ type: "engine", env: this.env, event: shown });
   };
+
+  /** A successful run whose `--target`s matched no resource is an error, not "no changes". */
+  checkTargets(result: EnvResult): EnvResult {
+    const targets = this.job.options.target ?? [];
+    if (targets.length === 0 || result.status !== Status.succeeded) return result;
+    const missing = unmatchedTargets(
+      targets,
+      this.collector.result().steps.map((s) => s.urn),
+    );
+    if (missing.length === 0) return result;
+    return {
+      ...result,
+      status: Status.failed,
+      error: `--target matches no resource of stack ${this.job.spec.stackName}: ${missing.join(", ")} (nothing was done for ${missing.length === targets.length ? "any target" : "those"})`,
+    };
+  }
 
   result(status: EnvResult["status"], changes: Changes, extra: Partial<EnvResult> = {}): EnvResult {
     return {
@@ -294,9 +319,11 @@ async function up(run: Run, stack: StackHandle): Promise<EnvResult> {
     const res = await run.withLockWait(() =>
       stack.up({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }),
     );
-    return run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), {
-      outputs: maskOutputs(res.outputs, run.job.options.showSecrets ?? false),
-    });
+    return run.checkTargets(
+      run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), {
+        outputs: maskOutputs(res.outputs, run.job.options.showSecrets ?? false),
+      }),
+    );
   } catch (e) {
     if (updateSucceeded && !isConcurrentUpdateError(e)) {
       return run.result(Status.outputsUnavailable, changesFrom(undefined, run.collector), {
@@ -325,7 +352,7 @@ async function preview(run: Run, stack: StackHandle): Promise<EnvResult> {
     const res = await run.withLockWait(() =>
       stack.preview({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }),
     );
-    return expectation(run, changesFrom(res.changeSummary, run.collector));
+    return run.checkTargets(expectation(run, changesFrom(res.changeSummary, run.collector)));
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
   }
@@ -348,7 +375,7 @@ async function refresh(run: Run, stack: StackHandle): Promise<EnvResult> {
         ...(o.clearPendingCreates ? { clearPendingCreates: true } : {}),
       }),
     );
-    return expectation(run, changesFrom(res.summary?.resourceChanges, run.collector));
+    return run.checkTargets(expectation(run, changesFrom(res.summary?.resourceChanges, run.collector)));
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
   }
@@ -379,10 +406,12 @@ async function destroy(run: Run, stack: StackHandle): Promise<EnvResult> {
         ...(o.remove && protectedUrns.length === 0 ? { remove: true } : {}),
       }),
     );
-    return run.result(
-      Status.succeeded,
-      changesFrom(res.summary?.resourceChanges, run.collector),
-      protectedUrns.length > 0 ? { protectedResources: protectedUrns } : {},
+    return run.checkTargets(
+      run.result(
+        Status.succeeded,
+        changesFrom(res.summary?.resourceChanges, run.collector),
+        protectedUrns.length > 0 ? { protectedResources: protectedUrns } : {},
+      ),
     );
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));

@@ -109,6 +109,8 @@ export interface RunJobsOptions {
   /** env → environments that must succeed first. */
   readonly waitFor: ReadonlyMap<string, readonly string[]>;
   readonly options: JobOptions;
+  /** Per-environment options on top of `options` (e.g. each stack's own `--target`s). */
+  readonly perEnv?: ReadonlyMap<string, Partial<JobOptions>>;
   readonly maxConcurrent?: number;
   readonly signal?: AbortSignal;
   readonly killSignal?: AbortSignal;
@@ -134,7 +136,16 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   let killing = false;
   let killTimer: NodeJS.Timeout | undefined;
 
-  const finish = (r: EnvResult) => {
+  let timedOut = false;
+  const finish = (given: EnvResult) => {
+    // A run the timeout cut short says so (not just "cancelled" or "killed").
+    const r =
+      timedOut && (given.status === Status.aborted || given.status === Status.skipped)
+        ? {
+            ...given,
+            error: `timed out after ${formatMs(o.timeoutMs!)} (--timeout): ${given.error ?? given.status}`,
+          }
+        : given;
     results.set(r.env, r);
     emit({ type: "done", env: r.env, result: r });
     o.onResult?.(r);
@@ -167,7 +178,12 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   o.killSignal?.addEventListener("abort", onKill);
   if (o.signal?.aborted) aborting = true;
   if (o.killSignal?.aborted) onKill();
-  const timeout = o.timeoutMs ? setTimeout(abortAll, o.timeoutMs) : undefined;
+  const timeout = o.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        abortAll();
+      }, o.timeoutMs)
+    : undefined;
   timeout?.unref();
 
   const skipReason = (env: string): string | undefined => {
@@ -210,7 +226,10 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
             started.set(env, Date.now());
             running.set(
               env,
-              startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit),
+              startWorker(
+                { verb: o.verb, spec: o.specs.get(env)!, options: { ...o.options, ...o.perEnv?.get(env) } },
+                emit,
+              ),
             );
             progressed = true;
           }
@@ -261,6 +280,15 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
     o.killSignal?.removeEventListener("abort", onKill);
   }
   return o.envs.map((e) => results.get(e)!);
+}
+
+/** `90000` → `1m30s`. */
+export function formatMs(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return `${h ? `${h}h` : ""}${m ? `${m}m` : ""}${sec || (!h && !m) ? `${sec}s` : ""}`;
 }
 
 function describeStatus(status: EnvResult["status"]): string {

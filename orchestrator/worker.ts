@@ -7,7 +7,7 @@
  * worker → `{ type: "event", event }` …, then `{ type: "result", result }` and exit.
  * A lost parent (disconnect) aborts the operation gracefully.
  */
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { errorSummary } from "./errors";
 import { runOperation, type Job } from "./operation";
@@ -62,6 +62,8 @@ function send(message: WorkerMessage): Promise<void> {
 async function run(job: Job, controller: AbortController): Promise<void> {
   // This process exists for this stack only: its CLI environment is the process environment.
   Object.assign(process.env, job.spec.envVars);
+  // os.tmpdir() follows TMPDIR: the SDK's automation-logs-* dirs land in the work dir, removed below.
+  if (job.spec.envVars["TMPDIR"]) mkdirSync(job.spec.envVars["TMPDIR"], { recursive: true, mode: 0o700 });
   let result: EnvResult;
   try {
     const program =

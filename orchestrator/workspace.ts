@@ -311,6 +311,11 @@ export function resolveWorkspace(env: string, { options, cli, remote }: ResolveC
     envVars: {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true",
+      // The program reads which config leaves are secret from the stack file it was given.
+      PLATFORM_STACKS_DIR: dir,
+      // Temp files of the run (the Automation API's event log on CLIs ≤ 3.205 holds every event,
+      // secrets included) live in the work dir, which is removed when the worker ends.
+      TMPDIR: path.join(workDir, "tmp"),
       ...(options.envVars ?? {}),
     },
     ...(remote ? { remote } : {}),

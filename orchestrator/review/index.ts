@@ -1,8 +1,15 @@
+import { statSync } from "node:fs";
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
 import { runGuards } from "../../plan/guards";
 import type { CostLine, Finding, PlanStep } from "../../plan/model";
-import { assertPlanStack, parseInventory, parsePlanFile, planCompleteness } from "../../plan/parse";
+import {
+  assertPlanStack,
+  parseInventory,
+  parsePlanFile,
+  PlanParseError,
+  planCompleteness,
+} from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
@@ -59,6 +66,9 @@ export interface ReviewOptions {
 export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   const dir = stacksDir();
   const configs = new Map(options.envs.map((env) => [env, envConfig(env, dir)] as const));
+  if (options.source.kind === "file") {
+    for (const env of options.envs) checkPlanFile(options.source.path.replaceAll("{env}", env));
+  }
   const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   const heads = new Map<string, SynthResult>();
   for (const env of options.envs) heads.set(env, await synth(env));
@@ -79,7 +89,14 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         break;
       case "file": {
         const file = options.source.path.replaceAll("{env}", env);
-        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false });
+        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false }).catch(
+          (e: unknown) => {
+            // Every parse error names the file (a value nested too deep is found far from it).
+            if (e instanceof PlanParseError && !e.message.includes(file))
+              throw new PlanParseError(`${file}: ${e.message}`, file, e.line);
+            throw e;
+          },
+        );
         if (result.stats.corruptLines > 0) {
           warn(
             `${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`,
@@ -147,6 +164,17 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     });
   }
   return out;
+}
+
+/** A missing or unreadable plan file is a one-line error before anything runs. */
+function checkPlanFile(file: string): void {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw new PlatformError(`plan file ${file} does not exist`);
+  }
+  if (stat.isDirectory()) throw new PlatformError(`plan file ${file} is a directory, expected a file`);
 }
 
 /** Rule id of the finding a recorded plan that is not whole gets. */

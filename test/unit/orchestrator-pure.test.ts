@@ -276,7 +276,13 @@ describe("workspace checks", () => {
 
   it("validates numeric options and duration flags", () => {
     expect(() => validateCommonOptions({ env: "dev", parallel: 0 })).toThrow(
-      /--parallel must be a positive integer, got 0/,
+      /--parallel must be an integer 1–256, got 0/,
+    );
+    expect(() => validateCommonOptions({ env: "dev", parallel: 100_000 })).toThrow(
+      /--parallel must be an integer 1–256, got 100000/,
+    );
+    expect(() => validateCommonOptions({ env: "dev", timeoutMs: 0 })).toThrow(
+      /--timeout must be at least 1s/,
     );
     expect(() => validateCommonOptions({ env: "dev", waitForLockMs: -1 })).toThrow(/--wait-for-lock/);
     expect(durationFlag("--wait-for-lock", "1m30s")).toBe(90_000);
