@@ -10,7 +10,7 @@ import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
 import { repoRoot } from "../programs/stack-config";
-import { INSPECT, type Job, type JobOptions } from "./job";
+import { INSPECT, type Job, type JobAudit, type JobOptions } from "./job";
 import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
 import { PulumiCliError, type WorkspaceSpec } from "./workspace";
 import type { ParentMessage, WorkerMessage } from "./worker";
@@ -119,6 +119,10 @@ export interface RunJobsOptions {
   readonly onEvent?: (e: OrchestratorEvent) => void;
   /** Called once per finished environment (audit log). */
   readonly onResult?: (r: EnvResult) => void;
+  /** Called when an environment's worker starts (audit log). */
+  readonly onStart?: (env: string) => void;
+  /** Handed to every worker: where it records an interruption if this process dies. */
+  readonly audit?: JobAudit;
 }
 
 /**
@@ -224,10 +228,16 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
             progressed = true;
           } else if (ready(env) && running.size < limit) {
             started.set(env, Date.now());
+            o.onStart?.(env);
             running.set(
               env,
               startWorker(
-                { verb: o.verb, spec: o.specs.get(env)!, options: { ...o.options, ...o.perEnv?.get(env) } },
+                {
+                  verb: o.verb,
+                  spec: o.specs.get(env)!,
+                  options: { ...o.options, ...o.perEnv?.get(env) },
+                  ...(o.audit ? { audit: o.audit } : {}),
+                },
                 emit,
               ),
             );

@@ -9,7 +9,7 @@ import { PlatformError } from "../components/shared/errors";
 import { Profile } from "../components/shared/profiles";
 import { parseEnvironmentConfig } from "../programs/config";
 import { readStackConfig, repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
-import { appendAudit, auditEntry } from "./audit";
+import { appendAudit, AuditEvent, auditEntry } from "./audit";
 import { resolveEnvs } from "./envs";
 import { readStackFile, readStackGraph, runOrder } from "./graph";
 import type { JobOptions } from "./job";
@@ -28,7 +28,13 @@ import {
   type RunResult,
   type UpOptions,
 } from "./types";
-import { defaultBackendUrl, locatePulumi, resolveWorkspace, type WorkspaceSpec } from "./workspace";
+import {
+  defaultBackendUrl,
+  displayBackend,
+  locatePulumi,
+  resolveWorkspace,
+  type WorkspaceSpec,
+} from "./workspace";
 
 /**
  * Deploys the environments: dependencies first, independent stacks in parallel, a failure skips
@@ -291,6 +297,26 @@ async function execute(
     onResult: (r) => {
       if (auditFile) appendAudit(auditFile, auditEntry(r, { backend, remote: remote !== undefined }));
     },
+    onStart: (env) => {
+      if (auditFile)
+        appendAudit(
+          auditFile,
+          auditEntry(
+            {
+              env,
+              stack: specs.get(env)!.stackName,
+              verb,
+              status: "started",
+              changes: "unknown",
+              durationMs: 0,
+            },
+            { backend, remote: remote !== undefined, event: AuditEvent.start },
+          ),
+        );
+    },
+    ...(auditFile
+      ? { audit: { file: auditFile, backend: displayBackend(backend), remote: remote !== undefined } }
+      : {}),
   });
   return {
     verb,

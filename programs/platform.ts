@@ -89,6 +89,7 @@ export function platformProgram(cfg: EnvironmentConfig, secrets: PlatformSecrets
       protectionLevel: cfg.kms.protectionLevel,
       rotationDays: cfg.kms.rotationDays,
       protect: cfg.kms.protect,
+      keyRing: { create: true, uniqueName: cfg.kms.uniqueRingName },
       keys: {
         data: {
           serviceAgents: cacheInCloud

@@ -467,7 +467,15 @@ describe("audit log and secrets", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => `${l["verb"]}:${l["env"]}:${l["result"]}`).sort()).toEqual(
+    // Every operation has a start line and an end line.
+    expect(
+      lines
+        .filter((l) => l["event"] === "start")
+        .map((l) => `${l["verb"]}:${l["env"]}`)
+        .sort(),
+    ).toEqual(["up:one", "up:two", "outputs:one", "outputs:one", "preview:two"].sort());
+    const ends = lines.filter((l) => l["event"] === "end");
+    expect(ends.map((l) => `${l["verb"]}:${l["env"]}:${l["result"]}`).sort()).toEqual(
       [
         "up:one:succeeded",
         "up:two:succeeded",
@@ -482,6 +490,7 @@ describe("audit log and secrets", () => {
         "changes",
         "durationMs",
         "env",
+        "event",
         "host",
         "remote",
         "result",

@@ -176,7 +176,9 @@ describe("runOperation", () => {
     expect(result.status).toBe(Status.locked);
     expect(result.lock).toEqual([expect.objectContaining({ user: "ana", pid: 4242 })]);
     expect(result.error).toMatch(/stack dev is locked by ana@.* \(pid 4242\)/);
-    expect(result.recovery).toContain("npx platform cancel --env dev   # only after the holder is gone");
+    expect(result.recovery).toContain(
+      "npx platform cancel --env dev --yes   # only after the holder is gone",
+    );
     expect(cancelled).toBe(false);
   });
 

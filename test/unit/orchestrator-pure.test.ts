@@ -379,9 +379,13 @@ describe("results", () => {
       { urn: "urn:c", type: "gcp:sql/databaseInstance:DatabaseInstance", operation: "creating" },
     ]);
     expect(recoveryFor("dev", pendingOperationsOf(deployment), true)).toEqual([
-      expect.stringMatching(/^npx platform cancel --env dev/),
+      expect.stringMatching(/^npx platform cancel --env dev --yes /),
       expect.stringMatching(/^npx platform refresh --env dev --yes --clear-pending-creates/),
     ]);
+    // The flags that select the same stack are part of every printed command, quoted for a shell.
+    expect(recoveryFor("dev", [], true, ["--backend", "file:///my state"])[0]).toMatch(
+      /^npx platform cancel --env dev --yes --backend 'file:\/\/\/my state' {3}#/,
+    );
   });
 
   it("summarizes CLI errors to their error: lines", () => {
