@@ -76,7 +76,11 @@ describe("lifecycle", () => {
 
 describe("the platform program, as `pulumi up` runs it", () => {
   it("registers the same resources as the `pulumi up` entry (synth), and destroy keeps protected resources", async () => {
-    const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+    // Dev leaves KMS unprotected by default; this stack asks for protection explicitly.
+    const dev = fs
+      .readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8")
+      .replace("signingKey: false", "signingKey: false\n    protect: true");
+    expect(dev).toContain("protect: true");
     const s = await setup({ dev }, { program: "platform" });
     const deployed = await up({ ...s.base, env: "dev" });
     expect(deployed.results[0]).toMatchObject({
@@ -116,7 +120,7 @@ describe("the platform program, as `pulumi up` runs it", () => {
       changes: expect.objectContaining({ update: 1 }),
     });
 
-    // Dev's KMS resources are protected: destroy reports them instead of unprotecting them.
+    // The KMS resources are protected: destroy reports them instead of unprotecting them.
     const blocked = await destroy({ ...s.base, env: "dev" });
     expect(blocked.results[0]).toMatchObject({ status: Status.blocked });
     expect([...blocked.results[0]!.protectedResources!].sort()).toEqual(protectedInState);
