@@ -4,7 +4,8 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { INCOMPLETE_PLAN_RULE, isBlocked, review } from "../../orchestrator/review";
 import { parsePlanFile, planCompleteness, planStacks } from "../../plan/parse";
 
