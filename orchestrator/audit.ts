@@ -1,6 +1,7 @@
 /**
- * The audit log: one JSON line per environment and operation (time, user, env, verb, result,
- * change counts, duration), appended to `<repo>/.platform/audit.log`. It holds no secret: no
+ * The audit log: JSON lines per environment and operation — a `start` line, then an `end` line
+ * (time, user, env, verb, result, change counts, duration) or, when the orchestrator died
+ * mid-run, an `interrupted` line — appended to `<repo>/.platform/audit.log`. It holds no secret: no
  * outputs, no config, no error text (which can quote provider input), no backend credentials.
  */
 import { appendFileSync, mkdirSync } from "node:fs";
@@ -9,8 +10,17 @@ import * as path from "node:path";
 import { displayBackend } from "./workspace";
 import type { EnvResult } from "./types";
 
+/**
+ * What an audit line records: an operation starting, ending (with its result), or interrupted
+ * (the orchestrator process died mid-run; written by the worker before it kills its processes).
+ */
+export const AuditEvent = { start: "start", end: "end", interrupted: "interrupted" } as const;
+/** An audit event. */
+export type AuditEvent = (typeof AuditEvent)[keyof typeof AuditEvent];
+
 /** One audit line. */
 export interface AuditEntry {
+  readonly event: AuditEvent;
   readonly time: string;
   readonly user: string;
   readonly host: string;
@@ -42,8 +52,20 @@ export function currentUser(): string {
  * // { time: "2026-…", user: "ana", env: "dev", verb: "up", result: "succeeded", changes: { create: 12 }, … }
  * ```
  */
-export function auditEntry(r: EnvResult, ctx: { backend: string; remote: boolean; now?: Date }): AuditEntry {
+export function auditEntry(
+  r: {
+    readonly env: string;
+    readonly stack: string;
+    readonly verb: string;
+    /** The result status; `started` / `interrupted` for those events. */
+    readonly status: string;
+    readonly changes: EnvResult["changes"];
+    readonly durationMs: number;
+  },
+  ctx: { backend: string; remote: boolean; now?: Date; event?: AuditEvent },
+): AuditEntry {
   return {
+    event: ctx.event ?? AuditEvent.end,
     time: (ctx.now ?? new Date()).toISOString(),
     user: currentUser(),
     host: os.hostname(),

@@ -12,7 +12,17 @@ import { stacksDir } from "../programs/stack-config";
  * ```
  */
 export function availableEnvs(dir = stacksDir()): string[] {
-  return readdirSync(dir)
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PlatformError(
+      `stacks directory ${dir} ${code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is not a directory" : `cannot be read (${code ?? "error"})`}: ` +
+        "it holds one Pulumi.<env>.yaml per environment (set it with --stacks-dir or PLATFORM_STACKS_DIR)",
+    );
+  }
+  return files
     .map((f) => /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/.exec(f)?.[1])
     .filter((e): e is string => e !== undefined)
     .sort();

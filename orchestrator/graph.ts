@@ -18,10 +18,9 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { PlatformError } from "../components/shared/errors";
 import { ConfigError, hint, type ConfigIssue } from "../programs/config";
-import { stacksDir as defaultStacksDir } from "../programs/stack-config";
+import { parseStackFile, stacksDir as defaultStacksDir } from "../programs/stack-config";
 import { availableEnvs } from "./envs";
 
 /** The top-level stack-file key holding orchestrator settings. */
@@ -48,16 +47,7 @@ export function readStackFile(env: string, dir = defaultStacksDir()): Record<str
   } catch {
     throw new PlatformError(`no stack file for "${env}": ${file} does not exist`);
   }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message}`);
-  }
-  if (doc === null || doc === undefined) return {};
-  if (typeof doc !== "object" || Array.isArray(doc))
-    throw new PlatformError(`${file}: expected a map at the top level`);
-  return doc as Record<string, unknown>;
+  return parseStackFile(file, text);
 }
 
 /**
@@ -98,21 +88,41 @@ export function dependenciesOf(env: string, stackFile: Readonly<Record<string, u
 }
 
 /**
- * Reads the dependency graph of every stack in the stacks directory and checks it: each
- * dependency must have a stack file, a stack must not depend on itself, and there must be no
- * cycle. All problems are reported at once.
+ * Reads the dependency graph of the stacks in the stacks directory (the `selected` ones and what
+ * they depend on; all by default) and checks it: each dependency must have a stack file, a stack
+ * must not depend on itself, and there must be no cycle. All problems are reported at once. An
+ * unreadable stack file outside the selection does not matter.
  *
  * @example
  * ```ts
  * const graph = readStackGraph(); // Map { "dev" => [], "staging" => ["shared"], ... }
  * ```
  */
-export function readStackGraph(dir = defaultStacksDir()): StackGraph {
+export function readStackGraph(dir = defaultStacksDir(), selected?: readonly string[]): StackGraph {
   const envs = availableEnvs(dir);
   const graph = new Map<string, readonly string[]>();
-  for (const env of envs) graph.set(env, dependenciesOf(env, readStackFile(env, dir)));
-  validateGraph(graph, envs);
-  return graph;
+  const broken = new Map<string, Error>();
+  for (const env of envs) {
+    try {
+      graph.set(env, dependenciesOf(env, readStackFile(env, dir)));
+    } catch (e) {
+      broken.set(env, e as Error);
+    }
+  }
+  // A broken stack file blocks only the selected stacks and what they depend on (and `all`).
+  const needed = new Set<string>();
+  const visit = (env: string) => {
+    if (needed.has(env)) return;
+    needed.add(env);
+    for (const dep of graph.get(env) ?? []) visit(dep);
+  };
+  for (const env of selected ?? envs) visit(env);
+  const blocking = [...broken].filter(([env]) => needed.has(env));
+  if (blocking.length === 1) throw blocking[0]![1];
+  if (blocking.length > 1) throw new PlatformError(blocking.map(([, e]) => e.message).join("\n"));
+  const subgraph = new Map([...graph].filter(([env]) => needed.has(env)));
+  validateGraph(subgraph, envs);
+  return subgraph;
 }
 
 /**

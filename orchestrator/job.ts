@@ -24,9 +24,19 @@ export interface JobOptions {
   readonly force?: boolean;
 }
 
+/** Where the worker writes an `interrupted` audit line if the orchestrator dies mid-run. */
+export interface JobAudit {
+  readonly file: string;
+  /** The backend as the audit log shows it (no credentials). */
+  readonly backend: string;
+  readonly remote: boolean;
+}
+
 /** What a worker runs. */
 export interface Job {
   readonly verb: Verb | typeof INSPECT;
   readonly spec: WorkspaceSpec;
   readonly options: JobOptions;
+  /** Set when the run keeps an audit log. */
+  readonly audit?: JobAudit;
 }

@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ConcurrentUpdateError } from "@pulumi/pulumi/automation";
 import type { LockHolder } from "./types";
+import { shellJoin } from "./workspace";
 
 /**
  * True for the Automation API's lock error (by class; by name when a second copy of the SDK threw it).
@@ -86,10 +87,11 @@ export function lockedMessage(env: string, holders: readonly LockHolder[], waite
 }
 
 /** The recovery commands for a locked stack. */
-export function lockRecovery(env: string): string[] {
+export function lockRecovery(env: string, flags: readonly string[] = []): string[] {
+  const extra = flags.length > 0 ? ` ${shellJoin(flags)}` : "";
   return [
-    `npx platform up --env ${env} --wait-for-lock 10m`,
-    `npx platform cancel --env ${env}   # only after the holder is gone`,
+    `npx platform up --env ${env} --yes --wait-for-lock 10m${extra}`,
+    `npx platform cancel --env ${env} --yes${extra}   # only after the holder is gone`,
   ];
 }
 

@@ -27,7 +27,8 @@ import {
   type OrchestratorEvent,
   type PendingOperation,
 } from "./types";
-import { OpenMode, PulumiCliError, type StackFactory, type StackHandle } from "./workspace";
+import { unmatchedTargets } from "./targets";
+import { OpenMode, PulumiCliError, shellJoin, type StackFactory, type StackHandle } from "./workspace";
 
 export { INSPECT, type Job, type JobOptions } from "./job";
 
@@ -53,13 +54,17 @@ export function redactEvent(event: EngineEvent): EngineEvent | undefined {
   return redactValue(event) as EngineEvent;
 }
 
-function redactValue(value: unknown): unknown {
+/** Deeper than this, an event's value is shown as a marker (it cannot overflow the stack or hide a secret). */
+const MAX_REDACT_DEPTH = 100;
+
+function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.includes(SECRET_SIG_KEY) ? SECRET_MASK : value;
-  if (Array.isArray(value)) return value.map(redactValue);
   if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_REDACT_DEPTH) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
   if (SECRET_SIG_KEY in value) return SECRET_MASK;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v);
+  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, depth + 1);
   return out;
 }
 
@@ -151,17 +156,73 @@ export function protectedResourcesOf(deployment: unknown): string[] {
     .map((r: { urn: string }) => r.urn);
 }
 
+/** `"2592000s"` → days (undefined when unreadable). */
+function durationDays(value: unknown): number | undefined {
+  const m = typeof value === "string" ? /^(\d+(?:\.\d+)?)s$/.exec(value) : null;
+  return m ? Number(m[1]) / 86_400 : undefined;
+}
+
+/**
+ * What destroying an environment does to its Cloud KMS keys, for the destroy output: GCP never
+ * deletes keys or rings; it schedules every key version for destruction after the key's
+ * `destroyScheduledDuration` (restorable until then). Undefined when no key is destroyed.
+ *
+ * @example
+ * ```ts
+ * kmsDestroyNote(deployment, [], new Date("2026-12-01T00:00:00Z"));
+ * // "KMS: the versions of key data are scheduled for destruction in 30 days, on 2026-12-31 …"
+ * ```
+ */
+export function kmsDestroyNote(
+  deployment: unknown,
+  keptUrns: readonly string[],
+  now: Date,
+): string | undefined {
+  const resources = (deployment as { deployment?: { resources?: unknown } } | undefined)?.deployment
+    ?.resources;
+  if (!Array.isArray(resources)) return undefined;
+  const keys = resources.filter(
+    (r: { type?: string; urn?: string }) =>
+      r.type === "gcp:kms/cryptoKey:CryptoKey" && typeof r.urn === "string" && !keptUrns.includes(r.urn),
+  ) as { urn: string; inputs?: { name?: unknown; destroyScheduledDuration?: unknown } }[];
+  if (keys.length === 0) return undefined;
+  const byDays = new Map<number | undefined, string[]>();
+  for (const k of keys) {
+    const days = durationDays(k.inputs?.destroyScheduledDuration);
+    const name = typeof k.inputs?.name === "string" ? k.inputs.name : k.urn.split("::").pop()!;
+    byDays.set(days, [...(byDays.get(days) ?? []), name]);
+  }
+  const parts = [...byDays].map(([days, names]) => {
+    const what = `the versions of key${names.length > 1 ? "s" : ""} ${names.join(", ")}`;
+    if (days === undefined)
+      return `${what} are scheduled for destruction (after the key's destroy-scheduled duration, 30 days by default)`;
+    const on = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    return `${what} are scheduled for destruction in ${days} day${days === 1 ? "" : "s"}, on ${on}`;
+  });
+  return (
+    `KMS: ${parts.join("; ")}; until then \`gcloud kms keys versions restore\` brings them back. ` +
+    "GCP never deletes key rings or keys: their names stay taken (a dev ring gets a new suffix on the next up)."
+  );
+}
+
 /** Recovery commands for a stack left with pending operations and/or a dead holder's lock. */
-export function recoveryFor(env: string, pending: readonly PendingOperation[], staleLock: boolean): string[] {
+export function recoveryFor(
+  env: string,
+  pending: readonly PendingOperation[],
+  staleLock: boolean,
+  flags: readonly string[] = [],
+): string[] {
+  // Printed commands must run as printed in CI: no terminal to confirm on (--yes), same stack (flags).
+  const extra = flags.length > 0 ? ` ${shellJoin(flags)}` : "";
   const out: string[] = [];
   if (staleLock)
     out.push(
-      `npx platform cancel --env ${env}   # removes the lock the interrupted update left (its process is gone)`,
+      `npx platform cancel --env ${env} --yes${extra}   # removes the lock the interrupted update left (its process is gone)`,
     );
   if (pending.length > 0) {
     const creates = pending.some((p) => p.operation === "creating");
     out.push(
-      `npx platform refresh --env ${env} --yes${creates ? " --clear-pending-creates" : ""}   # reconciles the ${pending.length} pending operation(s) with the cloud`,
+      `npx platform refresh --env ${env} --yes${creates ? " --clear-pending-creates" : ""}${extra}   # reconciles the ${pending.length} pending operation(s) with the cloud`,
     );
   }
   return out;
@@ -189,10 +250,30 @@ class Run {
   }
 
   readonly onEvent = (event: EngineEvent): void => {
-    this.collector.addEvent(event);
+    try {
+      this.collector.addEvent(event);
+    } catch {
+      // an event the parser refuses (e.g. nested too deep) is still shown, redacted
+    }
     const shown = redactEvent(event);
     if (shown) this.ctx.emit({ type: "engine", env: this.env, event: shown });
   };
+
+  /** A successful run whose `--target`s matched no resource is an error, not "no changes". */
+  checkTargets(result: EnvResult): EnvResult {
+    const targets = this.job.options.target ?? [];
+    if (targets.length === 0 || result.status !== Status.succeeded) return result;
+    const missing = unmatchedTargets(
+      targets,
+      this.collector.result().steps.map((s) => s.urn),
+    );
+    if (missing.length === 0) return result;
+    return {
+      ...result,
+      status: Status.failed,
+      error: `--target matches no resource of stack ${this.job.spec.stackName}: ${missing.join(", ")} (nothing was done for ${missing.length === targets.length ? "any target" : "those"})`,
+    };
+  }
 
   result(status: EnvResult["status"], changes: Changes, extra: Partial<EnvResult> = {}): EnvResult {
     return {
@@ -269,12 +350,12 @@ class Run {
       return this.result(Status.locked, "unknown", {
         error: lockedMessage(this.env, holders, this.waitedForLockMs),
         lock: holders,
-        recovery: lockRecovery(this.env),
+        recovery: lockRecovery(this.env, this.job.spec.cliFlags),
       });
     }
     const aborted = this.ctx.signal.aborted;
     const { pending, staleLock } = await this.inspect(stack);
-    const recovery = recoveryFor(this.env, pending, staleLock);
+    const recovery = recoveryFor(this.env, pending, staleLock, this.job.spec.cliFlags);
     return this.result(aborted ? Status.aborted : Status.failed, changes, {
       error: aborted
         ? `${this.job.verb} of ${this.env} was cancelled${pending.length > 0 ? `; ${pending.length} operation(s) were in flight` : ""}`
@@ -310,14 +391,18 @@ async function up(run: Run, stack: StackHandle): Promise<EnvResult> {
     const res = await run.withLockWait(() =>
       stack.up({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }),
     );
-    return run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), {
-      outputs: maskOutputs(res.outputs, run.job.options.showSecrets ?? false),
-    });
+    return run.checkTargets(
+      run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), {
+        outputs: maskOutputs(res.outputs, run.job.options.showSecrets ?? false),
+      }),
+    );
   } catch (e) {
     if (updateSucceeded && !isConcurrentUpdateError(e)) {
       return run.result(Status.outputsUnavailable, changesFrom(undefined, run.collector), {
         error: `the update succeeded, but reading its outputs afterwards failed: ${errorSummary(e)}`,
-        recovery: [`npx platform outputs --env ${run.env}`],
+        recovery: [
+          `npx platform outputs --env ${run.env}${run.job.spec.cliFlags?.length ? ` ${shellJoin(run.job.spec.cliFlags)}` : ""}`,
+        ],
       });
     }
     return run.failure(stack, e, changesFrom(undefined, run.collector));
@@ -341,7 +426,7 @@ async function preview(run: Run, stack: StackHandle): Promise<EnvResult> {
     const res = await run.withLockWait(() =>
       stack.preview({ ...engineOptions(run), ...(run.job.options.refresh ? { refresh: true } : {}) }),
     );
-    return expectation(run, changesFrom(res.changeSummary, run.collector));
+    return run.checkTargets(expectation(run, changesFrom(res.changeSummary, run.collector)));
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
   }
@@ -364,7 +449,7 @@ async function refresh(run: Run, stack: StackHandle): Promise<EnvResult> {
         ...(o.clearPendingCreates ? { clearPendingCreates: true } : {}),
       }),
     );
-    return expectation(run, changesFrom(res.summary?.resourceChanges, run.collector));
+    return run.checkTargets(expectation(run, changesFrom(res.summary?.resourceChanges, run.collector)));
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
   }
@@ -373,8 +458,10 @@ async function refresh(run: Run, stack: StackHandle): Promise<EnvResult> {
 async function destroy(run: Run, stack: StackHandle): Promise<EnvResult> {
   const o = run.job.options;
   let protectedUrns: string[] = [];
+  let exported: unknown;
   try {
-    protectedUrns = protectedResourcesOf(await stack.exportStack());
+    exported = await stack.exportStack();
+    protectedUrns = protectedResourcesOf(exported);
   } catch (e) {
     return run.failure(stack, e, "unknown");
   }
@@ -395,10 +482,23 @@ async function destroy(run: Run, stack: StackHandle): Promise<EnvResult> {
         ...(o.remove && protectedUrns.length === 0 ? { remove: true } : {}),
       }),
     );
-    return run.result(
-      Status.succeeded,
-      changesFrom(res.summary?.resourceChanges, run.collector),
-      protectedUrns.length > 0 ? { protectedResources: protectedUrns } : {},
+    // Only what the destroy removed: targets narrow it, protected resources are kept.
+    const removed = new Set(
+      run.collector
+        .result()
+        .steps.filter((st) => st.op === "delete")
+        .map((st) => st.urn),
+    );
+    const kept =
+      (exported as { deployment?: { resources?: { urn?: string }[] } }).deployment?.resources
+        ?.map((r) => r.urn ?? "")
+        .filter((u) => !removed.has(u)) ?? [];
+    const note = kmsDestroyNote(exported, kept, new Date(run.now()));
+    return run.checkTargets(
+      run.result(Status.succeeded, changesFrom(res.summary?.resourceChanges, run.collector), {
+        ...(protectedUrns.length > 0 ? { protectedResources: protectedUrns } : {}),
+        ...(note ? { note } : {}),
+      }),
     );
   } catch (e) {
     return run.failure(stack, e, changesFrom(undefined, run.collector));
@@ -441,7 +541,7 @@ async function cancel(run: Run, stack: StackHandle): Promise<EnvResult> {
 
 async function inspectOnly(run: Run, stack: StackHandle): Promise<EnvResult> {
   const { pending, staleLock, holders } = await run.inspect(stack);
-  const recovery = recoveryFor(run.env, pending, staleLock);
+  const recovery = recoveryFor(run.env, pending, staleLock, run.job.spec.cliFlags);
   return run.result(Status.aborted, "unknown", {
     ...(pending.length > 0 ? { pendingOperations: pending } : {}),
     ...(holders.length > 0 ? { lock: holders } : {}),

@@ -19,6 +19,8 @@ import {
   type RunTimers,
   type Verb,
 } from "./types";
+import { INSPECT, type Job, type JobAudit, type JobOptions } from "./job";
+import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
 import { PulumiCliError, type WorkspaceSpec } from "./workspace";
 import type { ParentMessage, WorkerMessage } from "./worker";
 
@@ -121,6 +123,8 @@ export interface RunJobsOptions {
   /** env → environments that must succeed first. */
   readonly waitFor: ReadonlyMap<string, readonly string[]>;
   readonly options: JobOptions;
+  /** Per-environment options on top of `options` (e.g. each stack's own `--target`s). */
+  readonly perEnv?: ReadonlyMap<string, Partial<JobOptions>>;
   readonly maxConcurrent?: number;
   readonly signal?: AbortSignal;
   readonly killSignal?: AbortSignal;
@@ -131,6 +135,10 @@ export interface RunJobsOptions {
   readonly onEvent?: (e: OrchestratorEvent) => void;
   /** Called once per finished environment (audit log). */
   readonly onResult?: (r: EnvResult) => void;
+  /** Called when an environment's worker starts (audit log). */
+  readonly onStart?: (env: string) => void;
+  /** Handed to every worker: where it records an interruption if this process dies. */
+  readonly audit?: JobAudit;
 }
 
 /**
@@ -149,7 +157,16 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   const timers = o.timers ?? GLOBAL_TIMERS;
   let killTimer: unknown;
 
-  const finish = (r: EnvResult) => {
+  let timedOut = false;
+  const finish = (given: EnvResult) => {
+    // A run the timeout cut short says so (not just "cancelled" or "killed").
+    const r =
+      timedOut && (given.status === Status.aborted || given.status === Status.skipped)
+        ? {
+            ...given,
+            error: `timed out after ${formatMs(o.timeoutMs!)} (--timeout): ${given.error ?? given.status}`,
+          }
+        : given;
     results.set(r.env, r);
     emit({ type: "done", env: r.env, result: r });
     o.onResult?.(r);
@@ -181,7 +198,12 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
   o.killSignal?.addEventListener("abort", onKill);
   if (o.signal?.aborted) aborting = true;
   if (o.killSignal?.aborted) onKill();
-  const timeout = o.timeoutMs ? timers.setTimeout(abortAll, o.timeoutMs) : undefined;
+  const timeout = o.timeoutMs
+    ? timers.setTimeout(() => {
+        timedOut = true;
+        abortAll();
+      }, o.timeoutMs)
+    : undefined;
 
   const skipReason = (env: string): string | undefined => {
     if (aborting) return "run aborted";
@@ -221,9 +243,18 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
             progressed = true;
           } else if (ready(env) && running.size < limit) {
             started.set(env, Date.now());
+            o.onStart?.(env);
             running.set(
               env,
-              startWorker({ verb: o.verb, spec: o.specs.get(env)!, options: o.options }, emit),
+              startWorker(
+                {
+                  verb: o.verb,
+                  spec: o.specs.get(env)!,
+                  options: { ...o.options, ...o.perEnv?.get(env) },
+                  ...(o.audit ? { audit: o.audit } : {}),
+                },
+                emit,
+              ),
             );
             progressed = true;
           }
@@ -274,6 +305,15 @@ export async function runJobs(o: RunJobsOptions): Promise<EnvResult[]> {
     o.killSignal?.removeEventListener("abort", onKill);
   }
   return o.envs.map((e) => results.get(e)!);
+}
+
+/** `90000` → `1m30s`. */
+export function formatMs(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return `${h ? `${h}h` : ""}${m ? `${m}m` : ""}${sec || (!h && !m) ? `${sec}s` : ""}`;
 }
 
 function describeStatus(status: EnvResult["status"]): string {

@@ -7,13 +7,15 @@
 import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
 import { Profile } from "../components/shared/profiles";
-import { repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
-import { appendAudit, auditEntry } from "./audit";
+import { parseEnvironmentConfig } from "../programs/config";
+import { readStackConfig, repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
+import { appendAudit, AuditEvent, auditEntry } from "./audit";
 import { resolveEnvs } from "./envs";
 import { readStackFile, readStackGraph, runOrder } from "./graph";
 import type { JobOptions } from "./job";
 import { resolveRemote } from "./remote";
 import { runJobs } from "./runner";
+import { targetsByStack } from "./targets";
 import {
   Status,
   Verb,
@@ -26,7 +28,13 @@ import {
   type RunResult,
   type UpOptions,
 } from "./types";
-import { defaultBackendUrl, locatePulumi, resolveWorkspace, type WorkspaceSpec } from "./workspace";
+import {
+  defaultBackendUrl,
+  displayBackend,
+  locatePulumi,
+  resolveWorkspace,
+  type WorkspaceSpec,
+} from "./workspace";
 
 /**
  * Deploys the environments: dependencies first, independent stacks in parallel, a failure skips
@@ -179,19 +187,57 @@ export function profileOf(env: string, dir = defaultStacksDir()): string | undef
  * ```
  */
 export function validateCommonOptions(o: CommonOptions): void {
-  const positiveInt = (name: string, v: number | undefined) => {
-    if (v !== undefined && (!Number.isInteger(v) || v < 1))
-      throw new PlatformError(`${name} must be a positive integer, got ${v}`);
+  const positiveInt = (name: string, v: number | undefined, max?: number) => {
+    if (v !== undefined && (!Number.isInteger(v) || v < 1 || (max !== undefined && v > max)))
+      throw new PlatformError(
+        `${name} must be ${max !== undefined ? `an integer 1–${max}` : "a positive integer"}, got ${v}`,
+      );
   };
   const nonNegative = (name: string, v: number | undefined) => {
     if (v !== undefined && (!Number.isFinite(v) || v < 0))
       throw new PlatformError(`${name} must be a duration ≥ 0, got ${v}`);
   };
-  positiveInt("--parallel", o.parallel);
+  positiveInt("--parallel", o.parallel, MAX_PARALLEL);
   positiveInt("maxConcurrentStacks", o.maxConcurrentStacks);
   nonNegative("--wait-for-lock", o.waitForLockMs);
-  nonNegative("--timeout", o.timeoutMs);
+  if (o.timeoutMs !== undefined && !(Number.isFinite(o.timeoutMs) && o.timeoutMs >= 1000))
+    throw new PlatformError(
+      `--timeout must be at least 1s (e.g. 30m), got ${o.timeoutMs} ms; leave it out for no timeout`,
+    );
   nonNegative("--kill-after", o.killAfterMs);
+}
+
+/**
+ * The most resource operations one engine may run at once (`--parallel`): more only opens more
+ * provider connections than any cloud API quota allows.
+ */
+export const MAX_PARALLEL = 256;
+
+/** Verbs that run the platform program: its config is validated here first, as synth does. */
+const PROGRAM_VERBS: ReadonlySet<Verb> = new Set([Verb.up, Verb.preview, Verb.refresh]);
+
+/**
+ * Validates the platform config of every environment exactly as the program and synth do, before
+ * any engine call (nothing is created in the backend for a stack with a bad file). All problems
+ * of all environments at once.
+ *
+ * @example
+ * ```ts
+ * validateStackConfigs(["dev"]); // ConfigError: Invalid configuration for stack "dev": …
+ * ```
+ */
+export function validateStackConfigs(envs: readonly string[], dir = defaultStacksDir()): void {
+  const errors: Error[] = [];
+  for (const env of envs) {
+    try {
+      parseEnvironmentConfig(env, readStackConfig(env, dir));
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e;
+      errors.push(e);
+    }
+  }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new PlatformError(errors.map((e) => e.message).join("\n"));
 }
 
 async function execute(
@@ -204,12 +250,13 @@ async function execute(
   validateCommonOptions(options);
   const dir = options.stacksDir ?? defaultStacksDir();
   const envs = selectEnvs(options.env, dir);
-  const graph = readStackGraph(dir);
+  const graph = readStackGraph(dir, envs);
   const ordered = verb === Verb.up || verb === Verb.destroy;
   const waitFor = ordered
     ? runOrder(graph, envs, verb === Verb.destroy)
     : new Map(envs.map((e) => [e, [] as string[]]));
   check?.(envs, dir);
+  if (!options.programModule && PROGRAM_VERBS.has(verb)) validateStackConfigs(envs, dir);
   const backend = options.backend ?? defaultBackendUrl();
   const remote = options.remote
     ? resolveRemote(options.remote, backend, { ...process.env, ...options.envVars })
@@ -221,6 +268,8 @@ async function execute(
       env,
       resolveWorkspace(env, { options: { ...options, backend }, cli, ...(remote ? { remote } : {}) }),
     );
+  // --target: every target a URN of a selected stack, every selected stack targeted (before any engine call).
+  const targets = targetsByStack(jobOptions.target, envs, specs.get(envs[0]!)?.projectName ?? "platform");
   const auditFile =
     options.auditLog === false
       ? undefined
@@ -236,6 +285,9 @@ async function execute(
       ...(options.showSecrets ? { showSecrets: true } : {}),
       ...(options.waitForLockMs ? { waitForLockMs: options.waitForLockMs } : {}),
     },
+    ...(targets.size > 0
+      ? { perEnv: new Map([...targets].map(([env, target]) => [env, { target }] as const)) }
+      : {}),
     ...(options.maxConcurrentStacks ? { maxConcurrent: options.maxConcurrentStacks } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.killSignal ? { killSignal: options.killSignal } : {}),
@@ -246,6 +298,26 @@ async function execute(
     onResult: (r) => {
       if (auditFile) appendAudit(auditFile, auditEntry(r, { backend, remote: remote !== undefined }));
     },
+    onStart: (env) => {
+      if (auditFile)
+        appendAudit(
+          auditFile,
+          auditEntry(
+            {
+              env,
+              stack: specs.get(env)!.stackName,
+              verb,
+              status: "started",
+              changes: "unknown",
+              durationMs: 0,
+            },
+            { backend, remote: remote !== undefined, event: AuditEvent.start },
+          ),
+        );
+    },
+    ...(auditFile
+      ? { audit: { file: auditFile, backend: displayBackend(backend), remote: remote !== undefined } }
+      : {}),
   });
   return {
     verb,

@@ -5,13 +5,16 @@
  *
  * Protocol (IPC, JSON): parent → `{ type: "run", job }`, `{ type: "abort" }`;
  * worker → `{ type: "event", event }` …, then `{ type: "result", result }` and exit.
- * A lost parent (disconnect) aborts the operation gracefully.
+ * A lost parent (the IPC channel closes, or the parent pid changes) kills the worker's whole
+ * process group at once, after an `interrupted` audit line: no process outlives the orchestrator.
  */
 import "./compile-cache"; // first: before the SDK is loaded
 import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { errorSummary } from "./errors";
-import { runOperation, type Job } from "./operation";
+import { appendAudit, AuditEvent, auditEntry } from "./audit";
+import { INSPECT, runOperation, type Job } from "./operation";
 import { Status, Verb, type EnvResult, type OrchestratorEvent } from "./types";
 import { defaultStackFactory } from "./stack-factory";
 import { PulumiCliError, type WorkspaceSpec } from "./workspace";
@@ -63,6 +66,8 @@ function send(message: WorkerMessage): Promise<void> {
 async function run(job: Job, controller: AbortController): Promise<void> {
   // This process exists for this stack only: its CLI environment is the process environment.
   Object.assign(process.env, job.spec.envVars);
+  // os.tmpdir() follows TMPDIR: the SDK's automation-logs-* dirs land in the work dir, removed below.
+  if (job.spec.envVars["TMPDIR"]) mkdirSync(job.spec.envVars["TMPDIR"], { recursive: true, mode: 0o700 });
   let result: EnvResult;
   try {
     const program =
@@ -99,20 +104,65 @@ async function run(job: Job, controller: AbortController): Promise<void> {
   await send({ type: "result", result });
 }
 
+/** How often the worker checks that its parent is still there (besides the IPC channel closing). */
+export const PARENT_CHECK_MS = 250;
+
+/**
+ * The orchestrator process is gone (killed, crashed): record the interruption in the audit log,
+ * remove the work dir (it can hold secrets) and kill this worker's whole process group — the
+ * Pulumi CLI and its plugins with it — at once. Nothing survives its parent; what the engine left
+ * (pending operations, the lock) is reported by the next run, with the recovery commands.
+ */
+function orphaned(job: Job | undefined, startedAt: number): never {
+  try {
+    if (job?.audit && job.verb !== INSPECT) {
+      appendAudit(
+        job.audit.file,
+        auditEntry(
+          {
+            env: job.spec.env,
+            stack: job.spec.stackName,
+            verb: job.verb,
+            status: "interrupted",
+            changes: "unknown",
+            durationMs: Date.now() - startedAt,
+          },
+          { backend: job.audit.backend, remote: job.audit.remote, event: AuditEvent.interrupted },
+        ),
+      );
+    }
+    if (job) rmSync(job.spec.workDir, { recursive: true, force: true });
+  } finally {
+    try {
+      process.kill(-process.pid, "SIGKILL"); // the worker leads its own process group (detached)
+    } catch {
+      // not a group leader (started by hand): at least end this process
+    }
+    process.exit(1);
+  }
+}
+
 function main(): void {
   const controller = new AbortController();
-  let started = false;
+  let job: Job | undefined;
+  let startedAt = Date.now();
+  const parent = process.ppid;
   process.on("message", (msg: ParentMessage) => {
     if (msg.type === "abort") controller.abort(new Error("aborted"));
-    else if (msg.type === "run" && !started) {
-      started = true;
+    else if (msg.type === "run" && job === undefined) {
+      job = msg.job;
+      startedAt = Date.now();
       void run(msg.job, controller).then(() => {
         // The SDK can leave gRPC handles open after an operation (pulumi/pulumi#13737): end here.
         process.exit(0);
       });
     }
   });
-  process.on("disconnect", () => controller.abort(new Error("orchestrator went away")));
+  // The IPC channel closes when the parent dies; a changed parent pid catches the rest.
+  process.on("disconnect", () => orphaned(job, startedAt));
+  setInterval(() => {
+    if (process.ppid !== parent) orphaned(job, startedAt);
+  }, PARENT_CHECK_MS).unref();
   // Our own process group never sees the terminal's Ctrl-C; the parent decides.
   process.on("SIGINT", () => controller.abort(new Error("interrupted")));
 }

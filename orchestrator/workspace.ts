@@ -77,6 +77,45 @@ export interface WorkspaceSpec {
   readonly remote?: RemoteSpec;
   /** The inline program's module; undefined means the platform program. */
   readonly programModule?: string;
+  /**
+   * The CLI flags that select this same stack again (backend, stacks dir, data dir, secrets
+   * provider, program, when not the defaults), for the recovery commands printed after a failure.
+   * @default []
+   */
+  readonly cliFlags?: readonly string[];
+}
+
+/**
+ * The flags that make a printed `npx platform …` command reach the same stack as this run.
+ *
+ * @example
+ * ```ts
+ * recoveryFlags({ env: "dev", backend: "gs://acme-state" }); // ["--backend", "gs://acme-state"]
+ * ```
+ */
+export function recoveryFlags(options: CommonOptions, root = repoRoot()): string[] {
+  const out: string[] = [];
+  if (options.backend && options.backend !== defaultBackendUrl(root))
+    out.push("--backend", displayBackend(options.backend));
+  if (options.secretsProvider) out.push("--secrets-provider", options.secretsProvider);
+  if (options.stacksDir && path.resolve(options.stacksDir) !== path.resolve(defaultStacksDir()))
+    out.push("--stacks-dir", options.stacksDir);
+  if (options.dataDir && path.resolve(options.dataDir) !== path.join(root, ".platform"))
+    out.push("--data-dir", options.dataDir);
+  if (options.programModule) out.push("--program", options.programModule);
+  return out;
+}
+
+/**
+ * Joins arguments into one shell command line, quoting what needs it.
+ *
+ * @example
+ * ```ts
+ * shellJoin(["--stacks-dir", "/my stacks"]); // "--stacks-dir '/my stacks'"
+ * ```
+ */
+export function shellJoin(args: readonly string[]): string {
+  return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`)).join(" ");
 }
 
 /** Remote-run settings with the git facts resolved. */
@@ -311,10 +350,16 @@ export function resolveWorkspace(env: string, { options, cli, remote }: ResolveC
     envVars: {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: "true",
+      // The program reads which config leaves are secret from the stack file it was given.
+      PLATFORM_STACKS_DIR: dir,
+      // Temp files of the run (the Automation API's event log on CLIs ≤ 3.205 holds every event,
+      // secrets included) live in the work dir, which is removed when the worker ends.
+      TMPDIR: path.join(workDir, "tmp"),
       ...(options.envVars ?? {}),
     },
     ...(remote ? { remote } : {}),
     ...(options.programModule ? { programModule: path.resolve(options.programModule) } : {}),
+    cliFlags: recoveryFlags(options),
   };
 }
 

@@ -7,6 +7,13 @@ import type { Profile } from "../components/shared/profiles";
 import { GCP_REGIONS, isGcpRegion } from "../components/shared/regions";
 import { got } from "./schema/fields";
 import { ENVIRONMENT_SECTION, SECTIONS, type ConfigIssue, type ResolvedSections } from "./schema";
+import {
+  maskSecrets,
+  secretEnvName,
+  secretPaths,
+  secretPlacementIssues,
+  type SecretPath,
+} from "./secret-config";
 
 export type { ConfigIssue } from "./schema";
 
@@ -33,7 +40,28 @@ export type EnvironmentConfig = ResolvedSections & {
   readonly labels: Readonly<Record<string, string>>;
   readonly project: string;
   readonly region: string;
+  /**
+   * Env vars of `platform:service.env` whose values are secrets: `service.env` holds `"[secret]"`
+   * for them, and the program reads the value as a secret and stores it in Secret Manager.
+   */
+  readonly secretEnvNames: readonly string[];
 };
+
+/**
+ * Options of {@link parseEnvironmentConfig}.
+ *
+ * @example
+ * ```ts
+ * parseEnvironmentConfig("dev", values, { secrets: [{ key: "platform:service", path: ["env", "API_KEY"] }] });
+ * ```
+ */
+export interface ParseConfigOptions {
+  /**
+   * Where secret values sit. They are validated as `"[secret]"` (never echoed) and may only be
+   * `platform:service.env.<NAME>` values. @default the `{ secure: … }` leaves of `values`
+   */
+  readonly secrets?: readonly SecretPath[];
+}
 
 /**
  * Every config problem at once. Its message lists one `path: problem` per line and nothing else
@@ -62,9 +90,14 @@ export class ConfigError extends PlatformError {
  */
 export function parseEnvironmentConfig(
   env: string,
-  values: Readonly<Record<string, unknown>>,
+  rawValues: Readonly<Record<string, unknown>>,
+  options: ParseConfigOptions = {},
 ): EnvironmentConfig {
-  const issues: ConfigIssue[] = [];
+  const secrets = options.secrets ?? secretPaths(rawValues);
+  // Validation never sees a secret: offline (no passphrase) and at deploy time alike.
+  const values = maskSecrets(rawValues, secrets);
+  const misplaced = secretPlacementIssues(secrets);
+  const issues: ConfigIssue[] = [...misplaced];
   const known = [`${NAMESPACE}:environment`, ...Object.keys(SECTIONS).map((k) => `${NAMESPACE}:${k}`)];
   for (const key of Object.keys(values)) {
     if (key.startsWith(`${NAMESPACE}:`) && !known.includes(key)) {
@@ -126,7 +159,14 @@ export function parseEnvironmentConfig(
       );
     }
   }
-  if (issues.length > 0) throw new ConfigError(env, dedupe(issues));
+  // A misplaced secret is reported once, as such: what validation says about "[secret]" is noise.
+  const hidden = misplaced.map((m) => m.path);
+  const shown = issues.filter(
+    (i) =>
+      misplaced.includes(i) ||
+      !hidden.some((h) => i.path === h || i.path.startsWith(`${h}.`) || i.path.startsWith(`${h}[`)),
+  );
+  if (shown.length > 0) throw new ConfigError(env, dedupe(shown));
   const e = envParsed.success ? envParsed.data : undefined;
   return {
     ...(resolved as ResolvedSections),
@@ -136,6 +176,7 @@ export function parseEnvironmentConfig(
     labels: e!.labels ?? {},
     project: project as string,
     region: region as string,
+    secretEnvNames: secrets.map(secretEnvName).filter((n): n is string => n !== undefined),
   };
 }
 

@@ -7,7 +7,11 @@ import { Network } from "../components/network";
 import { ObservabilityStack } from "../components/observability-stack";
 import { PostgresWithBackups } from "../components/postgres-with-backups";
 import { RedisCache } from "../components/redis-cache";
+import { PlatformError } from "../components/shared/errors";
+import { platformLabels } from "../components/shared/labels";
 import { childName } from "../components/shared/naming";
+import { createStoredSecret } from "../components/shared/secrets";
+import type { Link, Linkable } from "../components/shared/link";
 import { contextOf, type EnvironmentConfig } from "./config";
 
 /** Google APIs the platform needs; enabled by the program so a fresh project deploys in one `up`. */
@@ -44,6 +48,12 @@ export interface PlatformOutputs {
   readonly budgetName: pulumi.Output<string>;
 }
 
+/** Secret values the program receives besides the config (see `loadRuntimeConfig`). */
+export interface PlatformSecrets {
+  /** Values of the `platform:service.env` entries named in `cfg.secretEnvNames`. @default {} */
+  readonly secretEnv?: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
 /**
  * The platform for one environment, composed from its validated config:
  * APIs → network → KMS → Postgres (CMEK, private IP) → Redis (or in-process memory) →
@@ -55,7 +65,7 @@ export interface PlatformOutputs {
  * const outputs = platformProgram(parseEnvironmentConfig("dev", values));
  * ```
  */
-export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
+export function platformProgram(cfg: EnvironmentConfig, secrets: PlatformSecrets = {}): PlatformOutputs {
   const ctx = contextOf(cfg);
   const apis = REQUIRED_APIS.map(
     (service) =>
@@ -84,6 +94,7 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       protectionLevel: cfg.kms.protectionLevel,
       rotationDays: cfg.kms.rotationDays,
       protect: cfg.kms.protect,
+      keyRing: { create: true, uniqueName: cfg.kms.uniqueRingName },
       keys: {
         data: {
           serviceAgents: [
@@ -143,6 +154,10 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
   );
 
   const s = cfg.service;
+  // Secret env values never become a plain `value`: each is a Secret Manager secret (CMEK like the
+  // database's secrets) that the service reads by reference, with secretAccessor on exactly it.
+  const secretEnv = secretEnvLink(cfg, secrets, dataKey, [...apis, kms]);
+  const plainEnv = Object.fromEntries(Object.entries(s.env).filter(([k]) => !cfg.secretEnvNames.includes(k)));
   const service = new CloudRunService(
     "api",
     {
@@ -157,7 +172,7 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       ingress: s.ingress,
       public: s.public,
       invokers: s.invokers,
-      env: s.env,
+      env: plainEnv,
       secrets: s.secrets,
       healthPath: s.healthPath,
       readinessPath: s.readinessPath,
@@ -165,7 +180,7 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
       deletionProtection: s.deletionProtection,
       network: network.networkId,
       subnetwork: network.subnetworkId,
-      link: [db, cache, kmsLink(kms, "data")],
+      link: [db, cache, kmsLink(kms, "data"), ...(secretEnv ? [secretEnv] : [])],
     },
     after,
   );
@@ -236,4 +251,69 @@ export function platformProgram(cfg: EnvironmentConfig): PlatformOutputs {
     dashboardUrl: observability.dashboardUrl,
     budgetName: budget ? budget.budgetName : pulumi.output("none"),
   };
+}
+
+/** Type token of {@link SecretEnv}. */
+export const SECRET_ENV_TYPE = "platform:compute:SecretEnv";
+
+/**
+ * The Secret Manager secrets holding the secret `platform:service.env` values; linked to the
+ * service, which reads each by reference (env name → secret id) with secretAccessor on exactly it.
+ * Cost: $0.06 per secret version per location per month.
+ *
+ * @example
+ * ```ts
+ * new CloudRunService("api", { ctx, image, link: [new SecretEnv("api-env", ctx, { API_KEY: pulumi.secret(key) }, kmsKeyId)] });
+ * ```
+ */
+export class SecretEnv extends pulumi.ComponentResource implements Linkable {
+  private readonly link: Link;
+
+  constructor(
+    name: string,
+    ctx: ReturnType<typeof contextOf>,
+    values: Readonly<Record<string, pulumi.Input<string>>>,
+    kmsKeyId: pulumi.Input<string>,
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
+    super(SECRET_ENV_TYPE, name, {}, opts);
+    const secretEnv: Record<string, pulumi.Input<string>> = {};
+    for (const [env, data] of Object.entries(values)) {
+      const { secret } = createStoredSecret({
+        ctx,
+        owner: "api",
+        role: `env-${env.toLowerCase().replaceAll("_", "-")}`,
+        data,
+        labels: platformLabels(ctx, "cloud-run"),
+        kmsKeyId,
+        parent: this,
+      });
+      secretEnv[env] = secret.id;
+    }
+    this.link = { secretEnv, secretIds: Object.values(secretEnv) };
+    this.registerOutputs({});
+  }
+
+  getLink(): Link {
+    return this.link;
+  }
+}
+
+function secretEnvLink(
+  cfg: EnvironmentConfig,
+  secrets: PlatformSecrets,
+  kmsKeyId: pulumi.Input<string>,
+  dependsOn: pulumi.Resource[],
+): Linkable | undefined {
+  if (cfg.secretEnvNames.length === 0) return undefined;
+  const values: Record<string, pulumi.Input<string>> = {};
+  for (const name of cfg.secretEnvNames) {
+    const data = secrets.secretEnv?.[name];
+    if (data === undefined)
+      throw new PlatformError(
+        `platform:service.env.${name}: set as a secret in the stack file, but the program received no value for it`,
+      );
+    values[name] = data;
+  }
+  return new SecretEnv("api-env", contextOf(cfg), values, kmsKeyId, { dependsOn });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { PlatformError } from "../components/shared/errors";
+import { hint, PlatformError } from "../components/shared/errors";
 
 /** Repository root (where Pulumi.yaml lives), from this file's place in `programs/` or `dist/programs/`. */
 export function repoRoot(): string {
@@ -39,17 +39,64 @@ export function readStackConfig(env: string, dir = stacksDir()): Record<string, 
       `no stack config for "${env}": ${path.relative(process.cwd(), file) || file} does not exist`,
     );
   }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message}`);
-  }
-  const config = (doc as { config?: unknown } | null)?.config ?? {};
+  const config = parseStackFile(file, text)["config"] ?? {};
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    throw new PlatformError(`${file}: "config" must be a map of key → value`);
+    throw new PlatformError(`${file}: "config" must be a map of key → value, got ${describeYaml(config)}`);
   }
   return config as Record<string, unknown>;
+}
+
+/**
+ * Top-level keys of a stack file: Pulumi's own, and the orchestrator's `platform-orchestrator`.
+ * Pulumi ignores others silently, so a misspelt `conifg:` would mean "no config at all".
+ */
+export const STACK_FILE_KEYS = [
+  "config",
+  "secretsprovider",
+  "encryptedkey",
+  "encryptionsalt",
+  "environment",
+  "platform-orchestrator",
+] as const;
+
+/** What a YAML value is, for messages (never the value itself: it may be a secret). */
+function describeYaml(v: unknown): string {
+  if (v === null || v === undefined) return "nothing";
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "a map" : `a ${typeof v}`;
+}
+
+/**
+ * Parses a stack file's text into its top-level map; one-line {@link PlatformError}s for invalid
+ * YAML, an empty file, a list or scalar at the top, and unknown top-level keys (with a hint).
+ *
+ * @example
+ * ```ts
+ * parseStackFile("Pulumi.dev.yaml", "conifg:\n  gcp:project: p\n");
+ * // PlatformError: Pulumi.dev.yaml: unknown top-level key "conifg" (did you mean "config"?); …
+ * ```
+ */
+export function parseStackFile(file: string, text: string): Record<string, unknown> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  if (doc === null || doc === undefined)
+    throw new PlatformError(
+      `${file} is empty: expected a map with a config: section (config:\n  gcp:project: …)`,
+    );
+  if (typeof doc !== "object" || Array.isArray(doc))
+    throw new PlatformError(
+      `${file}: the top level is ${describeYaml(doc)}, expected a map with a config: section`,
+    );
+  const unknown = Object.keys(doc).filter((k) => !(STACK_FILE_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0)
+    throw new PlatformError(
+      `${file}: ${unknown.map((k) => `unknown top-level key ${JSON.stringify(k)}${hint(k, STACK_FILE_KEYS)}`).join("; ")}; allowed: ${STACK_FILE_KEYS.join(", ")}`,
+    );
+  return doc as Record<string, unknown>;
 }
 
 /**

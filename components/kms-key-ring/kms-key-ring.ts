@@ -1,4 +1,5 @@
 import * as gcp from "@pulumi/gcp";
+import * as random from "@pulumi/random";
 import * as pulumi from "@pulumi/pulumi";
 import { platformLabels } from "../shared/labels";
 import { childName, physicalName } from "../shared/naming";
@@ -64,7 +65,9 @@ export class KmsKeyRing extends pulumi.ComponentResource {
     const protect = args.protect ?? DEFAULTS.protect;
     const keySpecs = normalizeKeys(name, args);
     const ringChoice = args.keyRing ?? { create: true as const };
-    const ring = ringChoice.create ? createRing(this, ringChoice.location ?? ctx.region) : undefined;
+    const ring = ringChoice.create
+      ? createRing(this, ringChoice.location ?? ctx.region, ringChoice.uniqueName ?? false)
+      : undefined;
     const ringId = ring ? ring.id : pulumi.output(ringChoice.create ? "" : ringChoice.id);
     const projectNumber = keySpecs.some((k) => k.serviceAgents.length > 0)
       ? lookupProjectNumber(this)
@@ -85,13 +88,19 @@ export class KmsKeyRing extends pulumi.ComponentResource {
     this.children = { ...(ring ? { ring } : {}), keys, members };
     this.registerOutputs({ keyRingId: this.keyRingId, keyIds: this.keyIds });
 
-    function createRing(parent: KmsKeyRing, location: string): gcp.kms.KeyRing {
+    function createRing(parent: KmsKeyRing, location: string, unique: boolean): gcp.kms.KeyRing {
+      // Ring names cannot be reused after deletion in a location: deterministic per env, or (for
+      // environments that come and go) with a suffix that lives in state and is new after a destroy.
+      const ringName = unique
+        ? new random.RandomId(childName(name, "ring-suffix"), { byteLength: 3 }, { parent }).hex.apply((h) =>
+            physicalName([ctx.app, ctx.env, name, h], { maxLength: 63 }),
+          )
+        : physicalName([ctx.app, ctx.env, name], { maxLength: 63 });
       return new gcp.kms.KeyRing(
         ...transform(
           args.transform?.keyRing,
           childName(name, "ring"),
-          // Ring names cannot be reused after deletion in a location: keep them deterministic per env.
-          { name: physicalName([ctx.app, ctx.env, name], { maxLength: 63 }), location, project: ctx.project },
+          { name: ringName, location, project: ctx.project },
           { parent, protect },
         ),
       );

@@ -85,9 +85,15 @@ export interface KeySpecArgs {
  */
 export interface KmsKeyRingArgs {
   readonly ctx: PlatformContext;
-  /** Create a ring (default) or reuse one by id (`projects/p/locations/l/keyRings/r`). @default { create: true } */
+  /**
+   * Create a ring (default) or reuse one by id (`projects/p/locations/l/keyRings/r`). `uniqueName`
+   * adds a per-deployment suffix (a RandomId kept in state): GCP never deletes a key ring, so an
+   * environment that is destroyed and deployed again needs a new ring name.
+   * @default { create: true, uniqueName: false }
+   */
   readonly keyRing?:
-    { readonly create: true; readonly location?: string } | { readonly create: false; readonly id: string };
+    | { readonly create: true; readonly location?: string; readonly uniqueName?: boolean }
+    | { readonly create: false; readonly id: string };
   /** Keys by short name (lowercase). */
   readonly keys: Readonly<Record<string, KeySpecArgs>>;
   /** Default protection level for the keys. @default "SOFTWARE" (dev), "HSM" (prod profile requires it) */

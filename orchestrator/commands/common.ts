@@ -12,7 +12,7 @@ import { startProgress } from "../progress";
 import { renderRun } from "../summary";
 import { Status, type CommonOptions, type RunResult, type Verb } from "../types";
 import { ExitCode } from "../exit-codes";
-import { selectEnvs } from "../verbs";
+import { MAX_PARALLEL, selectEnvs } from "../verbs";
 
 /** Exit code of a run cut short by Ctrl-C (128 + SIGINT), as shells report it. */
 export const EXIT_ABORTED = ExitCode.aborted;
@@ -87,10 +87,12 @@ export function durationFlag(name: string, value: string | undefined): number | 
 }
 
 /** Parses a positive-integer flag. */
-export function intFlag(name: string, value: string | undefined): number | undefined {
+export function intFlag(name: string, value: string | undefined, max?: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
-    throw new PlatformError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || (max !== undefined && Number(value) > max))
+    throw new PlatformError(
+      `${name} must be ${max !== undefined ? `an integer 1–${max}` : "a positive integer"}, got ${JSON.stringify(value)}`,
+    );
   return Number(value);
 }
 
@@ -106,7 +108,11 @@ export function commonOptions(flags: CommonFlags): Omit<CommonOptions, "signal" 
   const waitForLockMs = durationFlag("--wait-for-lock", flags.waitForLock);
   const timeoutMs = durationFlag("--timeout", flags.timeout);
   const killAfterMs = durationFlag("--kill-after", flags.killAfter);
-  const parallel = intFlag("--parallel", flags.parallel);
+  const parallel = intFlag("--parallel", flags.parallel, MAX_PARALLEL);
+  if (timeoutMs !== undefined && timeoutMs < 1000)
+    throw new PlatformError(
+      `--timeout must be at least 1s (e.g. 30m), got ${JSON.stringify(flags.timeout)}; leave it out for no timeout`,
+    );
   let remote: CommonOptions["remote"];
   if (flags.remote) {
     const org = flags.remoteOrg ?? process.env["PLATFORM_REMOTE_ORG"];

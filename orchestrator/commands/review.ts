@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { Option, type Command } from "commander";
 import { PlatformError } from "../../components/shared/errors";
 import { publishReview } from "../../plan/github";
@@ -22,6 +23,7 @@ interface ReviewFlags {
   allowDataLoss: string[];
   budgetFailAbove?: string;
   strict?: boolean;
+  allowIncomplete?: boolean;
   backend?: string;
   secretsProvider?: string;
   waitForLock?: string;
@@ -60,11 +62,16 @@ export function registerReview(program: Command): void {
       "fail when the new total exceeds this fraction of the budget (default 1)",
     )
     .option("--strict", "treat corrupt event-log lines as fatal")
+    .option(
+      "--allow-incomplete",
+      "review a recorded plan without its summary (or whose steps do not add up to it) without blocking",
+    )
     .option("--backend <url>", "state backend for the live preview (default: file://<repo>/.pulumi-state)")
     .option("--secrets-provider <url>", "secrets provider for the live preview")
     .option("--wait-for-lock <duration>", "live preview: wait up to this long for another update's lock")
     .action(async (flags: ReviewFlags) => {
       const envs = resolveEnvs(flags.env);
+      if (flags.out !== undefined) checkOutFile(flags.out);
       const source = stepSource(flags, envs);
       const failAbove = flags.budgetFailAbove === undefined ? undefined : Number(flags.budgetFailAbove);
       if (failAbove !== undefined && !(failAbove > 0 && failAbove <= 10)) {
@@ -85,6 +92,7 @@ export function registerReview(program: Command): void {
         ...(failAbove !== undefined ? { budgetFailAbove: failAbove } : {}),
         ...(flags.strict ? { strict: true } : {}),
         onStep: progress.onStep,
+        ...(flags.allowIncomplete ? { allowIncomplete: true } : {}),
       }).finally(() => progress.stop());
       const rendered =
         flags.format === "json"
@@ -93,13 +101,37 @@ export function registerReview(program: Command): void {
             ? `${renderComments(reviews).join("\n\n---\n\n")}\n`
             : `${renderText(reviews, { color: shouldColor(process.stdout) })}\n`;
       process.stdout.write(rendered);
-      if (flags.out) writeFileSync(flags.out, rendered);
+      if (isBlocked(reviews)) process.exitCode = ExitCode.blocked;
+      if (flags.out) {
+        try {
+          writeFileSync(flags.out, rendered);
+        } catch (e) {
+          throw new PlatformError(
+            `--out ${flags.out}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          );
+        }
+      }
       if (flags.post) {
         const result = await publishReview(reviews);
         process.stderr.write(`review comment: ${JSON.stringify(result)}\n`);
       }
-      if (isBlocked(reviews)) process.exitCode = ExitCode.blocked;
     });
+}
+
+/** `--out` must name a file in an existing directory (checked before any work). */
+function checkOutFile(out: string): void {
+  let stat;
+  try {
+    stat = statSync(out);
+  } catch {
+    const parent = path.dirname(path.resolve(out));
+    if (!existsSync(parent)) throw new PlatformError(`--out ${out}: directory ${parent} does not exist`);
+    return;
+  }
+  if (stat.isDirectory())
+    throw new PlatformError(
+      `--out ${out} is a directory; give a file name, e.g. ${path.join(out, "review.md")}`,
+    );
 }
 
 function stepSource(flags: ReviewFlags, envs: readonly string[]): StepSource {

@@ -1,8 +1,18 @@
+import { statSync } from "node:fs";
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
 import { isPartialPlan, runGuardsReport } from "../../plan/guards";
 import type { CostLine, PlanStep } from "../../plan/model";
 import { parseInventory, parsePlanFile } from "../../plan/parse";
+import { runGuards } from "../../plan/guards";
+import type { CostLine, Finding, PlanStep } from "../../plan/model";
+import {
+  assertPlanStack,
+  parseInventory,
+  parsePlanFile,
+  PlanParseError,
+  planCompleteness,
+} from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
@@ -36,6 +46,11 @@ export interface ReviewOptions {
   readonly budgetFailAbove?: number;
   /** Treat corrupt event-log lines as fatal. @default false */
   readonly strict?: boolean;
+  /**
+   * Review a recorded plan that is incomplete (no summary, or steps that do not add up to it):
+   * the "incomplete plan" finding is then shown but does not block. @default false
+   */
+  readonly allowIncomplete?: boolean;
   /** Where warnings about the inputs go (corrupt lines). @default stderr */
   readonly warn?: (message: string) => void;
   /** Progress: the base build, each synth (head and base side), each diff. @default none */
@@ -68,6 +83,9 @@ export type ReviewStep =
 export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   const dir = stacksDir();
   const configs = new Map(options.envs.map((env) => [env, envConfig(env, dir)] as const));
+  if (options.source.kind === "file") {
+    for (const env of options.envs) checkPlanFile(options.source.path.replaceAll("{env}", env));
+  }
   const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   const onStep = options.onStep ?? (() => undefined);
   // Offline, the head's synths and the base's build and synths run side by side; a recorded or
@@ -96,6 +114,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     let source: ReviewSource;
     // A plan that lacks some of the stack's resources cannot judge stack-scope rules.
     let partialPlan = false;
+    const inputFindings: Finding[] = [];
     switch (options.source.kind) {
       case "offline":
         onStep({ step: "diff", env, state: "start" });
@@ -105,12 +124,27 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         break;
       case "file": {
         const file = options.source.path.replaceAll("{env}", env);
-        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false });
+        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false }).catch(
+          (e: unknown) => {
+            // Every parse error names the file (a value nested too deep is found far from it).
+            if (e instanceof PlanParseError && !e.message.includes(file))
+              throw new PlanParseError(`${file}: ${e.message}`, file, e.line);
+            throw e;
+          },
+        );
         if (result.stats.corruptLines > 0) {
           warn(
             `${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`,
           );
         }
+        assertPlanStack(result.steps, env, file);
+        // A synth inventory is whole by construction; recorded plans must prove it.
+        const completeness =
+          format === "inventory"
+            ? undefined
+            : planCompleteness(result, format === "event-log" ? "event-log" : "preview-digest");
+        if (completeness && !completeness.complete)
+          inputFindings.push(incompleteFinding(file, completeness.problems, options));
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
         partialPlan = isPartialPlan(steps, result.summary?.resourceChanges);
@@ -125,7 +159,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     const plan = estimatePlan(steps, usage, { region: cfg.region });
     const after = plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined);
     const before = plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined);
-    const { findings, notEvaluated } = runGuardsReport({
+    const report = runGuardsReport({
       profile: cfg.profile,
       steps,
       // Offline, the base and head inventories are the whole state before and after the change;
@@ -136,6 +170,8 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
       partialPlan,
       allowDataLoss: options.allowDataLoss ?? [],
     });
+    const notEvaluated = report.notEvaluated;
+    const findings: Finding[] = [...inputFindings, ...report.findings];
     const amount = cfg.budget.amount;
     const budget =
       amount === undefined
@@ -169,6 +205,33 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
     });
   }
   return out;
+}
+
+/** A missing or unreadable plan file is a one-line error before anything runs. */
+function checkPlanFile(file: string): void {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw new PlatformError(`plan file ${file} does not exist`);
+  }
+  if (stat.isDirectory()) throw new PlatformError(`plan file ${file} is a directory, expected a file`);
+}
+
+/** Rule id of the finding a recorded plan that is not whole gets. */
+export const INCOMPLETE_PLAN_RULE = "platform/incomplete-plan";
+
+function incompleteFinding(file: string, problems: readonly string[], o: ReviewOptions): Finding {
+  return {
+    id: INCOMPLETE_PLAN_RULE,
+    severity: "critical",
+    blocking: o.allowIncomplete !== true,
+    message:
+      `incomplete plan: ${file}: ${problems.join("; ")}. What is missing cannot be reviewed (a delete may have been cut off). ` +
+      (o.allowIncomplete
+        ? "Reviewed anyway (--allow-incomplete)."
+        : "Record the plan again, or pass --allow-incomplete to review what is there."),
+  };
 }
 
 /** True when a review must fail the pipeline: a blocking finding or a failed budget. */

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { ConfigError, type ConfigIssue } from "../../programs/config";
-import { repoRoot, stacksDir } from "../../programs/stack-config";
+import { ConfigError, parseEnvironmentConfig, type ConfigIssue } from "../../programs/config";
+import { readStackConfig, repoRoot, stacksDir } from "../../programs/stack-config";
 import type { RecordedResource } from "./recorder";
 
 /** One resource of the synth inventory (the documented `--json` shape). */
@@ -49,6 +49,9 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
   const worker = path.join(repoRoot(), "dist", "orchestrator", "synth", "worker.js");
   const dir = options.stacksDir ?? stacksDir();
   const project = options.project ?? "platform";
+  // The same validation as the program's, in this process first: a bad stack file is a one-line
+  // PlatformError or a ConfigError listing every problem (YAML's .nan stays NaN here), not a trace.
+  parseEnvironmentConfig(env, readStackConfig(env, dir));
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,

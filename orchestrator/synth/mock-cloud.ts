@@ -21,6 +21,9 @@ export function mockState(type: string, name: string, inputs: any): Record<strin
         privateIpAddress: "10.10.0.3",
         selfLink: `https://sqladmin.googleapis.com/sql/v1beta4/projects/acme-project/instances/${inputs.name ?? name}`,
       };
+    case "random:index/randomId:RandomId":
+      // Offline stand-in for a per-deployment suffix (the real one is random and kept in state).
+      return { hex: "0".repeat(2 * (inputs.byteLength ?? 8)) };
     case "gcp:kms/keyRing:KeyRing":
       return { id: `projects/acme-project/locations/${inputs.location}/keyRings/${inputs.name ?? name}` };
     case "gcp:redis/instance:Instance":

@@ -3,6 +3,7 @@
 // entry `pulumi up` runs (programs/index), and writes the inventory as JSON to stdout.
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../programs/config";
+import { maskSecrets, secretPaths } from "../../programs/secret-config";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
 import { installRecordingMocks } from "./recorder";
 import { MOCK_INVOKES, mockState } from "./mock-cloud";
@@ -10,8 +11,14 @@ import { MOCK_INVOKES, mockState } from "./mock-cloud";
 async function main(): Promise<void> {
   const [env, stacksDir, project] = process.argv.slice(2) as [string, string, string];
   const values = readStackConfig(env, stacksDir);
+  // The program finds which leaves are secret in the same stack file `pulumi up` would use.
+  process.env["PLATFORM_STACKS_DIR"] = stacksDir;
   const rec = await installRecordingMocks({ project, stack: env, invokes: MOCK_INVOKES, state: mockState });
-  pulumi.runtime.setAllConfig(toRuntimeConfig(values));
+  // Offline there is no passphrase: secure values reach the program as "[secret]", marked secret.
+  const secrets = secretPaths(values);
+  pulumi.runtime.setAllConfig(toRuntimeConfig(maskSecrets(values, secrets)), [
+    ...new Set(secrets.map((s) => s.key)),
+  ]);
   let outputs: Record<string, unknown>;
   try {
     // The compiled entry, loaded exactly as Pulumi's language host loads Pulumi.yaml `main`.

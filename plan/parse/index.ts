@@ -22,6 +22,7 @@ export { buildStep, isOp, StepStore, type RawStep } from "./steps";
 export * from "./events";
 export * from "./preview";
 export * from "./inventory";
+export * from "./completeness";
 
 /**
  * File formats {@link parsePlanFile} recognizes.
@@ -49,7 +50,7 @@ export type PlanFormat = (typeof PlanFormat)[keyof typeof PlanFormat];
  * ```
  */
 export async function detectPlanFormat(path: string): Promise<PlanFormat> {
-  const handle = await open(path, "r");
+  const handle = await openPlanFile(path);
   try {
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
@@ -79,6 +80,26 @@ export async function detectPlanFormat(path: string): Promise<PlanFormat> {
     return PlanFormat.previewDigest;
   } finally {
     await handle.close();
+  }
+}
+
+/** Opens a plan file; a missing file or a directory is a {@link PlanParseError} saying so. */
+async function openPlanFile(path: string): Promise<Awaited<ReturnType<typeof open>>> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, "r");
+    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    return handle;
+  } catch (e) {
+    await handle?.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    const what =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EISDIR"
+          ? "is a directory, expected a plan file"
+          : `cannot be read (${code ?? (e as Error).message})`;
+    throw new PlanParseError(`${path} ${what}`, path);
   }
 }
 

@@ -4,6 +4,14 @@
  * signatures (secrets, resource references, output values, assets) are decoded.
  */
 import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL, type PlanInputs, type PlanValue } from "../model";
+import { PlanParseError } from "./types";
+
+/**
+ * How deep a property value may nest. Real resource inputs stay far below it; a value nested
+ * deeper (a hostile or broken plan) is refused with a message instead of overflowing the stack
+ * of every consumer that walks it (diff, guards, renderers).
+ */
+export const MAX_VALUE_DEPTH = 100;
 
 /** The key under which Pulumi writes a special value's signature. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -44,7 +52,7 @@ export const UNKNOWN_TEXT = "[unknown]";
  * // { tier: UNKNOWN, password: SECRET }
  * ```
  */
-export function normalizeValue(value: unknown): PlanValue {
+export function normalizeValue(value: unknown, depth = 0): PlanValue {
   if (typeof value === "string") {
     if (value === UNKNOWN_SENTINEL || value === UNKNOWN_TEXT) return UNKNOWN;
     if (value === SECRET_TEXT) return SECRET;
@@ -52,16 +60,21 @@ export function normalizeValue(value: unknown): PlanValue {
   }
   if (value === null || typeof value === "number" || typeof value === "boolean") return value;
   if (value === UNKNOWN || value === SECRET) return value;
+  if (depth >= MAX_VALUE_DEPTH && typeof value === "object")
+    throw new PlanParseError(
+      `a property value is nested more than ${MAX_VALUE_DEPTH} levels deep; refusing the plan (resource inputs are never that deep)`,
+    );
   if (Array.isArray(value)) {
     const out: PlanValue[] = new Array<PlanValue>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = value[i] === undefined ? null : normalizeValue(value[i]);
+    for (let i = 0; i < value.length; i++)
+      out[i] = value[i] === undefined ? null : normalizeValue(value[i], depth + 1);
     return out;
   }
   if (typeof value === "object") {
     const obj = value as Record<string, unknown>;
     const sig = obj[SIG_KEY];
-    if (sig !== undefined) return normalizeSpecial(obj, sig);
-    return normalizeObject(obj);
+    if (sig !== undefined) return normalizeSpecial(obj, sig, depth);
+    return normalizeObject(obj, depth);
   }
   // bigint, function, symbol: not JSON; keep a readable form rather than failing a whole review.
   return typeof value === "bigint" ? value.toString() : `(${typeof value})`;
@@ -86,31 +99,31 @@ export function normalizeInputs(value: unknown): PlanInputs {
 /** Bookkeeping keys the Terraform bridge adds to inputs; not the program's values. */
 const BRIDGE_KEYS: ReadonlySet<string> = new Set(["__defaults"]);
 
-function normalizeObject(obj: Record<string, unknown>): { [key: string]: PlanValue } {
+function normalizeObject(obj: Record<string, unknown>, depth: number): { [key: string]: PlanValue } {
   const out: { [key: string]: PlanValue } = {};
   for (const key in obj) {
     const v = obj[key];
-    if (v !== undefined && !BRIDGE_KEYS.has(key)) out[key] = normalizeValue(v);
+    if (v !== undefined && !BRIDGE_KEYS.has(key)) out[key] = normalizeValue(v, depth + 1);
   }
   return out;
 }
 
-function normalizeSpecial(obj: Record<string, unknown>, sig: unknown): PlanValue {
+function normalizeSpecial(obj: Record<string, unknown>, sig: unknown, depth: number): PlanValue {
   switch (sig) {
     case Sig.secret:
       return SECRET;
     case Sig.resourceReference: {
-      const ref: { [key: string]: PlanValue } = { urn: normalizeValue(obj["urn"]) };
-      if (obj["id"] !== undefined) ref["id"] = normalizeValue(obj["id"]);
+      const ref: { [key: string]: PlanValue } = { urn: normalizeValue(obj["urn"], depth + 1) };
+      if (obj["id"] !== undefined) ref["id"] = normalizeValue(obj["id"], depth + 1);
       return ref;
     }
     case Sig.outputValue:
       if (obj["secret"] === true) return SECRET;
       if (!("value" in obj) || obj["known"] === false) return UNKNOWN;
-      return normalizeValue(obj["value"]);
+      return normalizeValue(obj["value"], depth + 1);
     default: {
       const { [SIG_KEY]: _sig, ...rest } = obj;
-      return normalizeObject(rest);
+      return normalizeObject(rest, depth);
     }
   }
 }

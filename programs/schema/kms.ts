@@ -20,8 +20,13 @@ export const kmsSchema = section({
   rotationDays: intRange(1, 90),
   /** Also create an asymmetric Ed25519 signing key. @default false */
   signingKey: bool(),
-  /** Pulumi `protect` on ring and keys. @default true */
+  /** Pulumi `protect` on ring and keys. @default false (dev: the environment comes and goes), true (staging, prod; prod refuses false) */
   protect: bool(),
+  /**
+   * Give the ring a per-deployment suffix (kept in state, new after a destroy): GCP never deletes
+   * a key ring, so `up` after `destroy` needs a new name. @default true (dev), false (staging, prod)
+   */
+  uniqueRingName: bool(),
 }).partial();
 
 /** Resolved `platform:kms`. */
@@ -30,6 +35,7 @@ export interface KmsConfig {
   readonly rotationDays: number;
   readonly signingKey: boolean;
   readonly protect: boolean;
+  readonly uniqueRingName: boolean;
 }
 
 /** Applies the profile's defaults. */
@@ -39,7 +45,8 @@ export function resolveKms(raw: z.infer<typeof kmsSchema> | undefined, profile: 
     protectionLevel: raw?.protectionLevel ?? (prod ? "HSM" : "SOFTWARE"),
     rotationDays: raw?.rotationDays ?? (prod ? 30 : 90),
     signingKey: raw?.signingKey ?? false,
-    protect: raw?.protect ?? true,
+    protect: raw?.protect ?? profile !== "dev",
+    uniqueRingName: raw?.uniqueRingName ?? profile === "dev",
   };
 }
 

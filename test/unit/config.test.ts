@@ -317,12 +317,19 @@ describe("profile defaults", () => {
       pointInTimeRecovery: true,
       retainedBackups: 7,
     });
+    // Dev comes and goes: keys unprotected and a ring name that is new after each destroy.
     expect(c.kms).toEqual({
       protectionLevel: "SOFTWARE",
       rotationDays: 90,
       signingKey: false,
-      protect: true,
+      protect: false,
+      uniqueRingName: true,
     });
+    const staging = parseEnvironmentConfig("staging", {
+      ...base,
+      "platform:environment": { profile: "staging", app: "shop" },
+    });
+    expect(staging.kms).toMatchObject({ protect: true, uniqueRingName: false });
   });
 
   it("prod: HA, HSM, replica, 30 backups, 30-day rotation", () => {

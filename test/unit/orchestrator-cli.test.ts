@@ -59,7 +59,7 @@ describe("argument errors exit 2 before any engine call", () => {
       "bad parallelism",
       ["up", "--env", "solo", "--yes", "--parallel", "0"],
       {},
-      /--parallel must be a positive integer/,
+      /--parallel must be an integer 1–256/,
     ],
     [
       "no terminal, no --yes",

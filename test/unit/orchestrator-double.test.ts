@@ -81,7 +81,10 @@ describe("lifecycle", () => {
 describe("the platform program, as `pulumi up` runs it", () => {
   // One deployment of the real platform program (the expensive part) for both tests: the first
   // only reads its state, the second goes on to preview and destroy it.
-  const dev = fs.readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8");
+  // Dev leaves KMS unprotected by default; this stack asks for protection explicitly.
+  const dev = fs
+    .readFileSync(path.join(REPO, "stacks", "Pulumi.dev.yaml"), "utf8")
+    .replace("signingKey: false", "signingKey: false\n    protect: true");
   let s: Setup;
   let deployed: RunResult;
   beforeAll(async () => {
@@ -141,6 +144,7 @@ describe("the platform program, as `pulumi up` runs it", () => {
   }, 240_000);
 
   it("registers the same resources as the `pulumi up` entry (synth), and destroy keeps protected resources", async () => {
+    expect(dev).toContain("protect: true");
     expect(deployed.results[0]).toMatchObject({
       env: "dev",
       status: Status.succeeded,
@@ -178,7 +182,7 @@ describe("the platform program, as `pulumi up` runs it", () => {
       changes: expect.objectContaining({ update: 1 }),
     });
 
-    // Dev's KMS resources are protected: destroy reports them instead of unprotecting them.
+    // The KMS resources are protected: destroy reports them instead of unprotecting them.
     const blocked = await destroy({ ...s.base, env: "dev" });
     expect(blocked.results[0]).toMatchObject({ status: Status.blocked });
     expect([...blocked.results[0]!.protectedResources!].sort()).toEqual(protectedInState);
@@ -506,7 +510,15 @@ describe("audit log and secrets", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => `${l["verb"]}:${l["env"]}:${l["result"]}`).sort()).toEqual(
+    // Every operation has a start line and an end line.
+    expect(
+      lines
+        .filter((l) => l["event"] === "start")
+        .map((l) => `${l["verb"]}:${l["env"]}`)
+        .sort(),
+    ).toEqual(["up:one", "up:two", "outputs:one", "outputs:one", "preview:two"].sort());
+    const ends = lines.filter((l) => l["event"] === "end");
+    expect(ends.map((l) => `${l["verb"]}:${l["env"]}:${l["result"]}`).sort()).toEqual(
       [
         "up:one:succeeded",
         "up:two:succeeded",
@@ -521,6 +533,7 @@ describe("audit log and secrets", () => {
         "changes",
         "durationMs",
         "env",
+        "event",
         "host",
         "remote",
         "result",

@@ -9,6 +9,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { WAKE_POLL_MS } from "../../orchestrator/locks";
 import { runOperation, type Job, type OperationContext } from "../../orchestrator/operation";
+import { runOperation, type Job } from "../../orchestrator/operation";
 import { Status, type OrchestratorEvent } from "../../orchestrator/types";
 import type { StackFactory, StackHandle, WorkspaceSpec } from "../../orchestrator/workspace";
 
@@ -206,7 +207,9 @@ describe("runOperation", () => {
     expect(result.status).toBe(Status.locked);
     expect(result.lock).toEqual([expect.objectContaining({ user: "ana", pid: 4242 })]);
     expect(result.error).toMatch(/stack dev is locked by ana@.* \(pid 4242\)/);
-    expect(result.recovery).toContain("npx platform cancel --env dev   # only after the holder is gone");
+    expect(result.recovery).toContain(
+      "npx platform cancel --env dev --yes   # only after the holder is gone",
+    );
     expect(cancelled).toBe(false);
   });
 

@@ -277,7 +277,13 @@ describe("workspace checks", () => {
 
   it("validates numeric options and duration flags", () => {
     expect(() => validateCommonOptions({ env: "dev", parallel: 0 })).toThrow(
-      /--parallel must be a positive integer, got 0/,
+      /--parallel must be an integer 1–256, got 0/,
+    );
+    expect(() => validateCommonOptions({ env: "dev", parallel: 100_000 })).toThrow(
+      /--parallel must be an integer 1–256, got 100000/,
+    );
+    expect(() => validateCommonOptions({ env: "dev", timeoutMs: 0 })).toThrow(
+      /--timeout must be at least 1s/,
     );
     expect(() => validateCommonOptions({ env: "dev", waitForLockMs: -1 })).toThrow(/--wait-for-lock/);
     expect(durationFlag("--wait-for-lock", "1m30s")).toBe(90_000);
@@ -374,9 +380,13 @@ describe("results", () => {
       { urn: "urn:c", type: "gcp:sql/databaseInstance:DatabaseInstance", operation: "creating" },
     ]);
     expect(recoveryFor("dev", pendingOperationsOf(deployment), true)).toEqual([
-      expect.stringMatching(/^npx platform cancel --env dev/),
+      expect.stringMatching(/^npx platform cancel --env dev --yes /),
       expect.stringMatching(/^npx platform refresh --env dev --yes --clear-pending-creates/),
     ]);
+    // The flags that select the same stack are part of every printed command, quoted for a shell.
+    expect(recoveryFor("dev", [], true, ["--backend", "file:///my state"])[0]).toMatch(
+      /^npx platform cancel --env dev --yes --backend 'file:\/\/\/my state' {3}#/,
+    );
   });
 
   it("summarizes CLI errors to their error: lines", () => {

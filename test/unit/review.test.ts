@@ -4,6 +4,9 @@ import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { isBlocked, review, type ReviewStep } from "../../orchestrator/review";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isBlocked, review } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
 import { waitForNoStrayProcesses } from "../support/processes";
 import { tempDir } from "../support/temp";
@@ -18,6 +21,21 @@ function editedStacks(edit: (prodYaml: string) => string): string {
   const file = path.join(dir, "Pulumi.prod.yaml");
   writeFileSync(file, edit(readFileSync(file, "utf8")));
   return dir;
+}
+
+const fixtureDirs: string[] = [];
+afterAll(() => {
+  for (const d of fixtureDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of an engine fixture whose URNs name `stack` (the fixtures are of stack "test"; a review checks the stack). */
+function fixtureAs(name: string, stack: string): string {
+  const text = readFileSync(path.join(ROOT, "test/fixtures/pulumi-engine", name), "utf8");
+  const dir = mkdtempSync(path.join(tmpdir(), "review-fixture-"));
+  fixtureDirs.push(dir);
+  const file = path.join(dir, name);
+  writeFileSync(file, text.replaceAll("urn:pulumi:test::", `urn:pulumi:${stack}::`));
+  return file;
 }
 
 const saved = process.env["PLATFORM_STACKS_DIR"];
@@ -126,10 +144,7 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
 
 describe("review from a recorded event log", () => {
   it("reads the log, prices what it can and lists the rest as not priced", async () => {
-    const log = path.join(
-      ROOT,
-      "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json",
-    );
+    const log = fixtureAs("lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json", "dev");
     const [r] = await review({ envs: ["dev"], source: { kind: "file", path: log } });
     expect(r!.source).toBe("event-log");
     expect(r!.steps.length).toBeGreaterThan(0);
@@ -151,10 +166,7 @@ describe("review --post", () => {
     try {
       const event = path.join(tempDir("gh-"), "event.json");
       writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
-      const log = path.join(
-        ROOT,
-        "test/fixtures/pulumi-engine/lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json",
-      );
+      const log = fixtureAs("lifecycle-TestDeleteBeforeReplace-0-0-eventstream.json", "dev");
       const env = {
         ...process.env,
         GITHUB_TOKEN: gh.token,
