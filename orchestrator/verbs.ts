@@ -7,7 +7,8 @@
 import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
 import { Profile } from "../components/shared/profiles";
-import { repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
+import { currentProject } from "../programs/project";
+import { stacksDir as defaultStacksDir } from "../programs/stack-config";
 import { appendAudit, auditEntry } from "./audit";
 import { resolveEnvs } from "./envs";
 import { readStackFile, readStackGraph, runOrder } from "./graph";
@@ -202,7 +203,7 @@ async function execute(
 ): Promise<RunResult> {
   const started = Date.now();
   validateCommonOptions(options);
-  const dir = options.stacksDir ?? defaultStacksDir();
+  const dir = options.stacksDir ?? defaultStacksDir(options.projectDir);
   const envs = selectEnvs(options.env, dir);
   const graph = readStackGraph(dir);
   const ordered = verb === Verb.up || verb === Verb.destroy;
@@ -210,7 +211,8 @@ async function execute(
     ? runOrder(graph, envs, verb === Verb.destroy)
     : new Map(envs.map((e) => [e, [] as string[]]));
   check?.(envs, dir);
-  const backend = options.backend ?? defaultBackendUrl();
+  const projectDir = currentProject(options.projectDir).dir;
+  const backend = options.backend ?? defaultBackendUrl(projectDir);
   const remote = options.remote
     ? resolveRemote(options.remote, backend, { ...process.env, ...options.envVars })
     : undefined;
@@ -224,7 +226,7 @@ async function execute(
   const auditFile =
     options.auditLog === false
       ? undefined
-      : (options.auditLog ?? path.join(options.dataDir ?? path.join(repoRoot(), ".platform"), "audit.log"));
+      : (options.auditLog ?? path.join(options.dataDir ?? path.join(projectDir, ".platform"), "audit.log"));
   const results = await runJobs({
     verb,
     envs,

@@ -9,6 +9,8 @@
  */
 import { rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { requireModule, runProgramFile } from "../programs/loader";
+import { programEntry } from "../programs/project";
 import { errorSummary } from "./errors";
 import { runOperation, type Job } from "./operation";
 import { Status, Verb, type EnvResult, type OrchestratorEvent } from "./types";
@@ -24,17 +26,18 @@ export type WorkerMessage =
   | { readonly type: "result"; readonly result: EnvResult };
 
 /**
- * The inline program: the module's default/`program` export, or the platform program.
+ * The inline program: the module's default/`program` export, else the project's Pulumi.yaml
+ * `main` run as Pulumi's Node.js host runs it (its exports are the stack outputs), else the
+ * reference platform program.
  *
  * @example
  * ```ts
- * const program = loadProgram(spec); // async () => runPlatform()
+ * const program = loadProgram(spec); // async () => runProgramFile("/src/acme-infra/index.ts")
  * ```
  */
-export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiFn {
+export function loadProgram(spec: Pick<WorkspaceSpec, "programModule" | "programMain">): PulumiFn {
   if (spec.programModule) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(spec.programModule) as unknown;
+    const mod = requireModule(spec.programModule);
     const fn =
       typeof mod === "function"
         ? mod
@@ -42,9 +45,13 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiF
           (mod as { default?: unknown }).default);
     if (typeof fn !== "function")
       throw new Error(
-        `${spec.programModule} exports no program (module.exports = async () => …, or exports.program)`,
+        `${spec.programModule} exports no program (export = async () => …, export default, or export const program)`,
       );
     return fn as PulumiFn;
+  }
+  if (spec.programMain) {
+    const file = programEntry(spec.programMain);
+    return async () => runProgramFile(file);
   }
   // Loaded lazily: the platform program pulls in @pulumi/gcp, which other programs do not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -34,3 +34,5 @@ export function loadRuntimeConfig(): EnvironmentConfig {
   }
   return parseEnvironmentConfig(pulumi.getStack(), values);
 }
+
+export { platformProgram, REQUIRED_APIS, type PlatformOutputs } from "./platform";

@@ -80,7 +80,7 @@ export async function synthAtRef(
         continue;
       }
       try {
-        const result = await baseSynth.synth(env, { stacksDir: stacks });
+        const result = await baseSynth.synth(env, { stacksDir: stacks, projectDir: tree });
         cache.set(`${sha}/${env}`, result);
         out.set(env, result);
       } catch (e) {
