@@ -16,9 +16,9 @@ import type { ParentMessage, WorkerMessage } from "./worker";
 /** How long the post-kill inspection of a stack may take. */
 export const INSPECT_TIMEOUT_MS = 20_000;
 
-/** The stack worker's entry: compiled next to a compiled runner, the TypeScript source (through tsx) next to a source one. */
+/** The stack worker's entry (compiled, or the TypeScript source when the CLI runs the sources: see `childEntry`). */
 export function workerPath(): ChildEntry {
-  return childEntry(__dirname, "worker", __filename);
+  return childEntry("orchestrator/worker", __filename);
 }
 
 /** A running worker. */

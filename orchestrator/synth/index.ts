@@ -54,7 +54,7 @@ export interface SynthOptions {
  * ```
  */
 export async function synth(env: string, options: SynthOptions = {}): Promise<SynthResult> {
-  const worker = childEntry(__dirname, "worker", __filename);
+  const worker = childEntry("orchestrator/synth/worker", __filename);
   const pulumiProject = currentProject(options.projectDir);
   const dir = options.stacksDir ?? process.env["PLATFORM_STACKS_DIR"] ?? pulumiProject.stacksDir;
   const project = options.project ?? pulumiProject.name;
