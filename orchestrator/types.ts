@@ -2,7 +2,7 @@
  * The orchestrator's vocabulary: verbs, per-environment outcomes and the options every verb takes.
  * Pure types and `as const` sets; no Pulumi calls.
  */
-import type { EngineEvent } from "@pulumi/pulumi/automation";
+import type { EngineEvent, PulumiFn } from "@pulumi/pulumi/automation";
 import type { OpCounts } from "../plan/parse/types";
 
 /**
@@ -221,6 +221,12 @@ export interface CommonOptions {
    * `export default` or `export const program`). @default the project's Pulumi.yaml `main`
    */
   readonly programModule?: string;
+  /**
+   * The program as a function (an Automation-API inline program). It runs in this process, one
+   * stack at a time (a function cannot move into the per-stack worker processes); wins over
+   * {@link programModule} and the project's `main`.
+   */
+  readonly program?: PulumiFn;
   /** Live events. */
   readonly onEvent?: (event: OrchestratorEvent) => void;
 }

@@ -14,7 +14,8 @@ import { resolveEnvs } from "./envs";
 import { readStackFile, readStackGraph, runOrder } from "./graph";
 import type { JobOptions } from "./job";
 import { resolveRemote } from "./remote";
-import { runJobs } from "./runner";
+import { runInProcess } from "./in-process";
+import { runJobs, type RunJobsOptions } from "./runner";
 import {
   Status,
   Verb,
@@ -227,7 +228,10 @@ async function execute(
     options.auditLog === false
       ? undefined
       : (options.auditLog ?? path.join(options.dataDir ?? path.join(projectDir, ".platform"), "audit.log"));
-  const results = await runJobs({
+  const run = options.program
+    ? (o: RunJobsOptions) => runInProcess({ ...o, program: options.program! })
+    : runJobs;
+  const results = await run({
     verb,
     envs,
     specs,
