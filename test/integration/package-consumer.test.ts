@@ -77,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, INSTALL_TIMEOUT_MS);
 
 describe("the packed tarball", () => {
   it("holds the compiled library, the bin, the policy pack files and the stack schema; no sources, tests or maps", () => {
@@ -112,10 +112,28 @@ describe("a consumer project that installed the tarball", () => {
     expect(r.code).toBe(0);
   });
 
-  it("type-checks them with node16 module resolution too", async () => {
+  it("type-checks the program and the deploy script with node16 module resolution too", async () => {
+    const flags = [
+      "--strict",
+      "--target",
+      "es2022",
+      "--esModuleInterop",
+      "--skipLibCheck",
+      "--types",
+      "node",
+    ];
     const r = await run(
       "npx",
-      ["--no-install", "tsc", "--noEmit", "-p", ".", "--module", "node16", "--moduleResolution", "node16"],
+      [
+        "--no-install",
+        "tsc",
+        "--noEmit",
+        ...flags,
+        "--module",
+        "node16",
+        "--moduleResolution",
+        "node16",
+      ].concat(["infra/index.ts", "scripts/deploy.ts"]),
       app,
     );
     expect(r.stdout + r.stderr).toBe("");
