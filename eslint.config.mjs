@@ -10,6 +10,8 @@ export default tseslint.config(
       ".node22/**",
       ".pulumi-state/**",
       "coverage/**",
+      // A separate project (its own package.json and tsconfig), checked by test/integration/package-consumer.test.ts.
+      "examples/consumer/**",
       "**/*.js",
       "**/*.mjs",
       "**/*.cjs",

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../programs/config";
+import { repoRoot } from "../programs/stack-config";
 import { PlatformError } from "../components/shared/errors";
 import { COMMANDS } from "./commands";
 
@@ -18,11 +21,39 @@ export { ExitCode } from "./exit-codes";
  */
 export function buildCli(): Command {
   const program = new Command("platform")
-    .description("Deploy, preview and review the application platform (Pulumi + GCP)")
+    .description(
+      "Synthesize, price, review, deploy and inspect the Pulumi project in this directory (its Pulumi.yaml main and stack files)",
+    )
+    .version(packageVersion(), "-V, --version", "print the version of the platform package")
     .showHelpAfterError()
     .exitOverride();
   for (const register of COMMANDS) register(program);
+  for (const cmd of program.commands) reportUnknownOptionsFirst(cmd);
   return program;
+}
+
+/** The installed package's version (package.json next to dist/ or the sources). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}
+
+/**
+ * Commander checks required options before unknown ones, so `--envv dev` would report "--env not
+ * specified". Required options are checked here after parsing instead, where unknown options
+ * (with commander's "Did you mean --env?") have already been reported.
+ */
+function reportUnknownOptionsFirst(cmd: Command): void {
+  const required = cmd.options.filter((o) => o.mandatory);
+  for (const o of required) o.mandatory = false;
+  cmd.hook("preAction", (self) => {
+    for (const o of required)
+      if (self.getOptionValue(o.attributeName()) === undefined)
+        self.error(`error: required option '${o.flags}' not specified`, {
+          code: "commander.missingMandatoryOptionValue",
+          exitCode: ExitCode.usage,
+        });
+  });
 }
 
 /** Runs the CLI and returns the exit code; config and usage errors print their message only. */

@@ -2,8 +2,11 @@
  * The orchestrator: Automation-API verbs (`up`, `preview`, `refresh`, `destroy`, `outputs`,
  * `cancel`) over one or several environments, and the `platform` CLI verbs of the same names.
  *
+ * - The project is the nearest Pulumi.yaml at or above the working directory (or `projectDir`):
+ *   its `main` is the program (TypeScript through tsx), `stackConfigDir` holds `Pulumi.<env>.yaml`.
  * - Each stack runs in its own worker process (own process group, work dir and PULUMI_HOME) with
- *   the platform program inline and `stacks/Pulumi.<env>.yaml` as its stack settings.
+ *   that program inline and its stack file as its stack settings; a `program` function passed
+ *   from code runs in this process instead, one stack at a time.
  * - Dependencies between environments are declared in the stack file, next to `config:`:
  *   `platform-orchestrator: { dependsOn: [shared] }`. `up` runs dependencies first and independent
  *   stacks in parallel; `destroy` runs in reverse; a failure skips its dependents only.
@@ -49,4 +52,4 @@ export { createLocalStack, createRemoteStack, defaultStackFactory } from "./stac
 export { runOperation, maskOutputs, changesFrom, SECRET_MASK, type Job, type JobOptions } from "./operation";
 export { buildRemoteRequest, resolveRemote, type RemoteRequest } from "./remote";
 export { renderRun, renderSummaryTable, formatChanges } from "./summary";
-export { synth, type SynthResult, type InventoryResource } from "./synth";
+export { synth, type SynthOptions, type SynthResult, type InventoryResource } from "./synth";

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import type { RemoteGitProgramArgs, RemoteWorkspaceOptions } from "@pulumi/pulumi/automation";
 import { PlatformError } from "../components/shared/errors";
-import { repoRoot } from "../programs/stack-config";
+import { findProjectDir } from "../programs/project";
 import type { RemoteOptions } from "./types";
 import type { RemoteSpec, WorkspaceSpec } from "./workspace";
 
@@ -71,7 +71,7 @@ function tryGit(git: (args: string[]) => string, args: string[]): string | undef
 
 function runGit(args: string[]): string {
   return execFileSync("git", args, {
-    cwd: repoRoot(),
+    cwd: findProjectDir() ?? process.cwd(),
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],
   });

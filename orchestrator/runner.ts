@@ -6,11 +6,9 @@
  * interrupted stack left behind (pending operations, a stale lock).
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
-import * as path from "node:path";
-import { PlatformError } from "../components/shared/errors";
-import { repoRoot } from "../programs/stack-config";
-import { INSPECT, type Job, type JobOptions } from "./job";
+import { rmSync } from "node:fs";
+import { childEntry, type ChildEntry } from "./child-entry";
+import { INSPECT, type Job, type JobAudit, type JobOptions } from "./job";
 import {
   Status,
   SUCCESS_STATUSES,
@@ -19,24 +17,15 @@ import {
   type RunTimers,
   type Verb,
 } from "./types";
-import { INSPECT, type Job, type JobAudit, type JobOptions } from "./job";
-import { Status, SUCCESS_STATUSES, type EnvResult, type OrchestratorEvent, type Verb } from "./types";
 import { PulumiCliError, type WorkspaceSpec } from "./workspace";
 import type { ParentMessage, WorkerMessage } from "./worker";
 
 /** How long the post-kill inspection of a stack may take. */
 export const INSPECT_TIMEOUT_MS = 20_000;
 
-/** Path of the compiled worker (workers always run compiled code, also when the caller runs from TypeScript sources). */
-export function workerPath(): string {
-  const compiled = __filename.endsWith(".js")
-    ? path.join(__dirname, "worker.js")
-    : path.join(repoRoot(), "dist", "orchestrator", "worker.js");
-  if (!existsSync(compiled))
-    throw new PlatformError(
-      `${compiled} is missing: run \`npm run build\` first (stack workers run the compiled orchestrator)`,
-    );
-  return compiled;
+/** The stack worker's entry (compiled, or the TypeScript source when the CLI runs the sources: see `childEntry`). */
+export function workerPath(): ChildEntry {
+  return childEntry("orchestrator/worker", __filename);
 }
 
 const GLOBAL_TIMERS: RunTimers = {
@@ -72,7 +61,9 @@ interface Outcome {
 }
 
 function startWorker(job: Job, onEvent: (e: OrchestratorEvent) => void): Worker {
-  const child = fork(workerPath(), [], {
+  const entry = workerPath();
+  const child = fork(entry.file, [], {
+    execArgv: [...entry.execArgv],
     detached: true,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     serialization: "json",

@@ -2,7 +2,7 @@
  * The orchestrator's vocabulary: verbs, per-environment outcomes and the options every verb takes.
  * Pure types and `as const` sets; no Pulumi calls.
  */
-import type { EngineEvent } from "@pulumi/pulumi/automation";
+import type { EngineEvent, PulumiFn } from "@pulumi/pulumi/automation";
 import type { OpCounts } from "../plan/parse/types";
 
 /**
@@ -192,15 +192,20 @@ export interface RunTimers {
 export interface CommonOptions {
   /** `"dev"`, `"dev,prod"`, `"all"` or a list of names. */
   readonly env: string | readonly string[];
-  /** Directory holding `Pulumi.<env>.yaml`. @default <repo>/stacks */
+  /**
+   * Directory of the Pulumi project: its Pulumi.yaml `main` is the program, `stackConfigDir` holds
+   * the stack files, `name` is the project name. @default the nearest Pulumi.yaml at or above the working directory
+   */
+  readonly projectDir?: string;
+  /** Directory holding `Pulumi.<env>.yaml`. @default the project's `stackConfigDir` */
   readonly stacksDir?: string;
-  /** State backend URL. @default `file://<repo>/.pulumi-state` */
+  /** State backend URL. @default `file://<project>/.pulumi-state` */
   readonly backend?: string;
   /** Secrets provider (`passphrase`, `gcpkms://…`, `awskms://…`, `default`). @default passphrase (file backends) */
   readonly secretsProvider?: string;
   /** Directory holding `bin/pulumi`. @default $PLATFORM_PULUMI_ROOT, else `pulumi` on PATH */
   readonly pulumiRoot?: string;
-  /** Where work dirs, per-stack PULUMI_HOMEs and the audit log live. @default <repo>/.platform */
+  /** Where work dirs, per-stack PULUMI_HOMEs and the audit log live. @default <project>/.platform */
   readonly dataDir?: string;
   /** Audit log file, or `false` for none. @default <dataDir>/audit.log */
   readonly auditLog?: string | false;
@@ -230,10 +235,16 @@ export interface CommonOptions {
   /** Run through Pulumi Deployments instead of locally. */
   readonly remote?: RemoteOptions;
   /**
-   * A CommonJS module exporting the inline program (`module.exports = async () => …` or
-   * `exports.program`). @default the platform program (`runPlatform()`)
+   * A module (TypeScript or JavaScript) exporting the inline program function (`export = async () => …`,
+   * `export default` or `export const program`). @default the project's Pulumi.yaml `main`
    */
   readonly programModule?: string;
+  /**
+   * The program as a function (an Automation-API inline program). It runs in this process, one
+   * stack at a time (a function cannot move into the per-stack worker processes); wins over
+   * {@link programModule} and the project's `main`.
+   */
+  readonly program?: PulumiFn;
   /** Live events. */
   readonly onEvent?: (event: OrchestratorEvent) => void;
 }

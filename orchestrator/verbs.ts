@@ -7,15 +7,17 @@
 import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
 import { Profile } from "../components/shared/profiles";
-import { parseEnvironmentConfig } from "../programs/config";
-import { readStackConfig, repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
+import { readStackConfig, stacksDir as defaultStacksDir } from "../programs/stack-config";
 import { appendAudit, AuditEvent, auditEntry } from "./audit";
+import { currentProject } from "../programs/project";
 import { resolveEnvs } from "./envs";
 import { readStackFile, readStackGraph, runOrder } from "./graph";
 import type { JobOptions } from "./job";
 import { resolveRemote } from "./remote";
-import { runJobs } from "./runner";
 import { targetsByStack } from "./targets";
+import { runInProcess } from "./in-process";
+import { runJobs, type RunJobsOptions } from "./runner";
+import { validateIfPlatformConfig } from "./synth";
 import {
   Status,
   Verb,
@@ -230,7 +232,7 @@ export function validateStackConfigs(envs: readonly string[], dir = defaultStack
   const errors: Error[] = [];
   for (const env of envs) {
     try {
-      parseEnvironmentConfig(env, readStackConfig(env, dir));
+      validateIfPlatformConfig(env, readStackConfig(env, dir));
     } catch (e) {
       if (!(e instanceof PlatformError)) throw e;
       errors.push(e);
@@ -248,7 +250,7 @@ async function execute(
 ): Promise<RunResult> {
   const started = Date.now();
   validateCommonOptions(options);
-  const dir = options.stacksDir ?? defaultStacksDir();
+  const dir = options.stacksDir ?? defaultStacksDir(options.projectDir);
   const envs = selectEnvs(options.env, dir);
   const graph = readStackGraph(dir, envs);
   const ordered = verb === Verb.up || verb === Verb.destroy;
@@ -256,8 +258,9 @@ async function execute(
     ? runOrder(graph, envs, verb === Verb.destroy)
     : new Map(envs.map((e) => [e, [] as string[]]));
   check?.(envs, dir);
+  const projectDir = currentProject(options.projectDir).dir;
   if (!options.programModule && PROGRAM_VERBS.has(verb)) validateStackConfigs(envs, dir);
-  const backend = options.backend ?? defaultBackendUrl();
+  const backend = options.backend ?? defaultBackendUrl(projectDir);
   const remote = options.remote
     ? resolveRemote(options.remote, backend, { ...process.env, ...options.envVars })
     : undefined;
@@ -273,8 +276,11 @@ async function execute(
   const auditFile =
     options.auditLog === false
       ? undefined
-      : (options.auditLog ?? path.join(options.dataDir ?? path.join(repoRoot(), ".platform"), "audit.log"));
-  const results = await runJobs({
+      : (options.auditLog ?? path.join(options.dataDir ?? path.join(projectDir, ".platform"), "audit.log"));
+  const run = options.program
+    ? (o: RunJobsOptions) => runInProcess({ ...o, program: options.program! })
+    : runJobs;
+  const results = await run({
     verb,
     envs,
     specs,

@@ -9,9 +9,10 @@
  * process group at once, after an `interrupted` audit line: no process outlives the orchestrator.
  */
 import "./compile-cache"; // first: before the SDK is loaded
-import { rmSync } from "node:fs";
 import { mkdirSync, rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { requireModule, runProgramFile } from "../programs/loader";
+import { programEntry } from "../programs/project";
 import { errorSummary } from "./errors";
 import { appendAudit, AuditEvent, auditEntry } from "./audit";
 import { INSPECT, runOperation, type Job } from "./operation";
@@ -28,17 +29,18 @@ export type WorkerMessage =
   | { readonly type: "result"; readonly result: EnvResult };
 
 /**
- * The inline program: the module's default/`program` export, or the platform program.
+ * The inline program: the module's default/`program` export, else the project's Pulumi.yaml
+ * `main` run as Pulumi's Node.js host runs it (its exports are the stack outputs), else the
+ * reference platform program.
  *
  * @example
  * ```ts
- * const program = loadProgram(spec); // async () => runPlatform()
+ * const program = loadProgram(spec); // async () => runProgramFile("/src/acme-infra/index.ts")
  * ```
  */
-export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiFn {
+export function loadProgram(spec: Pick<WorkspaceSpec, "programModule" | "programMain">): PulumiFn {
   if (spec.programModule) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(spec.programModule) as unknown;
+    const mod = requireModule(spec.programModule);
     const fn =
       typeof mod === "function"
         ? mod
@@ -46,9 +48,13 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule">): PulumiF
           (mod as { default?: unknown }).default);
     if (typeof fn !== "function")
       throw new Error(
-        `${spec.programModule} exports no program (module.exports = async () => …, or exports.program)`,
+        `${spec.programModule} exports no program (export = async () => …, export default, or export const program)`,
       );
     return fn as PulumiFn;
+  }
+  if (spec.programMain) {
+    const file = programEntry(spec.programMain);
+    return async () => runProgramFile(file);
   }
   // Loaded lazily: the platform program pulls in @pulumi/gcp, which other programs do not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

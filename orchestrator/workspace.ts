@@ -11,12 +11,12 @@
  * read back from the stack's state (`PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER`).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { accessSync, constants, readFileSync } from "node:fs";
+import { accessSync, constants } from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { PulumiFn, StackSettings } from "@pulumi/pulumi/automation";
 import { PlatformError } from "../components/shared/errors";
-import { repoRoot, stacksDir as defaultStacksDir } from "../programs/stack-config";
+import { currentProject } from "../programs/project";
+import { stacksDir as defaultStacksDir } from "../programs/stack-config";
 import { readStackFile } from "./graph";
 import type { CommonOptions, RemoteOptions } from "./types";
 
@@ -75,7 +75,7 @@ export interface WorkspaceSpec {
   readonly envVars: Readonly<Record<string, string>>;
   /** Set for Pulumi Deployments runs. */
   readonly remote?: RemoteSpec;
-  /** The inline program's module; undefined means the platform program. */
+  /** The inline program's module (exports the program function); wins over {@link programMain}. */
   readonly programModule?: string;
   /**
    * The CLI flags that select this same stack again (backend, stacks dir, data dir, secrets
@@ -83,6 +83,8 @@ export interface WorkspaceSpec {
    * @default []
    */
   readonly cliFlags?: readonly string[];
+  /** The project's Pulumi.yaml `main`, run as Pulumi's Node.js host runs it (resolved in the worker). */
+  readonly programMain?: { readonly dir: string; readonly mainSpec: string };
 }
 
 /**
@@ -93,7 +95,7 @@ export interface WorkspaceSpec {
  * recoveryFlags({ env: "dev", backend: "gs://acme-state" }); // ["--backend", "gs://acme-state"]
  * ```
  */
-export function recoveryFlags(options: CommonOptions, root = repoRoot()): string[] {
+export function recoveryFlags(options: CommonOptions, root = currentProject().dir): string[] {
   const out: string[] = [];
   if (options.backend && options.backend !== defaultBackendUrl(root))
     out.push("--backend", displayBackend(options.backend));
@@ -125,18 +127,10 @@ export interface RemoteSpec extends RemoteOptions {
   readonly commit?: string;
 }
 
-/** The project name and runtime from the repository's Pulumi.yaml. */
-export function readProjectSettings(root = repoRoot()): { name: string; runtime: string } {
-  let doc: Record<string, unknown> | null;
-  try {
-    doc = parseYaml(readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as Record<string, unknown> | null;
-  } catch {
-    return { name: "platform", runtime: "nodejs" };
-  }
-  const name = typeof doc?.["name"] === "string" ? doc["name"] : "platform";
-  const rt = doc?.["runtime"];
-  const rtName = typeof rt === "object" && rt !== null ? (rt as Record<string, unknown>)["name"] : rt;
-  return { name, runtime: typeof rtName === "string" ? rtName : "nodejs" };
+/** The project name and runtime from the project's Pulumi.yaml (see `currentProject`). */
+export function readProjectSettings(root?: string): { name: string; runtime: string } {
+  const { name, runtime } = currentProject(root);
+  return { name, runtime };
 }
 
 /**
@@ -174,8 +168,8 @@ export function validateSecretsProvider(provider: string): void {
   );
 }
 
-/** The default backend: a local file backend in `<repo>/.pulumi-state/`. */
-export function defaultBackendUrl(root = repoRoot()): string {
+/** The default backend: a local file backend in `<project>/.pulumi-state/`. */
+export function defaultBackendUrl(root = currentProject().dir): string {
   return `file://${path.join(root, ".pulumi-state")}`;
 }
 
@@ -321,15 +315,15 @@ export interface ResolveContext {
  * ```
  */
 export function resolveWorkspace(env: string, { options, cli, remote }: ResolveContext): WorkspaceSpec {
-  const dir = options.stacksDir ?? defaultStacksDir();
+  const project = currentProject(options.projectDir);
+  const dir = options.stacksDir ?? defaultStacksDir(options.projectDir);
   const stackFile = readStackFile(env, dir);
-  const backendUrl = options.backend ?? defaultBackendUrl();
+  const backendUrl = options.backend ?? defaultBackendUrl(project.dir);
   backendScheme(backendUrl);
   if (options.secretsProvider) validateSecretsProvider(options.secretsProvider);
   const provider = effectiveSecretsProvider(backendUrl, options.secretsProvider, stackFile);
   requirePassphrase(provider, { ...process.env, ...options.envVars });
-  const project = readProjectSettings();
-  const dataDir = options.dataDir ?? path.join(repoRoot(), ".platform");
+  const dataDir = options.dataDir ?? path.join(project.dir, ".platform");
   const workDir = path.join(dataDir, "work", `${env}.${process.pid}.${randomBytes(4).toString("hex")}`);
   const pulumiHome = path.join(
     dataDir,
@@ -358,7 +352,9 @@ export function resolveWorkspace(env: string, { options, cli, remote }: ResolveC
       ...(options.envVars ?? {}),
     },
     ...(remote ? { remote } : {}),
-    ...(options.programModule ? { programModule: path.resolve(options.programModule) } : {}),
+    ...(options.programModule
+      ? { programModule: path.resolve(options.programModule) }
+      : { programMain: { dir: project.dir, mainSpec: project.mainSpec } }),
     cliFlags: recoveryFlags(options),
   };
 }

@@ -76,3 +76,5 @@ export function loadRuntimeConfig(): RuntimeConfig {
   }
   return { config, secretEnv };
 }
+
+export { platformProgram, REQUIRED_APIS, type PlatformOutputs } from "./platform";

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { hint, PlatformError } from "../components/shared/errors";
+import { currentProject } from "./project";
 
-/** Repository root (where Pulumi.yaml lives), from this file's place in `programs/` or `dist/programs/`. */
+/** This library's root (its package.json), from this file's place in `programs/` or `dist/programs/`. */
 export function repoRoot(): string {
   const here = __dirname;
   return path.basename(path.dirname(here)) === "dist"
@@ -11,9 +12,17 @@ export function repoRoot(): string {
     : path.resolve(here, "..");
 }
 
-/** Where stack files live: `PLATFORM_STACKS_DIR`, else Pulumi.yaml's `stackConfigDir` (`stacks/`). */
-export function stacksDir(root = repoRoot()): string {
-  return process.env["PLATFORM_STACKS_DIR"] ?? path.join(root, "stacks");
+/**
+ * Where stack files live: `PLATFORM_STACKS_DIR`, else the project's Pulumi.yaml `stackConfigDir`
+ * (the project in `projectDir`, else the nearest Pulumi.yaml at or above the working directory).
+ *
+ * @example
+ * ```ts
+ * stacksDir(); // "/repo/stacks" in this repository
+ * ```
+ */
+export function stacksDir(projectDir?: string): string {
+  return process.env["PLATFORM_STACKS_DIR"] ?? currentProject(projectDir).stacksDir;
 }
 
 /**

@@ -1,22 +1,23 @@
-// Rewrites the README's component catalogue from examples/*.ts (the test fails when they drift).
+// Rewrites every README code block tagged with an example file (```ts title="examples/x.ts") from
+// that file, anywhere in the README (the test fails when they drift).
 // Usage: node scripts/sync-readme-examples.mjs
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 
-const readme = readFileSync("README.md", "utf8");
-const start = readme.indexOf("<!-- examples:start -->");
-const end = readme.indexOf("<!-- examples:end -->");
-// Keep each section's heading and description; replace only the code blocks' bodies.
-let body = readme.slice(start, end);
+let readme = readFileSync("README.md", "utf8");
+readme = readme.replace(/(```\w+ title="(examples\/[\w./-]+)"\n)[\s\S]*?```/g, (whole, head, file) => {
+  if (!existsSync(file)) {
+    console.error(`README shows ${file}, which does not exist`);
+    process.exitCode = 1;
+    return whole;
+  }
+  return `${head}${readFileSync(file, "utf8")}\`\`\``;
+});
 for (const f of readdirSync("examples").filter((x) => x.endsWith(".ts"))) {
-  const code = readFileSync(`examples/${f}`, "utf8");
-  const re = new RegExp('(```ts title="examples/' + f.replace(".", "\\.") + '"\\n)[\\s\\S]*?```');
-  if (!re.test(body)) {
+  if (!readme.includes(`title="examples/${f}"`)) {
     console.error(
       `README has no block for examples/${f}: add a "### <Component>" section with a ts title="examples/${f}" block`,
     );
     process.exitCode = 1;
-    continue;
   }
-  body = body.replace(re, (_m, head) => `${head}${code}\`\`\``);
 }
-writeFileSync("README.md", readme.slice(0, start) + body + readme.slice(end));
+writeFileSync("README.md", readme);

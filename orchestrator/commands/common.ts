@@ -49,7 +49,7 @@ export function withCommonOptions(cmd: Command): Command {
     )
     .option(
       "--backend <url>",
-      "state backend: file://<dir>, gs://<bucket>, s3://<bucket>, https://api.pulumi.com (default: file://<repo>/.pulumi-state)",
+      "state backend: file://<dir>, gs://<bucket>, s3://<bucket>, https://api.pulumi.com (default: file://<project>/.pulumi-state)",
     )
     .option("--secrets-provider <url>", "secrets provider: passphrase (default), gcpkms://…, awskms://…")
     .option("--parallel <n>", "resource operations the engine runs at once")
@@ -60,8 +60,11 @@ export function withCommonOptions(cmd: Command): Command {
     )
     .option("--remote", "run through Pulumi Deployments (needs --backend https://… and PULUMI_ACCESS_TOKEN)")
     .option("--remote-org <org>", "Pulumi Cloud organization for --remote (default: $PLATFORM_REMOTE_ORG)")
-    .option("--stacks-dir <dir>", "directory holding Pulumi.<env>.yaml (default: <repo>/stacks)")
-    .option("--data-dir <dir>", "work dirs, per-stack PULUMI_HOMEs and audit.log (default: <repo>/.platform)")
+    .option("--stacks-dir <dir>", "directory holding Pulumi.<env>.yaml (default: Pulumi.yaml stackConfigDir)")
+    .option(
+      "--data-dir <dir>",
+      "work dirs, per-stack PULUMI_HOMEs and audit.log (default: <project>/.platform)",
+    )
     .addOption(
       new Option(
         "--program <module>",

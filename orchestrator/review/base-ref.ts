@@ -130,7 +130,7 @@ export async function synthAtRef(
     onStep({ step: "synth", env, state: "start", cached: false });
     let result: SynthResult;
     try {
-      result = await baseSynth.synth(env, { stacksDir: stacks });
+      result = await baseSynth.synth(env, { stacksDir: stacks, projectDir: tree });
     } catch (e) {
       throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
     }

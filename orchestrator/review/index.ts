@@ -2,9 +2,6 @@ import { statSync } from "node:fs";
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
 import { isPartialPlan, runGuardsReport } from "../../plan/guards";
-import type { CostLine, PlanStep } from "../../plan/model";
-import { parseInventory, parsePlanFile } from "../../plan/parse";
-import { runGuards } from "../../plan/guards";
 import type { CostLine, Finding, PlanStep } from "../../plan/model";
 import {
   assertPlanStack,

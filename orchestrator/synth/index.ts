@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
-import * as path from "node:path";
 import { ConfigError, parseEnvironmentConfig, type ConfigIssue } from "../../programs/config";
-import { readStackConfig, repoRoot, stacksDir } from "../../programs/stack-config";
+import { readStackConfig } from "../../programs/stack-config";
+import { currentProject, programEntry } from "../../programs/project";
+import { childEntry } from "../child-entry";
 import type { RecordedResource } from "./recorder";
 
 /** One resource of the synth inventory (the documented `--json` shape). */
@@ -28,16 +29,24 @@ export interface SynthResult {
 
 /** Options for {@link synth}. */
 export interface SynthOptions {
-  /** Directory holding Pulumi.<env>.yaml. @default <repo>/stacks */
+  /** Directory holding Pulumi.yaml. @default the nearest Pulumi.yaml at or above the working directory */
+  readonly projectDir?: string;
+  /** Directory holding Pulumi.<env>.yaml. @default the project's `stackConfigDir` */
   readonly stacksDir?: string;
-  /** Pulumi project name. @default "platform" */
+  /** Pulumi project name (part of every URN). @default the project's `name` */
   readonly project?: string;
+  /**
+   * The program file to run (TypeScript or JavaScript; its exports, or what its exported function
+   * returns, are the stack outputs). @default the project's `main`
+   */
+  readonly program?: string;
 }
 
 /**
- * Runs the real program for one environment under Pulumi's mock runtime, in a child process (a
- * clean runtime per environment), with the stack config `pulumi up` would read. No cloud, no CLI.
- * Throws {@link ConfigError} for invalid config.
+ * Runs the project's program (Pulumi.yaml `main`, the very entry `pulumi up` runs) for one
+ * environment under Pulumi's mock runtime, in a child process (a clean runtime per environment),
+ * with the stack config `pulumi up` would read. No cloud, no CLI. Throws {@link ConfigError} for
+ * invalid config read through the library.
  *
  * @example
  * ```ts
@@ -46,16 +55,19 @@ export interface SynthOptions {
  * ```
  */
 export async function synth(env: string, options: SynthOptions = {}): Promise<SynthResult> {
-  const worker = path.join(repoRoot(), "dist", "orchestrator", "synth", "worker.js");
-  const dir = options.stacksDir ?? stacksDir();
-  const project = options.project ?? "platform";
+  const worker = childEntry("orchestrator/synth/worker", __filename);
+  const pulumiProject = currentProject(options.projectDir);
+  const dir = options.stacksDir ?? process.env["PLATFORM_STACKS_DIR"] ?? pulumiProject.stacksDir;
+  const project = options.project ?? pulumiProject.name;
+  const program = options.program ?? programEntry(pulumiProject);
   // The same validation as the program's, in this process first: a bad stack file is a one-line
   // PlatformError or a ConfigError listing every problem (YAML's .nan stays NaN here), not a trace.
-  parseEnvironmentConfig(env, readStackConfig(env, dir));
+  // Only where the program reads its config through the library (the stack file has platform: keys).
+  validateIfPlatformConfig(env, readStackConfig(env, dir));
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
-      [worker, env, dir, project],
+      [...worker.execArgv, worker.file, env, dir, project, program],
       { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PULUMI_NODEJS_STACK: env } },
       (err, out, errOut) => {
         if (err) reject(new Error(`synth of "${env}" failed:\n${errOut || err.message}`));
@@ -82,6 +94,19 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
     })),
     outputs: parsed.outputs ?? {},
   };
+}
+
+/**
+ * Validates a stack's config with the library's schema when the program reads its config through
+ * the library (the stack file has `platform:` keys); another program's config is its own business.
+ *
+ * @example
+ * ```ts
+ * validateIfPlatformConfig("dev", readStackConfig("dev")); // throws ConfigError listing every problem
+ * ```
+ */
+export function validateIfPlatformConfig(env: string, values: Readonly<Record<string, unknown>>): void {
+  if (Object.keys(values).some((k) => k.startsWith("platform:"))) parseEnvironmentConfig(env, values);
 }
 
 function configErrorFromText(env: string, text: string): ConfigError {

@@ -1,15 +1,16 @@
 // Child process for one environment's synth: a fresh Pulumi runtime per environment.
-// Reads the stack file, installs the recording mock runtime with that config, loads the very
-// entry `pulumi up` runs (programs/index), and writes the inventory as JSON to stdout.
+// Reads the stack file, installs the recording mock runtime with that config, runs the very
+// entry `pulumi up` runs (the project's Pulumi.yaml `main`), and writes the inventory as JSON to stdout.
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../programs/config";
 import { maskSecrets, secretPaths } from "../../programs/secret-config";
+import { runProgramFile } from "../../programs/loader";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
 import { installRecordingMocks } from "./recorder";
 import { MOCK_INVOKES, mockState } from "./mock-cloud";
 
 async function main(): Promise<void> {
-  const [env, stacksDir, project] = process.argv.slice(2) as [string, string, string];
+  const [env, stacksDir, project, program] = process.argv.slice(2) as [string, string, string, string];
   const values = readStackConfig(env, stacksDir);
   // The program finds which leaves are secret in the same stack file `pulumi up` would use.
   process.env["PLATFORM_STACKS_DIR"] = stacksDir;
@@ -21,13 +22,13 @@ async function main(): Promise<void> {
   ]);
   let outputs: Record<string, unknown>;
   try {
-    // The compiled entry, loaded exactly as Pulumi's language host loads Pulumi.yaml `main`.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    outputs = require("../../programs/index") as Record<string, unknown>;
+    // Loaded as Pulumi's language host loads Pulumi.yaml `main` (TypeScript through tsx).
+    outputs = await runProgramFile(program);
   } catch (e) {
     const err = (e as { message?: string }).message ?? String(e);
     // RunError (from a ConfigError) carries only the message the user must see.
-    if (e instanceof pulumi.RunError || e instanceof ConfigError) {
+    // By name as well: a program from a source checkout has its own copy of the class.
+    if (e instanceof pulumi.RunError || e instanceof ConfigError || (e as Error).name === "ConfigError") {
       process.stdout.write(JSON.stringify({ configError: err }));
       return;
     }

@@ -9,7 +9,6 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { WAKE_POLL_MS } from "../../orchestrator/locks";
 import { runOperation, type Job, type OperationContext } from "../../orchestrator/operation";
-import { runOperation, type Job } from "../../orchestrator/operation";
 import { Status, type OrchestratorEvent } from "../../orchestrator/types";
 import type { StackFactory, StackHandle, WorkspaceSpec } from "../../orchestrator/workspace";
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { describe, it } from "@jest/globals";
@@ -6,38 +6,82 @@ import { expect } from "../support/expect";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EXAMPLES = path.join(ROOT, "examples");
+const CONSUMER = path.join(EXAMPLES, "consumer");
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".ts"));
+/** The consumer project's files the README shows (its Jest test type-checks in the pack-and-consume test). */
+const CONSUMER_SHOWN = [
+  "Pulumi.yaml",
+  "deploy/Pulumi.dev.yaml",
+  "infra/index.ts",
+  "infra/index.test.ts",
+  "scripts/deploy.ts",
+  "jest.config.js",
+].map((f) => `examples/consumer/${f}`);
+const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
 
 /** README code blocks tagged with their example file: ```ts title="examples/x.ts" */
 function readmeBlocks(): Map<string, string> {
-  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
   const out = new Map<string, string>();
-  for (const m of readme.matchAll(/```ts title="(examples\/[\w-]+\.ts)"\n([\s\S]*?)```/g))
+  for (const m of README.matchAll(/```\w+ title="(examples\/[\w./-]+)"\n([\s\S]*?)```/g))
     out.set(m[1]!, m[2]!);
   return out;
 }
 
-describe("README component catalogue", () => {
+function compilerOptions(): ts.CompilerOptions {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
+  return { ...config!.options, noEmit: true };
+}
+
+function diagnosticsOf(rootNames: string[], options: ts.CompilerOptions): string[] {
+  const program = ts.createProgram({ rootNames, options });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) =>
+        `${d.file ? path.relative(ROOT, d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+    );
+}
+
+/** `@platform/pulumi-platform[/subpath]` → the TypeScript source behind package.json `exports`. */
+function packagePaths(): Record<string, string[]> {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    name: string;
+    exports: Record<string, string | { types: string }>;
+  };
+  const out: Record<string, string[]> = {};
+  for (const [sub, target] of Object.entries(pkg.exports)) {
+    if (typeof target === "string") continue;
+    const source = target.types.replace(/^\.\/dist\//, "./").replace(/\.d\.ts$/, ".ts");
+    out[sub === "." ? pkg.name : `${pkg.name}/${sub.slice(2)}`] = [path.join(ROOT, source)];
+  }
+  return out;
+}
+
+describe("README snippets", () => {
   it("shows every example file verbatim, and every example file is shown", () => {
     const blocks = readmeBlocks();
-    expect([...blocks.keys()].sort()).toEqual(files.map((f) => `examples/${f}`).sort());
-    for (const f of files)
-      expect(blocks.get(`examples/${f}`), f).toBe(readFileSync(path.join(EXAMPLES, f), "utf8"));
+    const expected = [...files.map((f) => `examples/${f}`), ...CONSUMER_SHOWN].sort();
+    expect([...blocks.keys()].sort()).toEqual(expected);
+    for (const [file, body] of blocks) expect(body, file).toBe(readFileSync(path.join(ROOT, file), "utf8"));
   });
 
-  it("every example type-checks against the library (strict)", () => {
-    const config = ts.getParsedCommandLineOfConfigFile(
-      path.join(ROOT, "tsconfig.json"),
-      {},
-      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
-    );
-    const program = ts.createProgram({
-      rootNames: files.map((f) => path.join(EXAMPLES, f)),
-      options: { ...config!.options, noEmit: true },
-    });
-    const diagnostics = ts
-      .getPreEmitDiagnostics(program)
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    expect(diagnostics).toEqual([]);
+  it("has no TypeScript snippet that is not an example file (so every snippet is type-checked)", () => {
+    expect(README.match(/```ts(?! title=)/g) ?? []).toEqual([]);
   });
+
+  // One program for all of them: loading @pulumi/gcp's types dominates the time.
+  it("every example, and the consumer project's program and deploy script, type-check (strict)", () => {
+    // `@platform/pulumi-platform[/subpath]` resolves to the sources behind package.json `exports`.
+    const options = { ...compilerOptions(), baseUrl: ROOT, paths: packagePaths() };
+    for (const target of Object.values(options.paths)) expect(existsSync(target[0]!), target[0]).toBe(true);
+    const rootNames = [
+      ...files.map((f) => path.join(EXAMPLES, f)),
+      ...["infra/index.ts", "scripts/deploy.ts"].map((f) => path.join(CONSUMER, f)),
+    ];
+    expect(diagnosticsOf(rootNames, options)).toEqual([]);
+  }, 300_000);
 });

@@ -1,12 +1,10 @@
 import { execFile } from "node:child_process";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { isBlocked, review, type ReviewStep } from "../../orchestrator/review";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isBlocked, review } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
 import { waitForNoStrayProcesses } from "../support/processes";
 import { tempDir } from "../support/temp";

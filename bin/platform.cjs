@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The `platform` command. Installed as a dependency it runs the compiled CLI in dist/. In a source
+// checkout of the library it runs dist/ while dist/ is newer than every source file, and the
+// TypeScript sources through tsx (esbuild, cached on disk) otherwise: every call runs what is on
+// disk and no call waits for a build.
+"use strict";
+var path = require("node:path");
+var fs = require("node:fs");
+
+var MIN_NODE = [22, 12];
+var version = process.versions.node.split(".").map(Number);
+if (version[0] < MIN_NODE[0] || (version[0] === MIN_NODE[0] && version[1] < MIN_NODE[1])) {
+  process.stderr.write(
+    "platform: warning: Node.js " +
+      MIN_NODE.join(".") +
+      " or newer is required, this is " +
+      process.version +
+      " (" +
+      process.execPath +
+      "). Expect failures. Put Node 22 first on PATH, e.g. " +
+      'export PATH="$(bash scripts/ensure-node22.sh):$PATH" in the platform repository, or install it from https://nodejs.org.\n',
+  );
+}
+
+var root = path.resolve(__dirname, "..");
+var compiled = path.join(root, "dist", "orchestrator", "cli.js");
+var source = path.join(root, "orchestrator", "cli.ts");
+var SOURCE_DIRS = ["components", "programs", "orchestrator", "plan", "policy", "testing"];
+
+// True when some TypeScript source is newer than the last build (tsc rewrites every output).
+function buildIsStale() {
+  var built;
+  try {
+    built = fs.statSync(compiled).mtimeMs;
+  } catch (e) {
+    return true;
+  }
+  var dirs = SOURCE_DIRS.map(function (d) {
+    return path.join(root, d);
+  });
+  while (dirs.length > 0) {
+    var dir = dirs.pop();
+    var entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      continue;
+    }
+    for (var i = 0; i < entries.length; i++) {
+      var p = path.join(dir, entries[i].name);
+      if (entries[i].isDirectory()) dirs.push(p);
+      else if (/\.ts$/.test(p) && fs.statSync(p).mtimeMs > built) return true;
+    }
+  }
+  return false;
+}
+
+var cli;
+if (fs.existsSync(source) && buildIsStale()) {
+  // A source checkout edited since the last build: run the sources (workers too), no build needed.
+  process.env.PLATFORM_RUN_SOURCES = "1";
+  require("tsx/cjs/api").register();
+  cli = require(source);
+} else {
+  cli = require(compiled);
+}
+cli.main(process.argv).then(function (code) {
+  process.exitCode = code;
+});
