@@ -1,6 +1,6 @@
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
-import { isPartialPlan, runGuardsReport } from "../../plan/guards";
+import { isPartialPlan, lacksResources, runGuardsReport } from "../../plan/guards";
 import type { CostLine, PlanStep } from "../../plan/model";
 import { parseInventory, parsePlanFile } from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
@@ -83,7 +83,16 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         }
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
-        partialPlan = isPartialPlan(steps, result.summary?.resourceChanges);
+        // Count against the change summary; without one, against a synth of the same program.
+        partialPlan = result.summary
+          ? isPartialPlan(steps, result.summary.resourceChanges)
+          : lacksResources(
+              steps,
+              parseInventory(head)
+                // Components, the stack and providers are named differently by the mock runtime.
+                .resources.filter((r) => !/^(platform|pulumi):/.test(r.type))
+                .map((r) => r.urn),
+            );
         break;
       }
       case "steps":
