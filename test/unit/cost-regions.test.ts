@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { CLOUD_RUN_TIERS, GCP_REGIONS } from "../../components/shared/regions";
 import { checkBudget, DEFAULT_USAGE, estimateResources, PRICES, regionPrices } from "../../plan/cost";
 import { priceOne, res } from "./cost-helpers";

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { isBlocked, review } from "../../orchestrator/review";
 import { renderComments, renderText, reviewJson } from "../../plan/render";
 
