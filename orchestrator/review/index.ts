@@ -1,15 +1,9 @@
 import { statSync } from "node:fs";
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
-import { isPartialPlan, runGuardsReport } from "../../plan/guards";
+import { isPartialPlan, runGuardsReport, lacksResources } from "../../plan/guards";
 import type { CostLine, Finding, PlanStep } from "../../plan/model";
-import {
-  assertPlanStack,
-  parseInventory,
-  parsePlanFile,
-  PlanParseError,
-  planCompleteness,
-} from "../../plan/parse";
+import { assertPlanStack, parseInventory, parsePlanFile, PlanParseError, planCompleteness } from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
@@ -144,7 +138,16 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
           inputFindings.push(incompleteFinding(file, completeness.problems, options));
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
-        partialPlan = isPartialPlan(steps, result.summary?.resourceChanges);
+        // Count against the change summary; without one, against a synth of the same program.
+        partialPlan = result.summary
+          ? isPartialPlan(steps, result.summary.resourceChanges)
+          : lacksResources(
+              steps,
+              parseInventory(head)
+                // Components, the stack and providers are named differently by the mock runtime.
+                .resources.filter((r) => !/^(platform|pulumi):/.test(r.type))
+                .map((r) => r.urn),
+            );
         break;
       }
       case "steps":

@@ -8,4 +8,5 @@ export * from "./estimators";
 export * from "./format";
 export * from "./inputs";
 export * from "./prices";
+export * from "./regions";
 export * from "./usage";

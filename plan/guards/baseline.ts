@@ -108,6 +108,23 @@ export function isPartialPlan(
   return new Set(steps.map((s) => s.urn)).size < counted;
 }
 
+/**
+ * Whether a plan lacks resources the stack is known to have (the URNs of a synth of the same
+ * program): the fallback when a plan carries no change summary to count against.
+ *
+ * @example
+ * ```ts
+ * lacksResources(steps, synth.resources.map((r) => r.urn)); // true when any of them is missing
+ * ```
+ */
+export function lacksResources(
+  steps: readonly { readonly urn: string }[],
+  stackUrns: readonly string[],
+): boolean {
+  const planned = new Set(steps.map((s) => s.urn));
+  return stackUrns.some((urn) => !planned.has(urn));
+}
+
 /** What two findings must share to be the same finding before and after. */
 function findingKey(f: Finding): string {
   return `${f.id}\u0000${f.urn ?? ""}\u0000${f.severity === "info" ? "info" : "hit"}`;

@@ -11,6 +11,7 @@
 export * from "./baseline";
 export * from "./coverage";
 export * from "./data-loss";
+export { dedupe, resolveRules, SEVERITY_ORDER } from "./evaluate";
 export * from "./prod-profile";
 export * from "./registry";
 export * from "./run";

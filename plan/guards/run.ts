@@ -4,9 +4,19 @@
  */
 import { PlatformError } from "../../components/shared/errors";
 import { PROFILES, type Profile } from "../../components/shared/profiles";
-import { FindingClass, Op, Severity, type Finding, type NotEvaluated } from "../model";
+import { FindingClass, Severity, type Finding, type NotEvaluated } from "../model";
 import { classifyFindings, rollBack } from "./baseline";
-import { RULES, RULES_BY_ID } from "./registry";
+import {
+  dedupe,
+  evaluateResourceRule,
+  evaluateStackRule,
+  evaluateStepRule,
+  resolveRules,
+  SEVERITY_ORDER,
+  sortFindings,
+  stepSubjects,
+} from "./evaluate";
+import { RULES_BY_ID } from "./registry";
 import {
   Enforcement,
   Scope,
@@ -16,12 +26,18 @@ import {
   type GuardResource,
   type GuardStep,
   type Level,
-  type ResourceRule,
   type Rule,
-  type RuleHit,
-  type StackRule,
-  type StepRule,
 } from "./types";
+
+// The evaluate* functions are part of this module's API (the CrossGuard pack and tests use them).
+export {
+  evaluateResourceRule,
+  evaluateStackRule,
+  evaluateStepRule,
+  sortFindings,
+  stepSubjects,
+  toFinding,
+} from "./evaluate";
 
 /**
  * Input of {@link runGuards}.
@@ -44,172 +60,6 @@ export interface RunGuardsInput extends GuardOptions {
   readonly before?: readonly GuardResource[];
   /** Rules to run (objects or ids). @default RULES */
   readonly rules?: readonly (Rule | string)[];
-}
-
-/** Ops whose step carries the resource's state after the change. */
-const NEW_STATE_OPS: ReadonlySet<string> = new Set<string>([
-  Op.create,
-  Op.update,
-  Op.same,
-  Op.replace,
-  Op.createReplacement,
-  Op.import,
-  Op.importReplacement,
-]);
-
-const SEVERITY_ORDER: readonly Severity[] = [
-  Severity.critical,
-  Severity.high,
-  Severity.medium,
-  Severity.low,
-  Severity.info,
-];
-
-/**
- * Turns a rule's hit into a Finding: info when unverified, blocking only when the rule is
- * mandatory in the profile and the hit is not advisory.
- *
- * @example
- * ```ts
- * toFinding(rule, { message: "set authEnabled: true" }, ctx, resource);
- * ```
- */
-export function toFinding(
-  rule: Rule,
-  hit: RuleHit,
-  ctx: Pick<GuardContext, "profile">,
-  subject?: { urn?: string; type?: string },
-): Finding {
-  const enforcement = enforcementFor(rule, ctx.profile);
-  const severity = hit.unverified ? Severity.info : (hit.severity ?? rule.severity);
-  const urn = hit.urn ?? subject?.urn;
-  const type = hit.type ?? subject?.type;
-  return {
-    id: rule.id,
-    refs: rule.refs,
-    severity,
-    blocking:
-      !hit.unverified && !hit.advisory && severity !== Severity.info && enforcement === Enforcement.mandatory,
-    message: hit.message,
-    ...(urn !== undefined ? { urn } : {}),
-    ...(type !== undefined ? { type } : {}),
-  };
-}
-
-/**
- * Runs one resource rule on one resource (nothing when the type does not apply or the rule is
- * disabled in the profile).
- *
- * @example
- * ```ts
- * evaluateResourceRule(REDIS_AUTH, redis, { profile: "prod", resources: [redis] });
- * ```
- */
-export function evaluateResourceRule(
-  rule: ResourceRule,
-  resource: GuardResource,
-  ctx: GuardContext,
-): Finding[] {
-  if (!rule.appliesTo.includes(resource.type)) return [];
-  if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
-  return rule.check(resource, ctx).map((h) => toFinding(rule, h, ctx, resource));
-}
-
-/**
- * Runs one stack rule over every resource after the change.
- *
- * @example
- * ```ts
- * evaluateStackRule(AUDIT_LOGS_ALL_SERVICES, resources, { profile: "prod", resources });
- * ```
- */
-export function evaluateStackRule(
-  rule: StackRule,
-  resources: readonly GuardResource[],
-  ctx: GuardContext,
-): Finding[] {
-  if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
-  return rule.check(resources, ctx).map((h) => toFinding(rule, h, ctx));
-}
-
-/**
- * Runs one step rule over the plan.
- *
- * @example
- * ```ts
- * evaluateStepRule(DATA_LOSS_RULE, steps, { profile: "prod", resources: [] });
- * ```
- */
-export function evaluateStepRule(rule: StepRule, steps: readonly GuardStep[], ctx: GuardContext): Finding[] {
-  if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
-  return rule.check(steps, ctx).map((h) => toFinding(rule, h, ctx));
-}
-
-/**
- * The resources a plan leaves behind, as guard subjects (new inputs, old inputs kept for messages).
- *
- * @example
- * ```ts
- * stepSubjects(steps).map((r) => r.urn);
- * ```
- */
-export function stepSubjects(steps: readonly GuardStep[]): GuardResource[] {
-  const byUrn = new Map<string, GuardResource>();
-  for (const s of steps) {
-    if (!NEW_STATE_OPS.has(s.op) || !s.newInputs) continue;
-    byUrn.set(s.urn, {
-      urn: s.urn,
-      type: s.type,
-      name: s.name,
-      inputs: s.newInputs,
-      ...(s.parent !== undefined ? { parent: s.parent } : {}),
-      ...(s.protect !== undefined ? { protect: s.protect } : {}),
-      ...(s.oldInputs !== undefined && s.op !== Op.same ? { oldInputs: s.oldInputs } : {}),
-    });
-  }
-  return [...byUrn.values()];
-}
-
-function resolveRules(rules: RunGuardsInput["rules"]): readonly Rule[] {
-  if (!rules) return RULES;
-  return rules.map((r) => {
-    if (typeof r !== "string") return r;
-    const rule = RULES_BY_ID.get(r);
-    if (!rule)
-      throw new PlatformError(
-        `runGuards: unknown rule id "${r}"; known ids: ${[...RULES_BY_ID.keys()].join(", ")}`,
-      );
-    return rule;
-  });
-}
-
-/**
- * Orders findings: blocking first, then by severity, rule id and URN.
- *
- * @example
- * ```ts
- * sortFindings(findings)[0]?.blocking; // true when anything blocks
- * ```
- */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      Number(b.blocking) - Number(a.blocking) ||
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      a.id.localeCompare(b.id) ||
-      (a.urn ?? "").localeCompare(b.urn ?? "") ||
-      a.message.localeCompare(b.message),
-  );
-}
-
-function dedupe(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.id}\u0000${f.urn ?? ""}\u0000${f.message}\u0000${f.blocking}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { classifyFindings, countClasses, isPartialPlan, rollBack } from "../../plan/guards/baseline";
+import { classifyFindings, countClasses, isPartialPlan, rollBack, lacksResources } from "../../plan/guards/baseline";
 import { runGuards, runGuardsReport, summarizeFindings } from "../../plan/guards/run";
 import type { Finding } from "../../plan/model";
 import { carefulInventory, mutate, named, sameSteps, setFlag, step, without } from "./guard-fixtures";
@@ -141,5 +141,12 @@ describe("runGuardsReport: judge the change", () => {
     const resources = mutate(inv(), "cache-redis", (i) => (i.authEnabled = false));
     const findings = runGuards({ resources, profile: "prod", rules: ["gcp/redis-auth"] });
     expect(findings.map((x) => [x.class, x.blocking])).toEqual([[undefined, true]]);
+  });
+});
+
+describe("lacksResources", () => {
+  it("a plan without a summary is partial when it misses a resource the stack has", () => {
+    expect(lacksResources([{ urn: "a" }], ["a", "b"])).toBe(true);
+    expect(lacksResources([{ urn: "a" }, { urn: "b" }], ["a", "b"])).toBe(false);
   });
 });

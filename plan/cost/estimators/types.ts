@@ -1,6 +1,6 @@
 import type { InputReader } from "../inputs";
-import type { GlobalPrices, RegionPricing } from "../prices";
-import { regionPrices } from "../prices";
+import type { GlobalPrices } from "../prices";
+import { regionPrices, type RegionPricing } from "../regions";
 import type { ResourceUsage } from "../usage";
 import { formatRate, formatUsd } from "../format";
 
