@@ -8,17 +8,17 @@
  * const findings = runGuards({ steps, profile: "prod", allowDataLoss });
  * ```
  */
-export * from "./coverage";
+export * from "./gcp/coverage";
 export * from "./data-loss";
-export * from "./prod-profile";
+export * from "./gcp/prod-profile";
 export * from "./registry";
 export * from "./run";
-export * from "./security-iam";
-export * from "./security-kms";
-export * from "./security-logging";
-export * from "./security-postgres";
-export * from "./security-services";
-export * from "./security-sql";
-export * from "./tokens";
+export * from "./gcp/security-iam";
+export * from "./gcp/security-kms";
+export * from "./gcp/security-logging";
+export * from "./gcp/security-postgres";
+export * from "./gcp/security-services";
+export * from "./gcp/security-sql";
+export * from "./gcp/tokens";
 export * from "./types";
 export * from "./values";

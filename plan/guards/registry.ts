@@ -2,12 +2,12 @@
  * The rule registry: every guard rule, in report order (data loss, prod profile, security).
  */
 import { DATA_LOSS_RULES } from "./data-loss";
-import { PROD_RULES } from "./prod-profile";
-import { IAM_RULES } from "./security-iam";
-import { KMS_RULES } from "./security-kms";
-import { LOGGING_RULES } from "./security-logging";
-import { SERVICE_RULES } from "./security-services";
-import { SQL_RULES } from "./security-sql";
+import { PROD_RULES } from "./gcp/prod-profile";
+import { IAM_RULES } from "./gcp/security-iam";
+import { KMS_RULES } from "./gcp/security-kms";
+import { LOGGING_RULES } from "./gcp/security-logging";
+import { SERVICE_RULES } from "./gcp/security-services";
+import { SQL_RULES } from "./gcp/security-sql";
 import type { Rule } from "./types";
 
 /**

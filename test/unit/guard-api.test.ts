@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PUBLIC_LABEL } from "../../plan/guards/security-services";
+import { PUBLIC_LABEL } from "../../plan/guards/gcp/security-services";
 import { RULES } from "../../plan/guards/registry";
 import {
   checkInventory,

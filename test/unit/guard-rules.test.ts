@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TABLE_1A } from "../../plan/guards/coverage";
+import { TABLE_1A } from "../../plan/guards/gcp/coverage";
 import { RULES, RULES_BY_ID, SECURITY_RULES } from "../../plan/guards/registry";
 import { checkInventory, runGuards } from "../../plan/guards/run";
 import { Category, Level } from "../../plan/guards/types";

@@ -1,19 +1,19 @@
-import { CLOUD_RUN_SERVICE_TYPE, estimateCloudRun } from "./cloud-run";
-import { estimateCloudSql, SQL_INSTANCE_TYPE } from "./cloud-sql";
-import { estimateGlobalAddress, freeEstimator, GLOBAL_ADDRESS_TYPE } from "./free";
-import { estimateKmsKey, estimateKmsKeyVersion, KMS_CRYPTO_KEY_TYPE, KMS_KEY_VERSION_TYPE } from "./kms";
-import { estimateUptimeCheck, UPTIME_CHECK_TYPE } from "./monitoring";
-import { estimateRedis, REDIS_INSTANCE_TYPE } from "./redis";
-import { estimateSecret, estimateSecretVersion, SECRET_TYPE, SECRET_VERSION_TYPE } from "./secret-manager";
+import { CLOUD_RUN_SERVICE_TYPE, estimateCloudRun } from "./gcp/cloud-run";
+import { estimateCloudSql, SQL_INSTANCE_TYPE } from "./gcp/cloud-sql";
+import { estimateGlobalAddress, freeEstimator, GLOBAL_ADDRESS_TYPE } from "./gcp/free";
+import { estimateKmsKey, estimateKmsKeyVersion, KMS_CRYPTO_KEY_TYPE, KMS_KEY_VERSION_TYPE } from "./gcp/kms";
+import { estimateUptimeCheck, UPTIME_CHECK_TYPE } from "./gcp/monitoring";
+import { estimateRedis, REDIS_INSTANCE_TYPE } from "./gcp/redis";
+import { estimateSecret, estimateSecretVersion, SECRET_TYPE, SECRET_VERSION_TYPE } from "./gcp/secret-manager";
 import type { Estimator } from "./types";
 
-export * from "./cloud-run";
-export * from "./cloud-sql";
-export * from "./free";
-export * from "./kms";
-export * from "./monitoring";
-export * from "./redis";
-export * from "./secret-manager";
+export * from "./gcp/cloud-run";
+export * from "./gcp/cloud-sql";
+export * from "./gcp/free";
+export * from "./gcp/kms";
+export * from "./gcp/monitoring";
+export * from "./gcp/redis";
+export * from "./gcp/secret-manager";
 export * from "./types";
 
 /**

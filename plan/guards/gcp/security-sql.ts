@@ -3,7 +3,7 @@
  * against the Pulumi input names of `gcp.sql.DatabaseInstance`. Rows 15–27 (PostgreSQL flags) are
  * in security-postgres.ts; SQL_RULES includes both.
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { isReplica } from "./prod-profile";
 import { GCP } from "./tokens";
 import {
@@ -15,9 +15,9 @@ import {
   type GuardResource,
   type ResourceRule,
   type RuleHit,
-} from "./types";
+} from "../types";
 import { PG_FLAG_RULES, PG_NO_STATS_LOGGING } from "./security-postgres";
-import { read } from "./values";
+import { read } from "../values";
 
 /**
  * Cloud SQL `sslMode` values.

@@ -1,0 +1,4 @@
+/**
+ * The dated list-price tables, one file per cloud.
+ */
+export * from "./gcp";
