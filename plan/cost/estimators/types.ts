@@ -27,6 +27,14 @@ export const FreeTierKey = {
   secretAccesses: "secretAccesses",
   secretRotationNotifications: "secretRotationNotifications",
   uptimeExecutions: "uptimeExecutions",
+  awsLambdaRequests: "awsLambdaRequests",
+  awsLambdaGbSeconds: "awsLambdaGbSeconds",
+  awsKmsRequests: "awsKmsRequests",
+  awsAlarmMetrics: "awsAlarmMetrics",
+  awsDashboards: "awsDashboards",
+  awsLogIngestGb: "awsLogIngestGb",
+  awsBudgets: "awsBudgets",
+  awsManagementEventCopies: "awsManagementEventCopies",
 } as const;
 /** A free-tier pool. */
 export type FreeTierKey = (typeof FreeTierKey)[keyof typeof FreeTierKey];
@@ -90,6 +98,26 @@ export interface EstimateInput {
   readonly region: string;
   readonly global: GlobalPrices;
   readonly free: FreeTierPool;
+  /**
+   * Inputs of the other resources of a type under the same component (nearest `platform:*`
+   * parent), for prices that live on a neighbour (an Aurora instance's ACU range is on its
+   * cluster). Absent when the caller has no such view.
+   */
+  readonly siblings?: (type: string) => readonly SiblingResource[];
+}
+
+/**
+ * A neighbouring resource as an estimator sees it.
+ *
+ * @example
+ * ```ts
+ * const cluster: SiblingResource | undefined = input.siblings?.("aws:rds/cluster:Cluster")[0];
+ * ```
+ */
+export interface SiblingResource {
+  readonly urn: string;
+  readonly name: string;
+  readonly read: InputReader;
 }
 
 /**
@@ -107,6 +135,8 @@ export interface Estimate {
   readonly notes: readonly string[];
   /** True when this configuration has no price in the table (the line is then listed as not priced). */
   readonly notPriced?: boolean;
+  /** True when part of the cost has no price in the table (the line counts as priced in part). */
+  readonly partial?: boolean;
 }
 
 /**
@@ -147,8 +177,14 @@ export function bill() {
     note(text: string): void {
       notes.push(text);
     },
-    done(extra: { notPriced?: boolean } = {}): Estimate {
-      return { baseline, usage, notes, ...(extra.notPriced ? { notPriced: true } : {}) };
+    done(extra: { notPriced?: boolean; partial?: boolean } = {}): Estimate {
+      return {
+        baseline,
+        usage,
+        notes,
+        ...(extra.notPriced ? { notPriced: true } : {}),
+        ...(extra.partial ? { partial: true } : {}),
+      };
     },
   };
 }

@@ -2,3 +2,4 @@
  * The dated list-price tables, one file per cloud.
  */
 export * from "./gcp";
+export * from "./aws";
