@@ -22,3 +22,4 @@ export * from "./gcp/security-sql";
 export * from "./gcp/tokens";
 export * from "./types";
 export * from "./values";
+export * from "./aws";

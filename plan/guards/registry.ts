@@ -9,6 +9,7 @@ import { LOGGING_RULES } from "./gcp/security-logging";
 import { SERVICE_RULES } from "./gcp/security-services";
 import { SQL_RULES } from "./gcp/security-sql";
 import type { Rule } from "./types";
+import { AWS_PROFILE_RULES, AWS_SECURITY_RULES } from "./aws";
 
 /**
  * Security rules from the reference table §1a (41 rule ids covering its 48 rows).
@@ -34,7 +35,13 @@ export const SECURITY_RULES: readonly Rule[] = [
  * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes"]
  * ```
  */
-export const RULES: readonly Rule[] = [...DATA_LOSS_RULES, ...PROD_RULES, ...SECURITY_RULES];
+export const RULES: readonly Rule[] = [
+  ...DATA_LOSS_RULES,
+  ...PROD_RULES,
+  ...AWS_PROFILE_RULES,
+  ...SECURITY_RULES,
+  ...AWS_SECURITY_RULES,
+];
 
 /**
  * Rules by id.

@@ -1,0 +1,594 @@
+/**
+ * Logging and monitoring rules: log groups (KMS, retention), alarms with actions, encrypted SNS
+ * topics, the CloudTrail trail, VPC flow logs, the closed default security group, and the CIS AWS
+ * log-metric-filter alarms (trivy AVD-AWS-0147…0160, 0174; terraform-aws-cloudwatch cis-alarms).
+ */
+import { Severity } from "../../model";
+import {
+  Category,
+  Level,
+  Scope,
+  expectValue,
+  unverified,
+  type GuardResource,
+  type ResourceRule,
+  type RuleHit,
+  type StackRule,
+} from "../types";
+import { isOpaque, read } from "../values";
+import { AWS, label } from "./tokens";
+
+const base = { scope: Scope.resource, category: Category.security } as const;
+
+/**
+ * CKV_AWS_158 / AVD-AWS-0017: log groups encrypted with a customer-managed key.
+ *
+ * @example
+ * ```ts
+ * LOG_GROUP_KMS.check(group, ctx);
+ * ```
+ */
+export const LOG_GROUP_KMS: ResourceRule = {
+  ...base,
+  id: "aws/log-group-kms",
+  refs: ["CKV_AWS_158", "AVD-AWS-0017"],
+  level: Level.L1,
+  severity: Severity.medium,
+  description: "CloudWatch log groups are encrypted with a customer-managed KMS key (kmsKeyId).",
+  remediation: "Set kmsKeyId and allow logs.<region>.amazonaws.com in the key policy.",
+  appliesTo: [AWS.logGroup],
+  check(r) {
+    return expectValue(
+      r.inputs,
+      "kmsKeyId",
+      (v) => typeof v === "string" && v.length > 0,
+      () =>
+        `${label(r)}: kmsKeyId is unset; logs (which can hold request data) use the service key. Set a customer-managed key.`,
+    );
+  },
+};
+
+/**
+ * CKV_AWS_66: a retention is set (the default keeps logs, and bills them, forever).
+ *
+ * @example
+ * ```ts
+ * LOG_GROUP_RETENTION.check(group, ctx);
+ * ```
+ */
+export const LOG_GROUP_RETENTION: ResourceRule = {
+  ...base,
+  id: "aws/log-group-retention",
+  refs: ["CKV_AWS_66"],
+  level: Level.L1,
+  severity: Severity.low,
+  description: "CloudWatch log groups set retentionInDays.",
+  remediation: "Set retentionInDays (30 in dev, 365 in prod).",
+  appliesTo: [AWS.logGroup],
+  check(r) {
+    return expectValue(
+      r.inputs,
+      "retentionInDays",
+      (v) => typeof v === "number" && v > 0,
+      () => `${label(r)}: retentionInDays is unset (never expire); set a retention.`,
+    );
+  },
+};
+
+/**
+ * CKV_AWS_338: logs are kept at least a year.
+ *
+ * @example
+ * ```ts
+ * LOG_GROUP_RETENTION_YEAR.check(group, ctx);
+ * ```
+ */
+export const LOG_GROUP_RETENTION_YEAR: ResourceRule = {
+  ...base,
+  id: "aws/log-group-retention-1-year",
+  refs: ["CKV_AWS_338"],
+  level: Level.L2,
+  severity: Severity.low,
+  description: "CloudWatch log groups keep logs at least 365 days (or never expire).",
+  remediation: "Set retentionInDays: 365 in prod.",
+  appliesTo: [AWS.logGroup],
+  check(r) {
+    return expectValue(
+      r.inputs,
+      "retentionInDays",
+      (v) => v === undefined || v === 0 || (typeof v === "number" && v >= 365),
+      (got) => `${label(r)}: retentionInDays is ${got}; keep logs at least 365 days for investigations.`,
+    );
+  },
+};
+
+/**
+ * CKV_AWS_319: alarms have actions and actions are enabled.
+ *
+ * @example
+ * ```ts
+ * ALARM_ACTIONS.check(alarm, ctx);
+ * ```
+ */
+export const ALARM_ACTIONS: ResourceRule = {
+  ...base,
+  id: "aws/alarm-actions-enabled",
+  refs: ["CKV_AWS_319"],
+  level: Level.L1,
+  severity: Severity.medium,
+  description:
+    "CloudWatch metric and composite alarms notify someone (alarmActions set, actionsEnabled not false).",
+  remediation: "Set alarmActions to the ObservabilityStack SNS topic and keep actionsEnabled.",
+  appliesTo: [AWS.metricAlarm, AWS.compositeAlarm],
+  check(r, ctx) {
+    const hits = expectValue(
+      r.inputs,
+      "actionsEnabled",
+      (v) => v !== false,
+      () => `${label(r)}: actionsEnabled is false; the alarm changes state silently.`,
+    );
+    const actions = read(r.inputs, "alarmActions");
+    if (actions.kind === "opaque") return [...hits, unverified(actions.path)];
+    if (actions.kind === "set" && Array.isArray(actions.value) && actions.value.length > 0) return hits;
+    // A window alarm that only feeds a composite alarm (burn-rate SLOs) notifies through it.
+    const name = read(r.inputs, "name");
+    const id = name.kind === "set" && typeof name.value === "string" ? name.value : r.name;
+    const rules = ctx.resources
+      .filter((x) => x.type === AWS.compositeAlarm)
+      .map((x) => read(x.inputs, "alarmRule"));
+    if (rules.some((x) => x.kind === "set" && typeof x.value === "string" && x.value.includes(id)))
+      return hits;
+    if (rules.some((x) => x.kind === "opaque"))
+      return [...hits, unverified("alarmRule", "the composite alarms' rules")];
+    return [
+      ...hits,
+      {
+        message: `${label(r)}: no alarmActions and no composite alarm uses it; nobody is told when it fires. Send it to the alert topic.`,
+      },
+    ];
+  },
+};
+
+/**
+ * CKV_AWS_26 / AVD-AWS-0095 / AVD-AWS-0136: SNS topics encrypted with a customer-managed key.
+ *
+ * @example
+ * ```ts
+ * SNS_ENCRYPTED.check(topic, ctx);
+ * ```
+ */
+export const SNS_ENCRYPTED: ResourceRule = {
+  ...base,
+  id: "aws/sns-encrypted",
+  refs: ["CKV_AWS_26", "AVD-AWS-0095", "AVD-AWS-0136"],
+  level: Level.L1,
+  severity: Severity.medium,
+  description: "SNS topics (alerts, budgets) are encrypted with a customer-managed key, not alias/aws/sns.",
+  remediation:
+    "Set kmsMasterKeyId to the KmsKeyRing key and allow budgets/cloudwatch to use it in the key policy.",
+  appliesTo: [AWS.topic],
+  check(r) {
+    return expectValue(
+      r.inputs,
+      "kmsMasterKeyId",
+      (v) => typeof v === "string" && v.length > 0 && v !== "alias/aws/sns",
+      (got) => `${label(r)}: kmsMasterKeyId is ${got}; set a customer-managed key.`,
+    );
+  },
+};
+
+/** One CloudTrail check: path, expected value, refs. */
+const TRAIL_CHECKS = [
+  {
+    path: "isMultiRegionTrail",
+    ok: (v: unknown) => v === true,
+    why: "events from other regions are not recorded",
+    fix: "isMultiRegionTrail: true",
+  },
+  {
+    path: "enableLogFileValidation",
+    ok: (v: unknown) => v === true,
+    why: "tampered log files cannot be detected",
+    fix: "enableLogFileValidation: true",
+  },
+  {
+    path: "kmsKeyId",
+    ok: (v: unknown) => typeof v === "string" && v.length > 0,
+    why: "log files use S3-managed encryption only",
+    fix: "kmsKeyId (a customer-managed key)",
+  },
+  {
+    path: "cloudWatchLogsGroupArn",
+    ok: (v: unknown) => typeof v === "string" && v.length > 0,
+    why: "the CIS metric filters have nothing to read",
+    fix: "cloudWatchLogsGroupArn and cloudWatchLogsRoleArn",
+  },
+] as const;
+
+/**
+ * CKV_AWS_67, CKV_AWS_36, CKV_AWS_35, CKV2_AWS_10 (CIS AWS 3.1/3.2/3.7/3.4): a multi-region trail
+ * with log-file validation, KMS, delivered to CloudWatch Logs.
+ *
+ * @example
+ * ```ts
+ * CLOUDTRAIL_CONFIGURED.check(trail, ctx);
+ * ```
+ */
+export const CLOUDTRAIL_CONFIGURED: ResourceRule = {
+  ...base,
+  id: "aws/cloudtrail-configured",
+  refs: ["CKV_AWS_67", "CKV_AWS_36", "CKV_AWS_35", "CKV2_AWS_10"],
+  level: Level.L1,
+  severity: Severity.high,
+  description:
+    "The CloudTrail trail is multi-region, validates log files, is KMS-encrypted and delivers to CloudWatch Logs.",
+  remediation:
+    "Set isMultiRegionTrail, enableLogFileValidation, kmsKeyId and cloudWatchLogsGroupArn/RoleArn.",
+  appliesTo: [AWS.trail],
+  check(r) {
+    return TRAIL_CHECKS.flatMap((c) =>
+      expectValue(
+        r.inputs,
+        c.path,
+        c.ok,
+        (got) => `${label(r)}: ${c.path} is ${got}: ${c.why}. Set ${c.fix}.`,
+      ),
+    );
+  },
+};
+
+/**
+ * A trail exists (CIS AWS 3.1): without it there is no audit log and no CIS alarm can work.
+ *
+ * @example
+ * ```ts
+ * CLOUDTRAIL_EXISTS.check(resources, ctx);
+ * ```
+ */
+export const CLOUDTRAIL_EXISTS: StackRule = {
+  scope: Scope.stack,
+  category: Category.security,
+  id: "aws/cloudtrail-exists",
+  refs: ["CKV_AWS_67"],
+  level: Level.L1,
+  severity: Severity.high,
+  existence: true,
+  description:
+    "An AWS stack records API activity with a CloudTrail trail (the ObservabilityStack creates one).",
+  remediation: "Enable the ObservabilityStack's trail (or point it at the organization trail).",
+  appliesTo: [AWS.trail],
+  check(resources) {
+    if (!resources.some((r) => r.type.startsWith("aws:"))) return [];
+    if (resources.some((r) => r.type === AWS.trail)) return [];
+    return [
+      {
+        message:
+          "No CloudTrail trail in the stack: API activity (who changed what) is not recorded beyond the 90-day event history.",
+      },
+    ];
+  },
+};
+
+/**
+ * CKV2_AWS_11: every VPC has a flow log.
+ *
+ * @example
+ * ```ts
+ * VPC_FLOW_LOGS.check(resources, ctx);
+ * ```
+ */
+export const VPC_FLOW_LOGS: StackRule = {
+  scope: Scope.stack,
+  category: Category.security,
+  id: "aws/vpc-flow-logs",
+  refs: ["CKV2_AWS_11"],
+  level: Level.L1,
+  severity: Severity.medium,
+  description: "Every VPC has a flow log (the Network creates one per VPC).",
+  remediation: "Add an ec2.FlowLog for the VPC (trafficType ALL, to a KMS-encrypted log group).",
+  appliesTo: [AWS.vpc, AWS.flowLog],
+  check(resources) {
+    const vpcs = resources.filter((r) => r.type === AWS.vpc);
+    const logs = resources.filter((r) => r.type === AWS.flowLog);
+    const covers = (l: GuardResource, v: GuardResource) => {
+      if (l.parent !== undefined && l.parent === v.parent) return true;
+      const id = read(l.inputs, "vpcId");
+      return id.kind === "set" && typeof id.value === "string" && id.value.includes(v.name);
+    };
+    return vpcs
+      .filter((v) => !logs.some((l) => covers(l, v)))
+      .map((v) => ({
+        message: `${label(v)}: no flow log; rejected and accepted traffic is not recorded.`,
+        urn: v.urn,
+        type: v.type,
+      }));
+  },
+};
+
+/**
+ * CKV2_AWS_12 (CIS AWS 5.4): the VPC's default security group allows no traffic.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_SG_CLOSED.check(resources, ctx);
+ * ```
+ */
+export const DEFAULT_SG_CLOSED: StackRule = {
+  scope: Scope.stack,
+  category: Category.security,
+  id: "aws/default-security-group-closed",
+  refs: ["CKV2_AWS_12"],
+  level: Level.L1,
+  severity: Severity.medium,
+  description:
+    "Each VPC's default security group is adopted (ec2.DefaultSecurityGroup) with no ingress and no egress rules.",
+  remediation: "Add an ec2.DefaultSecurityGroup for the VPC with ingress: [] and egress: [].",
+  appliesTo: [AWS.vpc, AWS.defaultSecurityGroup],
+  check(resources) {
+    const hits: RuleHit[] = [];
+    const groups = resources.filter((r) => r.type === AWS.defaultSecurityGroup);
+    for (const g of groups) {
+      for (const dir of ["ingress", "egress"] as const) {
+        const rules = read(g.inputs, dir);
+        if (rules.kind === "opaque") hits.push({ ...unverified(dir), urn: g.urn });
+        else if (rules.kind === "set" && Array.isArray(rules.value) && rules.value.length > 0)
+          hits.push({
+            message: `${label(g)}: the default security group has ${dir} rules; remove them (${dir}: []).`,
+            urn: g.urn,
+            type: g.type,
+          });
+      }
+    }
+    for (const vpc of resources.filter((r) => r.type === AWS.vpc)) {
+      if (groups.some((g) => g.parent === vpc.parent)) continue;
+      hits.push({
+        message: `${label(vpc)}: its default security group is not managed, so it keeps AWS's allow-all-within-group rules. Adopt it with ec2.DefaultSecurityGroup and no rules.`,
+        urn: vpc.urn,
+        type: vpc.type,
+      });
+    }
+    return hits;
+  },
+};
+
+/**
+ * The CIS AWS 4.x log-metric alarms (same list and metric names as terraform-aws-cloudwatch
+ * cis-alarms; trivy ids in CIS order), with the canonical pattern (use it verbatim) and the tokens a
+ * pattern must contain to count. `level: L1` for the ones the platform requires everywhere.
+ *
+ * @example
+ * ```ts
+ * new aws.cloudwatch.LogMetricFilter("root-usage", { pattern: CIS_AWS_ALARMS.rootUsage.pattern, ... });
+ * ```
+ */
+export const CIS_AWS_ALARMS = {
+  unauthorizedApiCalls: {
+    metric: "UnauthorizedAPICalls",
+    refs: ["AVD-AWS-0147", "CIS AWS 4.1"],
+    level: Level.L1,
+    title: "unauthorized API calls",
+    pattern: '{($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")}',
+    tokens: ["UnauthorizedOperation", "AccessDenied"],
+  },
+  noMfaConsoleSignin: {
+    metric: "NoMFAConsoleSignin",
+    refs: ["AVD-AWS-0148", "CIS AWS 4.2"],
+    level: Level.L2,
+    title: "console sign-in without MFA",
+    pattern: '{($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes")}',
+    tokens: ["ConsoleLogin", "MFAUsed"],
+  },
+  rootUsage: {
+    metric: "RootUsage",
+    refs: ["AVD-AWS-0149", "CIS AWS 4.3"],
+    level: Level.L1,
+    title: "root account use",
+    pattern:
+      '{$.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent"}',
+    tokens: ["userIdentity.type", "Root"],
+  },
+  iamChanges: {
+    metric: "IAMChanges",
+    refs: ["AVD-AWS-0150", "CIS AWS 4.4"],
+    level: Level.L1,
+    title: "IAM policy changes",
+    pattern:
+      "{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}",
+    tokens: ["PutRolePolicy", "AttachRolePolicy"],
+  },
+  cloudTrailChanges: {
+    metric: "CloudTrailCfgChanges",
+    refs: ["AVD-AWS-0151", "CIS AWS 4.5"],
+    level: Level.L1,
+    title: "CloudTrail configuration changes",
+    pattern:
+      "{($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging)}",
+    tokens: ["UpdateTrail", "StopLogging"],
+  },
+  consoleSigninFailures: {
+    metric: "ConsoleSigninFailures",
+    refs: ["AVD-AWS-0152", "CIS AWS 4.6"],
+    level: Level.L2,
+    title: "console sign-in failures",
+    pattern: '{($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication")}',
+    tokens: ["ConsoleLogin", "Failed authentication"],
+  },
+  kmsKeyDisableOrDelete: {
+    metric: "DisableOrDeleteCMK",
+    refs: ["AVD-AWS-0153", "CIS AWS 4.7"],
+    level: Level.L1,
+    title: "KMS keys disabled or scheduled for deletion",
+    pattern:
+      "{($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion))}",
+    tokens: ["DisableKey", "ScheduleKeyDeletion"],
+  },
+  s3BucketPolicyChanges: {
+    metric: "S3BucketPolicyChanges",
+    refs: ["AVD-AWS-0154", "CIS AWS 4.8"],
+    level: Level.L2,
+    title: "S3 bucket policy changes",
+    pattern:
+      "{($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication))}",
+    tokens: ["PutBucketPolicy"],
+  },
+  configChanges: {
+    metric: "AWSConfigChanges",
+    refs: ["AVD-AWS-0155", "CIS AWS 4.9"],
+    level: Level.L2,
+    title: "AWS Config changes",
+    pattern:
+      "{($.eventSource = config.amazonaws.com) && (($.eventName = StopConfigurationRecorder) || ($.eventName = DeleteDeliveryChannel) || ($.eventName = PutDeliveryChannel) || ($.eventName = PutConfigurationRecorder))}",
+    tokens: ["StopConfigurationRecorder"],
+  },
+  securityGroupChanges: {
+    metric: "SecurityGroupChanges",
+    refs: ["AVD-AWS-0156", "CIS AWS 4.10"],
+    level: Level.L1,
+    title: "security group changes",
+    pattern:
+      "{($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup)}",
+    tokens: ["AuthorizeSecurityGroupIngress"],
+  },
+  naclChanges: {
+    metric: "NACLChanges",
+    refs: ["AVD-AWS-0157", "CIS AWS 4.11"],
+    level: Level.L2,
+    title: "network ACL changes",
+    pattern:
+      "{($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation)}",
+    tokens: ["CreateNetworkAcl"],
+  },
+  networkGatewayChanges: {
+    metric: "NetworkGWChanges",
+    refs: ["AVD-AWS-0158", "CIS AWS 4.12"],
+    level: Level.L2,
+    title: "network gateway changes",
+    pattern:
+      "{($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway)}",
+    tokens: ["AttachInternetGateway"],
+  },
+  routeTableChanges: {
+    metric: "RouteTableChanges",
+    refs: ["AVD-AWS-0159", "CIS AWS 4.13"],
+    level: Level.L2,
+    title: "route table changes",
+    pattern:
+      "{($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)}",
+    tokens: ["CreateRoute"],
+  },
+  vpcChanges: {
+    metric: "VPCChanges",
+    refs: ["AVD-AWS-0160", "CIS AWS 4.14"],
+    level: Level.L2,
+    title: "VPC changes",
+    pattern:
+      "{($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink)}",
+    tokens: ["CreateVpc", "ModifyVpcAttribute"],
+  },
+  organizationsChanges: {
+    metric: "AWSOrganizationsChanges",
+    refs: ["AVD-AWS-0174", "CIS AWS 4.15"],
+    level: Level.L2,
+    title: "AWS Organizations changes",
+    pattern:
+      "{($.eventSource = organizations.amazonaws.com) && (($.eventName = AcceptHandshake) || ($.eventName = AttachPolicy) || ($.eventName = CreateAccount) || ($.eventName = CreateOrganizationalUnit) || ($.eventName = CreatePolicy) || ($.eventName = DeclineHandshake) || ($.eventName = DeleteOrganization) || ($.eventName = DeleteOrganizationalUnit) || ($.eventName = DeletePolicy) || ($.eventName = DetachPolicy) || ($.eventName = DisablePolicyType) || ($.eventName = EnablePolicyType) || ($.eventName = InviteAccountToOrganization) || ($.eventName = LeaveOrganization) || ($.eventName = MoveAccount) || ($.eventName = RemoveAccountFromOrganization) || ($.eventName = UpdatePolicy) || ($.eventName = UpdateOrganizationalUnit))}",
+    tokens: ["organizations.amazonaws.com"],
+  },
+} as const;
+/** One CIS AWS log-metric alarm. */
+export type CisAwsAlarm = (typeof CIS_AWS_ALARMS)[keyof typeof CIS_AWS_ALARMS];
+
+/** Metric filters matching an alarm's tokens; opaque patterns make the rule unverifiable. */
+function cisRule(alarm: CisAwsAlarm): StackRule {
+  return {
+    scope: Scope.stack,
+    category: Category.security,
+    id: `aws/cis-alarm-${alarm.metric
+      .replace(/([a-z])([A-Z])/g, "$1-$2")
+      .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+      .toLowerCase()}`,
+    refs: alarm.refs,
+    level: alarm.level,
+    severity: alarm.level === Level.L1 ? Severity.medium : Severity.low,
+    existence: true,
+    description: `A CloudWatch metric filter on the trail's log group and an alarm with actions for ${alarm.title}.`,
+    remediation: `Add a LogMetricFilter with pattern ${alarm.pattern} and a MetricAlarm on its metric that notifies the alert topic (ObservabilityStack does both).`,
+    appliesTo: [AWS.logMetricFilter, AWS.metricAlarm],
+    check(resources) {
+      if (!resources.some((r) => r.type === AWS.trail)) return [];
+      const filters = resources.filter((r) => r.type === AWS.logMetricFilter);
+      const matching = filters.filter((f) => {
+        const p = read(f.inputs, "pattern");
+        return (
+          p.kind === "set" &&
+          typeof p.value === "string" &&
+          alarm.tokens.every((t) => (p.value as string).includes(t))
+        );
+      });
+      if (matching.length === 0) {
+        if (filters.some((f) => isOpaque(f.inputs["pattern"])))
+          return [unverified("pattern", `the metric filters' patterns (${alarm.title})`)];
+        return [
+          {
+            message: `No metric filter for ${alarm.title} (CIS ${alarm.refs[1]?.replace("CIS AWS ", "")}): nobody is alerted. Add one with the pattern from CIS_AWS_ALARMS.`,
+          },
+        ];
+      }
+      const names = matching.map((f) => read(f.inputs, "metricTransformation.name"));
+      const alarms = resources.filter((r) => r.type === AWS.metricAlarm);
+      const alarmed = alarms.some((a) => {
+        const m = read(a.inputs, "metricName");
+        const actions = read(a.inputs, "alarmActions");
+        const hasActions =
+          actions.kind === "opaque" ||
+          (actions.kind === "set" && Array.isArray(actions.value) && actions.value.length > 0);
+        return (
+          hasActions &&
+          (m.kind === "opaque" ||
+            names.some(
+              (n) => n.kind === "opaque" || (n.kind === "set" && m.kind === "set" && n.value === m.value),
+            ))
+        );
+      });
+      if (alarmed) return [];
+      return [
+        {
+          message: `The metric filter for ${alarm.title} has no alarm with actions on its metric: the metric is counted but nobody is told.`,
+          urn: matching[0]!.urn,
+          type: matching[0]!.type,
+        },
+      ];
+    },
+  };
+}
+
+/**
+ * One stack rule per CIS alarm.
+ *
+ * @example
+ * ```ts
+ * CIS_AWS_ALARM_RULES.map((r) => r.id); // ["aws/cis-alarm-unauthorized-api-calls", …]
+ * ```
+ */
+export const CIS_AWS_ALARM_RULES: readonly StackRule[] = Object.values(CIS_AWS_ALARMS).map(cisRule);
+
+/**
+ * Every logging and monitoring rule.
+ *
+ * @example
+ * ```ts
+ * runGuards({ resources, profile: "prod", rules: AWS_LOGGING_RULES });
+ * ```
+ */
+export const AWS_LOGGING_RULES: readonly (ResourceRule | StackRule)[] = [
+  LOG_GROUP_KMS,
+  LOG_GROUP_RETENTION,
+  LOG_GROUP_RETENTION_YEAR,
+  ALARM_ACTIONS,
+  SNS_ENCRYPTED,
+  CLOUDTRAIL_CONFIGURED,
+  CLOUDTRAIL_EXISTS,
+  VPC_FLOW_LOGS,
+  DEFAULT_SG_CLOSED,
+  ...CIS_AWS_ALARM_RULES,
+];
