@@ -28,20 +28,34 @@ export const SECURITY_RULES: readonly Rule[] = [
 ];
 
 /**
- * Every rule: data loss, prod profile, security.
+ * The GCP rules and the cloud-neutral data-loss rules.
  *
  * @example
  * ```ts
- * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes"]
+ * GCP_RULES.every((r) => !r.id.startsWith("aws/")); // true
  * ```
  */
-export const RULES: readonly Rule[] = [
-  ...DATA_LOSS_RULES,
-  ...PROD_RULES,
-  ...AWS_PROFILE_RULES,
-  ...SECURITY_RULES,
-  ...AWS_SECURITY_RULES,
-];
+export const GCP_RULES: readonly Rule[] = [...DATA_LOSS_RULES, ...PROD_RULES, ...SECURITY_RULES];
+
+/**
+ * The AWS rules: prod profile and security (data loss runs through the shared rule).
+ *
+ * @example
+ * ```ts
+ * AWS_RULES.every((r) => r.id.startsWith("aws/")); // true
+ * ```
+ */
+export const AWS_RULES: readonly Rule[] = [...AWS_PROFILE_RULES, ...AWS_SECURITY_RULES];
+
+/**
+ * Every rule: data loss, prod profile, security (GCP, then AWS).
+ *
+ * @example
+ * ```ts
+ * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes", "aws/prod-db-ha", …]
+ * ```
+ */
+export const RULES: readonly Rule[] = [...GCP_RULES, ...AWS_RULES];
 
 /**
  * Rules by id.

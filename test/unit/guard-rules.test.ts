@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TABLE_1A } from "../../plan/guards/gcp/coverage";
-import { RULES, RULES_BY_ID, SECURITY_RULES } from "../../plan/guards/registry";
+import { GCP_RULES as RULES, RULES_BY_ID, SECURITY_RULES } from "../../plan/guards/registry";
 import { checkInventory, runGuards } from "../../plan/guards/run";
 import { Category, Level } from "../../plan/guards/types";
 import { RULE_CASES } from "./guard-cases";
@@ -16,7 +16,7 @@ describe("rule registry", () => {
       expect(r.description.length, r.id).toBeGreaterThan(20);
       expect(r.remediation.length, r.id).toBeGreaterThan(10);
       expect(r.appliesTo.length, r.id).toBeGreaterThan(0);
-      for (const t of r.appliesTo) expect(t, r.id).toMatch(/^gcp:[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$/);
+      for (const t of r.appliesTo) expect(t, r.id).toMatch(/^(gcp|aws):[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$/);
     }
   });
 

@@ -170,21 +170,23 @@ export function estimateClusterInstance(input: EstimateInput): Estimate {
     return b.done();
   }
   const io = cluster.read.str("storageType") === "aurora-iopt1";
-  const price = b.price((t) => t.aurora?.acuHour?.[io ? "ioOptimized" : "standard"], "Aurora ACU-hours");
   const min = cluster.read.num("serverlessv2ScalingConfiguration.minCapacity");
   const pause = cluster.read.num("serverlessv2ScalingConfiguration.secondsUntilAutoPause");
-  if (!price) return b.done();
-  if (typeof min !== "number") {
-    b.note("serverlessv2ScalingConfiguration.minCapacity unknown or unset: floor not priced");
-  } else if (min === 0) {
+  const active = input.usage.auroraActiveAcuHours;
+  if (min === 0) {
+    // Paused at 0 ACU costs nothing, whatever the region's ACU price.
     b.baseline(
       0,
       `min 0 ACU${typeof pause === "number" ? `, auto-pause after ${formatQty(pause)} s` : ""}: $0 while paused`,
     );
-  } else {
-    b.baseline(price.usd * min * HOURS_PER_MONTH, `min ${formatQty(min)} ACU × 730 h × ${b.rate(price)}`);
+    if (active === 0) return b.done();
   }
-  const active = input.usage.auroraActiveAcuHours;
+  const price = b.price((t) => t.aurora?.acuHour?.[io ? "ioOptimized" : "standard"], "Aurora ACU-hours");
+  if (!price) return b.done();
+  if (typeof min !== "number")
+    b.note("serverlessv2ScalingConfiguration.minCapacity unknown or unset: floor not priced");
+  else if (min > 0)
+    b.baseline(price.usd * min * HOURS_PER_MONTH, `min ${formatQty(min)} ACU × 730 h × ${b.rate(price)}`);
   if (active > 0)
     b.usage(price.usd * active, `${formatQty(active)} ACU-hours above the minimum × ${b.rate(price)}`);
   return b.done();
