@@ -103,49 +103,60 @@ export const LOG_GROUP_RETENTION_YEAR: ResourceRule = {
 };
 
 /**
- * CKV_AWS_319: alarms have actions and actions are enabled.
+ * CKV_AWS_319: alarms have actions and actions are enabled. A stack rule, because a window alarm
+ * that only feeds a composite alarm (burn-rate SLOs) notifies through the composite.
  *
  * @example
  * ```ts
- * ALARM_ACTIONS.check(alarm, ctx);
+ * ALARM_ACTIONS.check(resources, ctx);
  * ```
  */
-export const ALARM_ACTIONS: ResourceRule = {
-  ...base,
+export const ALARM_ACTIONS: StackRule = {
+  scope: Scope.stack,
+  category: Category.security,
   id: "aws/alarm-actions-enabled",
   refs: ["CKV_AWS_319"],
   level: Level.L1,
   severity: Severity.medium,
   description:
-    "CloudWatch metric and composite alarms notify someone (alarmActions set, actionsEnabled not false).",
+    "CloudWatch metric and composite alarms notify someone: actionsEnabled not false, and alarmActions set (or the alarm feeds a composite alarm that has them).",
   remediation: "Set alarmActions to the ObservabilityStack SNS topic and keep actionsEnabled.",
   appliesTo: [AWS.metricAlarm, AWS.compositeAlarm],
-  check(r, ctx) {
-    const hits = expectValue(
-      r.inputs,
-      "actionsEnabled",
-      (v) => v !== false,
-      () => `${label(r)}: actionsEnabled is false; the alarm changes state silently.`,
-    );
-    const actions = read(r.inputs, "alarmActions");
-    if (actions.kind === "opaque") return [...hits, unverified(actions.path)];
-    if (actions.kind === "set" && Array.isArray(actions.value) && actions.value.length > 0) return hits;
-    // A window alarm that only feeds a composite alarm (burn-rate SLOs) notifies through it.
-    const name = read(r.inputs, "name");
-    const id = name.kind === "set" && typeof name.value === "string" ? name.value : r.name;
-    const rules = ctx.resources
-      .filter((x) => x.type === AWS.compositeAlarm)
-      .map((x) => read(x.inputs, "alarmRule"));
-    if (rules.some((x) => x.kind === "set" && typeof x.value === "string" && x.value.includes(id)))
-      return hits;
-    if (rules.some((x) => x.kind === "opaque"))
-      return [...hits, unverified("alarmRule", "the composite alarms' rules")];
-    return [
-      ...hits,
-      {
-        message: `${label(r)}: no alarmActions and no composite alarm uses it; nobody is told when it fires. Send it to the alert topic.`,
-      },
-    ];
+  check(resources) {
+    const composites = resources.filter((x) => x.type === AWS.compositeAlarm);
+    const rules = composites.map((x) => read(x.inputs, "alarmRule"));
+    const hits: RuleHit[] = [];
+    for (const r of resources.filter((x) => x.type === AWS.metricAlarm || x.type === AWS.compositeAlarm)) {
+      const at = { urn: r.urn, type: r.type };
+      for (const h of expectValue(
+        r.inputs,
+        "actionsEnabled",
+        (v) => v !== false,
+        () => `${label(r)}: actionsEnabled is false; the alarm changes state silently.`,
+      ))
+        hits.push({ ...h, ...at });
+      const actions = read(r.inputs, "alarmActions");
+      if (actions.kind === "opaque") {
+        hits.push({ ...unverified(actions.path), ...at });
+        continue;
+      }
+      if (actions.kind === "set" && Array.isArray(actions.value) && actions.value.length > 0) continue;
+      const name = read(r.inputs, r.type === AWS.compositeAlarm ? "alarmName" : "name");
+      const id = name.kind === "set" && typeof name.value === "string" ? name.value : r.name;
+      if (r.type === AWS.metricAlarm) {
+        if (rules.some((x) => x.kind === "set" && typeof x.value === "string" && x.value.includes(id)))
+          continue;
+        if (rules.some((x) => x.kind === "opaque")) {
+          hits.push({ ...unverified("alarmRule", "the composite alarms' rules"), ...at });
+          continue;
+        }
+      }
+      hits.push({
+        message: `${label(r)}: no alarmActions${r.type === AWS.metricAlarm ? " and no composite alarm uses it" : ""}; nobody is told when it fires. Send it to the alert topic.`,
+        ...at,
+      });
+    }
+    return hits;
   },
 };
 
@@ -363,6 +374,7 @@ export const DEFAULT_SG_CLOSED: StackRule = {
  */
 export const CIS_AWS_ALARMS = {
   unauthorizedApiCalls: {
+    id: "aws/cis-alarm-unauthorized-api-calls",
     metric: "UnauthorizedAPICalls",
     refs: ["AVD-AWS-0147", "CIS AWS 4.1"],
     level: Level.L1,
@@ -371,6 +383,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["UnauthorizedOperation", "AccessDenied"],
   },
   noMfaConsoleSignin: {
+    id: "aws/cis-alarm-no-mfa-console-signin",
     metric: "NoMFAConsoleSignin",
     refs: ["AVD-AWS-0148", "CIS AWS 4.2"],
     level: Level.L2,
@@ -379,6 +392,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["ConsoleLogin", "MFAUsed"],
   },
   rootUsage: {
+    id: "aws/cis-alarm-root-usage",
     metric: "RootUsage",
     refs: ["AVD-AWS-0149", "CIS AWS 4.3"],
     level: Level.L1,
@@ -388,6 +402,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["userIdentity.type", "Root"],
   },
   iamChanges: {
+    id: "aws/cis-alarm-iam-changes",
     metric: "IAMChanges",
     refs: ["AVD-AWS-0150", "CIS AWS 4.4"],
     level: Level.L1,
@@ -397,6 +412,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["PutRolePolicy", "AttachRolePolicy"],
   },
   cloudTrailChanges: {
+    id: "aws/cis-alarm-cloudtrail-changes",
     metric: "CloudTrailCfgChanges",
     refs: ["AVD-AWS-0151", "CIS AWS 4.5"],
     level: Level.L1,
@@ -406,6 +422,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["UpdateTrail", "StopLogging"],
   },
   consoleSigninFailures: {
+    id: "aws/cis-alarm-console-signin-failures",
     metric: "ConsoleSigninFailures",
     refs: ["AVD-AWS-0152", "CIS AWS 4.6"],
     level: Level.L2,
@@ -414,6 +431,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["ConsoleLogin", "Failed authentication"],
   },
   kmsKeyDisableOrDelete: {
+    id: "aws/cis-alarm-kms-key-disable-or-delete",
     metric: "DisableOrDeleteCMK",
     refs: ["AVD-AWS-0153", "CIS AWS 4.7"],
     level: Level.L1,
@@ -423,6 +441,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["DisableKey", "ScheduleKeyDeletion"],
   },
   s3BucketPolicyChanges: {
+    id: "aws/cis-alarm-s3-bucket-policy-changes",
     metric: "S3BucketPolicyChanges",
     refs: ["AVD-AWS-0154", "CIS AWS 4.8"],
     level: Level.L2,
@@ -432,6 +451,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["PutBucketPolicy"],
   },
   configChanges: {
+    id: "aws/cis-alarm-config-changes",
     metric: "AWSConfigChanges",
     refs: ["AVD-AWS-0155", "CIS AWS 4.9"],
     level: Level.L2,
@@ -441,6 +461,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["StopConfigurationRecorder"],
   },
   securityGroupChanges: {
+    id: "aws/cis-alarm-security-group-changes",
     metric: "SecurityGroupChanges",
     refs: ["AVD-AWS-0156", "CIS AWS 4.10"],
     level: Level.L1,
@@ -450,6 +471,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["AuthorizeSecurityGroupIngress"],
   },
   naclChanges: {
+    id: "aws/cis-alarm-nacl-changes",
     metric: "NACLChanges",
     refs: ["AVD-AWS-0157", "CIS AWS 4.11"],
     level: Level.L2,
@@ -459,6 +481,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["CreateNetworkAcl"],
   },
   networkGatewayChanges: {
+    id: "aws/cis-alarm-network-gateway-changes",
     metric: "NetworkGWChanges",
     refs: ["AVD-AWS-0158", "CIS AWS 4.12"],
     level: Level.L2,
@@ -468,6 +491,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["AttachInternetGateway"],
   },
   routeTableChanges: {
+    id: "aws/cis-alarm-route-table-changes",
     metric: "RouteTableChanges",
     refs: ["AVD-AWS-0159", "CIS AWS 4.13"],
     level: Level.L2,
@@ -477,6 +501,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["CreateRoute"],
   },
   vpcChanges: {
+    id: "aws/cis-alarm-vpc-changes",
     metric: "VPCChanges",
     refs: ["AVD-AWS-0160", "CIS AWS 4.14"],
     level: Level.L2,
@@ -486,6 +511,7 @@ export const CIS_AWS_ALARMS = {
     tokens: ["CreateVpc", "ModifyVpcAttribute"],
   },
   organizationsChanges: {
+    id: "aws/cis-alarm-organizations-changes",
     metric: "AWSOrganizationsChanges",
     refs: ["AVD-AWS-0174", "CIS AWS 4.15"],
     level: Level.L2,
@@ -503,10 +529,7 @@ function cisRule(alarm: CisAwsAlarm): StackRule {
   return {
     scope: Scope.stack,
     category: Category.security,
-    id: `aws/cis-alarm-${alarm.metric
-      .replace(/([a-z])([A-Z])/g, "$1-$2")
-      .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
-      .toLowerCase()}`,
+    id: alarm.id,
     refs: alarm.refs,
     level: alarm.level,
     severity: alarm.level === Level.L1 ? Severity.medium : Severity.low,
