@@ -222,7 +222,15 @@ export function estimatePlan(
     inputs: s.newInputs ?? s.oldInputs ?? {},
   });
   const componentOf = componentResolver(steps.map(asResource));
-  const siblingsOf = siblingResolver(steps.map(asResource));
+  // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
+  const sideOf = (s: PlanStep, which: "before" | "after"): CostResource => ({
+    ...asResource(s),
+    inputs: (which === "before" ? (s.oldInputs ?? s.newInputs) : (s.newInputs ?? s.oldInputs)) ?? {},
+  });
+  const siblingsOf = {
+    before: siblingResolver(steps.map((s) => sideOf(s, "before"))),
+    after: siblingResolver(steps.map((s) => sideOf(s, "after"))),
+  };
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
   const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
   const lines: PlanCostLine[] = [];
@@ -238,7 +246,15 @@ export function estimatePlan(
       const own = side === "before" ? step.oldInputs : step.newInputs;
       const other = side === "before" ? step.newInputs : step.oldInputs;
       const inputs = own ?? other ?? {};
-      const priced = priceResource(res, inputs, usage, options.region, pools[side], component, siblingsOf);
+      const priced = priceResource(
+        res,
+        inputs,
+        usage,
+        options.region,
+        pools[side],
+        component,
+        siblingsOf[side],
+      );
       if (priced.partlyUnknown) partlyUnknown.add(step.urn);
       if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
       const which = side === "before" ? "old" : "new";
