@@ -140,7 +140,7 @@ export const DATA_LOSS_RULE: StepRule = {
   category: Category.dataLoss,
   enforcement: ALWAYS_MANDATORY,
   description:
-    "Replacing or deleting a resource that holds data (Cloud SQL instance or database, Memorystore, KMS key or ring, Secret Manager secret or version, storage bucket) must be acknowledged by URN.",
+    "Replacing or deleting a resource that holds data (GCP: Cloud SQL instance or database, Memorystore, KMS key or ring, Secret Manager secret or version, storage bucket; AWS: RDS instance, Aurora cluster, ElastiCache, KMS key, Secrets Manager secret, S3 bucket) must be acknowledged by URN.",
   remediation:
     "Avoid the replacement (revert the field that forces it, or use an alias/import), or acknowledge it with --allow-data-loss <urn> after taking a backup.",
   appliesTo: Object.keys(DATA_RESOURCES),
