@@ -7,7 +7,7 @@
  */
 import type { Profile } from "../../components/shared/profiles";
 import type { GuardResource } from "../../plan/guards/types";
-import { CIS_AWS_ALARMS } from "../../plan/guards/aws/security-logging";
+import { CIS_AWS_ALARMS } from "../../plan/guards/aws/cis-alarms";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";

@@ -4,7 +4,7 @@
  * the way Checkov's own test cases pair a FAILED resource with a PASSED one.
  */
 import type { GuardResource } from "../../plan/guards/types";
-import { CIS_AWS_ALARMS } from "../../plan/guards/aws/security-logging";
+import { CIS_AWS_ALARMS } from "../../plan/guards/aws/cis-alarms";
 import { ARNS, PG_PARAMETERS, awsInventory, awsRes } from "./aws-fixtures";
 
 /** What a case feeds runGuards. */

@@ -9,7 +9,9 @@ import { AWS_KMS_RULES } from "./security-kms";
 import { AWS_LAMBDA_RULES } from "./security-lambda";
 import { AWS_LOGGING_RULES } from "./security-logging";
 import { AWS_RDS_RULES } from "./security-rds";
+import { AWS_RDS_PARAMETER_RULES } from "./security-rds-parameters";
 
+export * from "./cis-alarms";
 export * from "./coverage";
 export * from "./data-loss";
 export * from "./prod-profile";
@@ -18,6 +20,7 @@ export * from "./security-kms";
 export * from "./security-lambda";
 export * from "./security-logging";
 export * from "./security-rds";
+export * from "./security-rds-parameters";
 export * from "./tokens";
 
 /**
@@ -30,6 +33,7 @@ export * from "./tokens";
  */
 export const AWS_SECURITY_RULES: readonly Rule[] = [
   ...AWS_RDS_RULES,
+  ...AWS_RDS_PARAMETER_RULES,
   ...AWS_CACHE_RULES,
   ...AWS_KMS_RULES,
   ...AWS_LAMBDA_RULES,

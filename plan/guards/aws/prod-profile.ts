@@ -19,8 +19,7 @@ import {
   type StackRule,
 } from "../types";
 import { read } from "../values";
-import { isRdsReplica } from "./security-rds";
-import { AWS, label } from "./tokens";
+import { AWS, isRdsReplica, label } from "./tokens";
 
 /**
  * Backups kept at least, in prod (days).

@@ -2,6 +2,7 @@
  * Pulumi type tokens the AWS guards read (checked against node_modules/@pulumi/aws 7.48 `__pulumiType`),
  * and small readers for AWS-shaped inputs (policy documents, parameter lists).
  */
+import type { GuardResource } from "../types";
 import { read, valueAt, type Read } from "../values";
 
 /**
@@ -143,3 +144,26 @@ export function readParameter(inputs: unknown, name: string): Read {
   }
   return opaque ? { kind: "opaque", path: `parameters[${name}]` } : { kind: "absent" };
 }
+
+/**
+ * True for an RDS instance that is a read replica (`replicateSourceDb`): replicas inherit
+ * encryption and have no backups of their own.
+ *
+ * @example
+ * ```ts
+ * isRdsReplica({ inputs: { replicateSourceDb: "db" } } as GuardResource); // true
+ * ```
+ */
+export function isRdsReplica(r: Pick<GuardResource, "type" | "inputs">): boolean {
+  return r.type === AWS.rdsInstance && read(r.inputs, "replicateSourceDb").kind !== "absent";
+}
+
+/**
+ * True when an engine or parameter-group family is PostgreSQL (RDS or Aurora).
+ *
+ * @example
+ * ```ts
+ * isPostgres("aurora-postgresql16"); // true
+ * ```
+ */
+export const isPostgres = (value: unknown) => typeof value === "string" && value.includes("postgres");
