@@ -5,7 +5,7 @@
 import { Severity } from "../../model";
 import { Category, Level, Scope, expectValue, unverified, type ResourceRule, type RuleHit } from "../types";
 import { read, showValue } from "../values";
-import { AWS, isPostgres, isRdsReplica, label, readParameter } from "./tokens";
+import { AWS, isPostgresFamily, isRdsReplica, label, readParameter } from "./tokens";
 
 const base = { scope: Scope.resource, category: Category.security } as const;
 const DBS = [AWS.rdsInstance, AWS.rdsCluster] as const;
@@ -35,7 +35,7 @@ export const RDS_CUSTOM_PARAMETER_GROUP: ResourceRule = {
     const engine = read(r.inputs, "engine");
     if (engine.kind === "opaque") return [unverified("engine")];
     if (r.type === AWS.rdsInstance && isRdsReplica(r)) return [];
-    if (!(engine.kind === "set" && isPostgres(engine.value))) return [];
+    if (!(engine.kind === "set" && isPostgresFamily(engine.value))) return [];
     const path = r.type === AWS.rdsCluster ? "dbClusterParameterGroupName" : "parameterGroupName";
     return expectValue(
       r.inputs,
@@ -73,7 +73,7 @@ function parameterRule(spec: {
     check(r) {
       const family = read(r.inputs, "family");
       if (family.kind === "opaque") return [unverified("family")];
-      if (!(family.kind === "set" && isPostgres(family.value))) return [];
+      if (!(family.kind === "set" && isPostgresFamily(family.value))) return [];
       const hits: RuleHit[] = [];
       for (const name of spec.parameters) {
         const p = readParameter(r.inputs, name);

@@ -5,7 +5,7 @@
 import { Severity } from "../../model";
 import { Category, Level, Scope, expectValue, unverified, type ResourceRule } from "../types";
 import { read } from "../values";
-import { AWS, isPostgres, isRdsReplica, label } from "./tokens";
+import { AWS, isPostgresFamily, isRdsReplica, label } from "./tokens";
 
 const base = { scope: Scope.resource, category: Category.security } as const;
 const DBS = [AWS.rdsInstance, AWS.rdsCluster] as const;
@@ -275,7 +275,7 @@ export const RDS_LOG_EXPORTS: ResourceRule = {
   appliesTo: DBS,
   check(r) {
     const engine = read(r.inputs, "engine");
-    const pg = engine.kind === "set" && isPostgres(engine.value);
+    const pg = engine.kind === "set" && isPostgresFamily(engine.value);
     return expectValue(
       r.inputs,
       "enabledCloudwatchLogsExports",

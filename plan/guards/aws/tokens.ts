@@ -163,7 +163,7 @@ export function isRdsReplica(r: Pick<GuardResource, "type" | "inputs">): boolean
  *
  * @example
  * ```ts
- * isPostgres("aurora-postgresql16"); // true
+ * isPostgresFamily("aurora-postgresql16"); // true
  * ```
  */
-export const isPostgres = (value: unknown) => typeof value === "string" && value.includes("postgres");
+export const isPostgresFamily = (value: unknown) => typeof value === "string" && value.includes("postgres");
