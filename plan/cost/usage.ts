@@ -20,7 +20,7 @@ import { hint, PlatformError, show as got } from "../../components/shared/errors
  * ```
  */
 export interface ResourceUsage {
-  /** Requests per month, per Cloud Run service. @default 0 */
+  /** Requests per month, per Cloud Run service or Lambda function. @default 0 */
   readonly requestsPerMonth: number;
   /** Mean request duration in milliseconds (billable instance time per request). @default 200 */
   readonly meanRequestDurationMs: number;
@@ -33,9 +33,10 @@ export interface ResourceUsage {
   /** Mean response size in KiB (internet egress). @default 0 */
   readonly meanResponseKiB: number;
   /**
-   * Backup storage per Cloud SQL primary, in GB. When absent, a primary with backups enabled is priced
-   * with one full copy of its disk (`settings.diskSize`): Cloud SQL backups are incremental, so the
-   * retained set is usually about the size of the data.
+   * Backup storage per Cloud SQL primary or RDS instance, in GB. When absent, a Cloud SQL primary with
+   * backups enabled is priced with one full copy of its disk (`settings.diskSize`): Cloud SQL backups
+   * are incremental, so the retained set is usually about the size of the data. RDS backups are free up
+   * to the provisioned storage; only the GB beyond it are priced.
    * @default the instance's diskSize
    */
   readonly backupStorageGb?: number;
