@@ -139,6 +139,24 @@ describe.skipIf(reason !== undefined)("the policy pack served by @pulumi/policy"
     30_000,
   );
 
+  it("analyzes an unencrypted Aurora cluster on an AWS stack with the AWS rules", async () => {
+    const client = await startPack("dev");
+    const cluster = { engine: "aurora-postgresql", storageEncrypted: false, backupRetentionPeriod: 1 };
+    const req = resourceFields(new pb.AnalyzeRequest(), "aws:rds/cluster:Cluster", "db", cluster, "aws-dev");
+    const found = new Map(diagnostics(await call(client, "analyze", req)));
+    expect(found.get("aws-rds-storage-encrypted")).toBe("mandatory");
+    expect(found.get("aws-rds-iam-auth")).toBe("advisory");
+    expect(found.get("aws-prod-db-backups")).toBeUndefined();
+    expect([...found.keys()].some((n) => n.startsWith("gcp-"))).toBe(false);
+    const stack = new pb.AnalyzeStackRequest();
+    stack.setResourcesList([
+      resourceFields(new pb.AnalyzerResource(), "aws:rds/cluster:Cluster", "db", cluster, "aws-dev"),
+    ]);
+    const names = diagnostics(await call(client, "analyzeStack", stack)).map(([n]) => n);
+    expect(names).toContain("aws-cloudtrail-exists");
+    expect(names.some((n) => n.startsWith("gcp-"))).toBe(false);
+  }, 30_000);
+
   it("runs stack policies over every resource (missing audit config and alerts)", async () => {
     const client = await startPack("prod");
     const req = new pb.AnalyzeStackRequest();
