@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { AWS_DATA_RESOURCES, awsRetainedAfterDestroy } from "../../plan/guards/aws/data-loss";
 import { DATA_RESOURCES, isDataResource } from "../../plan/guards/data-loss";
 import { runGuards } from "../../plan/guards/run";

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { TABLE_AWS } from "../../plan/guards/aws/coverage";
 import { AWS_ROTATION_DAYS, keyRotationKind } from "../../plan/guards/aws/security-kms";
 import { secretInEnv } from "../../plan/guards/aws/security-lambda";

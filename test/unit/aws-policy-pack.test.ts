@@ -1,5 +1,6 @@
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { AWS_RULES, RULES_BY_ID } from "../../plan/guards/registry";
 import { runGuards } from "../../plan/guards/run";
 import type { GuardResource } from "../../plan/guards/types";
