@@ -151,8 +151,10 @@ export function resolveProfile(inputs: ProfileInputs = {}): { profile: Profile; 
   if (tag !== undefined)
     return { profile: asProfile(tag, `stack tag ${PROFILE_STACK_TAG}`), source: ProfileSource.stackTag };
   const stack = inputs.urn !== undefined ? parseUrn(inputs.urn)?.stack : undefined;
-  if (stack !== undefined && (PROFILES as readonly string[]).includes(stack))
-    return { profile: stack as Profile, source: ProfileSource.stackName };
+  // `aws-prod`, `gcp-dev`, `k8s-staging`: the profile after a cloud prefix.
+  const named = stack?.replace(/^(aws|gcp|k8s)-/, "");
+  if (named !== undefined && (PROFILES as readonly string[]).includes(named))
+    return { profile: named as Profile, source: ProfileSource.stackName };
   return { profile: Profile.prod, source: ProfileSource.default };
 }
 
@@ -262,16 +264,25 @@ function common(rule: Rule, staticProfile: Profile) {
     remediationSteps: rule.remediation,
     configSchema: CONFIG_SCHEMA,
     ...(rule.url !== undefined ? { url: rule.url } : {}),
-    ...(rule.refs.some((r) => r.startsWith("CIS "))
+    ...(rule.refs.some((r) => r.startsWith("CIS AWS "))
       ? {
           framework: {
-            name: "CIS Google Cloud Platform Foundation Benchmark",
-            version: "2.0.0",
-            reference: rule.refs.filter((r) => r.startsWith("CIS ")).join(", "),
+            name: "CIS Amazon Web Services Foundations Benchmark",
+            version: "1.4.0",
+            reference: rule.refs.filter((r) => r.startsWith("CIS AWS ")).join(", "),
             specification: rule.description,
           },
         }
-      : {}),
+      : rule.refs.some((r) => r.startsWith("CIS "))
+        ? {
+            framework: {
+              name: "CIS Google Cloud Platform Foundation Benchmark",
+              version: "2.0.0",
+              reference: rule.refs.filter((r) => r.startsWith("CIS ")).join(", "),
+              specification: rule.description,
+            },
+          }
+        : {}),
   };
 }
 

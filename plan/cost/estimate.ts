@@ -1,9 +1,16 @@
 import type { CostLine, Op, PlanInputs, PlanStep } from "../model";
 import { parseUrn } from "../model";
 import { lookup, reader } from "./inputs";
-import { PRICES } from "./prices";
+import { AWS_PRICES, PRICES } from "./prices";
 import { usageFor, type Usage } from "./usage";
-import { estimatorFor, freeTierPool, isStructural, type FreeTierPool } from "./estimators";
+import {
+  estimatorFor,
+  freeTierPool,
+  isStructural,
+  priceTableDate,
+  type FreeTierPool,
+  type SiblingResource,
+} from "./estimators";
 
 /**
  * One resource to price: a synth inventory row or anything with the same fields.
@@ -89,12 +96,22 @@ export function estimateResources(
   options: EstimateOptions,
 ): CostEstimate {
   const componentOf = componentResolver(resources);
+  const siblingsOf = siblingResolver(resources);
   const pool = freeTierFor(usage);
   const lines: CostLine[] = [];
   const partlyUnknown: string[] = [];
   for (const res of resources) {
     if (isStructural(res.type)) continue;
-    const priced = priceResource(res, res.inputs, usage, options.region, pool, componentOf(res), resources);
+    const priced = priceResource(
+      res,
+      res.inputs,
+      usage,
+      options.region,
+      pool,
+      componentOf(res),
+      resources,
+      siblingsOf,
+    );
     lines.push(priced.line);
     if (priced.partlyUnknown) partlyUnknown.push(res.urn);
   }
@@ -113,7 +130,7 @@ export function estimateResources(
     byComponent,
     notPriced: notPricedTypes(lines),
     partlyUnknown,
-    asOf: PRICES.asOf,
+    asOf: priceTableDate(lines.map((l) => l.type)),
   };
 }
 
@@ -214,6 +231,15 @@ export function estimatePlan(
     inputs: s.newInputs ?? s.oldInputs ?? {},
   });
   const componentOf = componentResolver(steps.map(asResource));
+  // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
+  const sideOf = (s: PlanStep, which: "before" | "after"): CostResource => ({
+    ...asResource(s),
+    inputs: (which === "before" ? (s.oldInputs ?? s.newInputs) : (s.newInputs ?? s.oldInputs)) ?? {},
+  });
+  const siblingsOf = {
+    before: siblingResolver(steps.map((s) => sideOf(s, "before"))),
+    after: siblingResolver(steps.map((s) => sideOf(s, "after"))),
+  };
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
   const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
   const worlds = {
@@ -233,7 +259,16 @@ export function estimatePlan(
       const own = side === "before" ? step.oldInputs : step.newInputs;
       const other = side === "before" ? step.newInputs : step.oldInputs;
       const inputs = own ?? other ?? {};
-      const priced = priceResource(res, inputs, usage, options.region, pools[side], component, worlds[side]);
+      const priced = priceResource(
+        res,
+        inputs,
+        usage,
+        options.region,
+        pools[side],
+        component,
+        worlds[side],
+        siblingsOf[side],
+      );
       if (priced.partlyUnknown) partlyUnknown.add(step.urn);
       if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
       const which = side === "before" ? "old" : "new";
@@ -272,7 +307,7 @@ export function estimatePlan(
     lines,
     notPriced: notPricedTypes(lines.flatMap((l) => [l.before, l.after]).filter((l): l is CostLine => !!l)),
     partlyUnknown: [...partlyUnknown],
-    asOf: PRICES.asOf,
+    asOf: priceTableDate(lines.map((l) => l.type)),
   };
 }
 
@@ -298,12 +333,28 @@ export function lineTotal(line: CostLine): number {
  * freeTierFor(DEFAULT_USAGE).left("runRequests"); // 0
  * ```
  */
-export function freeTierFor(usage: Pick<Usage, "cloudRunFreeTier" | "secretManagerFreeTier">): FreeTierPool {
+export function freeTierFor(
+  usage: Pick<Usage, "cloudRunFreeTier" | "secretManagerFreeTier"> & { readonly awsFreeTier?: boolean },
+): FreeTierPool {
   const f = PRICES.free;
+  const aws = AWS_PRICES.free;
   return freeTierPool({
     uptimeExecutions: f.uptimeExecutions,
     // A volume tier, not a free one: always on (per billing account, like the allowances).
     kmsHsmLargeFirstTier: PRICES.kmsHsmLargeFirstTierVersions,
+    // Per account, and an account rarely has other budgets or trails: always applied (with a note).
+    awsBudgets: aws.budgets,
+    awsManagementEventCopies: aws.managementEventCopies,
+    ...(usage.awsFreeTier
+      ? {
+          awsLambdaRequests: aws.lambdaRequests,
+          awsLambdaGbSeconds: aws.lambdaGbSeconds,
+          awsKmsRequests: aws.kmsRequests,
+          awsAlarmMetrics: aws.alarmMetrics,
+          awsDashboards: aws.dashboards,
+          awsLogIngestGb: aws.logIngestGb,
+        }
+      : {}),
     ...(usage.cloudRunFreeTier
       ? {
           runRequestVcpuSeconds: f.cloudRunRequestBased.vcpuSeconds,
@@ -347,22 +398,7 @@ export function componentResolver(
   resources: readonly CostResource[],
 ): (res: CostResource) => string | undefined {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  const ancestorOf = (res: CostResource): string | undefined => {
-    const seen = new Set<string>();
-    let parent = res.parent;
-    while (parent !== undefined && !seen.has(parent)) {
-      seen.add(parent);
-      if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
-      parent = byUrn.get(parent)?.parent;
-    }
-    // No usable parent chain: the URN's own type chain still names the enclosing component type.
-    const chain = res.urn.split("::")[2]?.split("$") ?? [];
-    const outer = chain
-      .slice(0, -1)
-      .reverse()
-      .find((t) => t.startsWith("platform:"));
-    return outer === undefined ? undefined : `type:${outer}`;
-  };
+  const ancestorOf = (res: CostResource): string | undefined => componentAncestor(res, byUrn);
   const labelOf = (res: CostResource): string | undefined => {
     for (const path of LABEL_PATHS) {
       const found = lookup(res.inputs, path);
@@ -387,6 +423,36 @@ export function componentResolver(
   };
 }
 
+/**
+ * Builds the neighbour lookup estimators get as `siblings`: resources of a type under the same
+ * nearest `platform:*` parent (by URN chain when the parent is not in the set).
+ *
+ * @example
+ * ```ts
+ * siblingResolver(resources)(instance)("aws:rds/cluster:Cluster")[0]?.read.num("serverlessv2ScalingConfiguration.minCapacity");
+ * ```
+ */
+export function siblingResolver(
+  resources: readonly CostResource[],
+): (res: CostResource) => (type: string) => readonly SiblingResource[] {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const groups = new Map<string, CostResource[]>();
+  const keyOf = (r: CostResource) => componentAncestor(r, byUrn) ?? "";
+  for (const r of resources) {
+    const key = keyOf(r);
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  return (res) => {
+    const group = groups.get(keyOf(res)) ?? [];
+    return (type) =>
+      group
+        .filter((r) => r.type === type && r.urn !== res.urn)
+        .map((r) => ({ urn: r.urn, name: r.name, read: reader(r.inputs ?? {}) }));
+  };
+}
+
 function priceResource(
   res: CostResource,
   inputs: unknown,
@@ -395,6 +461,7 @@ function priceResource(
   pool: FreeTierPool,
   component: string | undefined,
   related: readonly CostResource[],
+  siblingsOf?: (res: CostResource) => (type: string) => readonly SiblingResource[],
 ): { readonly line: CostLine; readonly partlyUnknown: boolean } {
   const base = {
     urn: res.urn,
@@ -420,6 +487,7 @@ function priceResource(
     global: PRICES.global,
     free: pool,
     related,
+    ...(siblingsOf ? { siblings: siblingsOf(res) } : {}),
   });
   const notes = [...est.notes];
   if (read.unknown.length > 0)
@@ -427,7 +495,25 @@ function priceResource(
   const line: CostLine = est.notPriced
     ? { ...base, notPriced: true, notes }
     : { ...base, baseline: est.baseline, usage: est.usage, notes };
-  return { line, partlyUnknown: read.unknown.length > 0 };
+  return { line, partlyUnknown: read.unknown.length > 0 || est.partial === true };
+}
+
+/** The nearest `platform:*` parent URN, else `type:<component type>` from the URN's type chain. */
+function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostResource>): string | undefined {
+  const seen = new Set<string>();
+  let parent = res.parent;
+  while (parent !== undefined && !seen.has(parent)) {
+    seen.add(parent);
+    if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
+    parent = byUrn.get(parent)?.parent;
+  }
+  // No usable parent chain: the URN's own type chain still names the enclosing component type.
+  const chain = res.urn.split("::")[2]?.split("$") ?? [];
+  const outer = chain
+    .slice(0, -1)
+    .reverse()
+    .find((t) => t.startsWith("platform:"));
+  return outer === undefined ? undefined : `type:${outer}`;
 }
 
 function notPricedTypes(lines: readonly CostLine[]): string[] {

@@ -20,7 +20,7 @@ import { hint, PlatformError, show as got } from "../../components/shared/errors
  * ```
  */
 export interface ResourceUsage {
-  /** Requests per month, per Cloud Run service. @default 0 */
+  /** Requests per month, per Cloud Run service or Lambda function. @default 0 */
   readonly requestsPerMonth: number;
   /** Mean request duration in milliseconds (billable instance time per request). @default 200 */
   readonly meanRequestDurationMs: number;
@@ -33,9 +33,10 @@ export interface ResourceUsage {
   /** Mean response size in KiB (internet egress). @default 0 */
   readonly meanResponseKiB: number;
   /**
-   * Backup storage per Cloud SQL primary, in GB. When absent, a primary with backups enabled is priced
-   * with one full copy of its disk (`settings.diskSize`): Cloud SQL backups are incremental, so the
-   * retained set is usually about the size of the data.
+   * Backup storage per Cloud SQL primary or RDS instance, in GB. When absent, a Cloud SQL primary with
+   * backups enabled is priced with one full copy of its disk (`settings.diskSize`): Cloud SQL backups
+   * are incremental, so the retained set is usually about the size of the data. RDS backups are free up
+   * to the provisioned storage; only the GB beyond it are priced.
    * @default the instance's diskSize
    */
   readonly backupStorageGb?: number;
@@ -55,6 +56,27 @@ export interface ResourceUsage {
   readonly kmsHorizonMonths: number;
   /** Access operations per month, per secret. @default 0 */
   readonly secretAccessesPerMonth: number;
+  /**
+   * AWS: GB an Aurora cluster stores (Aurora bills storage used, not provisioned).
+   * @default 10 (assumed, with a note on the line)
+   */
+  readonly auroraStorageGb?: number;
+  /** AWS: ACU-hours per month above the cluster's minimum (Aurora Serverless v2 while busy). @default 0 */
+  readonly auroraActiveAcuHours: number;
+  /** AWS: GB ingested per month, per CloudWatch log group. @default 0 */
+  readonly logIngestGbPerMonth: number;
+  /** AWS: GB processed per month, per NAT gateway. @default 0 */
+  readonly natProcessedGbPerMonth: number;
+  /** AWS: GB processed per month, per interface VPC endpoint. @default 0 */
+  readonly endpointProcessedGbPerMonth: number;
+  /** AWS: messages published per month, per SNS topic. @default 0 */
+  readonly notificationsPerMonth: number;
+  /** AWS: email deliveries per month, per SNS topic (every publish × email subscriptions). @default 0 */
+  readonly emailDeliveriesPerMonth: number;
+  /** AWS: management events per month a CloudTrail trail records (billed only for a second copy). @default 0 */
+  readonly managementEventsPerMonth: number;
+  /** AWS: data events per month a CloudTrail trail records. @default 0 */
+  readonly dataEventsPerMonth: number;
 }
 
 /**
@@ -77,6 +99,13 @@ export interface Usage extends ResourceUsage {
   readonly cloudRunFreeTier: boolean;
   /** Apply Secret Manager's free tier (6 versions, 10,000 accesses, 3 rotation notifications per account). @default false */
   readonly secretManagerFreeTier: boolean;
+  /**
+   * Apply the AWS per-account free allowances (Lambda 1M requests + 400,000 GB-s, 20,000 KMS
+   * requests, 10 alarm metrics, 3 dashboards, 5 GB log ingestion). Off by default: other stacks
+   * in the same account draw on them too. (2 free budgets and the first trail copy always apply.)
+   * @default false
+   */
+  readonly awsFreeTier: boolean;
   /** Per-resource overrides, keyed by logical resource name. @default {} */
   readonly resources: Readonly<Record<string, Partial<ResourceUsage>>>;
 }
@@ -98,8 +127,17 @@ export const DEFAULT_USAGE: Usage = {
   kmsOperationsPerMonth: 0,
   kmsHorizonMonths: 12,
   secretAccessesPerMonth: 0,
+  auroraActiveAcuHours: 0,
+  logIngestGbPerMonth: 0,
+  natProcessedGbPerMonth: 0,
+  endpointProcessedGbPerMonth: 0,
+  notificationsPerMonth: 0,
+  emailDeliveriesPerMonth: 0,
+  managementEventsPerMonth: 0,
+  dataEventsPerMonth: 0,
   cloudRunFreeTier: false,
   secretManagerFreeTier: false,
+  awsFreeTier: false,
   resources: {},
 };
 
@@ -133,6 +171,15 @@ const RESOURCE_FIELDS = {
     .min(1, { error: MSG.horizon })
     .max(120, { error: MSG.horizon }),
   secretAccessesPerMonth: count(),
+  auroraStorageGb: count(),
+  auroraActiveAcuHours: count(),
+  logIngestGbPerMonth: count(),
+  natProcessedGbPerMonth: count(),
+  endpointProcessedGbPerMonth: count(),
+  notificationsPerMonth: count(),
+  emailDeliveriesPerMonth: count(),
+  managementEventsPerMonth: count(),
+  dataEventsPerMonth: count(),
 } as const;
 
 const optionalShape = <T extends Record<string, z.ZodType>>(shape: T) =>
@@ -147,6 +194,7 @@ const FILE_SCHEMA = z.strictObject(
     ...optionalShape(RESOURCE_FIELDS),
     cloudRunFreeTier: z.boolean({ error: MSG.bool }).optional(),
     secretManagerFreeTier: z.boolean({ error: MSG.bool }).optional(),
+    awsFreeTier: z.boolean({ error: MSG.bool }).optional(),
     resources: z.record(z.string(), OVERRIDE_SCHEMA, { error: MSG.resources }).optional(),
   },
   { error: MSG.file },

@@ -14,6 +14,7 @@ import {
   type StepRule,
 } from "./types";
 import { matchesUrn, read, showValue } from "./values";
+import { AWS_DATA_RESOURCES, AWS_SAFEGUARDS, awsRetainedAfterDestroy } from "./aws/data-loss";
 
 /**
  * Resource types that hold data, and what a destroy loses.
@@ -39,6 +40,7 @@ export const DATA_RESOURCES = {
   "gcp:secretmanager/secretVersion:SecretVersion":
     "the secret version's payload is destroyed; anything pinned to that version fails to read it",
   "gcp:storage/bucket:Bucket": "the bucket and every object in it",
+  ...AWS_DATA_RESOURCES,
 } as const satisfies Record<string, string>;
 /**
  * A type token that holds data.
@@ -138,7 +140,7 @@ export const DATA_LOSS_RULE: StepRule = {
   category: Category.dataLoss,
   enforcement: ALWAYS_MANDATORY,
   description:
-    "Replacing or deleting a resource that holds data (Cloud SQL instance or database, Memorystore, KMS key or ring, Secret Manager secret or version, storage bucket) must be acknowledged by URN.",
+    "Replacing or deleting a resource that holds data (GCP: Cloud SQL instance or database, Memorystore, KMS key or ring, Secret Manager secret or version, storage bucket; AWS: RDS instance, Aurora cluster, ElastiCache, KMS key, Secrets Manager secret, S3 bucket) must be acknowledged by URN.",
   remediation:
     "Avoid the replacement (revert the field that forces it, or use an alias/import), or acknowledge it with --allow-data-loss <urn> after taking a backup.",
   appliesTo: Object.keys(DATA_RESOURCES),
@@ -183,9 +185,10 @@ export const DATA_LOSS_RULE: StepRule = {
       const protectedNote = step.protect
         ? " The resource is protected: the engine refuses until protect is removed."
         : "";
-      const sparedNote = spared
-        ? ` The old resource is kept (${sparing}), but the new one starts empty.`
-        : "";
+      const retained = awsRetainedAfterDestroy(step.type, step.oldInputs ?? step.newInputs);
+      const sparedNote =
+        (spared ? ` The old resource is kept (${sparing}), but the new one starts empty.` : "") +
+        (retained ? ` ${retained}.` : "");
       if (matchesUrn(step.urn, ctx.allowDataLoss)) {
         hits.push({
           message: `${verb} ${label} loses ${what}${reasons}. Acknowledged with --allow-data-loss.${sparedNote}`,
@@ -208,7 +211,8 @@ export const DATA_LOSS_RULE: StepRule = {
 };
 
 /** Fields that keep a data resource from being destroyed, and whether they default to on. */
-const SAFEGUARDS: readonly { type: DataResourceType; path: string; defaultOn: boolean }[] = [
+const SAFEGUARDS: readonly { type: DataResourceType; path: string; defaultOn: boolean; off?: unknown }[] = [
+  ...AWS_SAFEGUARDS,
   { type: "gcp:sql/databaseInstance:DatabaseInstance", path: "deletionProtection", defaultOn: true },
   {
     type: "gcp:sql/databaseInstance:DatabaseInstance",
@@ -249,11 +253,12 @@ export const SAFEGUARD_RULE: StepRule = {
       for (const guard of SAFEGUARDS.filter((g) => g.type === step.type)) {
         const now = read(step.newInputs, guard.path);
         const was = read(step.oldInputs, guard.path);
-        if (now.kind !== "set" || now.value !== false) continue;
-        const wasOn = was.kind === "set" ? was.value === true : was.kind === "absent" && guard.defaultOn;
+        const off = guard.off ?? false;
+        if (now.kind !== "set" || now.value !== off) continue;
+        const wasOn = was.kind === "set" ? was.value !== off : was.kind === "absent" && guard.defaultOn;
         if (!wasOn) continue;
         hits.push({
-          message: `${label}: ${guard.path} is turned off (${was.kind === "set" ? showValue(was.value) : "default true"} → false). The next replace or delete will destroy ${DATA_RESOURCES[step.type]}. Keep ${guard.path}: true unless you are retiring it.`,
+          message: `${label}: ${guard.path} is turned off (${was.kind === "set" ? showValue(was.value) : off === false ? "default true" : "default"} → ${showValue(off)}). The next replace or delete will destroy ${DATA_RESOURCES[step.type]}. ${off === false ? `Keep ${guard.path}: true` : "Keep the safeguard"} unless you are retiring it.`,
           urn: step.urn,
           type: step.type,
         });

@@ -109,7 +109,22 @@ export function evaluateStackRule(
   ctx: GuardContext,
 ): Finding[] {
   if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
+  if (!sameCloud(rule, resources)) return [];
   return rule.check(resources, ctx).map((h) => toFinding(rule, h, ctx));
+}
+
+/**
+ * True when the stack holds a resource of a provider the rule reads (`gcp:`, `aws:`): per-cloud
+ * stack rules (audit config, CIS alarms) say nothing about a stack on another cloud.
+ *
+ * @example
+ * ```ts
+ * sameCloud({ appliesTo: ["aws:cloudtrail/trail:Trail"] }, gcpResources); // false
+ * ```
+ */
+export function sameCloud(rule: Pick<Rule, "appliesTo">, resources: readonly GuardResource[]): boolean {
+  const providers = new Set(rule.appliesTo.map((t) => t.slice(0, t.indexOf(":"))));
+  return providers.size === 0 || resources.some((r) => providers.has(r.type.slice(0, r.type.indexOf(":"))));
 }
 
 /**

@@ -9,20 +9,21 @@
  * ```
  */
 export * from "./baseline";
-export * from "./coverage";
 export * from "./data-loss";
-export { dedupe, resolveRules, SEVERITY_ORDER } from "./evaluate";
-export * from "./prod-profile";
+export { dedupe, resolveRules, sameCloud, SEVERITY_ORDER } from "./evaluate";
 export * from "./registry";
 export * from "./run";
-export * from "./security-data";
-export * from "./security-iam";
-export * from "./security-kms";
-export * from "./security-logging";
-export * from "./security-network";
-export * from "./security-postgres";
-export * from "./security-services";
-export * from "./security-sql";
-export * from "./tokens";
+export * from "./gcp/coverage";
+export * from "./gcp/prod-profile";
+export * from "./gcp/security-data";
+export * from "./gcp/security-iam";
+export * from "./gcp/security-kms";
+export * from "./gcp/security-logging";
+export * from "./gcp/security-network";
+export * from "./gcp/security-postgres";
+export * from "./gcp/security-services";
+export * from "./gcp/security-sql";
+export * from "./gcp/tokens";
 export * from "./types";
 export * from "./values";
+export * from "./aws";

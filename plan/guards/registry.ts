@@ -2,15 +2,16 @@
  * The rule registry: every guard rule, in report order (data loss, prod profile, security).
  */
 import { DATA_LOSS_RULES } from "./data-loss";
-import { PROD_RULES } from "./prod-profile";
-import { DATA_RULES } from "./security-data";
-import { IAM_RULES } from "./security-iam";
-import { KMS_RULES } from "./security-kms";
-import { LOGGING_RULES } from "./security-logging";
-import { NETWORK_RULES } from "./security-network";
-import { SERVICE_RULES } from "./security-services";
-import { SQL_RULES } from "./security-sql";
+import { PROD_RULES } from "./gcp/prod-profile";
+import { DATA_RULES } from "./gcp/security-data";
+import { IAM_RULES } from "./gcp/security-iam";
+import { NETWORK_RULES } from "./gcp/security-network";
+import { KMS_RULES } from "./gcp/security-kms";
+import { LOGGING_RULES } from "./gcp/security-logging";
+import { SERVICE_RULES } from "./gcp/security-services";
+import { SQL_RULES } from "./gcp/security-sql";
 import type { Rule } from "./types";
+import { AWS_PROFILE_RULES, AWS_SECURITY_RULES } from "./aws";
 
 /**
  * Security rules: the reference table §1a (41 rule ids covering its 48 rows) plus the Checkov
@@ -33,14 +34,34 @@ export const SECURITY_RULES: readonly Rule[] = [
 ];
 
 /**
- * Every rule: data loss, prod profile, security.
+ * The GCP rules and the cloud-neutral data-loss rules.
  *
  * @example
  * ```ts
- * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes"]
+ * GCP_RULES.every((r) => !r.id.startsWith("aws/")); // true
  * ```
  */
-export const RULES: readonly Rule[] = [...DATA_LOSS_RULES, ...PROD_RULES, ...SECURITY_RULES];
+export const GCP_RULES: readonly Rule[] = [...DATA_LOSS_RULES, ...PROD_RULES, ...SECURITY_RULES];
+
+/**
+ * The AWS rules: prod profile and security (data loss runs through the shared rule).
+ *
+ * @example
+ * ```ts
+ * AWS_RULES.every((r) => r.id.startsWith("aws/")); // true
+ * ```
+ */
+export const AWS_RULES: readonly Rule[] = [...AWS_PROFILE_RULES, ...AWS_SECURITY_RULES];
+
+/**
+ * Every rule: data loss, prod profile, security (GCP, then AWS).
+ *
+ * @example
+ * ```ts
+ * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes", "aws/prod-db-ha", …]
+ * ```
+ */
+export const RULES: readonly Rule[] = [...GCP_RULES, ...AWS_RULES];
 
 /**
  * Rules by id.

@@ -1,6 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { PUBLIC_LABEL } from "../../plan/guards/security-services";
+import { PUBLIC_LABEL } from "../../plan/guards/gcp/security-services";
 import { RULES } from "../../plan/guards/registry";
 import {
   checkInventory,

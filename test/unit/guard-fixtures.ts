@@ -5,7 +5,7 @@
  * service account; audit logs and the CIS log alerts).
  */
 import type { Profile } from "../../components/shared/profiles";
-import { CIS_LOG_ALERTS, type CisLogAlert } from "../../plan/guards/security-logging";
+import { CIS_LOG_ALERTS, type CisLogAlert } from "../../plan/guards/gcp/security-logging";
 import type { GuardResource, GuardStep } from "../../plan/guards/types";
 import type { Op, PlanInputs } from "../../plan/model";
 

@@ -1,7 +1,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { PEER_CHECKS, TABLE_1A } from "../../plan/guards/coverage";
-import { RULES, RULES_BY_ID, SECURITY_RULES } from "../../plan/guards/registry";
+import { PEER_CHECKS, TABLE_1A } from "../../plan/guards/gcp/coverage";
+import { RULES_BY_ID, SECURITY_RULES, GCP_RULES as RULES } from "../../plan/guards/registry";
 import { checkInventory, runGuards } from "../../plan/guards/run";
 import { Category, Level } from "../../plan/guards/types";
 import { RULE_CASES } from "./guard-cases";
@@ -17,7 +17,8 @@ describe("rule registry", () => {
       expect(r.description.length, r.id).toBeGreaterThan(20);
       expect(r.remediation.length, r.id).toBeGreaterThan(10);
       expect(r.appliesTo.length, r.id).toBeGreaterThan(0);
-      for (const t of r.appliesTo) expect(t, r.id).toMatch(/^gcp:[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$/);
+      for (const t of r.appliesTo)
+        expect(t, r.id).toMatch(/^(gcp|aws):[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$/);
     }
   });
 

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { RULES } from "../../plan/guards/registry";
 
 const ROOT = join(__dirname, "..", "..");
 const ENTRY = process.env["PLATFORM_POLICY_ENTRY"] ?? join(ROOT, "dist", "policy", "index.js");
@@ -102,7 +103,8 @@ const zonalDb = {
     const info: any = await call(prod, "getAnalyzerInfo", new emptypb.Empty());
     expect(info.getName()).toBe("platform");
     const policies = info.getPoliciesList() as any[];
-    expect(policies.length).toBe(59);
+    // Every resource and stack rule, GCP and AWS (step rules stay in platform review).
+    expect(policies.length).toBe(RULES.filter((r) => r.scope !== "step").length);
     const level = (name: string) =>
       LEVELS[policies.find((p) => p.getName() === name)?.getEnforcementlevel() as number];
     expect([level("platform-prod-ha"), level("gcp-sql-ssl-client-certificates")]).toEqual([
@@ -137,6 +139,24 @@ const zonalDb = {
     },
     30_000,
   );
+
+  it("analyzes an unencrypted Aurora cluster on an AWS stack with the AWS rules", async () => {
+    const client = await startPack("dev");
+    const cluster = { engine: "aurora-postgresql", storageEncrypted: false, backupRetentionPeriod: 1 };
+    const req = resourceFields(new pb.AnalyzeRequest(), "aws:rds/cluster:Cluster", "db", cluster, "aws-dev");
+    const found = new Map(diagnostics(await call(client, "analyze", req)));
+    expect(found.get("aws-rds-storage-encrypted")).toBe("mandatory");
+    expect(found.get("aws-rds-iam-auth")).toBe("advisory");
+    expect(found.get("aws-prod-db-backups")).toBeUndefined();
+    expect([...found.keys()].some((n) => n.startsWith("gcp-"))).toBe(false);
+    const stack = new pb.AnalyzeStackRequest();
+    stack.setResourcesList([
+      resourceFields(new pb.AnalyzerResource(), "aws:rds/cluster:Cluster", "db", cluster, "aws-dev"),
+    ]);
+    const names = diagnostics(await call(client, "analyzeStack", stack)).map(([n]) => n);
+    expect(names).toContain("aws-cloudtrail-exists");
+    expect(names.some((n) => n.startsWith("gcp-"))).toBe(false);
+  }, 30_000);
 
   it("runs stack policies over every resource (missing audit config and alerts)", async () => {
     const client = await startPack("prod");

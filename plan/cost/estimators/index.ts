@@ -1,20 +1,28 @@
-import { CLOUD_RUN_SERVICE_TYPE, estimateCloudRun } from "./cloud-run";
-import { estimateCloudSql, SQL_INSTANCE_TYPE } from "./cloud-sql";
-import { estimateGlobalAddress, freeEstimator, GLOBAL_ADDRESS_TYPE } from "./free";
-import { estimateKmsKey, estimateKmsKeyVersion, KMS_CRYPTO_KEY_TYPE, KMS_KEY_VERSION_TYPE } from "./kms";
-import { estimateUptimeCheck, UPTIME_CHECK_TYPE } from "./monitoring";
-import { estimateRedis, REDIS_INSTANCE_TYPE } from "./redis";
-import { estimateSecret, estimateSecretVersion, SECRET_TYPE, SECRET_VERSION_TYPE } from "./secret-manager";
+import { CLOUD_RUN_SERVICE_TYPE, estimateCloudRun } from "./gcp/cloud-run";
+import { estimateCloudSql, SQL_INSTANCE_TYPE } from "./gcp/cloud-sql";
+import { estimateGlobalAddress, freeEstimator, GLOBAL_ADDRESS_TYPE } from "./gcp/free";
+import { estimateKmsKey, estimateKmsKeyVersion, KMS_CRYPTO_KEY_TYPE, KMS_KEY_VERSION_TYPE } from "./gcp/kms";
+import { estimateUptimeCheck, UPTIME_CHECK_TYPE } from "./gcp/monitoring";
+import { estimateRedis, REDIS_INSTANCE_TYPE } from "./gcp/redis";
+import {
+  estimateSecret,
+  estimateSecretVersion,
+  SECRET_TYPE,
+  SECRET_VERSION_TYPE,
+} from "./gcp/secret-manager";
 import type { Estimator } from "./types";
+import { AWS_ESTIMATORS, awsFreeEstimator } from "./aws";
+import { AWS_PRICES, PRICES } from "../prices";
 
-export * from "./cloud-run";
-export * from "./cloud-sql";
-export * from "./free";
-export * from "./kms";
-export * from "./monitoring";
-export * from "./redis";
-export * from "./secret-manager";
+export * from "./gcp/cloud-run";
+export * from "./gcp/cloud-sql";
+export * from "./gcp/free";
+export * from "./gcp/kms";
+export * from "./gcp/monitoring";
+export * from "./gcp/redis";
+export * from "./gcp/secret-manager";
 export * from "./types";
+export * from "./aws";
 
 /**
  * The estimators with a price model, keyed by Pulumi type token. Free types are resolved by
@@ -35,6 +43,7 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   [SECRET_VERSION_TYPE]: estimateSecretVersion,
   [UPTIME_CHECK_TYPE]: estimateUptimeCheck,
   [GLOBAL_ADDRESS_TYPE]: estimateGlobalAddress,
+  ...AWS_ESTIMATORS,
 };
 
 /**
@@ -47,7 +56,23 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
  * ```
  */
 export function estimatorFor(type: string): Estimator | undefined {
-  return Object.hasOwn(ESTIMATORS, type) ? ESTIMATORS[type] : freeEstimator(type);
+  return Object.hasOwn(ESTIMATORS, type) ? ESTIMATORS[type] : (freeEstimator(type) ?? awsFreeEstimator(type));
+}
+
+/**
+ * The date of the price table(s) behind a set of priced types: the GCP table's, the AWS table's,
+ * or both (`gcp 2026-08-22, aws 2026-08-21`) when an estimate mixes clouds.
+ *
+ * @example
+ * ```ts
+ * priceTableDate(["aws:kms/key:Key"]); // "2026-08-21"
+ * ```
+ */
+export function priceTableDate(types: readonly string[]): string {
+  const aws = types.some((t) => t.startsWith("aws:"));
+  const gcp = types.some((t) => t.startsWith("gcp:"));
+  if (aws && gcp) return `gcp ${PRICES.asOf}, aws ${AWS_PRICES.asOf}`;
+  return aws ? AWS_PRICES.asOf : PRICES.asOf;
 }
 
 /**

@@ -29,6 +29,14 @@ export const FreeTierKey = {
   uptimeExecutions: "uptimeExecutions",
   /** Not free: HSM RSA-3072+/EC key versions still billed at the first-2,000 rate ($2.50). */
   kmsHsmLargeFirstTier: "kmsHsmLargeFirstTier",
+  awsLambdaRequests: "awsLambdaRequests",
+  awsLambdaGbSeconds: "awsLambdaGbSeconds",
+  awsKmsRequests: "awsKmsRequests",
+  awsAlarmMetrics: "awsAlarmMetrics",
+  awsDashboards: "awsDashboards",
+  awsLogIngestGb: "awsLogIngestGb",
+  awsBudgets: "awsBudgets",
+  awsManagementEventCopies: "awsManagementEventCopies",
 } as const;
 /** A free-tier pool. */
 export type FreeTierKey = (typeof FreeTierKey)[keyof typeof FreeTierKey];
@@ -97,6 +105,12 @@ export interface EstimateInput {
    * version belongs to"). @default []
    */
   readonly related?: readonly RelatedResource[];
+  /**
+   * Inputs of the other resources of a type under the same component (nearest `platform:*`
+   * parent), for prices that live on a neighbour (an Aurora instance's ACU range is on its
+   * cluster). Absent when the caller has no such view.
+   */
+  readonly siblings?: (type: string) => readonly SiblingResource[];
 }
 
 /**
@@ -115,6 +129,20 @@ export interface RelatedResource {
 }
 
 /**
+ * A neighbouring resource as an estimator sees it.
+ *
+ * @example
+ * ```ts
+ * const cluster: SiblingResource | undefined = input.siblings?.("aws:rds/cluster:Cluster")[0];
+ * ```
+ */
+export interface SiblingResource {
+  readonly urn: string;
+  readonly name: string;
+  readonly read: InputReader;
+}
+
+/**
  * One resource's monthly cost, split like Infracost's: always-on baseline and usage-driven.
  *
  * @example
@@ -129,6 +157,8 @@ export interface Estimate {
   readonly notes: readonly string[];
   /** True when this configuration has no price in the table (the line is then listed as not priced). */
   readonly notPriced?: boolean;
+  /** True when part of the cost has no price in the table (the line counts as priced in part). */
+  readonly partial?: boolean;
 }
 
 /**
@@ -169,8 +199,14 @@ export function bill() {
     note(text: string): void {
       notes.push(text);
     },
-    done(extra: { notPriced?: boolean } = {}): Estimate {
-      return { baseline, usage, notes, ...(extra.notPriced ? { notPriced: true } : {}) };
+    done(extra: { notPriced?: boolean; partial?: boolean } = {}): Estimate {
+      return {
+        baseline,
+        usage,
+        notes,
+        ...(extra.notPriced ? { notPriced: true } : {}),
+        ...(extra.partial ? { partial: true } : {}),
+      };
     },
   };
 }

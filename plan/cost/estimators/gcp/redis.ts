@@ -1,7 +1,7 @@
-import { HOURS_PER_MONTH, RedisCapacityTier, RedisServiceTier } from "../prices";
-import { NOT_KNOWN } from "../inputs";
-import { formatQty, formatRate } from "../format";
-import { bill, pricesFor, type Estimate, type EstimateInput } from "./types";
+import { HOURS_PER_MONTH, RedisCapacityTier, RedisServiceTier } from "../../prices/gcp";
+import { NOT_KNOWN } from "../../inputs";
+import { formatQty, formatRate } from "../../format";
+import { bill, pricesFor, type Estimate, type EstimateInput } from "../types";
 
 /**
  * Type token of a Memorystore for Redis instance.

@@ -1,7 +1,7 @@
-import { HOURS_PER_MONTH, SharedCoreTier, SqlEdition, type RegionPrices } from "../prices";
-import { NOT_KNOWN } from "../inputs";
-import { formatQty, formatRate } from "../format";
-import { bill, pricesFor, type Estimate, type EstimateInput } from "./types";
+import { HOURS_PER_MONTH, SharedCoreTier, SqlEdition, type RegionPrices } from "../../prices/gcp";
+import { NOT_KNOWN } from "../../inputs";
+import { formatQty, formatRate } from "../../format";
+import { bill, pricesFor, type Estimate, type EstimateInput } from "../types";
 
 /**
  * Type token of a Cloud SQL instance.

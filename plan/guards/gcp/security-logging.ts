@@ -2,7 +2,7 @@
  * Audit logging and CIS 2.x log-metric alerts: reference table §1a rows 40–45. These are
  * inventory-level: they require something to exist (an audit config, a metric plus an alert).
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { GCP } from "./tokens";
 import {
   Category,
@@ -13,8 +13,8 @@ import {
   type ResourceRule,
   type RuleHit,
   type StackRule,
-} from "./types";
-import { isOpaque, read, valueAt } from "./values";
+} from "../types";
+import { isOpaque, read, valueAt } from "../values";
 
 /**
  * The Data Access and Admin Read log types CIS 2.1 wants for every service.

@@ -1,8 +1,8 @@
-import { DAYS_PER_MONTH, type GlobalPrices, type Price } from "../prices";
-import { NOT_KNOWN } from "../inputs";
-import { formatQty, formatRate } from "../format";
-import { durationSeconds } from "../../../components/shared/durations";
-import { bill, FreeTierKey, type Estimate, type EstimateInput } from "./types";
+import { NOT_KNOWN } from "../../inputs";
+import { formatQty, formatRate } from "../../format";
+import { durationSeconds } from "../../../../components/shared/durations";
+import { bill, FreeTierKey, type Estimate, type EstimateInput } from "../types";
+import { DAYS_PER_MONTH, type GlobalPrices, type Price } from "../../prices/gcp";
 
 /**
  * Type token of a KMS crypto key.

@@ -2,7 +2,7 @@
  * Project IAM rules: reference table §1a rows 46–47 (no project-level impersonation, no default
  * service account grants, no basic roles, no privileged service accounts).
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { DEFAULT_SERVICE_ACCOUNT } from "./security-services";
 import { GCP, PROJECT_IAM_TYPES } from "./tokens";
 import {
@@ -13,8 +13,8 @@ import {
   type GuardResource,
   type ResourceRule,
   type RuleHit,
-} from "./types";
-import { iamGrants, valueAt, type Grant } from "./values";
+} from "../types";
+import { iamGrants, valueAt, type Grant } from "../values";
 
 /**
  * Roles that let a member act as any service account in the project.

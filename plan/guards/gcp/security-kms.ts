@@ -2,7 +2,7 @@
  * Cloud KMS rules: reference table §1a rows 28–34 (rotation, prevent-destroy, no public keys,
  * separation of duties).
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { MAX_ROTATION_SECONDS, isSymmetricKey } from "./prod-profile";
 import { GCP, KMS_IAM_TYPES, PROJECT_IAM_TYPES } from "./tokens";
 import {
@@ -15,8 +15,8 @@ import {
   type ResourceRule,
   type RuleHit,
   type StackRule,
-} from "./types";
-import { iamGrants, isPublicMember, seconds } from "./values";
+} from "../types";
+import { iamGrants, isPublicMember, seconds } from "../values";
 
 /**
  * Shortest rotation the API accepts: one day.

@@ -3,7 +3,7 @@
  * CMEK, deletion protection, HSM keys, key rotation, Redis HA/AUTH or Cloud Run warm instances.
  * Blocking in prod, advisory in staging, silent in dev.
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import {
   Category,
   Level,
@@ -15,9 +15,9 @@ import {
   type GuardResource,
   type ResourceRule,
   type RuleHit,
-} from "./types";
+} from "../types";
 import { GCP as T } from "./tokens";
-import { read, seconds, showValue } from "./values";
+import { read, seconds, showValue } from "../values";
 
 /**
  * Rotation ceiling: 90 days in seconds (CIS 1.10, CKV_GCP_43).

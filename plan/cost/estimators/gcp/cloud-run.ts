@@ -1,7 +1,7 @@
-import { SECONDS_PER_MONTH } from "../prices";
-import { NOT_KNOWN, parseCpu, parseMemoryGib } from "../inputs";
-import { formatQty, formatRate } from "../format";
-import { bill, FreeTierKey, pricesFor, type Estimate, type EstimateInput } from "./types";
+import { SECONDS_PER_MONTH } from "../../prices/gcp";
+import { NOT_KNOWN, parseCpu, parseMemoryGib } from "../../inputs";
+import { formatQty, formatRate } from "../../format";
+import { bill, FreeTierKey, pricesFor, type Estimate, type EstimateInput } from "../types";
 
 /**
  * Type token of a Cloud Run (v2) service.

@@ -1,8 +1,8 @@
-import { SECONDS_PER_MONTH } from "../prices";
-import { NOT_KNOWN } from "../inputs";
-import { formatQty, formatRate } from "../format";
-import { durationSeconds } from "../../../components/shared/durations";
-import { bill, FreeTierKey, type Estimate, type EstimateInput } from "./types";
+import { SECONDS_PER_MONTH } from "../../prices/gcp";
+import { NOT_KNOWN } from "../../inputs";
+import { formatQty, formatRate } from "../../format";
+import { durationSeconds } from "../../../../components/shared/durations";
+import { bill, FreeTierKey, type Estimate, type EstimateInput } from "../types";
 
 /**
  * Type token of an uptime check.

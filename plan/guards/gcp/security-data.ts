@@ -3,7 +3,7 @@
  * (Checkov CKV_GCP_83, CKV_GCP_99), log sinks into Cloud Storage only into locked buckets
  * (CKV2_GCP_4, CIS 2.3).
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { GCP, LOG_SINK_TYPES, PUBSUB_IAM_TYPES } from "./tokens";
 import {
   Category,
@@ -15,8 +15,8 @@ import {
   type ResourceRule,
   type RuleHit,
   type StackRule,
-} from "./types";
-import { iamGrants, isPublicMember, read } from "./values";
+} from "../types";
+import { iamGrants, isPublicMember, read } from "../values";
 
 const label = (r: GuardResource) => `${r.type.slice(r.type.lastIndexOf(":") + 1)} "${r.name}"`;
 

@@ -1,4 +1,4 @@
-import { bill, free, type Estimate, type EstimateInput, type Estimator } from "./types";
+import { bill, free, type Estimate, type EstimateInput, type Estimator } from "../types";
 
 /**
  * Resource types that cost nothing by themselves, with the reason shown on their cost line.

@@ -2,7 +2,7 @@
  * PostgreSQL logging-flag rules: reference table §1a rows 15–27, read from
  * `settings.databaseFlags[{ name, value }]` of `gcp.sql.DatabaseInstance`.
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { GCP } from "./tokens";
 import {
   Category,
@@ -12,8 +12,8 @@ import {
   type GuardResource,
   type ResourceRule,
   type RuleHit,
-} from "./types";
-import { read, readFlag } from "./values";
+} from "../types";
+import { read, readFlag } from "../values";
 
 const sql = { scope: Scope.resource, category: Category.security, appliesTo: [GCP.sqlInstance] } as const;
 const label = (r: GuardResource) => `DatabaseInstance "${r.name}"`;

@@ -3,8 +3,8 @@
  * against the Pulumi input names of `gcp.sql.DatabaseInstance`. Rows 15–27 (PostgreSQL flags) are
  * in security-postgres.ts; SQL_RULES includes both.
  */
-import { LATEST_POSTGRES_VERSION } from "../../components/postgres-with-backups/spec";
-import { Severity } from "../model";
+import { LATEST_POSTGRES_VERSION } from "../../../components/postgres-with-backups/spec";
+import { Severity } from "../../model";
 import { isReplica } from "./prod-profile";
 import { GCP } from "./tokens";
 import {
@@ -16,9 +16,9 @@ import {
   type GuardResource,
   type ResourceRule,
   type RuleHit,
-} from "./types";
+} from "../types";
 import { PG_FLAG_RULES, PG_NO_STATS_LOGGING } from "./security-postgres";
-import { read } from "./values";
+import { read } from "../values";
 
 /**
  * Cloud SQL `sslMode` values.

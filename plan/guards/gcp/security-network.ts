@@ -2,7 +2,7 @@
  * Network rules the platform's own resources should pass: subnetwork flow logs and Private Google
  * Access (Checkov CKV_GCP_26, CKV_GCP_74), no default network (CKV_GCP_27, CIS 3.1).
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { GCP } from "./tokens";
 import {
   Category,
@@ -12,8 +12,8 @@ import {
   unverified,
   type GuardResource,
   type ResourceRule,
-} from "./types";
-import { read } from "./values";
+} from "../types";
+import { read } from "../values";
 
 const label = (r: GuardResource) => `${r.type.slice(r.type.lastIndexOf(":") + 1)} "${r.name}"`;
 

@@ -2,7 +2,7 @@
  * Cloud Run, Memorystore and Artifact Registry rules: reference table §1a rows 35–39 and 48, plus
  * the Cloud Run service-account half of row 47.
  */
-import { Severity } from "../model";
+import { Severity } from "../../model";
 import { ARTIFACT_IAM_TYPES, GCP, RUN_IAM_TYPES } from "./tokens";
 import {
   Category,
@@ -15,8 +15,8 @@ import {
   type ResourceRule,
   type RuleHit,
   type StackRule,
-} from "./types";
-import { iamGrants, isPublicMember, matchesUrn, read, valueAt } from "./values";
+} from "../types";
+import { iamGrants, isPublicMember, matchesUrn, read, valueAt } from "../values";
 
 /**
  * The label that marks a Cloud Run service as public on purpose. A public invoker grant or
@@ -27,8 +27,8 @@ import { iamGrants, isPublicMember, matchesUrn, read, valueAt } from "./values";
  * new gcp.cloudrunv2.Service(name, { labels: { ...labels, [PUBLIC_LABEL.key]: PUBLIC_LABEL.value }, ... });
  * ```
  */
-export { PUBLIC_LABEL } from "../../components/shared/labels";
-import { PUBLIC_LABEL } from "../../components/shared/labels";
+export { PUBLIC_LABEL } from "../../../components/shared/labels";
+import { PUBLIC_LABEL } from "../../../components/shared/labels";
 
 /**
  * Cloud Run v2 ingress settings.

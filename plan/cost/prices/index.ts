@@ -1,0 +1,5 @@
+/**
+ * The dated list-price tables, one file per cloud.
+ */
+export * from "./gcp";
+export * from "./aws";
