@@ -61,11 +61,14 @@ export function withCommonOptions(cmd: Command): Command {
     .option("--remote", "run through Pulumi Deployments (needs --backend https://… and PULUMI_ACCESS_TOKEN)")
     .option("--remote-org <org>", "Pulumi Cloud organization for --remote (default: $PLATFORM_REMOTE_ORG)")
     .option("--stacks-dir <dir>", "directory holding Pulumi.<env>.yaml (default: Pulumi.yaml stackConfigDir)")
-    .option("--data-dir <dir>", "work dirs, per-stack PULUMI_HOMEs and audit.log (default: <project>/.platform)")
+    .option(
+      "--data-dir <dir>",
+      "work dirs, per-stack PULUMI_HOMEs and audit.log (default: <project>/.platform)",
+    )
     .addOption(
       new Option(
         "--program <module>",
-        "CommonJS module exporting the inline program (default: the platform program)",
+        "module (TypeScript or JavaScript) exporting the program function (default: Pulumi.yaml main)",
       ).hideHelp(),
     );
 }
