@@ -1,6 +1,7 @@
 // A program passed from code as a function runs in this process (one stack at a time), through the
 // real Automation API against the Pulumi CLI double. Requires `npm run build` (the double runs compiled).
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { outputs, preview, up } from "../../orchestrator/verbs";
 import { Status } from "../../orchestrator/types";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
