@@ -40,10 +40,8 @@ export interface InProcessOptions {
  */
 export async function runInProcess(o: InProcessOptions): Promise<EnvResult[]> {
   // Loaded here: the Automation API is heavy and the CLI never needs it in its own process.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { runOperation } = require("./operation") as typeof import("./operation");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { defaultStackFactory } = require("./stack-factory") as typeof import("./stack-factory");
+  const { runOperation } = await import("./operation.js");
+  const { defaultStackFactory } = await import("./stack-factory.js");
   const emit = (e: OrchestratorEvent) => o.onEvent?.(e);
   const results = new Map<string, EnvResult>();
   const pending = [...o.envs];

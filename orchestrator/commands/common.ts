@@ -68,7 +68,7 @@ export function withCommonOptions(cmd: Command): Command {
     .addOption(
       new Option(
         "--program <module>",
-        "CommonJS module exporting the inline program (default: the platform program)",
+        "module (TypeScript or JavaScript) exporting the program function (default: Pulumi.yaml main)",
       ).hideHelp(),
     );
 }

@@ -17,6 +17,8 @@ import { makePulumiRoot } from "../support/pulumi-double/install";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
+/** One step (a type-check, a Jest run, a CLI call or three); generous: CI machines are shared. */
+const STEP_TIMEOUT_MS = 5 * 60_000;
 
 let dir = "";
 let app = "";
@@ -77,157 +79,195 @@ beforeAll(async () => {
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  // Retries: a CLI child that outlived a failed step may still be writing into the project.
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }, INSTALL_TIMEOUT_MS);
 
 describe("the packed tarball", () => {
-  it("holds the compiled library, the bin, the policy pack files and the stack schema; no sources, tests or maps", () => {
-    const files = packed.files.map((f) => f.path);
-    for (const f of [
-      "package.json",
-      "README.md",
-      "bin/platform.cjs",
-      "dist/index.js",
-      "dist/index.d.ts",
-      "dist/orchestrator/cli.js",
-      "dist/orchestrator/worker.js",
-      "dist/orchestrator/synth/worker.js",
-      "dist/testing/index.d.ts",
-      "dist/policy/index.js",
-      "policy/PulumiPolicy.yaml",
-      "policy/package.json",
-      "stacks/platform.schema.json",
-    ])
-      expect(files).toContain(f);
-    const unwanted = files.filter(
-      (f) => (f.endsWith(".ts") && !f.endsWith(".d.ts")) || f.startsWith("dist/test/") || f.endsWith(".map"),
-    );
-    expect(unwanted).toEqual([]);
-  });
+  it(
+    "holds the compiled library, the bin, the policy pack files and the stack schema; no sources, tests or maps",
+    () => {
+      const files = packed.files.map((f) => f.path);
+      for (const f of [
+        "package.json",
+        "README.md",
+        "bin/platform.cjs",
+        "dist/index.js",
+        "dist/index.d.ts",
+        "dist/orchestrator/cli.js",
+        "dist/orchestrator/worker.js",
+        "dist/orchestrator/synth/worker.js",
+        "dist/testing/index.d.ts",
+        "dist/policy/index.js",
+        "policy/PulumiPolicy.yaml",
+        "policy/package.json",
+        "stacks/platform.schema.json",
+      ])
+        expect(files).toContain(f);
+      const unwanted = files.filter(
+        (f) =>
+          (f.endsWith(".ts") && !f.endsWith(".d.ts")) || f.startsWith("dist/test/") || f.endsWith(".map"),
+      );
+      expect(unwanted).toEqual([]);
+    },
+    STEP_TIMEOUT_MS,
+  );
 });
 
 describe("a consumer project that installed the tarball", () => {
-  it("type-checks its program, Jest test and deploy script (Pulumi's template: node10 resolution)", async () => {
-    const r = await run("npx", ["--no-install", "tsc", "--noEmit", "-p", "."], app);
-    expect(r.stdout + r.stderr).toBe("");
-    expect(r.code).toBe(0);
-  });
+  it(
+    "type-checks its program, Jest test and deploy script (Pulumi's template: node10 resolution)",
+    async () => {
+      const r = await run("npx", ["--no-install", "tsc", "--noEmit", "-p", "."], app);
+      expect(r.stdout + r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("type-checks the program and the deploy script with node16 module resolution too", async () => {
-    const flags = [
-      "--strict",
-      "--target",
-      "es2022",
-      "--esModuleInterop",
-      "--skipLibCheck",
-      "--types",
-      "node",
-    ];
-    const r = await run(
-      "npx",
-      [
-        "--no-install",
-        "tsc",
-        "--noEmit",
-        ...flags,
-        "--module",
-        "node16",
-        "--moduleResolution",
-        "node16",
-      ].concat(["infra/index.ts", "scripts/deploy.ts"]),
-      app,
-    );
-    expect(r.stdout + r.stderr).toBe("");
-    expect(r.code).toBe(0);
-  });
+  it(
+    "type-checks the program and the deploy script with node16 module resolution too",
+    async () => {
+      const flags = [
+        "--strict",
+        "--target",
+        "es2022",
+        "--esModuleInterop",
+        "--skipLibCheck",
+        "--types",
+        "node",
+      ];
+      const r = await run(
+        "npx",
+        [
+          "--no-install",
+          "tsc",
+          "--noEmit",
+          ...flags,
+          "--module",
+          "node16",
+          "--moduleResolution",
+          "node16",
+        ].concat(["infra/index.ts", "scripts/deploy.ts"]),
+        app,
+      );
+      expect(r.stdout + r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("runs its Jest test with the testing harness", async () => {
-    const r = await run("npx", ["--no-install", "jest", "--ci"], app);
-    expect(r.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
-    expect(r.code).toBe(0);
-  });
+  it(
+    "runs its Jest test with the testing harness",
+    async () => {
+      const r = await run("npx", ["--no-install", "jest", "--ci"], app);
+      expect(r.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+      expect(r.code).toBe(0);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("`platform --version` and a misspelt flag reported as unknown", async () => {
-    const version = await platform(["--version"]);
-    expect(version.stdout.trim()).toBe(
-      (JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version,
-    );
-    const typo = await platform(["synth", "--envv", "dev"]);
-    expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain("error: unknown option '--envv'");
-    expect(typo.stderr).toContain("(Did you mean --env?)");
-  });
+  it(
+    "`platform --version` and a misspelt flag reported as unknown",
+    async () => {
+      const version = await platform(["--version"]);
+      expect(version.stdout.trim()).toBe(
+        (JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version,
+      );
+      const typo = await platform(["synth", "--envv", "dev"]);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain("error: unknown option '--envv'");
+      expect(typo.stderr).toContain("(Did you mean --env?)");
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("synth runs the project's own program with its own stack files and project name", async () => {
-    const r = await platform(["synth", "--env", "dev", "--json"]);
-    expect(r.stderr).toBe("");
-    const doc = JSON.parse(r.stdout) as {
-      env: string;
-      resources: { urn: string; type: string; name: string }[];
-    };
-    expect(doc.env).toBe("dev");
-    const byType = (t: string) => doc.resources.filter((x) => x.type === t).map((x) => x.name);
-    expect(byType("platform:data:PostgresWithBackups")).toEqual(["orders-db"]);
-    expect(byType("platform:compute:CloudRunService")).toEqual(["orders-api"]);
-    expect(byType("gcp:redis/instance:Instance")).toEqual([]); // not in this program
-    for (const res of doc.resources) expect(res.urn).toMatch(/^urn:pulumi:dev::acme-orders::/);
-  });
+  it(
+    "synth runs the project's own program with its own stack files and project name",
+    async () => {
+      const r = await platform(["synth", "--env", "dev", "--json"]);
+      expect(r.stderr).toBe("");
+      const doc = JSON.parse(r.stdout) as {
+        env: string;
+        resources: { urn: string; type: string; name: string }[];
+      };
+      expect(doc.env).toBe("dev");
+      const byType = (t: string) => doc.resources.filter((x) => x.type === t).map((x) => x.name);
+      expect(byType("platform:data:PostgresWithBackups")).toEqual(["orders-db"]);
+      expect(byType("platform:compute:CloudRunService")).toEqual(["orders-api"]);
+      expect(byType("gcp:redis/instance:Instance")).toEqual([]); // not in this program
+      for (const res of doc.resources) expect(res.urn).toMatch(/^urn:pulumi:dev::acme-orders::/);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("config read through the library is validated with the profile's rules (exit 2, every problem)", async () => {
-    writeFileSync(
-      path.join(app, "deploy", "Pulumi.broken.yaml"),
-      [
-        "config:",
-        "  gcp:project: acme-orders-prod",
-        "  gcp:region: europe-west1",
-        "  acme-orders:image: europe-docker.pkg.dev/acme/apps/orders:1.0.0",
-        "  platform:environment: { profile: prod, app: orders }",
-        "  platform:kms: { protectionLevel: SOFTWARE }",
-        "  platform:databse: {}",
-      ].join("\n"),
-    );
-    try {
-      const r = await platform(["synth", "--env", "broken"]);
-      expect(r.code).toBe(2);
-      expect(r.stdout).toBe("");
-      expect(r.stderr).toContain('Invalid configuration for stack "broken":');
-      expect(r.stderr).toContain('platform:databse: unknown key (did you mean "platform:database"?)');
-      expect(r.stderr).toContain('platform:kms.protectionLevel: prod requires HSM keys, got "SOFTWARE"');
-    } finally {
-      rmSync(path.join(app, "deploy", "Pulumi.broken.yaml"), { force: true });
-    }
-  });
+  it(
+    "config read through the library is validated with the profile's rules (exit 2, every problem)",
+    async () => {
+      writeFileSync(
+        path.join(app, "deploy", "Pulumi.broken.yaml"),
+        [
+          "config:",
+          "  gcp:project: acme-orders-prod",
+          "  gcp:region: europe-west1",
+          "  acme-orders:image: europe-docker.pkg.dev/acme/apps/orders:1.0.0",
+          "  platform:environment: { profile: prod, app: orders }",
+          "  platform:kms: { protectionLevel: SOFTWARE }",
+          "  platform:databse: {}",
+        ].join("\n"),
+      );
+      try {
+        const r = await platform(["synth", "--env", "broken"]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toContain('Invalid configuration for stack "broken":');
+        expect(r.stderr).toContain('platform:databse: unknown key (did you mean "platform:database"?)');
+        expect(r.stderr).toContain('platform:kms.protectionLevel: prod requires HSM keys, got "SOFTWARE"');
+      } finally {
+        rmSync(path.join(app, "deploy", "Pulumi.broken.yaml"), { force: true });
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("cost prices the project's own program against the profile's budget", async () => {
-    const r = await platform(["cost", "--env", "dev", "--json"]);
-    expect(r.stderr).toBe("");
-    const doc = JSON.parse(r.stdout) as { env: string; total: number; byComponent: Record<string, number> };
-    expect(doc.env).toBe("dev");
-    expect(doc.total).toBeGreaterThan(0);
-    expect(Object.keys(doc.byComponent)).toContain("postgres");
-  });
+  it(
+    "cost prices the project's own program against the profile's budget",
+    async () => {
+      const r = await platform(["cost", "--env", "dev", "--json"]);
+      expect(r.stderr).toBe("");
+      const doc = JSON.parse(r.stdout) as { env: string; total: number; byComponent: Record<string, number> };
+      expect(doc.env).toBe("dev");
+      expect(doc.total).toBeGreaterThan(0);
+      expect(Object.keys(doc.byComponent)).toContain("postgres");
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it("preview, up and outputs run the project's program through the orchestrator (Pulumi CLI double)", async () => {
-    const root = await makePulumiRoot(path.join(dir, "pulumi-cli"));
-    const env = { PLATFORM_PULUMI_ROOT: root, PULUMI_CONFIG_PASSPHRASE: "consumer-test" };
-    const preview = await platform(["preview", "--env", "dev", "--json"], env);
-    expect(preview.code).toBe(0);
-    const result = JSON.parse(preview.stdout.trim().split("\n").pop()!) as {
-      ok: boolean;
-      results: { changes: Record<string, number> }[];
-    };
-    expect(result.ok).toBe(true);
-    expect(result.results[0]!.changes["create"]).toBeGreaterThan(20);
-    const up = await platform(["up", "--env", "dev", "--yes"], env);
-    expect(up.code).toBe(0);
-    const outputs = await platform(["outputs", "--env", "dev", "--json"], env);
-    expect(outputs.code).toBe(0);
-    const last = JSON.parse(outputs.stdout.trim().split("\n").pop()!) as {
-      results: { outputs: Record<string, unknown> }[];
-    };
-    expect(Object.keys(last.results[0]!.outputs).sort()).toEqual(["databaseUrlSecret", "url"]);
-    // State and the audit log live in the consumer project, not in the library.
-    expect(existsSync(path.join(app, ".pulumi-state"))).toBe(true);
-    expect(readFileSync(path.join(app, ".platform", "audit.log"), "utf8")).toContain('"verb":"up"');
-  });
+  it(
+    "preview, up and outputs run the project's program through the orchestrator (Pulumi CLI double)",
+    async () => {
+      const root = await makePulumiRoot(path.join(dir, "pulumi-cli"));
+      const env = { PLATFORM_PULUMI_ROOT: root, PULUMI_CONFIG_PASSPHRASE: "consumer-test" };
+      const preview = await platform(["preview", "--env", "dev", "--json"], env);
+      expect(preview.code).toBe(0);
+      const result = JSON.parse(preview.stdout.trim().split("\n").pop()!) as {
+        ok: boolean;
+        results: { changes: Record<string, number> }[];
+      };
+      expect(result.ok).toBe(true);
+      expect(result.results[0]!.changes["create"]).toBeGreaterThan(20);
+      const up = await platform(["up", "--env", "dev", "--yes"], env);
+      expect(up.code).toBe(0);
+      const outputs = await platform(["outputs", "--env", "dev", "--json"], env);
+      expect(outputs.code).toBe(0);
+      const last = JSON.parse(outputs.stdout.trim().split("\n").pop()!) as {
+        results: { outputs: Record<string, unknown> }[];
+      };
+      expect(Object.keys(last.results[0]!.outputs).sort()).toEqual(["databaseUrlSecret", "url"]);
+      // State and the audit log live in the consumer project, not in the library.
+      expect(existsSync(path.join(app, ".pulumi-state"))).toBe(true);
+      expect(readFileSync(path.join(app, ".platform", "audit.log"), "utf8")).toContain('"verb":"up"');
+    },
+    STEP_TIMEOUT_MS,
+  );
 });
