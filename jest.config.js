@@ -17,18 +17,28 @@ const path = require("node:path");
 /** Files that start processes (CLI, double, git, policy server). Everything else is `unit`. */
 const PROCESS_TESTS = [
   "test/integration/",
+  "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
+  "test/unit/guard-baseline.test.ts",
   "test/unit/orchestrator-cli.test.ts",
   "test/unit/orchestrator-double.test.ts",
+  "test/unit/orchestrator-inline.test.ts",
   "test/unit/orchestrator-operation.test.ts",
+  "test/unit/orchestrator-platform-trust.test.ts",
+  "test/unit/orchestrator-trust.test.ts",
   "test/unit/policy-server.test.ts",
+  "test/unit/program-loader.test.ts",
   "test/unit/program.test.ts",
   "test/unit/pulumi-double-cli.test.ts",
   "test/unit/pulumi-double-faults.test.ts",
   "test/unit/pulumi-double.test.ts",
   "test/unit/readme-examples.test.ts",
-  "test/unit/review.test.ts",
+  "test/unit/review-base-build.test.ts",
+  "test/unit/review-baseline.test.ts",
+  "test/unit/review-incomplete.test.ts",
   "test/unit/review-live.test.ts",
+  "test/unit/review.test.ts",
+  "test/unit/user-mistakes.test.ts",
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
