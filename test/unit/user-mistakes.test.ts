@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableEnvs } from "../../orchestrator/envs";
 import { readStackGraph } from "../../orchestrator/graph";
-import { kmsDestroyNote } from "../../orchestrator/operation";
+import { kmsDestroyNote } from "../../orchestrator/kms-note";
 import { targetsByStack, unmatchedTargets } from "../../orchestrator/targets";
 import { detectPlanFormat, MAX_VALUE_DEPTH, normalizeValue } from "../../plan/parse";
 import { ConfigError, parseEnvironmentConfig } from "../../programs/config";
