@@ -3,7 +3,14 @@ import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
 import { isPartialPlan, runGuardsReport, lacksResources } from "../../plan/guards";
 import type { CostLine, Finding, PlanStep } from "../../plan/model";
-import { assertPlanStack, parseInventory, parsePlanFile, PlanParseError, planCompleteness } from "../../plan/parse";
+import {
+  assertPlanStack,
+  parseInventory,
+  parsePlanFile,
+  PlanParseError,
+  planCompleteness,
+  type PlanCompleteness,
+} from "../../plan/parse";
 import type { EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
@@ -25,6 +32,8 @@ export type StepSource =
       readonly kind: "steps";
       readonly source: ReviewSource;
       readonly steps: (env: string) => Promise<readonly PlanStep[]>;
+      /** Whether the plan of `env` is whole (a live preview checks its events against the summary). */
+      readonly completeness?: (env: string) => Promise<PlanCompleteness>;
     };
 
 /** Options of {@link review}. */
@@ -150,10 +159,14 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
             );
         break;
       }
-      case "steps":
+      case "steps": {
         steps = await options.source.steps(env);
         source = options.source.source;
+        const completeness = await options.source.completeness?.(env);
+        if (completeness && !completeness.complete)
+          inputFindings.push(incompleteFinding(`${source} of ${env}`, completeness.problems, options));
         break;
+      }
     }
     const usage = loadUsage(env, dir);
     const plan = estimatePlan(steps, usage, { region: cfg.region });

@@ -1,5 +1,4 @@
-import type { PlanStep } from "../../plan/model";
-import { EngineEventCollector } from "../../plan/parse";
+import { EngineEventCollector, planCompleteness, type ParseResult } from "../../plan/parse";
 import { PlatformError } from "../../components/shared/errors";
 import type { PreviewOptions } from "../types";
 import { preview } from "../verbs";
@@ -19,8 +18,8 @@ export function livePreviewSource(
   envs: readonly string[],
   options: Omit<PreviewOptions, "env" | "onEvent"> = {},
 ): StepSource {
-  let run: Promise<Map<string, PlanStep[]>> | undefined;
-  const steps = async (): Promise<Map<string, PlanStep[]>> => {
+  let run: Promise<Map<string, ParseResult>> | undefined;
+  const steps = async (): Promise<Map<string, ParseResult>> => {
     const collectors = new Map(envs.map((e) => [e, new EngineEventCollector()] as const));
     const result = await preview({
       ...options,
@@ -35,14 +34,22 @@ export function livePreviewSource(
         `preview failed: ${failed.map((r) => `${r.env}: ${r.error ?? r.status}`).join("; ")}`,
       );
     }
-    return new Map([...collectors].map(([env, c]) => [env, c.result().steps] as const));
+    return new Map([...collectors].map(([env, c]) => [env, c.result()] as const));
   };
   return {
     kind: "steps",
     source: "preview",
     steps: async (env) => {
       run ??= steps();
-      return (await run).get(env) ?? [];
+      return (await run).get(env)?.steps ?? [];
+    },
+    // The SDK reports success even when the summary event never came: check the events.
+    completeness: async (env) => {
+      run ??= steps();
+      const result = (await run).get(env);
+      return result
+        ? planCompleteness(result, "event-log")
+        : { complete: false, problems: [`no engine events for ${env}`] };
     },
   };
 }

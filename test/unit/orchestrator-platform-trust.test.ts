@@ -89,8 +89,11 @@ beforeAll(async () => {
 afterAll(async () => {
   if (saved === undefined) delete process.env["PLATFORM_STACKS_DIR"];
   else process.env["PLATFORM_STACKS_DIR"] = saved;
-  expect(await waitForNoLeftovers()).toEqual([]);
-  removeSetups();
+  try {
+    expect(await waitForNoLeftovers()).toEqual([]);
+  } finally {
+    removeSetups();
+  }
 });
 
 const env = () => ({ ...s.cliEnv, PLATFORM_STACKS_DIR: s.stacksDir, TMPDIR: tmp });

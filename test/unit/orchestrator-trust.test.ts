@@ -27,8 +27,11 @@ beforeAll(async () => {
   s = await setup({ solo: fixtureStack(), other: fixtureStack() });
 });
 afterAll(async () => {
-  expect(await waitForNoLeftovers()).toEqual([]);
-  removeSetups();
+  try {
+    expect(await waitForNoLeftovers()).toEqual([]);
+  } finally {
+    removeSetups();
+  }
 });
 
 const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at /);

@@ -191,6 +191,34 @@ describe("review refuses incomplete recorded plans", () => {
   });
 });
 
+describe("steps supplied by a live preview", () => {
+  it("a preview whose events do not add up to its summary is an incomplete plan", async () => {
+    const steps = [{ op: "update" as const }].map((x) => ({
+      ...x,
+      urn: urn("dev", "gcp:storage/bucket:Bucket", "logs"),
+      type: "gcp:storage/bucket:Bucket",
+      name: "logs",
+    }));
+    const [r] = await review({
+      envs: ["dev"],
+      source: {
+        kind: "steps",
+        source: "preview",
+        steps: async () => steps as never,
+        completeness: async () =>
+          planCompleteness(
+            { steps, summary: { resourceChanges: { update: 1, delete: 1 }, maybeCorrupt: false } },
+            "event-log",
+          ),
+      },
+    });
+    expect(r!.findings.find((f) => f.id === INCOMPLETE_PLAN_RULE)).toMatchObject({
+      blocking: true,
+      message: expect.stringMatching(/^incomplete plan: preview of dev: .*delete: summary 1, steps 0/),
+    });
+  });
+});
+
 describe("platform review CLI", () => {
   it("exits 3 on the cut log, even without --strict, and 0 with --allow-incomplete", async () => {
     const cut = write("cut-cli.jsonl", sqlDeleteLog("dev").slice(0, 3));

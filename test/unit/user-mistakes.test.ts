@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { availableEnvs } from "../../orchestrator/envs";
 import { readStackGraph } from "../../orchestrator/graph";
-import { kmsDestroyNote } from "../../orchestrator/operation";
+import { kmsDestroyNote } from "../../orchestrator/kms-note";
 import { targetsByStack, unmatchedTargets } from "../../orchestrator/targets";
 import { detectPlanFormat, MAX_VALUE_DEPTH, normalizeValue } from "../../plan/parse";
 import { ConfigError, parseEnvironmentConfig } from "../../programs/config";
