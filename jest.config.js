@@ -7,6 +7,7 @@ const path = require("node:path");
  * - `unit`: pure and mock-runtime tests. The test environment makes any child-process spawn throw,
  *   so a test that starts a process cannot sit in this tier by accident.
  * - `process`: tests that run the CLI, the Pulumi CLI double, git worktrees or the policy server.
+ * - `package`: the pack-and-consume test (its own command and CI step; see PACKAGE_TESTS).
  *
  * Jest gives every test file its own module registry and global object, which is what Pulumi's
  * runtime (global mocks, config, stack) needs. TypeScript is compiled by @swc/jest (see README
@@ -16,7 +17,7 @@ const path = require("node:path");
 
 /** Files that start processes (CLI, double, git, policy server). Everything else is `unit`. */
 const PROCESS_TESTS = [
-  "test/integration/",
+  "test/integration/real-cli.test.ts",
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",
@@ -42,9 +43,17 @@ const PROCESS_TESTS = [
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * The pack-and-consume test: packs the tarball, installs it into a scratch consumer project (npm,
+ * from the registry cache) and runs that project's tsc, Jest and CLI. Minutes, not seconds, so it
+ * is its own tier (`npm run test:package`, run by CI after `npm test`).
+ */
+const PACKAGE_TESTS = ["test/integration/package-consumer.test.ts"];
+
 /** As regexes (to leave them out of `unit`) and as globs (to select them for `process`). */
 const processRegex = PROCESS_TESTS.map((p) => `<rootDir>/${escape(p)}`);
-const processGlobs = PROCESS_TESTS.map((p) => `<rootDir>/${p}${p.endsWith("/") ? "**/*.test.ts" : ""}`);
+const processGlobs = PROCESS_TESTS.map((p) => `<rootDir>/${p}`);
+const packageRegex = PACKAGE_TESTS.map((p) => `<rootDir>/${escape(p)}`);
 
 /**
  * ESM-only packages (`"type": "module"`: ora, commander, octokit and their dependencies), found by
@@ -135,9 +144,10 @@ module.exports = {
       ...common,
       displayName: "unit",
       testMatch,
-      testPathIgnorePatterns: ["/node_modules/", ...processRegex],
+      testPathIgnorePatterns: ["/node_modules/", ...processRegex, ...packageRegex],
       testEnvironmentOptions: { forbidChildProcess: true },
     },
     { ...common, displayName: "process", testMatch: processGlobs },
+    { ...common, displayName: "package", testMatch: PACKAGE_TESTS.map((p) => `<rootDir>/${p}`) },
   ],
 };
