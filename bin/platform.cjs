@@ -27,11 +27,13 @@ var compiled = path.join(root, "dist", "orchestrator", "cli.js");
 var source = path.join(root, "orchestrator", "cli.ts");
 var SOURCE_DIRS = ["components", "programs", "orchestrator", "plan", "policy", "testing"];
 
-// True when some TypeScript source is newer than the last build (tsc rewrites every output).
+// True when some TypeScript source is newer than the last build. The build is incremental (only
+// changed outputs are rewritten), so its time is that of the build-info file tsc writes each time.
 function buildIsStale() {
   var built;
   try {
-    built = fs.statSync(compiled).mtimeMs;
+    fs.statSync(compiled);
+    built = fs.statSync(path.join(root, "dist", ".tsbuildinfo")).mtimeMs;
   } catch (e) {
     return true;
   }
