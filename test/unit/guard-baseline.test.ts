@@ -1,6 +1,12 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { classifyFindings, countClasses, isPartialPlan, rollBack, lacksResources } from "../../plan/guards/baseline";
+import {
+  classifyFindings,
+  countClasses,
+  isPartialPlan,
+  rollBack,
+  lacksResources,
+} from "../../plan/guards/baseline";
 import { runGuards, runGuardsReport, summarizeFindings } from "../../plan/guards/run";
 import type { Finding } from "../../plan/model";
 import { carefulInventory, mutate, named, sameSteps, setFlag, step, without } from "./guard-fixtures";
