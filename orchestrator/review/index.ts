@@ -147,10 +147,12 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
           inputFindings.push(incompleteFinding(file, completeness.problems, options));
         steps = result.steps;
         source = format === "event-log" ? "event-log" : "preview-json";
-        // Count against the change summary; without one, against a synth of the same program.
+        // Count against the change summary; without one, against a synth of the same program when
+        // there is one, else the plan cannot prove it is whole (it is also reported incomplete).
         partialPlan = result.summary
           ? isPartialPlan(steps, result.summary.resourceChanges)
-          : lacksResources(
+          : !head ||
+            lacksResources(
               steps,
               parseInventory(head)
                 // Components, the stack and providers are named differently by the mock runtime.
