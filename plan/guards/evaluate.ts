@@ -124,7 +124,12 @@ export function evaluateStackRule(
  */
 export function sameCloud(rule: Pick<Rule, "appliesTo">, resources: readonly GuardResource[]): boolean {
   const providers = new Set(rule.appliesTo.map((t) => t.slice(0, t.indexOf(":"))));
-  return providers.size === 0 || resources.some((r) => providers.has(r.type.slice(0, r.type.indexOf(":"))));
+  // An empty state (a plan that deletes the last resource) is judged by every cloud's rules.
+  return (
+    providers.size === 0 ||
+    resources.length === 0 ||
+    resources.some((r) => providers.has(r.type.slice(0, r.type.indexOf(":"))))
+  );
 }
 
 /**

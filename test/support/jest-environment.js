@@ -56,6 +56,12 @@ class PlatformTestEnvironment extends TestEnvironment {
         return this;
       };
     }
+    // The Pulumi SDK raises the listener limit for the many listeners a run adds; they are on the
+    // real process now, so the limit must be too.
+    envProcess.setMaxListeners = function (/** @type {number} */ n) {
+      realProcess.setMaxListeners(Math.max(n, realProcess.getMaxListeners()));
+      return this;
+    };
     for (const method of ["off", "removeListener"]) {
       const original = envProcess[method];
       envProcess[method] = function (/** @type {string} */ event, /** @type {Function} */ fn) {

@@ -1,9 +1,21 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { runProgramFile } from "../../programs/loader";
+
+// The loader registers tsx with Node's own module loader, as the synth and stack workers do in
+// their own processes; Jest's module registry is not Node's, so it runs in a child Node here.
+const LOADER = path.resolve(__dirname, "..", "..", "dist", "programs", "loader.js");
+function runProgramFile(main: string): Promise<unknown> {
+  const script = `require(${JSON.stringify(LOADER)}).runProgramFile(${JSON.stringify(main)}).then((o) => process.stdout.write(JSON.stringify(o)))`;
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ["-e", script], (err, out, errOut) =>
+      err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(JSON.parse(out) as unknown),
+    ),
+  );
+}
 
 let dir: string;
 const file = (name: string, text: string) => {

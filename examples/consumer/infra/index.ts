@@ -9,7 +9,8 @@ import {
 } from "@platform/pulumi-platform";
 import { contextOf, loadRuntimeConfig } from "@platform/pulumi-platform/config";
 
-const cfg = loadRuntimeConfig(); // platform:* and gcp:* validated, with the profile's defaults
+// platform:* and gcp:* validated, with the profile's defaults (secret env values come apart, as secrets)
+const { config: cfg } = loadRuntimeConfig();
 const ctx = contextOf(cfg);
 const net = new Network("net", { ctx });
 const keys = { data: { serviceAgents: ["cloudsql", "secretmanager"] as const } };
