@@ -1,2 +1,2 @@
-export * from "./budget-alert";
+export * from "./gcp";
 export * from "./spec";

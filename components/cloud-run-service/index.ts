@@ -1,4 +1,4 @@
-export * from "./cloud-run-service";
+export * from "./gcp";
 export * from "./links";
 export * from "./resources";
 export * from "./revisions";

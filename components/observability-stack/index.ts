@@ -1,5 +1,5 @@
 export * from "./alerts";
 export * from "./dashboard";
 export * from "./filters";
-export * from "./observability-stack";
+export * from "./gcp";
 export * from "./spec";

@@ -1,3 +1,3 @@
-export * from "./postgres-with-backups";
+export * from "./gcp";
 export * from "./spec";
 export * from "./tiers";

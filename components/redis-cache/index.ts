@@ -1,2 +1,2 @@
-export * from "./redis-cache";
+export * from "./gcp";
 export * from "./spec";

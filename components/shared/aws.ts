@@ -1,0 +1,101 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsContext } from "./context";
+
+/**
+ * Small AWS helpers every AWS implementation uses: the account id, IAM policy documents and
+ * trust policies. Pure except {@link accountIdOf}, which reads the caller identity only when the
+ * stack does not pin its account.
+ */
+
+/** One IAM policy statement (the subset the platform writes). */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: Record<string, pulumi.Input<string> | pulumi.Input<string>[]> | "*";
+  readonly Action: string | readonly string[];
+  readonly Resource?: pulumi.Input<string> | readonly pulumi.Input<string>[];
+  readonly Condition?: Record<string, Record<string, pulumi.Input<string> | pulumi.Input<string>[]>>;
+}
+
+/**
+ * A policy document as the JSON string IAM, KMS, SNS and S3 want, resolving every Input inside.
+ * Statements keep their order, so a diff shows exactly which statement changed.
+ *
+ * @example
+ * ```ts
+ * policyJson([{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secret.arn] }]);
+ * ```
+ */
+export function policyJson(statements: readonly PolicyStatement[]): pulumi.Output<string> {
+  return pulumi
+    .output(statements as unknown as pulumi.Input<unknown>[])
+    .apply((s) => JSON.stringify({ Version: "2012-10-17", Statement: s }));
+}
+
+/**
+ * Trust policy letting one AWS service assume a role, limited to this account (confused-deputy
+ * protection) when the account is known.
+ *
+ * @example
+ * ```ts
+ * assumeRolePolicy("lambda.amazonaws.com", accountId);
+ * ```
+ */
+export function assumeRolePolicy(service: string, accountId?: pulumi.Input<string>): pulumi.Output<string> {
+  return policyJson([
+    {
+      Effect: "Allow",
+      Principal: { Service: service },
+      Action: "sts:AssumeRole",
+      ...(accountId !== undefined ? { Condition: { StringEquals: { "aws:SourceAccount": accountId } } } : {}),
+    },
+  ]);
+}
+
+/**
+ * The account the stack deploys to: the pinned `aws:allowedAccountIds` entry, else the caller
+ * identity (an invoke, answered by the mock runtime offline).
+ *
+ * @example
+ * ```ts
+ * const account = accountIdOf(ctx, this);
+ * ```
+ */
+export function accountIdOf(ctx: AwsContext, parent: pulumi.Resource): pulumi.Output<string> {
+  if (ctx.accountId !== undefined) return pulumi.output(ctx.accountId);
+  return aws.getCallerIdentityOutput({}, { parent }).apply((c) => c.accountId);
+}
+
+/**
+ * `arn:aws:<service>:<region>:<account>:<resource>` (commercial partition).
+ *
+ * @example
+ * ```ts
+ * arnOf("logs", "us-east-1", "123456789012", "log-group:/aws/lambda/x"); // "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/x"
+ * ```
+ */
+export function arnOf(
+  service: string,
+  region: string,
+  account: pulumi.Input<string>,
+  resource: string,
+): pulumi.Output<string> {
+  return pulumi.interpolate`arn:aws:${service}:${region}:${account}:${resource}`;
+}
+
+/** KMS actions by use: the only sets the platform grants. */
+export const KMS_ACTIONS = {
+  encrypt: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+  sign: ["kms:Sign", "kms:Verify", "kms:GetPublicKey", "kms:DescribeKey"],
+  publicKey: ["kms:GetPublicKey", "kms:DescribeKey"],
+} as const;
+/** A KMS use. */
+export type KmsUse = keyof typeof KMS_ACTIONS;
+
+/** Grant operations per use (the KMS Grant API names, without the `kms:` prefix). */
+export const KMS_GRANT_OPERATIONS = {
+  encrypt: ["Encrypt", "Decrypt", "GenerateDataKey", "DescribeKey"],
+  sign: ["Sign", "Verify", "GetPublicKey", "DescribeKey"],
+  publicKey: ["GetPublicKey", "DescribeKey"],
+} as const satisfies Record<KmsUse, readonly string[]>;
