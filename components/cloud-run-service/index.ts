@@ -1,3 +1,5 @@
+export * from "./aws";
+export * from "./aws-spec";
 export * from "./gcp";
 export * from "./links";
 export * from "./resources";
