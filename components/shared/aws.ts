@@ -156,3 +156,80 @@ export function createAwsSecret(a: AwsSecretArgs): {
   );
   return { secret, version };
 }
+
+/** Options for {@link createAlertTopic}. */
+export interface AlertTopicArgs {
+  readonly ctx: AwsContext;
+  /** Component instance name; children are `${owner}-topic…`. */
+  readonly owner: string;
+  /** What the topic carries, e.g. `budget` or `alerts`. */
+  readonly purpose: string;
+  /** AWS services allowed to publish (scoped to this account): `budgets`, `cloudwatch`. */
+  readonly publishers: readonly ("budgets" | "cloudwatch")[];
+  /** Email subscriptions (each address confirms once). @default [] */
+  readonly emails?: readonly string[];
+  /** CMK (its key policy must let the publishers use it: KmsKeyRing `servicePrincipals`). @default none */
+  readonly kmsKeyArn?: pulumi.Input<string>;
+  readonly account: pulumi.Input<string>;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Region override (alarms on Route 53 health checks live in us-east-1). @default the provider's */
+  readonly region?: string;
+  readonly suffix?: string;
+  readonly parent: pulumi.Resource;
+}
+
+/**
+ * A KMS-encrypted SNS topic with a policy that lets only the named AWS services of this account
+ * publish, plus one email subscription per address. Budgets and CloudWatch alarms both use it.
+ *
+ * @example
+ * ```ts
+ * const { topic } = createAlertTopic({ ctx, owner: name, purpose: "alerts", publishers: ["cloudwatch"], emails, kmsKeyArn, account, tags, parent: this });
+ * ```
+ */
+export function createAlertTopic(a: AlertTopicArgs): {
+  topic: aws.sns.Topic;
+  policy: aws.sns.TopicPolicy;
+  subscriptions: aws.sns.TopicSubscription[];
+} {
+  const base = a.suffix ? `${a.owner}-topic-${a.suffix}` : `${a.owner}-topic`;
+  const region = a.region !== undefined ? { region: a.region } : {};
+  const topic = new aws.sns.Topic(
+    base,
+    {
+      name: [a.ctx.app, a.ctx.env, a.owner, a.purpose, a.suffix].filter(Boolean).join("-").slice(0, 256),
+      displayName: `${a.ctx.app} ${a.ctx.env} ${a.purpose}`.slice(0, 100),
+      ...(a.kmsKeyArn !== undefined ? { kmsMasterKeyId: a.kmsKeyArn } : {}),
+      tags: { ...a.tags },
+      ...region,
+    },
+    { parent: a.parent },
+  );
+  const policy = new aws.sns.TopicPolicy(
+    `${base}-policy`,
+    {
+      arn: topic.arn,
+      policy: policyJson(
+        a.publishers.map((p) => ({
+          Sid: `${p}Publish`,
+          Effect: "Allow" as const,
+          Principal: { Service: `${p}.amazonaws.com` },
+          Action: "SNS:Publish",
+          Resource: topic.arn,
+          Condition: { StringEquals: { "aws:SourceAccount": a.account } },
+        })),
+      ),
+      ...region,
+    },
+    { parent: a.parent },
+  );
+  const subscriptions = (a.emails ?? []).map(
+    (email, i) =>
+      new aws.sns.TopicSubscription(
+        `${base}-email-${i}`,
+        { topic: topic.arn, protocol: "email", endpoint: email, ...region },
+        { parent: a.parent },
+      ),
+  );
+  return { topic, policy, subscriptions };
+}
