@@ -26,11 +26,14 @@ export function runPlatform(): PlatformOutputs {
  * API provide) and validates it.
  */
 export function loadRuntimeConfig(): EnvironmentConfig {
+  const RUNTIME_SKIPPED = ["aws:accessKey", "aws:secretKey", "aws:token"];
   const all = pulumi.runtime.allConfig();
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
-    if (!k.startsWith("platform:") && !k.startsWith("gcp:")) continue;
-    values[k] = k.startsWith("platform:") ? parseJsonish(v) : v;
+    if (!k.startsWith("platform:") && !k.startsWith("gcp:") && !k.startsWith("aws:")) continue;
+    // Credentials are the provider's business; the program never reads them (and they arrive decrypted here).
+    if (RUNTIME_SKIPPED.includes(k)) continue;
+    values[k] = k.startsWith("gcp:") || k === "aws:region" || k === "aws:profile" ? v : parseJsonish(v);
   }
   return parseEnvironmentConfig(pulumi.getStack(), values);
 }

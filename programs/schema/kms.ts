@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Profile } from "../../components/shared/profiles";
+import { awsKmsSchema } from "./aws";
 import { bool, intRange, oneOf, section } from "./fields";
 
 /**
@@ -22,6 +23,8 @@ export const kmsSchema = section({
   signingKey: bool(),
   /** Pulumi `protect` on ring and keys. @default true */
   protect: bool(),
+  /** AWS KMS settings (cloud aws only). */
+  aws: awsKmsSchema,
 }).partial();
 
 /** Resolved `platform:kms`. */
