@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, parseEnvironmentConfig, type EnvironmentConfig } from "./config";
+import { awsPlatformProgram, type AwsPlatformOutputs } from "./aws";
 import { platformProgram, type PlatformOutputs } from "./platform";
 import { parseJsonish } from "./stack-config";
 
@@ -12,9 +13,11 @@ import { parseJsonish } from "./stack-config";
  * await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "platform", program: async () => runPlatform() });
  * ```
  */
-export function runPlatform(): PlatformOutputs {
+export function runPlatform(): PlatformOutputs | AwsPlatformOutputs {
   try {
-    return platformProgram(loadRuntimeConfig());
+    const cfg = loadRuntimeConfig();
+    // One program per concept set; the cloud picks the implementations.
+    return cfg.cloud === "aws" ? awsPlatformProgram(cfg) : platformProgram(cfg);
   } catch (e) {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);
     throw e;
