@@ -331,18 +331,16 @@ export class AwsPostgresWithBackups extends pulumi.ComponentResource implements 
       instances.push(instance, ...replicas);
     }
 
-    const secretJson = pulumi
-      .all([host, port, password.result])
-      .apply(([h, p, pw]) =>
-        JSON.stringify({
-          engine: "postgres",
-          host: h,
-          port: p,
-          username: MASTER_USER,
-          password: pw,
-          dbname: spec.databaseName,
-        }),
-      );
+    const secretJson = pulumi.all([host, port, password.result]).apply(([h, p, pw]) =>
+      JSON.stringify({
+        engine: "postgres",
+        host: h,
+        port: p,
+        username: MASTER_USER,
+        password: pw,
+        dbname: spec.databaseName,
+      }),
+    );
     const { secret } = createAwsSecret({
       ctx,
       owner: name,
