@@ -212,3 +212,23 @@ describe("AwsKmsKeyRing", () => {
     ]);
   });
 });
+
+describe("offline AWS ids and ARNs (synth mock runtime and the CLI double)", () => {
+  it("are deterministic, plausible and in the stack's region and account", async () => {
+    const { awsComputed, regionCode } = await import("../../orchestrator/synth/aws-state");
+    const at = { region: "eu-west-1", account: "210987654321" };
+    const role = awsComputed("aws:iam/role:Role", "api-role", { name: "shop-api-run" }, at)!;
+    expect(role).toMatchObject({
+      id: "shop-api-run",
+      outs: { arn: "arn:aws:iam::210987654321:role/shop-api-run" },
+    });
+    const key = awsComputed("aws:kms/key:Key", "kms-key-data", {}, at)!;
+    expect(key.outs["arn"]).toMatch(
+      /^arn:aws:kms:eu-west-1:210987654321:key\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(awsComputed("aws:kms/key:Key", "kms-key-data", {}, at)).toEqual(key);
+    expect(awsComputed("aws:ec2/vpc:Vpc", "net-vpc", {}, at)!.id).toMatch(/^vpc-0[0-9a-f]{16}$/);
+    expect(awsComputed("gcp:kms/keyRing:KeyRing", "r", {}, at)).toBeUndefined();
+    expect(regionCode("ap-southeast-1")).toBe("aps1");
+  });
+});
