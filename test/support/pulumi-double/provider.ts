@@ -101,8 +101,10 @@ function awsPlace(config: Props): AwsPlace {
 /** Outputs the provider computes on create (and keeps on update). */
 function computed(type: string, name: string, inputs: Props, config: Props): { id: string; outs: Props } {
   // AWS ids and ARNs: deterministic and plausible (shared with synth's mock runtime).
-  const aws = awsComputed(type, name, unwrap(inputs) as Record<string, unknown>, awsPlace(config));
-  if (aws) return aws;
+  if (type.startsWith("aws:")) {
+    const aws = awsComputed(type, name, unwrap(inputs) as Record<string, unknown>, awsPlace(config));
+    if (aws) return aws;
+  }
   const project = str(inputs["project"] ?? config["gcp:project"], "acme-test");
   const region = str(inputs["region"] ?? inputs["location"] ?? config["gcp:region"], "europe-west1");
   const nm = str(inputs["name"], `${name}-${hex(7)}`);
