@@ -84,8 +84,8 @@ const PETS = ["ant", "bee", "cat", "dog", "eel", "fox", "gnu", "owl", "yak", "em
 const ADJS = ["able", "brave", "calm", "deep", "eager", "fair", "glad", "keen", "mild", "neat"];
 
 /** Where AWS resources of this stack live: `aws:region` and the single `aws:allowedAccountIds` entry. */
-function awsPlace(config: Props): AwsPlace {
-  let ids: unknown = unwrap(config["aws:allowedAccountIds"]);
+function awsPlace(config: Props | undefined): AwsPlace {
+  let ids: unknown = unwrap(config?.["aws:allowedAccountIds"]);
   if (typeof ids === "string") {
     try {
       ids = JSON.parse(ids);
@@ -95,7 +95,7 @@ function awsPlace(config: Props): AwsPlace {
   }
   const account =
     Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string" ? ids[0] : MOCK_AWS_ACCOUNT;
-  return { region: str(config["aws:region"], "us-east-1"), account };
+  return { region: str(config?.["aws:region"], "us-east-1"), account };
 }
 
 /** Outputs the provider computes on create (and keeps on update). */
