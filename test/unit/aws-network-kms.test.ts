@@ -9,6 +9,7 @@ import {
 import { AwsNetwork, subnetCidrs, validateAwsNetwork } from "../../components/network";
 import type { AwsContext } from "../../components/shared/context";
 import { PlatformError } from "../../components/shared/errors";
+import { awsComputed, regionCode } from "../../orchestrator/synth/aws-state";
 import { promiseOf, setupMocks } from "../support/harness";
 
 const ctx = (profile: "dev" | "staging" | "prod"): AwsContext => ({
@@ -214,8 +215,7 @@ describe("AwsKmsKeyRing", () => {
 });
 
 describe("offline AWS ids and ARNs (synth mock runtime and the CLI double)", () => {
-  it("are deterministic, plausible and in the stack's region and account", async () => {
-    const { awsComputed, regionCode } = await import("../../orchestrator/synth/aws-state");
+  it("are deterministic, plausible and in the stack's region and account", () => {
     const at = { region: "eu-west-1", account: "210987654321" };
     const role = awsComputed("aws:iam/role:Role", "api-role", { name: "shop-api-run" }, at)!;
     expect(role).toMatchObject({
