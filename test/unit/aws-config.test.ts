@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { ConfigError, parseEnvironmentConfig, type ConfigIssue } from "../../programs/config";
 import { validateAwsProvider } from "../../programs/schema/aws-provider";
 
@@ -636,7 +637,7 @@ describe("cloud aws: bad config names the field, what is allowed and which cloud
         "platform:database": { aws: { engine: "rds" } },
         "platform:cache": { mode: "elasticache" },
       });
-      expect.unreachable();
+      throw new Error("expected to be unreachable");
     } catch (e) {
       expect((e as ConfigError).issues).toEqual([
         {

@@ -1,4 +1,5 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import {
   AwsCloudRunService,
   kmsLink,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { synth, type SynthResult } from "../../orchestrator/synth";
 import { MOCK_INVOKES, mockState } from "../../orchestrator/synth/mock-cloud";
 import { installRecordingMocks } from "../../orchestrator/synth/recorder";

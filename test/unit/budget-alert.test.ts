@@ -1,4 +1,5 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { BudgetAlert, BUDGET_ALERT_TYPE, DEFAULTS } from "../../components/budget-alert";
 import type { PlatformContext } from "../../components/shared/context";
 import { promiseOf, setupMocks } from "../support/harness";

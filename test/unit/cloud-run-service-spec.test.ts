@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import {
   cloudSqlCondition,
   fitMemoryToCpu,
@@ -177,7 +178,7 @@ describe("normalizeCloudRunArgs", () => {
   it("lists every problem at once", () => {
     try {
       normalizeCloudRunArgs("api", { ...base, cpu: "3" as never, timeoutSeconds: 0, ingress: "x" as never });
-      expect.unreachable();
+      throw new Error("expected to be unreachable");
     } catch (e) {
       expect((e as Error).message.split("; ")).toHaveLength(3);
     }

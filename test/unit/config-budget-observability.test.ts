@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { ConfigError, parseEnvironmentConfig, type ConfigIssue } from "../../programs/config";
 
 const ACCOUNT = "01ABCD-23EF45-6789AB";

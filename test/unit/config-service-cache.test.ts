@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { ConfigError, parseEnvironmentConfig } from "../../programs/config";
 import { PLACEHOLDER_IMAGE, resolveService } from "../../programs/schema/service";
 import { resolveCache } from "../../programs/schema/cache";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { SECTIONS } from "../../programs/schema";
 import { stackFileJsonSchema } from "../../programs/schema/json-schema";
 import { ConfigError, editDistance, hint, parseEnvironmentConfig } from "../../programs/config";

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import type { CostLine, PlanStep } from "../../plan/model";
 import { UNKNOWN } from "../../plan/model";
 import {

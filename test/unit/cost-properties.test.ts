@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import type { PlanStep } from "../../plan/model";
 import {
   DEFAULT_USAGE,

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { DEFAULT_USAGE, loadUsage, parseUsage, usageFor, UsageError } from "../../plan/cost";
 
 const STACKS = join(__dirname, "..", "..", "stacks");

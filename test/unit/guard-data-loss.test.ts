@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { DATA_RESOURCES, isDataResource } from "../../plan/guards/data-loss";
 import { runGuards, summarizeFindings } from "../../plan/guards/run";
 import type { GuardResource } from "../../plan/guards/types";

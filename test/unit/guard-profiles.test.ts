@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { RULES, RULES_BY_ID } from "../../plan/guards/registry";
 import { runGuards } from "../../plan/guards/run";
 import { Enforcement, enforcementFor, Level, type Rule } from "../../plan/guards/types";

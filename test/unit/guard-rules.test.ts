@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { TABLE_1A } from "../../plan/guards/coverage";
 import { RULES, RULES_BY_ID, SECURITY_RULES } from "../../plan/guards/registry";
 import { checkInventory, runGuards } from "../../plan/guards/run";

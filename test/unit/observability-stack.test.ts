@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import {
   CIS_LOG_METRICS,
   DATA_ACCESS_SERVICES,

@@ -3,7 +3,8 @@
 // resources kept on destroy. Requires `npm run build` (the double runs compiled).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { synth } from "../../orchestrator/synth";
 import { Status } from "../../orchestrator/types";
 import { destroy, preview, up } from "../../orchestrator/verbs";

@@ -3,7 +3,8 @@
 // `npm run build`.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import {
   fixtureStack,
   jsonLines,

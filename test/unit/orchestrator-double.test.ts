@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { synth } from "../../orchestrator/synth";
 import { destroy, outputs, preview, refresh, up, cancel } from "../../orchestrator/verbs";
 import { SECRET_SIG_KEY } from "../../orchestrator/operation";

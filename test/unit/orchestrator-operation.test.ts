@@ -3,7 +3,8 @@
 // never arrives) and exact lock-wait timing.
 import * as os from "node:os";
 import { ConcurrentUpdateError, CommandError, StackNotFoundError } from "@pulumi/pulumi/automation";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { runOperation, type Job } from "../../orchestrator/operation";
 import { Status, type OrchestratorEvent } from "../../orchestrator/types";
 import type { StackFactory, StackHandle, WorkspaceSpec } from "../../orchestrator/workspace";

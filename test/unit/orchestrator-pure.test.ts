@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { PlatformError } from "../../components/shared/errors";
 import { ConfigError } from "../../programs/config";
 import { auditEntry } from "../../orchestrator/audit";

@@ -8,7 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 
 const ROOT = join(__dirname, "..", "..");
 const ENTRY = process.env["PLATFORM_POLICY_ENTRY"] ?? join(ROOT, "dist", "policy", "index.js");
@@ -95,7 +96,7 @@ const zonalDb = {
   settings: { availabilityType: "ZONAL", ipConfiguration: { ipv4Enabled: false, sslMode: "ENCRYPTED_ONLY" } },
 };
 
-describe.skipIf(reason !== undefined)("the policy pack served by @pulumi/policy", () => {
+(reason !== undefined ? describe.skip : describe)("the policy pack served by @pulumi/policy", () => {
   it("announces one policy per resource and stack rule, levels from PLATFORM_PROFILE", async () => {
     const prod = await startPack("prod");
     const info: any = await call(prod, "getAnalyzerInfo", new emptypb.Empty());

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import {
   CIS_DATABASE_FLAGS,
   DEFAULTS,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, it, jest } from "@jest/globals";
+import { expect } from "../support/expect";
 import { installRecordingMocks } from "../../orchestrator/synth/recorder";
 import { MOCK_INVOKES, mockState } from "../../orchestrator/synth/mock-cloud";
 import { synth, type SynthResult } from "../../orchestrator/synth";
@@ -24,7 +25,7 @@ const KEY = "gcp:kms/cryptoKey:CryptoKey";
 describe("the pulumi up entry and synth register the same resources", () => {
   it.each(ENVS)("%s", async (env) => {
     // What `pulumi up -s <env>` does: the runtime carries the stack config, Pulumi loads programs/index.
-    vi.resetModules();
+    jest.resetModules();
     const rec = await installRecordingMocks({
       project: "platform",
       stack: env,

@@ -7,7 +7,8 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
+import { expect } from "../support/expect";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import {
@@ -65,7 +66,8 @@ afterAll(async () => {
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
   runCli(de, args, { cwd: proj, env: { NODE_PATH, ...env } });
 
-describe("pulumi double CLI", { timeout: 180_000 }, () => {
+describe("pulumi double CLI", () => {
+  jest.setTimeout(180_000);
   it("prints its version, overridable with PULUMI_DOUBLE_VERSION", async () => {
     expect((await cli(["version"])).stdout).toBe("v3.270.0\n");
     expect((await cli(["version"], { PULUMI_DOUBLE_VERSION: "3.199.1" })).stdout).toBe("v3.199.1\n");
@@ -245,7 +247,8 @@ function runnerAlive(dir: string): boolean {
   return false;
 }
 
-describe("pulumi double through LocalWorkspace helpers", { timeout: 180_000 }, () => {
+describe("pulumi double through LocalWorkspace helpers", () => {
+  jest.setTimeout(180_000);
   it("maps missing and existing stacks to StackNotFoundError and StackAlreadyExistsError", async () => {
     const program = async () => ({});
     const opts = {

@@ -3,7 +3,8 @@
  * a concurrent update, a crash mid-update (lock and pending operations left behind), `cancel`,
  * a graceful SIGINT, protected resources. Build first (`npm run build`).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
+import { expect } from "../support/expect";
 import { CommandError, ConcurrentUpdateError, type EngineEvent } from "@pulumi/pulumi/automation";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
 import {
@@ -51,7 +52,8 @@ function urns(project: string, stack: string): string[] {
   return (latest?.resources ?? []).map((r: { urn: string }) => r.urn);
 }
 
-describe("pulumi double faults", { timeout: 180_000 }, () => {
+describe("pulumi double faults", () => {
+  jest.setTimeout(180_000);
   it("PULUMI_DOUBLE_FAIL_ON fails that resource like a provider error and keeps the rest", async () => {
     const stack = await inlineStack(de, { project: "failon", stack: "dev", program: bundleProgram });
     const events: EngineEvent[] = [];

@@ -5,7 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
+import { expect } from "../support/expect";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { bundleProgram } from "../support/pulumi-double/fixture-program";
 import {
@@ -36,7 +37,8 @@ afterAll(async () => {
   await removeDoubleEnv(de);
 });
 
-describe("pulumi double through the Automation API", { timeout: 180_000 }, () => {
+describe("pulumi double through the Automation API", () => {
+  jest.setTimeout(180_000);
   it("reports the configured version through PulumiCommand.get", () => {
     expect(de.cmd.version?.toString()).toBe("3.270.0");
   });

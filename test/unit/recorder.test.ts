@@ -1,4 +1,5 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import * as pulumi from "@pulumi/pulumi";
 import { promiseOf, setupMocks } from "../support/harness";
 

@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { DEFAULTS, RedisCache } from "../../components/redis-cache";
 import type { PlatformContext } from "../../components/shared/context";
 import { promiseOf, setupMocks } from "../support/harness";

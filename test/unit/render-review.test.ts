@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { diffInventories } from "../../plan/diff";
 import type { Finding, PlanStep } from "../../plan/model";
 import { parseEventLog, parseInventory } from "../../plan/parse";

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { CONTINUED_END, CONTINUED_START, splitComment, splitCommentParts } from "../../plan/render";
 
 const SUMMARY =

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { isBlocked, review } from "../../orchestrator/review";
 import { livePreviewSource } from "../../orchestrator/review/live";
 import { up } from "../../orchestrator/verbs";

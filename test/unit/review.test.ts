@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { isBlocked, review } from "../../orchestrator/review";
 import { renderComments, renderText } from "../../plan/render";
 

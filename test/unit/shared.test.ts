@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { daysToDuration, durationSeconds, parseHumanDuration } from "../../components/shared/durations";
 import { labelValue, platformLabels } from "../../components/shared/labels";
 import { childName, physicalName } from "../../components/shared/naming";
