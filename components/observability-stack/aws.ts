@@ -368,7 +368,8 @@ export class AwsObservabilityStack extends pulumi.ComponentResource {
           ]),
           tags,
         },
-        { parent },
+        // Like the platform's own keys: a program edit must not delete it outside dev.
+        { parent, protect: ctx.profile !== "dev" },
       );
       uptimeTopicCache = createAlertTopic({
         ctx,
