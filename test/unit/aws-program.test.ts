@@ -5,6 +5,8 @@ import { synth, type SynthResult } from "../../orchestrator/synth";
 import { MOCK_INVOKES, mockState } from "../../orchestrator/synth/mock-cloud";
 import { installRecordingMocks } from "../../orchestrator/synth/recorder";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
+import { checkInventory } from "../../plan/guards";
+import { parseInventory } from "../../plan/parse";
 
 const ENVS = ["aws-dev", "aws-staging", "aws-prod"] as const;
 const results: Record<string, SynthResult> = {};
@@ -260,5 +262,16 @@ describe("the three AWS stacks", () => {
       ),
       databaseSecretArn: expect.stringMatching(/^arn:aws:secretsmanager:us-west-2:777788889999:secret:/),
     });
+  });
+
+  it("the guards on the real synth: aws-prod fails only the known secret-rotation gap; aws-dev passes every L1 rule", () => {
+    const prod = checkInventory(parseInventory(results["aws-prod"]!).resources, "prod");
+    // Known gap: the DB master secret and the cache auth secret have no rotation Lambda yet
+    // (platform:database.aws.rotationLambdaArn is unset in aws-prod). When fixed, expect [] here.
+    expect(prod.failedRules.map((r) => r.id)).toEqual(["aws/secret-rotation"]);
+    expect(prod.failedRules.filter((r) => r.level === "L1")).toEqual([]);
+    const dev = checkInventory(parseInventory(results["aws-dev"]!).resources, "dev");
+    expect(dev.failedRules.filter((r) => r.level === "L1")).toEqual([]);
+    expect(dev.passed).toBe(true);
   });
 });
