@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { loadRuntimeConfig, contextOf } from "@platform/pulumi-platform/config";
- * const cfg = loadRuntimeConfig(); // validated platform:* and gcp:* config of the running stack
+ * const { config: cfg } = loadRuntimeConfig(); // validated platform:* and gcp:* config of the running stack
  * const ctx = contextOf(cfg);      // { env, profile, app, project, region, labels }
  * ```
  */

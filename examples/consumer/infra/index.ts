@@ -9,7 +9,7 @@ import {
 } from "@platform/pulumi-platform";
 import { contextOf, loadRuntimeConfig } from "@platform/pulumi-platform/config";
 
-const cfg = loadRuntimeConfig(); // platform:* and gcp:* validated, with the profile's defaults
+const { config: cfg } = loadRuntimeConfig(); // platform:* and gcp:* validated, with the profile's defaults
 const ctx = contextOf(cfg);
 const net = new Network("net", { ctx });
 const keys = { data: { serviceAgents: ["cloudsql", "secretmanager"] as const } };
