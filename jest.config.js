@@ -18,10 +18,12 @@ const path = require("node:path");
 /** Files that start processes (CLI, double, git, policy server). Everything else is `unit`. */
 const PROCESS_TESTS = [
   "test/integration/real-cli.test.ts",
+  "test/unit/aws-program.test.ts",
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",
   "test/unit/orchestrator-cli.test.ts",
+  "test/unit/orchestrator-aws-double.test.ts",
   "test/unit/orchestrator-double.test.ts",
   "test/unit/orchestrator-inline.test.ts",
   "test/unit/orchestrator-operation.test.ts",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hint, PlatformError } from "../components/shared/errors";
 
 export { editDistance, hint } from "../components/shared/errors";
-import type { PlatformContext } from "../components/shared/context";
+import type { AwsContext, Cloud, PlatformContext } from "../components/shared/context";
 import type { Profile } from "../components/shared/profiles";
 import { GCP_REGIONS, isGcpRegion } from "../components/shared/regions";
 import { got } from "./schema/fields";
@@ -14,12 +14,15 @@ import {
   secretPlacementIssues,
   type SecretPath,
 } from "./secret-config";
+import { awsInvariants, GCP_ONLY_FIELDS, resolveAws, type AwsSettings } from "./schema/aws";
+import { validateAwsProvider, type AwsProviderConfig } from "./schema/aws-provider";
+import { BILLING_ACCOUNT_REQUIRED } from "./schema/budget";
 
 export type { ConfigIssue } from "./schema";
 
 /** The config namespace every platform key lives in. */
 export const NAMESPACE = "platform";
-/** Provider keys the program reads besides `platform:*`. */
+/** Provider keys the program reads besides `platform:*` on cloud gcp (on aws: `aws:*`, see schema/aws-provider.ts). */
 export const PROVIDER_KEYS = ["gcp:project", "gcp:region"] as const;
 
 /**
@@ -38,13 +41,19 @@ export type EnvironmentConfig = ResolvedSections & {
   readonly profile: Profile;
   readonly app: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** `platform:environment.cloud`. */
+  readonly cloud: Cloud;
+  /** GCP project id; empty on cloud aws. */
   readonly project: string;
+  /** GCP or AWS region. */
   readonly region: string;
   /**
    * Env vars of `platform:service.env` whose values are secrets: `service.env` holds `"[secret]"`
    * for them, and the program reads the value as a secret and stores it in Secret Manager.
    */
   readonly secretEnvNames: readonly string[];
+  /** The AWS provider settings and each section's `aws` settings; present on cloud aws only. */
+  readonly aws?: AwsSettings & { readonly provider: AwsProviderConfig };
 };
 
 /**
@@ -104,44 +113,87 @@ export function parseEnvironmentConfig(
       issues.push({ path: key, message: `unknown key${hint(key, known)}; allowed: ${known.join(", ")}` });
     }
   }
-  const project = values["gcp:project"];
-  if (typeof project !== "string" || !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) {
-    issues.push({
-      path: "gcp:project",
-      message: `must be a GCP project id (6–30 lowercase letters, digits, '-'), got ${got(project)}`,
-    });
-  }
-  const region = values["gcp:region"];
-  if (typeof region !== "string" || !/^[a-z]+-[a-z]+\d+$/.test(region)) {
-    issues.push({
-      path: "gcp:region",
-      message: `must be a GCP region such as europe-west1, got ${got(region)}`,
-    });
-  } else if (!isGcpRegion(region)) {
-    issues.push({
-      path: "gcp:region",
-      message: `must be a Google Cloud region, got ${got(region)}${hint(region, GCP_REGIONS)}; regions: ${GCP_REGIONS.join(", ")}`,
-    });
-  }
-
   const envRaw = values[`${NAMESPACE}:environment`];
   const envParsed = ENVIRONMENT_SECTION.schema.safeParse(envRaw);
   if (!envParsed.success)
     issues.push(
-      ...zodIssues(`${NAMESPACE}:environment`, envParsed.error, ENVIRONMENT_SECTION.schema, envRaw),
+      ...zodIssues(`${NAMESPACE}:environment`, envParsed.error, ENVIRONMENT_SECTION.schema, envRaw, [
+        ...((envRaw as { cloud?: unknown } | undefined)?.cloud === "aws" ? [] : ["aws"]),
+      ]),
     );
   const profile: Profile | undefined = envParsed.success ? envParsed.data.profile : undefined;
+  const rawCloud = (envRaw as { cloud?: unknown } | undefined)?.cloud;
+  const cloud: Cloud = envParsed.success
+    ? (envParsed.data.cloud ?? "gcp")
+    : rawCloud === "aws"
+      ? "aws"
+      : "gcp";
+  const other = cloud === "aws" ? "gcp" : "aws";
+  for (const key of Object.keys(values)) {
+    if (key.startsWith(`${other}:`))
+      issues.push({
+        path: key,
+        message: `applies only to cloud ${other} (this stack is cloud ${cloud}; platform:environment.cloud picks the cloud)`,
+      });
+  }
+  const project = values["gcp:project"];
+  const region = values["gcp:region"];
+  let awsProvider: AwsProviderConfig | undefined;
+  if (cloud === "gcp") {
+    if (typeof project !== "string" || !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) {
+      issues.push({
+        path: "gcp:project",
+        message: `must be a GCP project id (6–30 lowercase letters, digits, '-'), got ${got(project)}`,
+      });
+    }
+    if (typeof region !== "string" || !/^[a-z]+-[a-z]+\d+$/.test(region)) {
+      issues.push({
+        path: "gcp:region",
+        message: `must be a GCP region such as europe-west1, got ${got(region)}`,
+      });
+    } else if (!isGcpRegion(region)) {
+      issues.push({
+        path: "gcp:region",
+        message: `must be a Google Cloud region, got ${got(region)}${hint(region, GCP_REGIONS)}; regions: ${GCP_REGIONS.join(", ")}`,
+      });
+    }
+  } else {
+    const r = validateAwsProvider(values, profile ?? "dev");
+    issues.push(...r.issues);
+    awsProvider = r.config;
+  }
+  issues.push(...cloudOnlyIssues(cloud, values));
+  // Secret env values become Secret Manager secrets on GCP; the AWS program has no such path yet,
+  // and must never hand a Lambda the "[secret]" placeholder (or the value in plain text).
+  if (cloud === "aws")
+    for (const name of secrets.map(secretEnvName).filter((n): n is string => n !== undefined))
+      issues.push({
+        path: `${NAMESPACE}:service.env.${name}`,
+        message:
+          "is set as a secret, but cloud aws does not support secret env values yet (only cloud gcp stores them in Secret Manager); remove the secret or use cloud gcp",
+      });
 
   const resolved: Record<string, unknown> = {};
-  const ctx = { profile: profile ?? "dev", env };
+  const ctx = { profile: profile ?? "dev", env, cloud };
+  const rawSections: Record<string, Record<string, unknown> | undefined> = {};
   for (const [key, section] of Object.entries(SECTIONS) as [
     keyof typeof SECTIONS,
     (typeof SECTIONS)[keyof typeof SECTIONS],
   ][]) {
     const raw = values[`${NAMESPACE}:${key}`];
     const parsed = (section.schema as z.ZodType).safeParse(raw ?? {});
+    if (parsed.success)
+      rawSections[key] = raw === undefined ? undefined : (parsed.data as Record<string, unknown>);
     if (!parsed.success) {
-      issues.push(...zodIssues(`${NAMESPACE}:${key}`, parsed.error, section.schema as z.ZodType, raw));
+      issues.push(
+        ...zodIssues(
+          `${NAMESPACE}:${key}`,
+          parsed.error,
+          section.schema as z.ZodType,
+          raw,
+          cloud === "gcp" ? ["aws"] : [],
+        ),
+      );
       continue;
     }
     resolved[key] = (section.resolve as (r: unknown, c: typeof ctx) => unknown)(parsed.data, ctx);
@@ -159,6 +211,30 @@ export function parseEnvironmentConfig(
       );
     }
   }
+  let aws: EnvironmentConfig["aws"];
+  if (cloud === "aws" && envParsed.success) {
+    rawSections["environment"] = envParsed.data;
+    const settings = resolveAws(rawSections, profile!);
+    if (Object.keys(SECTIONS).every((k) => resolved[k] !== undefined)) {
+      const r = resolved as unknown as ResolvedSections;
+      issues.push(
+        ...awsInvariants(
+          settings,
+          {
+            raw: rawSections,
+            database: r.database,
+            cache: r.cache,
+            service: r.service,
+            budget: r.budget,
+            kms: r.kms,
+            observability: r.observability,
+          },
+          profile!,
+        ),
+      );
+    }
+    if (awsProvider) aws = { ...settings, provider: awsProvider };
+  }
   // A misplaced secret is reported once, as such: what validation says about "[secret]" is noise.
   const hidden = misplaced.map((m) => m.path);
   const shown = issues.filter(
@@ -168,15 +244,82 @@ export function parseEnvironmentConfig(
   );
   if (shown.length > 0) throw new ConfigError(env, dedupe(shown));
   const e = envParsed.success ? envParsed.data : undefined;
+
   return {
     ...(resolved as ResolvedSections),
     env,
     profile: profile!,
     app: e!.app,
     labels: e!.labels ?? {},
-    project: project as string,
-    region: region as string,
+    cloud,
+    project: cloud === "gcp" ? (project as string) : "",
+    region: cloud === "gcp" ? (region as string) : aws!.provider.region,
+    ...(aws ? { aws } : {}),
     secretEnvNames: secrets.map(secretEnvName).filter((n): n is string => n !== undefined),
+  };
+}
+
+/**
+ * Fields that belong to the other cloud, and the GCP-only rules that the zod sections cannot
+ * know the cloud for. Every message says which cloud the field belongs to.
+ */
+function cloudOnlyIssues(cloud: Cloud, values: Readonly<Record<string, unknown>>): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  const sectionOf = (key: string) => {
+    const v = values[`${NAMESPACE}:${key}`];
+    return typeof v === "object" && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  };
+  for (const key of ["environment", ...Object.keys(SECTIONS)]) {
+    const raw = sectionOf(key);
+    if (!raw) continue;
+    if (cloud === "gcp" && raw["aws"] !== undefined)
+      out.push({
+        path: `${NAMESPACE}:${key}.aws`,
+        message: "applies only to cloud aws (this stack is cloud gcp; set platform:environment.cloud: aws)",
+      });
+    if (cloud !== "aws") continue;
+    for (const [field, instead] of Object.entries(GCP_ONLY_FIELDS[key] ?? {})) {
+      const [a, b] = field.split(".") as [string, string | undefined];
+      const v = b === undefined ? raw[a] : (raw[a] as Record<string, unknown> | undefined)?.[b];
+      if (v !== undefined)
+        out.push({
+          path: `${NAMESPACE}:${key}.${field}`,
+          message: `applies only to cloud gcp (this stack is cloud aws): ${instead}`,
+        });
+    }
+  }
+  const budget = sectionOf("budget");
+  if (cloud === "gcp" && budget && Object.keys(budget).length > 0 && budget["billingAccount"] === undefined)
+    out.push({ path: `${NAMESPACE}:budget.billingAccount`, message: BILLING_ACCOUNT_REQUIRED });
+  if (cloud === "gcp" && sectionOf("cache")?.["mode"] === "elasticache")
+    out.push({
+      path: `${NAMESPACE}:cache.mode`,
+      message: 'gcp: elasticache is the AWS cache; use "memorystore" (or "memory"), got "elasticache"',
+    });
+  return out;
+}
+
+/**
+ * The AWS component context for an environment on cloud aws.
+ *
+ * @example
+ * ```ts
+ * awsContextOf(parseEnvironmentConfig("aws-dev", values)).region; // "us-east-1"
+ * ```
+ */
+export function awsContextOf(cfg: EnvironmentConfig): AwsContext {
+  if (cfg.cloud !== "aws" || !cfg.aws)
+    throw new PlatformError(`stack "${cfg.env}" is cloud ${cfg.cloud}, not aws`);
+  return {
+    cloud: "aws",
+    env: cfg.env,
+    profile: cfg.profile,
+    app: cfg.app,
+    region: cfg.region,
+    labels: cfg.labels,
+    ...(cfg.aws.provider.accountId !== undefined ? { accountId: cfg.aws.provider.accountId } : {}),
   };
 }
 
@@ -192,12 +335,18 @@ export function contextOf(cfg: EnvironmentConfig): PlatformContext {
   };
 }
 
-function zodIssues(prefix: string, error: z.ZodError, schema: z.ZodType, input: unknown): ConfigIssue[] {
+function zodIssues(
+  prefix: string,
+  error: z.ZodError,
+  schema: z.ZodType,
+  input: unknown,
+  hidden: readonly string[] = [],
+): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const issue of error.issues) {
     const at = pathString(prefix, issue.path);
     if (issue.code === "unrecognized_keys") {
-      const allowed = shapeKeysAt(schema, issue.path);
+      const allowed = shapeKeysAt(schema, issue.path).filter((k) => !hidden.includes(k));
       for (const key of issue.keys) {
         out.push({
           path: pathString(prefix, [...issue.path, key]),

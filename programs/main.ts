@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, parseEnvironmentConfig, type EnvironmentConfig } from "./config";
+import { awsPlatformProgram, type AwsPlatformOutputs } from "./aws";
 import { platformProgram, type PlatformOutputs } from "./platform";
 import { secretEnvName, secretPaths, valueAtSecretPath, isProgramKey } from "./secret-config";
 import { parseJsonish, readStackConfig, stacksDir } from "./stack-config";
@@ -13,10 +14,11 @@ import { parseJsonish, readStackConfig, stacksDir } from "./stack-config";
  * await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "platform", program: async () => runPlatform() });
  * ```
  */
-export function runPlatform(): PlatformOutputs {
+export function runPlatform(): PlatformOutputs | AwsPlatformOutputs {
   try {
     const { config, secretEnv } = loadRuntimeConfig();
-    return platformProgram(config, { secretEnv });
+    // One program per concept set; the cloud picks the implementations.
+    return config.cloud === "aws" ? awsPlatformProgram(config) : platformProgram(config, { secretEnv });
   } catch (e) {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);
     throw e;
@@ -58,8 +60,9 @@ export function loadRuntimeConfig(): RuntimeConfig {
   const all = pulumi.runtime.allConfig();
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
+    // Credentials (aws:accessKey, …) are the provider's business: the program never reads them.
     if (!isProgramKey(k)) continue;
-    values[k] = k.startsWith("platform:") ? parseJsonish(v) : v;
+    values[k] = k.startsWith("gcp:") || k === "aws:region" || k === "aws:profile" ? v : parseJsonish(v);
   }
   const stack = pulumi.getStack();
   const secrets = secretPaths(

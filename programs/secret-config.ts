@@ -202,7 +202,18 @@ export function secretPaths(
   return [...leaves, ...whole.map((key) => ({ key, path: [] }))];
 }
 
-/** Keys the program reads (`platform:*`, `gcp:project`, `gcp:region`); other secrets (`gcp:credentials`) are the provider's. */
+/** AWS credentials: the provider reads them; the program never does (they arrive decrypted). */
+const AWS_CREDENTIAL_KEYS = ["aws:accessKey", "aws:secretKey", "aws:token"] as const;
+
+/**
+ * Keys the program reads (`platform:*`, `gcp:project`, `gcp:region`, `aws:*` but credentials);
+ * other secrets (`gcp:credentials`, `aws:secretKey`) are the provider's.
+ */
 export function isProgramKey(key: string): boolean {
-  return key.startsWith("platform:") || key === "gcp:project" || key === "gcp:region";
+  return (
+    key.startsWith("platform:") ||
+    key === "gcp:project" ||
+    key === "gcp:region" ||
+    (key.startsWith("aws:") && !(AWS_CREDENTIAL_KEYS as readonly string[]).includes(key))
+  );
 }

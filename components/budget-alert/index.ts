@@ -1,2 +1,3 @@
-export * from "./budget-alert";
+export * from "./aws";
+export * from "./gcp";
 export * from "./spec";

@@ -1,4 +1,6 @@
-export * from "./cloud-run-service";
+export * from "./aws";
+export * from "./aws-spec";
+export * from "./gcp";
 export * from "./links";
 export * from "./resources";
 export * from "./revisions";

@@ -1,2 +1,4 @@
-export * from "./kms-key-ring";
+export * from "./aws";
+export * from "./aws-spec";
+export * from "./gcp";
 export * from "./spec";

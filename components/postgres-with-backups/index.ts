@@ -1,3 +1,5 @@
-export * from "./postgres-with-backups";
+export * from "./aws";
+export * from "./aws-spec";
+export * from "./gcp";
 export * from "./spec";
 export * from "./tiers";

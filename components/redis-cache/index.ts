@@ -1,2 +1,3 @@
-export * from "./redis-cache";
+export * from "./aws";
+export * from "./gcp";
 export * from "./spec";

@@ -9,3 +9,4 @@ export * from "./transform";
 export * from "./link";
 export * from "./secrets";
 export * from "./notifications";
+export * from "./aws";

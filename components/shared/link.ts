@@ -24,6 +24,25 @@ export interface Link {
   readonly kmsKeys?: readonly pulumi.Input<string>[];
   /** KMS keys the service signs with (signerVerifier on exactly these). @default [] */
   readonly kmsSigningKeys?: readonly pulumi.Input<string>[];
+  /**
+   * AWS: security groups the service must reach and on which port; the service puts itself in the
+   * VPC and opens exactly these (ingress on the target, egress on its own group). @default []
+   */
+  readonly privateEndpoints?: readonly PrivateEndpoint[];
+  /** AWS: IAM actions on exactly these resources (e.g. `rds-data:ExecuteStatement` on one cluster). @default [] */
+  readonly statements?: readonly {
+    readonly actions: readonly string[];
+    readonly resources: readonly pulumi.Input<string>[];
+  }[];
+}
+
+/** A private AWS endpoint a linked service connects to. */
+export interface PrivateEndpoint {
+  /** Security group of the target (its ingress gets one rule for the service). */
+  readonly securityGroupId: pulumi.Input<string>;
+  readonly port: number;
+  /** What it is, e.g. `PostgreSQL`; used in rule descriptions and child names. */
+  readonly name: string;
 }
 
 /**

@@ -1,3 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+import { awsComputed, MOCK_AWS_ACCOUNT, type AwsPlace } from "./aws-state";
 import type { RecordingOptions } from "./recorder";
 
 // Offline answers for the few outputs the program reads back (project number, connection names,
@@ -10,10 +12,44 @@ export const MOCK_INVOKES: RecordingOptions["invokes"] = {
     number: "123456789012",
     name: i.projectId ?? "acme-project",
   }),
+  "aws:index/getCallerIdentity:getCallerIdentity": () => {
+    const { account } = awsPlace();
+    return {
+      accountId: account,
+      arn: `arn:aws:iam::${account}:user/platform-synth`,
+      userId: "AIDASYNTH",
+      id: account,
+    };
+  },
+  "aws:index/getAvailabilityZones:getAvailabilityZones": () => {
+    const { region } = awsPlace();
+    const names = ["a", "b", "c"].map((z) => `${region}${z}`);
+    return {
+      names,
+      zoneIds: names.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
+      id: region,
+    };
+  },
 };
+
+/** The region and account offline AWS resources get: the stack's `aws:region` and pinned account. */
+export function awsPlace(): AwsPlace {
+  const region = pulumi.runtime.getConfig("aws:region") ?? "us-east-1";
+  let account = MOCK_AWS_ACCOUNT;
+  try {
+    const ids = JSON.parse(pulumi.runtime.getConfig("aws:allowedAccountIds") ?? "[]") as unknown;
+    if (Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string") account = ids[0];
+  } catch {
+    // not JSON: keep the mock account
+  }
+  return { region, account };
+}
 
 /** Realistic output state for resources whose outputs the components read. */
 export function mockState(type: string, name: string, inputs: any): Record<string, unknown> {
+  const awsState = awsComputed(type, name, inputs ?? {}, awsPlace());
+  // `__id` is the resource id the recorder reports (AWS ids such as vpc-0… are read back as ids).
+  if (awsState) return { ...awsState.outs, __id: awsState.id };
   switch (type) {
     case "gcp:sql/databaseInstance:DatabaseInstance":
       return {

@@ -55,8 +55,8 @@ export async function installRecordingMocks(options: RecordingOptions) {
       return handler(args.inputs);
     },
     newResource(args) {
-      const extra = options.state?.(args.type, args.name, args.inputs) ?? {};
-      return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
+      const { __id, ...extra } = options.state?.(args.type, args.name, args.inputs) ?? {};
+      return { id: typeof __id === "string" ? __id : `${args.name}-id`, state: { ...args.inputs, ...extra } };
     },
   };
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.preview ?? false);

@@ -51,6 +51,33 @@ export const KEY_SETTINGS: Readonly<Record<string, readonly string[]>> = {
   "gcp:monitoring/alertPolicy:AlertPolicy": ["displayName"],
   "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": ["displayName", "httpCheck.path"],
   "random:index/randomPassword:RandomPassword": ["length"],
+  "aws:kms/key:Key": ["customerMasterKeySpec", "keyUsage", "rotationPeriodInDays", "deletionWindowInDays"],
+  "aws:ec2/vpc:Vpc": ["cidrBlock"],
+  "aws:ec2/subnet:Subnet": ["cidrBlock", "availabilityZone"],
+  "aws:ec2/vpcEndpoint:VpcEndpoint": ["serviceName"],
+  "aws:rds/instance:Instance": [
+    "instanceClass",
+    "multiAz",
+    "allocatedStorage",
+    "backupRetentionPeriod",
+    "deletionProtection",
+  ],
+  "aws:rds/cluster:Cluster": [
+    "engineVersion",
+    "serverlessv2ScalingConfiguration",
+    "backupRetentionPeriod",
+    "deletionProtection",
+  ],
+  "aws:elasticache/replicationGroup:ReplicationGroup": [
+    "engine",
+    "nodeType",
+    "numCacheClusters",
+    "multiAzEnabled",
+  ],
+  "aws:lambda/function:Function": ["imageUri", "memorySize", "timeout", "reservedConcurrentExecutions"],
+  "aws:lambda/functionUrl:FunctionUrl": ["authorizationType"],
+  "aws:budgets/budget:Budget": ["limitAmount", "limitUnit"],
+  "aws:cloudtrail/trail:Trail": ["isMultiRegionTrail", "enableLogFileValidation"],
 };
 
 /** Reads a dotted path (`settings.tier`) from inputs. */

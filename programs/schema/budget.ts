@@ -6,6 +6,7 @@ import {
   MAX_BUDGET_CHANNELS,
 } from "../../components/budget-alert/spec";
 import type { Profile } from "../../components/shared/profiles";
+import { awsBudgetSchema } from "./aws";
 import { bool, got, pattern, section } from "./fields";
 
 /** A list of email addresses; each one must look like `name@domain.tld`, and none may repeat. */
@@ -84,17 +85,13 @@ export const budgetSchema = section({
   notifyEmails: emailList(MAX_BUDGET_CHANNELS),
   /** Create a Pub/Sub topic for programmatic notifications. @default false */
   pubsubTopic: bool(),
-})
-  .partial()
-  .superRefine((b, ctx) => {
-    if (b.billingAccount === undefined && Object.keys(b).length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["billingAccount"],
-        message: "is required when platform:budget is set (a billing account id XXXXXX-XXXXXX-XXXXXX)",
-      });
-    }
-  });
+  /** AWS Budgets settings (cloud aws only). */
+  aws: awsBudgetSchema,
+}).partial();
+
+/** The GCP rule "a budget needs its billing account" (programs/config.ts applies it on cloud gcp only). */
+export const BILLING_ACCOUNT_REQUIRED =
+  "is required when platform:budget is set (a billing account id XXXXXX-XXXXXX-XXXXXX)";
 
 /** Resolved `platform:budget`. */
 export interface BudgetConfig {

@@ -1,7 +1,8 @@
-import type { z } from "zod";
 import { LIMITS } from "../../components/redis-cache/spec";
 import type { Profile } from "../../components/shared/profiles";
-import { bool, intRange, oneOf, section } from "./fields";
+import { z } from "zod";
+import { awsCacheSchema } from "./aws";
+import { bool, got, intRange, oneOf, section } from "./fields";
 
 /** Fields that only mean something for a Memorystore instance. */
 const MEMORYSTORE_ONLY = ["tier", "memorySizeGb", "version", "readReplicas", "persistence"] as const;
@@ -21,7 +22,10 @@ const MEMORYSTORE_ONLY = ["tier", "memorySizeGb", "version", "readReplicas", "pe
  */
 export const cacheSchema = section({
   /** memory (no cloud resources; services cache in-process) | memorystore. @default memory (dev), memorystore (staging, prod; prod refuses memory) */
-  mode: oneOf(["memory", "memorystore"]),
+  mode: z.enum(["memory", "memorystore", "elasticache"], {
+    error: (i) =>
+      `must be one of memory | memorystore, got ${got(i.input)} (on cloud aws: memory | elasticache)`,
+  }),
   /** BASIC | STANDARD_HA. @default BASIC (dev, staging), STANDARD_HA (prod; prod refuses BASIC) */
   tier: oneOf(["BASIC", "STANDARD_HA"]),
   /** Memory in GB, 1–300. @default 1 (dev, staging), 5 (prod); at least 5 with read replicas */
@@ -34,6 +38,8 @@ export const cacheSchema = section({
   persistence: oneOf(["none", "rdb"]),
   /** Pulumi protect + Memorystore deletion protection. @default true (prod refuses false) */
   protect: bool(),
+  /** ElastiCache settings (cloud aws only). */
+  aws: awsCacheSchema,
 })
   .partial()
   .superRefine((c, ctx) => {
@@ -82,7 +88,8 @@ export function resolveCache(raw: z.infer<typeof cacheSchema> | undefined, profi
   const r = raw ?? {};
   const readReplicas = r.readReplicas ?? 0;
   return {
-    mode: r.mode ?? d.mode,
+    // "elasticache" is the AWS name of the managed cache: gcp refuses it (programs/config.ts), aws reads its own mode.
+    mode: r.mode === "elasticache" ? "memorystore" : (r.mode ?? d.mode),
     tier: r.tier ?? (readReplicas > 0 ? "STANDARD_HA" : d.tier),
     memorySizeGb:
       r.memorySizeGb ??

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { POSTGRES_VERSIONS, type PostgresVersion } from "../../components/postgres-with-backups/spec";
 import { parseTier } from "../../components/postgres-with-backups/tiers";
 import type { Profile } from "../../components/shared/profiles";
+import { awsDatabaseSchema } from "./aws";
 import { bool, got, intRange, oneOf, pattern, section } from "./fields";
 
 const tier = z
@@ -58,6 +59,8 @@ export const databaseSchema = section({
     /** Region or multi-region (`eu`, `us`, `europe-west1`). @default Cloud SQL's nearest multi-region */
     location: pattern(/^[a-z][a-z0-9-]{1,30}$/, "a GCP region or multi-region such as eu or europe-west1"),
   }).partial(),
+  /** RDS / Aurora settings (cloud aws only). */
+  aws: awsDatabaseSchema,
 })
   .partial()
   .superRefine((d, ctx) => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { CLOUDS } from "../../components/shared/context";
 import { PROFILES } from "../../components/shared/profiles";
+import { awsEnvironmentSchema } from "./aws";
 import { LABEL_KEY, oneOf, pattern, section, stringMap } from "./fields";
 
 /**
@@ -23,6 +25,10 @@ export const environmentSchema = section({
   ),
   /** Extra labels on every labelable resource. @default {} */
   labels: stringMap(LABEL_KEY, "label keys (lowercase, start with a letter, ≤ 63)").optional(),
+  /** gcp | aws: which implementation of every concept the program uses. @default gcp */
+  cloud: oneOf(CLOUDS as unknown as ["gcp", "aws"]).optional(),
+  /** AWS network settings (cloud aws only). */
+  aws: awsEnvironmentSchema.optional(),
 });
 
 /** Raw `platform:environment`. */

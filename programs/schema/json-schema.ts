@@ -16,6 +16,20 @@ export function stackFileJsonSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {
     "gcp:project": { type: "string", description: "GCP project id." },
     "gcp:region": { type: "string", enum: [...GCP_REGIONS], description: "GCP region, e.g. europe-west1." },
+    "aws:region": { type: "string", description: "AWS region, e.g. us-east-1 (cloud aws)." },
+    "aws:allowedAccountIds": {
+      type: "array",
+      items: { type: "string", pattern: "^\\d{12}$" },
+      description:
+        "The account guard: the only AWS accounts this stack may deploy to (required in staging and prod).",
+    },
+    "aws:profile": { type: "string", description: "Named profile from ~/.aws/config." },
+    "aws:defaultTags": {
+      type: "object",
+      properties: { tags: { type: "object", additionalProperties: { type: "string" } } },
+      additionalProperties: false,
+    },
+    "aws:assumeRoles": { type: "array", items: { type: "object", required: ["roleArn"] } },
     "platform:environment": {
       ...section(ENVIRONMENT_SECTION.schema),
       description: ENVIRONMENT_SECTION.description,
@@ -29,7 +43,19 @@ export function stackFileJsonSchema(): Record<string, unknown> {
     title: "Platform stack file (stacks/Pulumi.<env>.yaml)",
     type: "object",
     properties: {
-      config: { type: "object", properties, required: ["gcp:project", "gcp:region", "platform:environment"] },
+      config: {
+        type: "object",
+        properties,
+        required: ["platform:environment"],
+        // gcp (the default) needs its project and region, aws its region.
+        if: {
+          properties: {
+            "platform:environment": { properties: { cloud: { const: "aws" } }, required: ["cloud"] },
+          },
+        },
+        then: { required: ["aws:region"] },
+        else: { required: ["gcp:project", "gcp:region"] },
+      },
       // Read by the orchestrator only; Pulumi ignores unknown top-level keys in stack files.
       "platform-orchestrator": {
         type: "object",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Profile } from "../../components/shared/profiles";
+import { awsKmsSchema } from "./aws";
 import { bool, intRange, oneOf, section } from "./fields";
 
 /**
@@ -27,6 +28,8 @@ export const kmsSchema = section({
    * a key ring, so `up` after `destroy` needs a new name. @default true (dev), false (staging, prod)
    */
   uniqueRingName: bool(),
+  /** AWS KMS settings (cloud aws only). */
+  aws: awsKmsSchema,
 }).partial();
 
 /** Resolved `platform:kms`. */

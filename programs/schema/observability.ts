@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULTS as OBS_DEFAULTS } from "../../components/observability-stack/spec";
 import type { Profile } from "../../components/shared/profiles";
 import { emailList } from "./budget";
+import { awsObservabilitySchema } from "./aws";
 import { bool, got, intRange, numRange, section } from "./fields";
 
 /** A number strictly between 0 and 1 (a ratio that can be neither "never" nor "always"). */
@@ -37,6 +38,8 @@ export const observabilitySchema = section({
   dashboards: bool(),
   /** CIS 2.4/2.5/2.6/2.11 log-metric alerts and Data Access audit logs for every service (CIS 2.1). @default true (prod refuses false) */
   auditAlerts: bool(),
+  /** CloudWatch / CloudTrail settings (cloud aws only). */
+  aws: awsObservabilitySchema,
 }).partial();
 
 /** Resolved `platform:observability`. */

@@ -12,6 +12,7 @@ import {
 } from "../../components/cloud-run-service/resources";
 import { PUBLIC_MEMBERS, RESERVED_ENV } from "../../components/cloud-run-service/spec";
 import type { Profile } from "../../components/shared/profiles";
+import { awsServiceSchema } from "./aws";
 import { bool, got, intRange, oneOf, pattern, section } from "./fields";
 
 /** Placeholder image used until a stack names its own (Google's sample answers 200 on every path). */
@@ -142,6 +143,8 @@ export const serviceSchema = section({
   allowScaleToZero: bool(),
   /** Cloud Run deletion protection. @default false (dev), true (staging, prod; prod refuses false) */
   deletionProtection: bool(),
+  /** Lambda settings (cloud aws only). */
+  aws: awsServiceSchema,
 })
   .partial()
   .superRefine((s, ctx) => {

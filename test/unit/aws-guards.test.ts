@@ -242,6 +242,33 @@ describe("AWS-specific readings", () => {
     expect(found[0]?.message).toContain("public on purpose");
   });
 
+  it("a public URL's second grant (InvokeFunction via the URL only) is advisory; without the condition it blocks", () => {
+    const withInvoke = (viaUrl: boolean) =>
+      carefulAwsProd().resources.map((r) =>
+        r.name === "api-url-invoke"
+          ? {
+              ...r,
+              inputs: {
+                action: "lambda:InvokeFunction",
+                function: "f",
+                principal: "*",
+                ...(viaUrl ? { invokedViaFunctionUrl: true } : {}),
+              },
+            }
+          : r,
+      );
+    const found = (viaUrl: boolean) => {
+      const resources = withInvoke(viaUrl);
+      const fn = resources.find((r) => r.type === "aws:lambda/function:Function")!;
+      return runGuards({ resources, profile: "prod", publicServices: [fn.urn] }).filter(
+        (f) => f.id === "aws/lambda-permission-restricted",
+      );
+    };
+    expect(found(true).map((f) => f.blocking)).toEqual([false]);
+    expect(found(true)[0]?.message).toContain("public Function URL on purpose");
+    expect(found(false).map((f) => f.blocking)).toEqual([true]);
+  });
+
   it("a service principal without sourceArn is a confused deputy", () => {
     const resources = carefulAwsProd().resources.map((r) =>
       r.name === "api-url-invoke"

@@ -9,8 +9,7 @@ import {
 } from "@platform/pulumi-platform";
 import { contextOf, loadRuntimeConfig } from "@platform/pulumi-platform/config";
 
-// platform:* and gcp:* validated, with the profile's defaults (secret env values come apart, as secrets)
-const { config: cfg } = loadRuntimeConfig();
+const { config: cfg } = loadRuntimeConfig(); // platform:* and gcp:* validated, with the profile's defaults
 const ctx = contextOf(cfg);
 const net = new Network("net", { ctx });
 const keys = { data: { serviceAgents: ["cloudsql", "secretmanager"] as const } };

@@ -401,7 +401,13 @@ export const LAMBDA_PERMISSION_RESTRICTED: ResourceRule = {
     if (principal.kind !== "set" || typeof principal.value !== "string") return [];
     const p = principal.value;
     if (p === "*") {
-      const urlPublic = valueAt(r.inputs, "functionUrlAuthType") === "NONE" && publicOnPurpose(r, ctx);
+      // A public URL needs two grants: lambda:InvokeFunctionUrl (functionUrlAuthType NONE) and
+      // lambda:InvokeFunction limited to calls through the URL (invokedViaFunctionUrl).
+      const viaUrl =
+        valueAt(r.inputs, "functionUrlAuthType") === "NONE" ||
+        (valueAt(r.inputs, "action") === "lambda:InvokeFunction" &&
+          valueAt(r.inputs, "invokedViaFunctionUrl") === true);
+      const urlPublic = viaUrl && publicOnPurpose(r, ctx);
       return [
         {
           message: `${label(r)}: principal "*" lets anyone invoke the function${urlPublic ? " (public Function URL on purpose)" : "; grant a named principal"}.`,

@@ -10,6 +10,7 @@
  * - `pulumi:providers:*` are updated in place, never replaced.
  */
 import * as crypto from "node:crypto";
+import { awsComputed, MOCK_AWS_ACCOUNT, type AwsPlace } from "../../../orchestrator/synth/aws-state";
 import { unwrap, type Props } from "./props";
 
 /** What the double knows about one type token. */
@@ -82,8 +83,28 @@ function randomChars(inputs: Props): string {
 const PETS = ["ant", "bee", "cat", "dog", "eel", "fox", "gnu", "owl", "yak", "emu"];
 const ADJS = ["able", "brave", "calm", "deep", "eager", "fair", "glad", "keen", "mild", "neat"];
 
+/** Where AWS resources of this stack live: `aws:region` and the single `aws:allowedAccountIds` entry. */
+function awsPlace(config: Props | undefined): AwsPlace {
+  let ids: unknown = unwrap(config?.["aws:allowedAccountIds"]);
+  if (typeof ids === "string") {
+    try {
+      ids = JSON.parse(ids);
+    } catch {
+      ids = [];
+    }
+  }
+  const account =
+    Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string" ? ids[0] : MOCK_AWS_ACCOUNT;
+  return { region: str(config?.["aws:region"], "us-east-1"), account };
+}
+
 /** Outputs the provider computes on create (and keeps on update). */
 function computed(type: string, name: string, inputs: Props, config: Props): { id: string; outs: Props } {
+  // AWS ids and ARNs: deterministic and plausible (shared with synth's mock runtime).
+  if (type.startsWith("aws:")) {
+    const aws = awsComputed(type, name, unwrap(inputs) as Record<string, unknown>, awsPlace(config));
+    if (aws) return aws;
+  }
   const project = str(inputs["project"] ?? config["gcp:project"], "acme-test");
   const region = str(inputs["region"] ?? inputs["location"] ?? config["gcp:region"], "europe-west1");
   const nm = str(inputs["name"], `${name}-${hex(7)}`);
@@ -233,6 +254,25 @@ export function providerInvoke(tok: string, args: Props, config: Props): Props |
         zone: "",
         accessToken: "double-access-token",
       };
+    case "aws:index/getCallerIdentity:getCallerIdentity": {
+      const { account } = awsPlace(config);
+      return {
+        id: account,
+        accountId: account,
+        arn: `arn:aws:iam::${account}:user/pulumi-double`,
+        userId: "AIDADOUBLE",
+      };
+    }
+    case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+      const { region } = awsPlace(config);
+      const names = ["a", "b", "c"].map((z) => `${region}${z}`);
+      return {
+        id: region,
+        names,
+        zoneIds: names.map((_, i) => `${region}-az${i + 1}`),
+        groupNames: [region],
+      };
+    }
     default:
       return undefined;
   }
@@ -243,4 +283,6 @@ export const KNOWN_INVOKES = [
   "pulumi:pulumi:getResource",
   "gcp:organizations/getProject:getProject",
   "gcp:organizations/getClientConfig:getClientConfig",
+  "aws:index/getCallerIdentity:getCallerIdentity",
+  "aws:index/getAvailabilityZones:getAvailabilityZones",
 ];
