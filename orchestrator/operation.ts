@@ -27,14 +27,15 @@ import {
   type OrchestratorEvent,
   type PendingOperation,
 } from "./types";
+import { SECRET_MASK } from "../programs/secret-config";
 import { kmsDestroyNote } from "./kms-note";
 import { unmatchedTargets } from "./targets";
 import { OpenMode, PulumiCliError, shellJoin, type StackFactory, type StackHandle } from "./workspace";
 
 export { INSPECT, type Job, type JobOptions } from "./job";
 
-/** The string secrets are shown as. */
-export const SECRET_MASK = "[secret]";
+// One mask for secrets everywhere: config validation, synth, events and outputs.
+export { SECRET_MASK } from "../programs/secret-config";
 
 /** The key that marks a serialized secret value (`{ "4dabf…": "1b47…", value }`) in Pulumi's wire format. */
 export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";

@@ -164,7 +164,7 @@ export function parseEnvironmentConfig(
   }
   issues.push(...cloudOnlyIssues(cloud, values));
   // Secret env values become Secret Manager secrets on GCP; the AWS program has no such path yet,
-  // and must never hand a Lambda the "[secret]" placeholder (or the value in plain text).
+  // and must never hand a Lambda the "[secret]" mask (or the value in plain text).
   if (cloud === "aws")
     for (const name of secrets.map(secretEnvName).filter((n): n is string => n !== undefined))
       issues.push({

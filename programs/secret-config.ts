@@ -15,7 +15,7 @@
 import type { ConfigIssue } from "./schema";
 
 /** What a secret value is shown as, and what validation and offline commands see instead of it. */
-export const SECRET_PLACEHOLDER = "[secret]";
+export const SECRET_MASK = "[secret]";
 
 /** One path segment below a top-level config key. */
 export type ConfigPathSegment = string | number;
@@ -85,7 +85,7 @@ export function secureLeaves(config: Readonly<Record<string, unknown>>): SecretP
 }
 
 /**
- * The config with the value at every secret path replaced by {@link SECRET_PLACEHOLDER} (copies
+ * The config with the value at every secret path replaced by {@link SECRET_MASK} (copies
  * along the way; the input is not changed). Secure leaves become the placeholder as well.
  *
  * @example
@@ -101,10 +101,10 @@ export function maskSecrets(
   const out: Record<string, unknown> = { ...config };
   for (const s of secrets) {
     if (s.path.length === 0) {
-      out[s.key] = SECRET_PLACEHOLDER;
+      out[s.key] = SECRET_MASK;
       continue;
     }
-    out[s.key] = setAt(out[s.key], s.path, SECRET_PLACEHOLDER);
+    out[s.key] = setAt(out[s.key], s.path, SECRET_MASK);
   }
   return out;
 }

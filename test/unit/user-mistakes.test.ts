@@ -12,7 +12,7 @@ import { kmsDestroyNote } from "../../orchestrator/kms-note";
 import { targetsByStack, unmatchedTargets } from "../../orchestrator/targets";
 import { detectPlanFormat, MAX_VALUE_DEPTH, normalizeValue } from "../../plan/parse";
 import { ConfigError, parseEnvironmentConfig } from "../../programs/config";
-import { maskSecrets, secretPaths, SECRET_PLACEHOLDER } from "../../programs/secret-config";
+import { maskSecrets, secretPaths, SECRET_MASK } from "../../programs/secret-config";
 import { parseStackFile, readStackConfig } from "../../programs/stack-config";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -108,11 +108,11 @@ describe("secret config values", () => {
     const values = withValue("platform:service", "env", { LOG_LEVEL: "debug", API_KEY: secure });
     expect(secretPaths(values)).toEqual([{ key: "platform:service", path: ["env", "API_KEY"] }]);
     expect((maskSecrets(values, secretPaths(values))["platform:service"] as any).env.API_KEY).toBe(
-      SECRET_PLACEHOLDER,
+      SECRET_MASK,
     );
     const cfg = parseEnvironmentConfig("dev", values);
     expect(cfg.secretEnvNames).toEqual(["API_KEY"]);
-    expect(cfg.service.env["API_KEY"]).toBe(SECRET_PLACEHOLDER);
+    expect(cfg.service.env["API_KEY"]).toBe(SECRET_MASK);
   });
 
   it("a secret anywhere else is a config error naming its path, never echoing the value", () => {
