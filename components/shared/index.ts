@@ -10,3 +10,4 @@ export * from "./link";
 export * from "./secrets";
 export * from "./notifications";
 export * from "./aws";
+export * from "./kubernetes-rates";
