@@ -103,6 +103,8 @@ const transform = {
 /** @type {import("jest").Config} */
 const common = {
   testEnvironment: "<rootDir>/test/support/jest-environment.js",
+  // kubernetes-models' export maps are `import`-only: resolved with that condition (see the file).
+  resolver: "<rootDir>/test/support/jest-resolver.js",
   transform,
   // Only the innermost node_modules segment decides (a nested ESM package under a CommonJS one).
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.map(escape).join("|")})/)(?!.*/node_modules/)`],
