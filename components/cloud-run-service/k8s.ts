@@ -19,6 +19,7 @@ import {
   containerResources,
   knativeAnnotations,
   knativeTraffic,
+  knativeContainerSecurity,
   probes,
   knativeRevisionName,
   serviceMode,
@@ -160,6 +161,12 @@ export class K8sCloudRunService extends pulumi.ComponentResource {
       })),
       ...(args.tlsSecret ? [{ name: "tls", mountPath: "/etc/platform/tls", readOnly: true }] : []),
     ];
+    const knativeProbes = (sp: K8sServiceSpec) => {
+      const p = probes(sp);
+      if (sp.mode === "deployment") return p;
+      // Knative gates traffic on readiness itself; it rejects startup probes without a feature flag.
+      return { readinessProbe: p.readinessProbe, livenessProbe: p.livenessProbe };
+    };
     const container = (image: string) => ({
       name: "app",
       image,
@@ -167,9 +174,9 @@ export class K8sCloudRunService extends pulumi.ComponentResource {
       ports: [{ name: spec.mode === "knative" ? "http1" : "http", containerPort: spec.port }],
       env: envOf(name, args.env ?? {}, links),
       resources: containerResources(spec),
-      securityContext: clone(RESTRICTED_CONTAINER),
+      securityContext: spec.mode === "knative" ? knativeContainerSecurity() : clone(RESTRICTED_CONTAINER),
       volumeMounts,
-      ...probes(spec),
+      ...knativeProbes(spec),
     });
     const prodSpread =
       ctx.profile === "prod"
@@ -203,12 +210,18 @@ export class K8sCloudRunService extends pulumi.ComponentResource {
             },
           }
         : {};
+    // Knative admits only part of the PodSpec (no pod securityContext or grace period without
+    // feature flags): its pods carry the restricted settings on the container instead.
     const podSpec = (image: string) => ({
       serviceAccountName: name,
       automountServiceAccountToken: false,
       enableServiceLinks: false,
-      securityContext: restrictedPod(),
-      terminationGracePeriodSeconds: Math.min(spec.timeoutSeconds + 5, 300),
+      ...(spec.mode === "deployment"
+        ? {
+            securityContext: restrictedPod(),
+            terminationGracePeriodSeconds: Math.min(spec.timeoutSeconds + 5, 300),
+          }
+        : {}),
       containers: [container(image)],
       volumes,
     });

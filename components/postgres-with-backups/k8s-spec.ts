@@ -115,6 +115,9 @@ export function objectStoreConfiguration(o: ObjectStoreArgs): Record<string, unk
     const endpoint =
       o.endpointUrl ?? (o.region !== undefined ? `https://s3.${o.region}.amazonaws.com` : undefined);
     if (endpoint !== undefined) base["endpointURL"] = endpoint;
+    // Server-side encryption even when the bucket's default policy does not ask for it.
+    base["wal"] = { ...(base["wal"] as object), encryption: "AES256" };
+    base["data"] = { ...(base["data"] as object), encryption: "AES256" };
     base["s3Credentials"] =
       o.credentialsSecret === undefined
         ? { inheritFromIAMRole: true }

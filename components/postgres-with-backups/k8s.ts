@@ -424,16 +424,14 @@ export class K8sPostgresWithBackups extends pulumi.ComponentResource implements 
       },
       { parent, dependsOn: [role, sa] },
     );
-    const manifest = pulumi
-      .output(namespace)
-      .apply((ns) =>
-        JSON.stringify({
-          apiVersion: CNPG_API,
-          kind: "Cluster",
-          metadata: { name: restoreName, namespace: ns, labels },
-          spec: { ...spec, externalClusters: [origin] },
-        }),
-      );
+    const manifest = pulumi.output(namespace).apply((ns) =>
+      JSON.stringify({
+        apiVersion: CNPG_API,
+        kind: "Cluster",
+        metadata: { name: restoreName, namespace: ns, labels },
+        spec: { ...spec, externalClusters: [origin] },
+      }),
+    );
     const config = new k8s.core.v1.ConfigMap(
       childName(name, "restore-test-manifest"),
       { metadata: { name: jobName, namespace, labels: testLabels }, data: { "cluster.json": manifest } },

@@ -318,26 +318,14 @@ export function kubernetesInvariants(k: KubernetesSettings, v: K8sNeutralView, p
       `kubernetes: use "valkey" (a StatefulSet in the namespace) or "memory", got "${rawCache}"`,
     );
   const db = v.database;
-  if (db.backups.enabled && k.backups === undefined)
+  const rawBackups = v.raw["kubernetes"]?.backups;
+  if (rawBackups !== undefined && (rawBackups.provider === undefined || rawBackups.bucket === undefined))
+    push("platform:kubernetes.backups", "kubernetes: needs both provider and bucket");
+  else if (db.backups.enabled && k.backups === undefined)
     push(
       "platform:kubernetes.backups",
       "kubernetes: is required with database backups: { provider: s3 | gcs, bucket } (the Barman Cloud plugin archives WAL and base backups there)",
     );
-  if (
-    db.backups.enabled &&
-    k.backups?.provider === "s3" &&
-    k.backups.region === undefined &&
-    k.backups.endpointUrl === undefined
-  )
-    push(
-      "platform:kubernetes.backups.region",
-      "kubernetes: is required for provider s3 (or give endpointUrl)",
-    );
-  if (
-    v.raw["kubernetes"]?.backups !== undefined &&
-    (v.raw["kubernetes"].backups.provider === undefined || v.raw["kubernetes"].backups.bucket === undefined)
-  )
-    push("platform:kubernetes.backups", "kubernetes: needs both provider and bucket");
   if (!db.backups.enabled && k.database.recoveryTargetTime !== undefined)
     push(
       "platform:kubernetes.database.recoveryTargetTime",
