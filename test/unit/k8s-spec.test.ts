@@ -143,7 +143,7 @@ describe("PostgresWithBackups rules", () => {
       validateK8sPostgres("db", {
         ...ok,
         backups: false,
-        objectStore: undefined as never,
+        objectStore: undefined,
         recoveryTargetTime: "2026-01-01T00:00:00Z",
       }),
     ).toThrow(/recovery needs backups/);
