@@ -22,6 +22,8 @@ const PROCESS_TESTS = [
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",
+  "test/unit/k8s-program.test.ts",
+  "test/unit/orchestrator-k8s-double.test.ts",
   "test/unit/orchestrator-cli.test.ts",
   "test/unit/orchestrator-aws-double.test.ts",
   "test/unit/orchestrator-double.test.ts",

@@ -274,7 +274,7 @@ describe("cloud aws: bad config names the field, what is allowed and which cloud
       "dev",
       { "platform:environment": { cloud: "azure", profile: "dev", app: "shop" } },
       "platform:environment.cloud",
-      'must be one of gcp | aws, got "azure"',
+      'must be one of gcp | aws | kubernetes, got "azure"',
     ],
     [
       "environment.aws.azCount 4",
