@@ -31,7 +31,7 @@ const FIXTURES = join(__dirname, "..", "fixtures");
 export interface KubernetesObject {
   readonly apiVersion: string;
   readonly kind: string;
-  readonly metadata?: { readonly name?: unknown; readonly namespace?: unknown };
+  readonly metadata?: Readonly<Record<string, unknown>>;
   readonly [field: string]: unknown;
 }
 
