@@ -97,6 +97,11 @@ const fromNs = (ns: string) => ({
   namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": ns } },
 });
 
+/** A digest for pinned fixture images (any 64 hex digits: the guards read the form). */
+const DIGEST = "@sha256:" + "0123456789abcdef".repeat(4);
+/** Images by digest in prod (k8s/image-digest is advisory; the careful prod fixture pins them). */
+const pin = (image: string, prod: boolean) => (prod ? `${image}${DIGEST}` : image);
+
 /** The rates a fixture stack is configured with (annotated on its Namespace). */
 export const FIXTURE_RATES = { vcpuHour: 0.05, gibHour: 0.006, storageGbMonth: 0.12 } as const;
 
@@ -234,7 +239,7 @@ export function k8sInventory(profile: "dev" | "prod"): GuardResource[] {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           securityContext: POD_SECURITY,
-          containers: [container("ghcr.io/acme/api:1.42.0", prod ? "500m" : "250m", "512Mi")],
+          containers: [container(pin("ghcr.io/acme/api:1.42.0", prod), prod ? "500m" : "250m", "512Mi")],
           volumes: [{ name: "tmp", emptyDir: { sizeLimit: "256Mi" } }],
           ...(prod ? spread(stack, "api") : {}),
         },
@@ -483,7 +488,7 @@ export function k8sInventory(profile: "dev" | "prod"): GuardResource[] {
             containers: [
               {
                 name: "valkey",
-                image: "valkey/valkey:8.1.4-alpine",
+                image: pin("valkey/valkey:8.1.4-alpine", prod),
                 imagePullPolicy: "Always",
                 command: ["valkey-server", "/run/valkey/valkey.conf", "--requirepass", "$(VALKEY_PASSWORD)"],
                 env: [
@@ -502,7 +507,7 @@ export function k8sInventory(profile: "dev" | "prod"): GuardResource[] {
               },
               {
                 name: "exporter",
-                image: "oliver006/redis_exporter:v1.80.0",
+                image: pin("oliver006/redis_exporter:v1.80.0", prod),
                 imagePullPolicy: "Always",
                 ports: [{ name: "metrics", containerPort: 9121 }],
                 readinessProbe: { httpGet: { path: "/health", port: "metrics" }, periodSeconds: 10 },
@@ -608,7 +613,9 @@ export function k8sInventory(profile: "dev" | "prod"): GuardResource[] {
   add("obs", "obs-probe", {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "Probe",
-    metadata: meta("observability", "uptime"),
+    metadata: meta("observability", "uptime", {
+      labels: { ...labels(stack, "observability", "uptime"), release: "kube-prometheus-stack" },
+    }),
     spec: {
       prober: { url: "blackbox-exporter.monitoring.svc:9115" },
       module: "http_2xx",
