@@ -22,6 +22,7 @@ const PROCESS_TESTS = [
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",
+  "test/unit/k8s-plan.test.ts",
   "test/unit/k8s-program.test.ts",
   "test/unit/orchestrator-k8s-double.test.ts",
   "test/unit/orchestrator-cli.test.ts",

@@ -1,0 +1,93 @@
+/**
+ * Validation, cost and guards on the real k8s-dev and k8s-prod synth (the program's own objects,
+ * synthesised in a child process from dist/, like `npx platform synth`).
+ */
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { synth, type SynthResult } from "../../orchestrator/synth";
+import { costReport, renderCostReport } from "../../orchestrator/review/cost-report";
+import { checkInventory } from "../../plan/guards";
+import { Level } from "../../plan/guards/types";
+import { toKubernetesObject, validateKubernetesObject } from "../support/kubernetes-schemas";
+
+const ENVS = ["k8s-dev", "k8s-prod"] as const;
+const results: Record<string, SynthResult> = {};
+
+beforeAll(async () => {
+  for (const env of ENVS) results[env] = await synth(env);
+});
+
+describe.each(ENVS)("%s: every emitted object against the real schemas", (env) => {
+  it("validates every Kubernetes object with no issue (core: kubernetes-models + strict; CRDs: the catalog schemas)", async () => {
+    const rows = results[env]!.resources.filter((r) => r.type.startsWith("kubernetes:"));
+    const bySource: Record<string, number> = {};
+    for (const row of rows) {
+      const object = toKubernetesObject(row);
+      expect(object, row.type).toBeDefined();
+      const r = await validateKubernetesObject(object!);
+      expect(r.issues, `${row.type} ${row.name}`).toEqual([]);
+      for (const s of r.validatedBy) bySource[s] = (bySource[s] ?? 0) + 1;
+    }
+    expect(rows.length).toBeGreaterThan(25);
+    // Every object went through a strict validator (the core strict schema or a CRD schema).
+    expect((bySource["core strict schema"] ?? 0) + (bySource["CRD schema"] ?? 0)).toBe(rows.length);
+    process.stdout.write(`${env}: ${rows.length} objects validated ${JSON.stringify(bySource)}\n`);
+  });
+});
+
+describe("cost on the real synth", () => {
+  it("k8s-dev: CNPG instance + volume, Knative at $0 idle, the restore-test job by its hours; nothing unpriced", () => {
+    const report = costReport(results["k8s-dev"]!);
+    const e = report.estimate;
+    expect(e.notPriced).toEqual([]);
+    const of = (type: string) => e.lines.filter((l) => l.type === type);
+    const [cluster] = of("kubernetes:postgresql.cnpg.io/v1:Cluster");
+    expect(cluster?.baseline).toBeGreaterThan(0);
+    expect(cluster?.notes?.some((n) => n.startsWith("rates from Namespace"))).toBe(true);
+    const [knative] = of("kubernetes:serving.knative.dev/v1:Service");
+    expect(knative?.baseline).toBe(0);
+    expect(knative?.notes).toContain("min-scale 0: no pod runs while idle = $0.00");
+    expect(e.total).toBeCloseTo(
+      Object.values(e.byComponent).reduce((a, b) => a + b, 0),
+      9,
+    );
+    process.stdout.write(`${renderCostReport(report)}\n`);
+  });
+
+  it("k8s-prod: the Deployment at its HPA minimum, CNPG instances with the Barman sidecar and volumes, the Valkey StatefulSet with its claims", () => {
+    const report = costReport(results["k8s-prod"]!);
+    const e = report.estimate;
+    // The AWS keys (keysFrom: aws) live in us-west-2, which the AWS price table has no figures for.
+    expect(e.notPriced).toEqual(["aws:kms/key:Key"]);
+    expect(report.region).toBe("us-west-2");
+    const line = (type: string) => e.lines.find((l) => l.type === type)!;
+    expect(
+      line("kubernetes:apps/v1:Deployment").notes?.some((n) => n.includes("HPA") && n.includes("minimum")),
+    ).toBe(true);
+    const cluster = line("kubernetes:postgresql.cnpg.io/v1:Cluster");
+    expect(cluster.notes?.some((n) => n.includes("plugin-barman-cloud"))).toBe(true);
+    expect(cluster.notes?.some((n) => n.startsWith("data volume:"))).toBe(true);
+    expect(
+      line("kubernetes:apps/v1:StatefulSet").notes?.some((n) => n.startsWith("volume claim data:")),
+    ).toBe(true);
+    for (const c of ["postgres", "service", "redis"]) expect(e.byComponent[c], c).toBeGreaterThan(0);
+    expect(e.asOf).toContain("kubernetes 2026-12-01");
+    process.stdout.write(`${renderCostReport(report)}\n`);
+  });
+});
+
+describe("guards on the real synth", () => {
+  it("k8s-prod passes every rule: nothing blocks, no rule fails; only the advisory digest pinning is reported", () => {
+    const result = checkInventory(results["k8s-prod"]!.resources, "prod");
+    expect(result.blocking).toEqual([]);
+    expect(result.failedRules).toEqual([]);
+    expect([...new Set(result.advisory.map((f) => f.id))]).toEqual(["k8s/image-digest"]);
+    expect(result.passed).toBe(true);
+  });
+
+  it("k8s-dev passes every L1 rule", () => {
+    const result = checkInventory(results["k8s-dev"]!.resources, "dev");
+    expect(result.blocking).toEqual([]);
+    expect(result.failedRules.filter((r) => r.level === Level.L1)).toEqual([]);
+  });
+});
