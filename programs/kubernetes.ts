@@ -303,7 +303,7 @@ export function plannedRequests(
   const k = cfg.kubernetes!;
   const pod = podRequests(svc);
   const servicePods = Math.max(1, svc.minInstances);
-  const queueProxy = svc.minInstances === 0 ? { cpu: 0.025, memoryGib: 0.05 } : { cpu: 0, memoryGib: 0 };
+  const queueProxy = svc.minInstances === 0 ? { cpu: 0.025, memoryGib: 0.125 } : { cpu: 0, memoryGib: 0 };
   const pgCpu = cpuCores(k.database.cpu)! + 0.1;
   const pgMem = memoryGib(k.database.memory)! + 0.125;
   const restore = k.database.restoreTest && cfg.database.backups.enabled ? 1 : 0;
