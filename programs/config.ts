@@ -197,9 +197,9 @@ export function parseEnvironmentConfig(
     awsProvider = r.config;
   }
   issues.push(...cloudOnlyIssues(cloud, values));
-  // Secret env values become Secret Manager secrets on GCP; the AWS program has no such path yet,
+  // Secret env values become Secret Manager secrets on GCP and a Secret on Kubernetes; the AWS program has no such path yet,
   // and must never hand a Lambda the "[secret]" mask (or the value in plain text).
-  if (cloud !== "gcp")
+  if (cloud === "aws")
     for (const name of secrets.map(secretEnvName).filter((n): n is string => n !== undefined))
       issues.push({
         path: `${NAMESPACE}:service.env.${name}`,

@@ -1,5 +1,6 @@
 // Inventory per component per profile: the Kubernetes program for k8s-dev and k8s-prod under the
 // mock runtime (in this process), counted per component.
+import * as pulumi from "@pulumi/pulumi";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { parseEnvironmentConfig } from "../../programs/config";
@@ -101,5 +102,36 @@ describe("inventory per component per profile", () => {
     // 3 × 500m + 5 PostgreSQL pods (4 + the restore test's) × (1 + 0.1 sidecar) + 50m job + 3 × (200m + 20m + 50m);
     // memory alike; storage 5 × (100 + 25 WAL) + 3 × 4 GB.
     expect(planned).toEqual({ cpu: 7.86, memoryGib: 22.965, storageGb: 637 });
+  });
+});
+
+describe("secret env values on a cluster", () => {
+  it("become one Secret in the namespace and secretKeyRefs on the pods; the value is in no input", async () => {
+    const rec = await setupMocks("k8s-secret");
+    const raw = readStackConfig("k8s-prod");
+    const service = raw["platform:service"] as Record<string, unknown>;
+    const values = {
+      ...raw,
+      "platform:service": { ...service, env: { API_KEY: "[secret]", LOG_LEVEL: "info" } },
+    };
+    const cfg = parseEnvironmentConfig("k8s-secret", values, {
+      secrets: [{ key: "platform:service", path: ["env", "API_KEY"] }],
+    });
+    expect(cfg.secretEnvNames).toEqual(["API_KEY"]);
+    kubernetesPlatformProgram(cfg, { secretEnv: { API_KEY: pulumi.secret("s3cr3t-value") } });
+    await rec.settled();
+    const secret = rec.find("kubernetes:core/v1:Secret", "api-env");
+    expect(secret.inputs["stringData"]).toBe("[secret]");
+    const env = (rec.find("kubernetes:apps/v1:Deployment", "api-deployment").inputs["spec"] as any).template
+      .spec.containers[0].env;
+    expect(env.find((e: any) => e.name === "API_KEY")).toEqual({
+      name: "API_KEY",
+      valueFrom: { secretKeyRef: { name: "api-env", key: "API_KEY" } },
+    });
+    expect(env.find((e: any) => e.name === "LOG_LEVEL")).toEqual({ name: "LOG_LEVEL", value: "info" });
+    expect(JSON.stringify(rec.resources.map((r) => r.inputs))).not.toContain("s3cr3t-value");
+    expect(() => kubernetesPlatformProgram(cfg)).toThrow(
+      /platform:service.env.API_KEY: set as a secret in the stack file, but the program received no value/,
+    );
   });
 });
