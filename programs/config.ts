@@ -17,13 +17,8 @@ import {
 import { awsInvariants, GCP_ONLY_FIELDS, resolveAws, type AwsSettings } from "./schema/aws";
 import { validateAwsProvider, type AwsProviderConfig } from "./schema/aws-provider";
 import { BILLING_ACCOUNT_REQUIRED } from "./schema/budget";
-import {
-  K8S_REFUSED_FIELDS,
-  kubernetesInvariants,
-  kubernetesSchema,
-  resolveKubernetes,
-  type KubernetesSettings,
-} from "./schema/kubernetes";
+import { kubernetesSchema, resolveKubernetes, type KubernetesSettings } from "./schema/kubernetes";
+import { K8S_REFUSED_FIELDS, kubernetesInvariants } from "./schema/kubernetes-rules";
 import { DEFAULT_KUBERNETES_RATES } from "../components/shared/kubernetes-rates";
 import type { KubernetesContext } from "../components/shared/kubernetes";
 
