@@ -21,6 +21,7 @@ export const K8S_REFUSED_FIELDS: Readonly<Record<string, Readonly<Record<string,
   },
   database: {
     tier: "use kubernetes.database.cpu and kubernetes.database.memory",
+    diskType: "the PVCs use kubernetes.storageClass (or the cluster's default StorageClass)",
     maintenanceWindow:
       "CloudNativePG updates instances in a rolling fashion (switchover last); there is no window",
     "backups.location": "use kubernetes.backups (the object store bucket)",
