@@ -78,7 +78,11 @@ export function kubernetesPlatformProgram(
   const valkey = k.cache.mode === "valkey";
 
   const certificates: Record<string, CertificateArgs> = {
-    db: { dnsNames: ["db-rw", "db-ro", "db-r"].flatMap((s) => serviceNames(s, ns)) },
+    // CloudNativePG reloads a renewed server certificate only from Secrets labelled cnpg.io/reload.
+    db: {
+      dnsNames: ["db-rw", "db-ro", "db-r"].flatMap((s) => serviceNames(s, ns)),
+      secretLabels: { "cnpg.io/reload": "" },
+    },
     api: { dnsNames: serviceNames("api", ns) },
     ...(valkey
       ? {

@@ -5,8 +5,12 @@ import { childName } from "../shared/naming";
 import { CNPG_API, K8S_PG_DEFAULTS, restoreTestScript } from "./k8s-spec";
 import type { K8sPostgresArgs } from "./k8s";
 
-/** kubectl for the restore test (the upstream image). */
-export const KUBECTL_IMAGE = "registry.k8s.io/kubectl:v1.34.1" as const;
+/**
+ * The restore test's image: it needs `sh` and `kubectl`. The upstream registry.k8s.io/kubectl image
+ * is distroless (no shell), so the default is alpine/k8s (kubectl, sh, jq on Alpine); set
+ * `restoreTest.image` to your own mirror.
+ */
+export const KUBECTL_IMAGE = "alpine/k8s:1.34.1" as const;
 
 /**
  * The restore test: ServiceAccount + Role + RoleBinding + ConfigMap (the recovery Cluster
@@ -99,7 +103,7 @@ export function createRestoreTest(
                 containers: [
                   {
                     name: "restore-test",
-                    image: KUBECTL_IMAGE,
+                    image: args.restoreTest?.image ?? KUBECTL_IMAGE,
                     imagePullPolicy: "Always",
                     command: [
                       "/bin/sh",

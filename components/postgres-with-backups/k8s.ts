@@ -61,6 +61,8 @@ export interface K8sPostgresArgs {
     readonly enabled?: boolean;
     readonly schedule?: string;
     readonly maxAgeHours?: number;
+    /** Image with `sh` and `kubectl`. @default "alpine/k8s:1.34.1" */
+    readonly image?: string;
   };
   /** PITR: a NEW Cluster `<name>-pitr` bootstrapped from the object store at this time. @default none */
   readonly recovery?: { readonly targetTime: string };

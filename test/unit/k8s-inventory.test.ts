@@ -64,6 +64,14 @@ describe("inventory per component per profile", () => {
       [`${K}monitoring.coreos.com/v1:PrometheusRule`]: 1,
     });
     expect(rec.resources).toHaveLength(39);
+    // CloudNativePG reloads the renewed server certificate only from a Secret labelled cnpg.io/reload.
+    const dbCert = rec.find("kubernetes:cert-manager.io/v1:Certificate", "kms-certificate-db").inputs[
+      "spec"
+    ] as any;
+    expect(dbCert.secretTemplate.labels["cnpg.io/reload"]).toBe("");
+    expect(dbCert.dnsNames).toEqual(
+      expect.arrayContaining(["db-rw", "db-rw.shop-k8s-dev.svc", "db-ro.shop-k8s-dev.svc.cluster.local"]),
+    );
   });
 
   it("k8s-prod", async () => {
