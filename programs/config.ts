@@ -17,13 +17,8 @@ import {
 import { awsInvariants, GCP_ONLY_FIELDS, resolveAws, type AwsSettings } from "./schema/aws";
 import { validateAwsProvider, type AwsProviderConfig } from "./schema/aws-provider";
 import { BILLING_ACCOUNT_REQUIRED } from "./schema/budget";
-import {
-  K8S_REFUSED_FIELDS,
-  kubernetesInvariants,
-  kubernetesSchema,
-  resolveKubernetes,
-  type KubernetesSettings,
-} from "./schema/kubernetes";
+import { kubernetesSchema, resolveKubernetes, type KubernetesSettings } from "./schema/kubernetes";
+import { K8S_REFUSED_FIELDS, kubernetesInvariants } from "./schema/kubernetes-rules";
 import { DEFAULT_KUBERNETES_RATES } from "../components/shared/kubernetes-rates";
 import type { KubernetesContext } from "../components/shared/kubernetes";
 
@@ -197,9 +192,9 @@ export function parseEnvironmentConfig(
     awsProvider = r.config;
   }
   issues.push(...cloudOnlyIssues(cloud, values));
-  // Secret env values become Secret Manager secrets on GCP; the AWS program has no such path yet,
+  // Secret env values become Secret Manager secrets on GCP and a Secret on Kubernetes; the AWS program has no such path yet,
   // and must never hand a Lambda the "[secret]" mask (or the value in plain text).
-  if (cloud !== "gcp")
+  if (cloud === "aws")
     for (const name of secrets.map(secretEnvName).filter((n): n is string => n !== undefined))
       issues.push({
         path: `${NAMESPACE}:service.env.${name}`,

@@ -11,8 +11,9 @@ import { K8sNetwork } from "../components/network/k8s";
 import { K8sObservabilityStack } from "../components/observability-stack/k8s";
 import { K8sPostgresWithBackups } from "../components/postgres-with-backups/k8s";
 import { K8sRedisCache } from "../components/redis-cache/k8s";
-import { cpuCores, memoryGib } from "../components/shared/kubernetes";
+import { cpuCores, k8sLabels, memoryGib } from "../components/shared/kubernetes";
 import type { Linkable } from "../components/shared/link";
+import { PlatformError } from "../components/shared/errors";
 import { kubernetesContextOf, type EnvironmentConfig } from "./config";
 
 /** Stack outputs of the platform program on Kubernetes. No secret values: names and in-cluster URLs. */
@@ -59,7 +60,10 @@ function serviceNames(svc: string, ns: string): string[] {
  * const outputs = kubernetesPlatformProgram(parseEnvironmentConfig("k8s-dev", values));
  * ```
  */
-export function kubernetesPlatformProgram(cfg: EnvironmentConfig): K8sPlatformOutputs {
+export function kubernetesPlatformProgram(
+  cfg: EnvironmentConfig,
+  secrets: { readonly secretEnv?: Readonly<Record<string, pulumi.Input<string>>> } = {},
+): K8sPlatformOutputs {
   const ctx = kubernetesContextOf(cfg);
   const k = cfg.kubernetes!;
   const ns = k.namespace;
@@ -74,7 +78,11 @@ export function kubernetesPlatformProgram(cfg: EnvironmentConfig): K8sPlatformOu
   const valkey = k.cache.mode === "valkey";
 
   const certificates: Record<string, CertificateArgs> = {
-    db: { dnsNames: ["db-rw", "db-ro", "db-r"].flatMap((s) => serviceNames(s, ns)) },
+    // CloudNativePG reloads a renewed server certificate only from Secrets labelled cnpg.io/reload.
+    db: {
+      dnsNames: ["db-rw", "db-ro", "db-r"].flatMap((s) => serviceNames(s, ns)),
+      secretLabels: { "cnpg.io/reload": "" },
+    },
     api: { dnsNames: serviceNames("api", ns) },
     ...(valkey
       ? {
@@ -192,6 +200,9 @@ export function kubernetesPlatformProgram(cfg: EnvironmentConfig): K8sPlatformOu
 
   const s = cfg.service;
   const link: Linkable[] = [db, cache];
+  const envSecret = secretEnvSecret(cfg, secrets.secretEnv ?? {}, namespace, { provider });
+  if (envSecret) link.push(envSecret);
+  const plainEnv = Object.fromEntries(Object.entries(s.env).filter(([k]) => !cfg.secretEnvNames.includes(k)));
   if (kms.keyIds["data"] !== undefined) link.push(kmsLink(kms, "data"));
   if (kms.keyIds["signing"] !== undefined)
     link.push(kmsLink(kms, "signing", { envName: "SIGNING_KEY_ID", signing: true }));
@@ -212,7 +223,7 @@ export function kubernetesPlatformProgram(cfg: EnvironmentConfig): K8sPlatformOu
       targetCpuUtilization: k.service.targetCpuUtilization,
       healthPath: s.healthPath,
       readinessPath: s.readinessPath,
-      env: s.env,
+      env: plainEnv,
       link,
       ingressNamespace: k.ingressNamespace,
       monitoringNamespace,
@@ -284,6 +295,43 @@ export function kubernetesPlatformProgram(cfg: EnvironmentConfig): K8sPlatformOu
 }
 
 /**
+ * The `platform:service.env` values set with `--secret`: one Secret `api-env` in the namespace (its
+ * `stringData` is a Pulumi secret), linked to the service as `secretKeyRef`s — never plain env.
+ */
+function secretEnvSecret(
+  cfg: EnvironmentConfig,
+  values: Readonly<Record<string, pulumi.Input<string>>>,
+  namespace: pulumi.Input<string>,
+  opts: pulumi.CustomResourceOptions,
+): Linkable | undefined {
+  if (cfg.secretEnvNames.length === 0) return undefined;
+  const stringData: Record<string, pulumi.Input<string>> = {};
+  for (const name of cfg.secretEnvNames) {
+    const v = values[name];
+    if (v === undefined)
+      throw new PlatformError(
+        `platform:service.env.${name}: set as a secret in the stack file, but the program received no value for it`,
+      );
+    stringData[name] = pulumi.secret(v);
+  }
+  const ctx = kubernetesContextOf(cfg);
+  new k8s.core.v1.Secret(
+    "api-env",
+    {
+      metadata: { name: "api-env", namespace, labels: k8sLabels(ctx, "service", "api-env") },
+      type: "Opaque",
+      stringData,
+    },
+    opts,
+  );
+  return {
+    getLink: () => ({
+      secretKeyRefs: Object.fromEntries(cfg.secretEnvNames.map((n) => [n, { name: "api-env", key: n }])),
+    }),
+  };
+}
+
+/**
  * What the stack's own pods request at minimum scale (the budget's quota must hold it): the
  * service's minimum pods (one for Knative's first request, with its queue-proxy), every
  * PostgreSQL instance with its Barman Cloud sidecar, the restore test's instance and Job, and the
@@ -303,7 +351,7 @@ export function plannedRequests(
   const k = cfg.kubernetes!;
   const pod = podRequests(svc);
   const servicePods = Math.max(1, svc.minInstances);
-  const queueProxy = svc.minInstances === 0 ? { cpu: 0.025, memoryGib: 0.05 } : { cpu: 0, memoryGib: 0 };
+  const queueProxy = svc.minInstances === 0 ? { cpu: 0.025, memoryGib: 0.125 } : { cpu: 0, memoryGib: 0 };
   const pgCpu = cpuCores(k.database.cpu)! + 0.1;
   const pgMem = memoryGib(k.database.memory)! + 0.125;
   const restore = k.database.restoreTest && cfg.database.backups.enabled ? 1 : 0;

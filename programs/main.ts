@@ -20,7 +20,7 @@ export function runPlatform(): PlatformOutputs | AwsPlatformOutputs | K8sPlatfor
     const { config, secretEnv } = loadRuntimeConfig();
     // One program per concept set; the cloud picks the implementations.
     if (config.cloud === "aws") return awsPlatformProgram(config);
-    if (config.cloud === "kubernetes") return kubernetesPlatformProgram(config);
+    if (config.cloud === "kubernetes") return kubernetesPlatformProgram(config, { secretEnv });
     return platformProgram(config, { secretEnv });
   } catch (e) {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);

@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
+import type * as k8s from "@pulumi/kubernetes";
 import { PlatformError, show } from "../shared/errors";
+import type { Link } from "../shared/link";
+import type { K8sCloudRunServiceArgs } from "./k8s";
 import { cpuCores, isK8sCpu, isK8sMemory, memoryGib } from "../shared/kubernetes";
 
 /** Pure rules of CloudRunService on Kubernetes: scaling mode, sizes, probes, Knative settings. */
@@ -212,4 +215,82 @@ export function knativeContainerSecurity() {
     capabilities: { drop: ["ALL"] },
     seccompProfile: { type: "RuntimeDefault" },
   };
+}
+
+/** Defaults of `K8sCloudRunServiceArgs` (k8s.ts). */
+export const K8S_SERVICE_DEFAULTS = {
+  port: 8080,
+  cpu: "1",
+  cpuRequest: "250m",
+  memory: "512Mi",
+  minInstances: 1,
+  maxInstances: 3,
+  concurrency: 80,
+  timeoutSeconds: 300,
+  targetCpuUtilization: 70,
+  healthPath: "/health",
+  readinessPath: "/ready",
+  ingressNamespace: "ingress-nginx",
+  monitoringNamespace: "monitoring",
+} as const;
+
+/**
+ * The container env: plain values, then the linked components' env, then their Secret references.
+ * A name set twice is an error (a link never silently overrides config).
+ */
+export function envOf(
+  name: string,
+  plain: Readonly<Record<string, string>>,
+  links: readonly Link[],
+): k8s.types.input.core.v1.EnvVar[] {
+  const out: k8s.types.input.core.v1.EnvVar[] = [];
+  const seen = new Set<string>();
+  const add = (k: string, entry: Omit<k8s.types.input.core.v1.EnvVar, "name">) => {
+    if (seen.has(k))
+      throw new PlatformError(
+        `CloudRunService '${name}': env ${k} is set twice (config and a link, or two links)`,
+      );
+    seen.add(k);
+    out.push({ name: k, ...entry });
+  };
+  for (const [k, v] of Object.entries(plain)) add(k, { value: v });
+  for (const l of links) for (const [k, v] of Object.entries(l.env ?? {})) add(k, { value: v });
+  for (const l of links)
+    for (const [k, r] of Object.entries(l.secretKeyRefs ?? {}))
+      add(k, { valueFrom: { secretKeyRef: { name: r.name, key: r.key } } });
+  return out;
+}
+
+/**
+ * Applies defaults and validates (pure).
+ *
+ * @example
+ * ```ts
+ * normalizeK8sService("api", { ctx, namespace, image: "ghcr.io/acme/api:1.0.0", minInstances: 0 }).mode; // "knative"
+ * ```
+ */
+export function normalizeK8sService(
+  name: string,
+  a: Omit<K8sCloudRunServiceArgs, "transform" | "link">,
+): K8sServiceSpec {
+  const d = K8S_SERVICE_DEFAULTS;
+  const minInstances = a.minInstances ?? d.minInstances;
+  const spec: K8sServiceSpec = {
+    mode: serviceMode(minInstances),
+    image: a.image,
+    port: a.port ?? d.port,
+    cpuLimit: a.cpu ?? d.cpu,
+    cpuRequest: a.cpuRequest ?? d.cpuRequest,
+    memory: a.memory ?? d.memory,
+    minInstances,
+    maxInstances: a.maxInstances ?? d.maxInstances,
+    concurrency: a.concurrency ?? d.concurrency,
+    timeoutSeconds: a.timeoutSeconds ?? d.timeoutSeconds,
+    healthPath: a.healthPath ?? d.healthPath,
+    readinessPath: a.readinessPath ?? d.readinessPath,
+    targetCpuUtilization: a.targetCpuUtilization ?? d.targetCpuUtilization,
+    ...(a.canary ? { canary: a.canary } : {}),
+  };
+  assertK8sService(name, spec);
+  return spec;
 }

@@ -1,6 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { PlatformError } from "../shared/errors";
 import {
   clone,
   DNS_EGRESS,
@@ -10,19 +9,20 @@ import {
   selectorLabels,
   type KubernetesContext,
 } from "../shared/kubernetes";
-import type { Link, Linkable, PodPeer } from "../shared/link";
+import type { Linkable, PodPeer } from "../shared/link";
 import { childName } from "../shared/naming";
 import { transform, type Transform } from "../shared/transform";
 import { CLOUD_RUN_SERVICE_TYPE } from "./gcp";
 import {
-  assertK8sService,
+  envOf,
+  K8S_SERVICE_DEFAULTS,
+  normalizeK8sService,
   containerResources,
   knativeAnnotations,
   knativeTraffic,
   knativeContainerSecurity,
   probes,
   knativeRevisionName,
-  serviceMode,
   type K8sServiceMode,
   type K8sServiceSpec,
 } from "./k8s-spec";
@@ -81,23 +81,6 @@ export interface K8sCloudRunServiceArgs {
     networkPolicy?: Transform<k8s.networking.v1.NetworkPolicyArgs>;
   };
 }
-
-/** Defaults of {@link K8sCloudRunServiceArgs}. */
-export const K8S_SERVICE_DEFAULTS = {
-  port: 8080,
-  cpu: "1",
-  cpuRequest: "250m",
-  memory: "512Mi",
-  minInstances: 1,
-  maxInstances: 3,
-  concurrency: 80,
-  timeoutSeconds: 300,
-  targetCpuUtilization: 70,
-  healthPath: "/health",
-  readinessPath: "/ready",
-  ingressNamespace: "ingress-nginx",
-  monitoringNamespace: "monitoring",
-} as const;
 
 /**
  * `platform:compute:CloudRunService` on Kubernetes. `minInstances ≥ 1`: a Deployment (no
@@ -424,65 +407,4 @@ function admitPolicy(
     },
     { parent },
   );
-}
-
-/**
- * The container env: plain values, then the linked components' env, then their Secret references.
- * A name set twice is an error (a link never silently overrides config).
- */
-export function envOf(
-  name: string,
-  plain: Readonly<Record<string, string>>,
-  links: readonly Link[],
-): k8s.types.input.core.v1.EnvVar[] {
-  const out: k8s.types.input.core.v1.EnvVar[] = [];
-  const seen = new Set<string>();
-  const add = (k: string, entry: Omit<k8s.types.input.core.v1.EnvVar, "name">) => {
-    if (seen.has(k))
-      throw new PlatformError(
-        `CloudRunService '${name}': env ${k} is set twice (config and a link, or two links)`,
-      );
-    seen.add(k);
-    out.push({ name: k, ...entry });
-  };
-  for (const [k, v] of Object.entries(plain)) add(k, { value: v });
-  for (const l of links) for (const [k, v] of Object.entries(l.env ?? {})) add(k, { value: v });
-  for (const l of links)
-    for (const [k, r] of Object.entries(l.secretKeyRefs ?? {}))
-      add(k, { valueFrom: { secretKeyRef: { name: r.name, key: r.key } } });
-  return out;
-}
-
-/**
- * Applies defaults and validates (pure).
- *
- * @example
- * ```ts
- * normalizeK8sService("api", { ctx, namespace, image: "ghcr.io/acme/api:1.0.0", minInstances: 0 }).mode; // "knative"
- * ```
- */
-export function normalizeK8sService(
-  name: string,
-  a: Omit<K8sCloudRunServiceArgs, "transform" | "link">,
-): K8sServiceSpec {
-  const d = K8S_SERVICE_DEFAULTS;
-  const minInstances = a.minInstances ?? d.minInstances;
-  const spec: K8sServiceSpec = {
-    mode: serviceMode(minInstances),
-    image: a.image,
-    port: a.port ?? d.port,
-    cpuLimit: a.cpu ?? d.cpu,
-    cpuRequest: a.cpuRequest ?? d.cpuRequest,
-    memory: a.memory ?? d.memory,
-    minInstances,
-    maxInstances: a.maxInstances ?? d.maxInstances,
-    concurrency: a.concurrency ?? d.concurrency,
-    timeoutSeconds: a.timeoutSeconds ?? d.timeoutSeconds,
-    healthPath: a.healthPath ?? d.healthPath,
-    readinessPath: a.readinessPath ?? d.readinessPath,
-    targetCpuUtilization: a.targetCpuUtilization ?? d.targetCpuUtilization,
-    ...(a.canary ? { canary: a.canary } : {}),
-  };
-  assertK8sService(name, spec);
-  return spec;
 }

@@ -19,6 +19,8 @@ export interface CertificateArgs {
   readonly algorithm?: CertAlgorithm;
   /** Add `client auth` (mTLS clients). @default false */
   readonly clientAuth?: boolean;
+  /** Extra labels on the issued Secret (e.g. `cnpg.io/reload` so CloudNativePG reloads a renewed certificate). @default {} */
+  readonly secretLabels?: Readonly<Record<string, string>>;
 }
 
 /** Defaults of the Kubernetes KmsKeyRing. */

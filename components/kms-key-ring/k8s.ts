@@ -155,7 +155,7 @@ export class K8sKmsKeyRing extends pulumi.ComponentResource {
                 ...(algorithm === "RSA" ? ["key encipherment"] : []),
               ],
               issuerRef: { name: caName, kind: "Issuer", group: "cert-manager.io" },
-              secretTemplate: { labels: k8sLabels(ctx, "kms", cert) },
+              secretTemplate: { labels: { ...k8sLabels(ctx, "kms", cert), ...(c.secretLabels ?? {}) } },
             },
           },
           { parent, dependsOn: [issuer] },

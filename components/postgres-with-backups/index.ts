@@ -5,3 +5,4 @@ export * from "./spec";
 export * from "./tiers";
 export * from "./k8s";
 export * from "./k8s-spec";
+export * from "./k8s-restore-test";

@@ -134,6 +134,22 @@ export function objectStoreConfiguration(o: ObjectStoreArgs): Record<string, unk
   return base;
 }
 
+/** Defaults of `K8sPostgresArgs` (k8s.ts). */
+export const K8S_PG_DEFAULTS = {
+  version: "POSTGRES_17",
+  readReplicas: 0,
+  storageGb: 10,
+  cpu: "500m",
+  memory: "1Gi",
+  backups: true,
+  retentionDays: 30,
+  backupStartTime: "03:00",
+  restoreTestSchedule: "0 0 5 * * 0",
+  restoreTestMaxAgeHours: 26,
+  protect: true,
+  monitoringNamespace: "monitoring",
+} as const;
+
 /** Settings the validator checks. */
 export interface K8sPostgresCheck {
   readonly version: PostgresVersion;

@@ -1,18 +1,11 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import {
-  clone,
-  DNS_EGRESS,
-  k8sLabels,
-  releaseLabel,
-  restrictedPod,
-  RESTRICTED_CONTAINER,
-  type KubernetesContext,
-} from "../shared/kubernetes";
+import { clone, DNS_EGRESS, k8sLabels, releaseLabel, type KubernetesContext } from "../shared/kubernetes";
 import type { Link, Linkable } from "../shared/link";
 import { childName } from "../shared/naming";
 import { transform, type Transform } from "../shared/transform";
 import { POSTGRES_TYPE } from "./gcp";
+import { createRestoreTest } from "./k8s-restore-test";
 import {
   backupSchedule,
   BARMAN_API,
@@ -23,14 +16,11 @@ import {
   CNPG_PG_HBA,
   cnpgInstances,
   objectStoreConfiguration,
-  restoreTestScript,
   validateK8sPostgres,
+  K8S_PG_DEFAULTS,
   type ObjectStoreArgs,
 } from "./k8s-spec";
 import type { PostgresVersion } from "./spec";
-
-/** kubectl for the restore test (the upstream image). */
-export const KUBECTL_IMAGE = "registry.k8s.io/kubectl:v1.34.1" as const;
 
 /**
  * Arguments of {@link K8sPostgresWithBackups}.
@@ -71,6 +61,8 @@ export interface K8sPostgresArgs {
     readonly enabled?: boolean;
     readonly schedule?: string;
     readonly maxAgeHours?: number;
+    /** Image with `sh` and `kubectl`. @default "alpine/k8s:1.34.1" */
+    readonly image?: string;
   };
   /** PITR: a NEW Cluster `<name>-pitr` bootstrapped from the object store at this time. @default none */
   readonly recovery?: { readonly targetTime: string };
@@ -84,22 +76,6 @@ export interface K8sPostgresArgs {
     scheduledBackup?: Transform<k8s.apiextensions.CustomResourceArgs>;
   };
 }
-
-/** Defaults of {@link K8sPostgresArgs}. */
-export const K8S_PG_DEFAULTS = {
-  version: "POSTGRES_17",
-  readReplicas: 0,
-  storageGb: 10,
-  cpu: "500m",
-  memory: "1Gi",
-  backups: true,
-  retentionDays: 30,
-  backupStartTime: "03:00",
-  restoreTestSchedule: "0 0 5 * * 0",
-  restoreTestMaxAgeHours: 26,
-  protect: true,
-  monitoringNamespace: "monitoring",
-} as const;
 
 /**
  * `platform:data:PostgresWithBackups` on CloudNativePG (≥ 1.26 with the Barman Cloud plugin):
@@ -365,7 +341,8 @@ export class K8sPostgresWithBackups extends pulumi.ComponentResource implements 
     if (restore.enabled && backups)
       Object.assign(
         nodes,
-        this.createRestoreTest(
+        createRestoreTest(
+          this,
           name,
           args,
           restoreName,
@@ -378,140 +355,6 @@ export class K8sPostgresWithBackups extends pulumi.ComponentResource implements 
     this.host = pulumi.interpolate`${name}-rw.${namespace}.svc`;
     this.nodes = nodes;
     this.registerOutputs({ clusterName: name, host: this.host });
-  }
-
-  /** The restore test: ServiceAccount + Role + RoleBinding + ConfigMap (the recovery Cluster) + CronJob + its NetworkPolicy. */
-  private createRestoreTest(
-    name: string,
-    args: K8sPostgresArgs,
-    restoreName: string,
-    spec: Record<string, unknown>,
-    origin: Record<string, unknown>,
-    schedule: string,
-    labels: Record<string, string>,
-  ): Record<string, pulumi.Resource> {
-    const { ctx, namespace } = args;
-    const parent = this;
-    const jobName = childName(name, "restore-test");
-    const testLabels = k8sLabels(ctx, "postgres", jobName);
-    const sa = new k8s.core.v1.ServiceAccount(
-      childName(name, "restore-test-sa"),
-      { metadata: { name: jobName, namespace, labels: testLabels }, automountServiceAccountToken: false },
-      { parent },
-    );
-    const role = new k8s.rbac.v1.Role(
-      childName(name, "restore-test-role"),
-      {
-        metadata: { name: jobName, namespace, labels: testLabels },
-        rules: [
-          {
-            apiGroups: ["postgresql.cnpg.io"],
-            resources: ["clusters"],
-            verbs: ["get", "list", "watch", "create", "patch", "delete"],
-          },
-          { apiGroups: [""], resources: ["pods"], verbs: ["get", "list"] },
-          { apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] },
-        ],
-      },
-      { parent },
-    );
-    const binding = new k8s.rbac.v1.RoleBinding(
-      childName(name, "restore-test-binding"),
-      {
-        metadata: { name: jobName, namespace, labels: testLabels },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: jobName },
-        subjects: [{ kind: "ServiceAccount", name: jobName, namespace }],
-      },
-      { parent, dependsOn: [role, sa] },
-    );
-    const manifest = pulumi.output(namespace).apply((ns) =>
-      JSON.stringify({
-        apiVersion: CNPG_API,
-        kind: "Cluster",
-        metadata: { name: restoreName, namespace: ns, labels },
-        spec: { ...spec, externalClusters: [origin] },
-      }),
-    );
-    const config = new k8s.core.v1.ConfigMap(
-      childName(name, "restore-test-manifest"),
-      { metadata: { name: jobName, namespace, labels: testLabels }, data: { "cluster.json": manifest } },
-      { parent },
-    );
-    const cronJob = new k8s.batch.v1.CronJob(
-      childName(name, "restore-test"),
-      {
-        metadata: { name: jobName, namespace, labels: testLabels },
-        spec: {
-          // CronJob schedules have five fields; the six-field CNPG form drops its seconds here.
-          schedule: schedule.trim().split(/\s+/).slice(1).join(" "),
-          concurrencyPolicy: "Forbid",
-          successfulJobsHistoryLimit: 1,
-          failedJobsHistoryLimit: 3,
-          jobTemplate: {
-            metadata: { labels: testLabels },
-            spec: {
-              backoffLimit: 0,
-              activeDeadlineSeconds: 4 * 3600,
-              template: {
-                metadata: { labels: testLabels },
-                spec: {
-                  serviceAccountName: jobName,
-                  automountServiceAccountToken: true,
-                  restartPolicy: "Never",
-                  securityContext: restrictedPod(),
-                  containers: [
-                    {
-                      name: "restore-test",
-                      image: KUBECTL_IMAGE,
-                      imagePullPolicy: "Always",
-                      command: [
-                        "/bin/sh",
-                        "-c",
-                        restoreTestScript(
-                          restoreName,
-                          args.restoreTest?.maxAgeHours ?? K8S_PG_DEFAULTS.restoreTestMaxAgeHours,
-                        ),
-                      ],
-                      securityContext: clone(RESTRICTED_CONTAINER),
-                      resources: {
-                        requests: { cpu: "50m", memory: "64Mi", "ephemeral-storage": "64Mi" },
-                        limits: { cpu: "200m", memory: "128Mi", "ephemeral-storage": "128Mi" },
-                      },
-                      volumeMounts: [{ name: "manifest", mountPath: "/manifest", readOnly: true }],
-                    },
-                  ],
-                  volumes: [{ name: "manifest", configMap: { name: jobName } }],
-                },
-              },
-            },
-          },
-        },
-      },
-      { parent, dependsOn: [binding, config] },
-    );
-    const policy = new k8s.networking.v1.NetworkPolicy(
-      childName(name, "restore-test-policy"),
-      {
-        metadata: { name: jobName, namespace, labels: testLabels },
-        spec: {
-          podSelector: { matchLabels: { "app.kubernetes.io/name": jobName } },
-          policyTypes: ["Ingress", "Egress"],
-          egress: [
-            clone(DNS_EGRESS),
-            { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ port: 443 }, { port: 6443 }] },
-          ],
-        },
-      },
-      { parent },
-    );
-    return {
-      restoreTestAccount: sa,
-      restoreTestRole: role,
-      restoreTestBinding: binding,
-      restoreTestManifest: config,
-      restoreTestCronJob: cronJob,
-      restoreTestPolicy: policy,
-    };
   }
 
   /**

@@ -184,7 +184,13 @@ export class K8sRedisCache extends pulumi.ComponentResource implements Linkable 
         args.transform?.statefulSet,
         childName(name, "statefulset"),
         {
-          metadata: { name, namespace, labels },
+          // Valkey reads its certificate at start: Stakater Reloader (when installed) rolls the pods on renewal.
+          metadata: {
+            name,
+            namespace,
+            labels,
+            annotations: { "secret.reloader.stakater.com/reload": args.tlsSecret },
+          },
           spec: {
             serviceName: this.headless,
             replicas: settings.replicas,

@@ -337,6 +337,13 @@ describe("cloud aws: bad config names the field, what is allowed and which cloud
       /applies only to cloud gcp.*aws.instanceClass/,
     ],
     [
+      "database disk type on aws",
+      "dev",
+      DB({ diskType: "PD_HDD" }),
+      "platform:database.diskType",
+      /applies only to cloud gcp.*gp3/,
+    ],
+    [
       "retention over 35 days",
       "dev",
       DB({ backups: { retainedBackups: 40 } }),

@@ -9,6 +9,7 @@ import {
   validateK8sBudget,
 } from "../../components/budget-alert/k8s-spec";
 import {
+  envOf,
   knativeAnnotations,
   knativeRevisionName,
   knativeTraffic,
@@ -16,7 +17,6 @@ import {
   validateK8sService,
   type K8sServiceSpec,
 } from "../../components/cloud-run-service/k8s-spec";
-import { envOf } from "../../components/cloud-run-service/k8s";
 import {
   certLifetime,
   privateKeyFor,
