@@ -35,6 +35,34 @@ describe.each(ENVS)("%s: every emitted object against the real schemas", (env) =
   });
 });
 
+describe("a misspelt field in a real object fails", () => {
+  it.each([
+    [
+      "k8s-prod",
+      "kubernetes:apps/v1:Deployment",
+      (o: any) => (o.spec.template.spec.containers[0].readinesProbe = {}),
+    ],
+    ["k8s-prod", "kubernetes:apps/v1:StatefulSet", (o: any) => (o.spec.volumeClaimTemplate = [])],
+    ["k8s-dev", "kubernetes:postgresql.cnpg.io/v1:Cluster", (o: any) => (o.spec.storage.sise = "10Gi")],
+    [
+      "k8s-dev",
+      "kubernetes:serving.knative.dev/v1:Service",
+      (o: any) => (o.spec.template.spec.containers[0].imagePullPolcy = "Always"),
+    ],
+    [
+      "k8s-dev",
+      "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+      (o: any) => (o.spec.groups[0].rules[0].expresion = "up"),
+    ],
+  ] as const)("%s %s", async (env, type, misspell) => {
+    const row = results[env]!.resources.find((r) => r.type === type)!;
+    const object = structuredClone(toKubernetesObject(row)!) as any;
+    misspell(object);
+    const r = await validateKubernetesObject(object);
+    expect(r.issues.some((i) => i.message.startsWith("must NOT have additional properties"))).toBe(true);
+  });
+});
+
 describe("cost on the real synth", () => {
   it("k8s-dev: CNPG instance + volume, Knative at $0 idle, the restore-test job by its hours; nothing unpriced", () => {
     const report = costReport(results["k8s-dev"]!);
@@ -72,6 +100,10 @@ describe("cost on the real synth", () => {
     ).toBe(true);
     for (const c of ["postgres", "service", "redis"]) expect(e.byComponent[c], c).toBeGreaterThan(0);
     expect(e.asOf).toContain("kubernetes 2026-12-01");
+    // k8s-prod configures its own storage rate; the Namespace carries it to the estimate.
+    expect(cluster.notes).toContain(
+      "rates from Namespace shop-k8s-prod (platform.dev/cost-rates): $0.0445/vCPU-h, $0.0049225/GiB-h, $0.08/GB-month",
+    );
     process.stdout.write(`${renderCostReport(report)}\n`);
   });
 });
