@@ -35,26 +35,29 @@ describe.each(ENVS)("%s: every emitted object against the real schemas", (env) =
   });
 });
 
+type Misspelling = readonly [env: (typeof ENVS)[number], type: string, misspell: (o: any) => void];
+const MISSPELLINGS: readonly Misspelling[] = [
+  [
+    "k8s-prod",
+    "kubernetes:apps/v1:Deployment",
+    (o) => void (o.spec.template.spec.containers[0].readinesProbe = {}),
+  ],
+  ["k8s-prod", "kubernetes:apps/v1:StatefulSet", (o) => void (o.spec.volumeClaimTemplate = [])],
+  ["k8s-dev", "kubernetes:postgresql.cnpg.io/v1:Cluster", (o) => void (o.spec.storage.sise = "10Gi")],
+  [
+    "k8s-dev",
+    "kubernetes:serving.knative.dev/v1:Service",
+    (o) => void (o.spec.template.spec.containers[0].imagePullPolcy = "Always"),
+  ],
+  [
+    "k8s-dev",
+    "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+    (o) => void (o.spec.groups[0].rules[0].expresion = "up"),
+  ],
+];
+
 describe("a misspelt field in a real object fails", () => {
-  it.each([
-    [
-      "k8s-prod",
-      "kubernetes:apps/v1:Deployment",
-      (o: any) => (o.spec.template.spec.containers[0].readinesProbe = {}),
-    ],
-    ["k8s-prod", "kubernetes:apps/v1:StatefulSet", (o: any) => (o.spec.volumeClaimTemplate = [])],
-    ["k8s-dev", "kubernetes:postgresql.cnpg.io/v1:Cluster", (o: any) => (o.spec.storage.sise = "10Gi")],
-    [
-      "k8s-dev",
-      "kubernetes:serving.knative.dev/v1:Service",
-      (o: any) => (o.spec.template.spec.containers[0].imagePullPolcy = "Always"),
-    ],
-    [
-      "k8s-dev",
-      "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
-      (o: any) => (o.spec.groups[0].rules[0].expresion = "up"),
-    ],
-  ] as const)("%s %s", async (env, type, misspell) => {
+  it.each(MISSPELLINGS)("%s %s", async (env, type, misspell) => {
     const row = results[env]!.resources.find((r) => r.type === type)!;
     const object = structuredClone(toKubernetesObject(row)!) as any;
     misspell(object);
