@@ -13,9 +13,10 @@ import { toKubernetesObject, validateKubernetesObject } from "../support/kuberne
 const ENVS = ["k8s-dev", "k8s-prod"] as const;
 const results: Record<string, SynthResult> = {};
 
+// Two synths in child processes: generous on a loaded machine.
 beforeAll(async () => {
   for (const env of ENVS) results[env] = await synth(env);
-});
+}, 240_000);
 
 describe.each(ENVS)("%s: every emitted object against the real schemas", (env) => {
   it("validates every Kubernetes object with no issue (core: kubernetes-models + strict; CRDs: the catalog schemas)", async () => {
