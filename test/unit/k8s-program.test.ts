@@ -13,7 +13,7 @@ const results: Record<string, SynthResult> = {};
 
 beforeAll(async () => {
   for (const env of ENVS) results[env] = await synth(env);
-});
+}, 240_000);
 
 const ofType = (env: string, type: string) => results[env]!.resources.filter((r) => r.type === type);
 const one = (env: string, type: string, name: string) => {
