@@ -201,6 +201,7 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
       errorRateThreshold: o.errorRateThreshold,
     },
     slo: a.observability.slo,
+    uptimeCheck: a.observability.uptimeCheck,
     dashboard: o.dashboards,
     audit: {
       cisAlarms: o.auditAlerts,

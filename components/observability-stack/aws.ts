@@ -49,6 +49,12 @@ export interface AwsObservabilityStackArgs {
   readonly targets?: ObservabilityTargets;
   /** Burn-rate SLO alarms per service. @default true */
   readonly slo?: boolean;
+  /**
+   * A Route 53 HTTPS health check (and its us-east-1 alarm) on every public service URL. Its
+   * checkers call the URL every 30 s from every checker region: turn it off where the service
+   * should scale to zero. @default true
+   */
+  readonly uptimeCheck?: boolean;
   /** @default true */
   readonly dashboard?: boolean;
   /**
@@ -146,7 +152,7 @@ export class AwsObservabilityStack extends pulumi.ComponentResource {
     const alarmTopic: Record<string, pulumi.Input<string>> = {};
     let uptimeTopicCache: aws.sns.Topic | undefined;
     const healthChecks = services
-      .filter((s) => s.public && s.url !== undefined)
+      .filter((s) => (args.uptimeCheck ?? true) && s.public && s.url !== undefined)
       .map((s) => createHealthCheck(s));
 
     const audit = {

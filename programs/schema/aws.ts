@@ -125,8 +125,19 @@ export const awsBudgetSchema = section({
 export const awsObservabilitySchema = section({
   /** Attach the CIS alarms to this existing (organization) trail log group instead of creating a trail. */
   existingTrailLogGroup: pattern(/^[\w#/.-]{1,512}$/, "a CloudWatch Logs group name"),
-  /** Burn-rate SLO alarms. @default true */
+  /**
+   * Burn-rate SLO alarms (metric math + 4 composite alarms, ≈ $3.20/month per service). On dev's
+   * sparse traffic a single failed request is a 10 % error ratio, so burn rates are noise there.
+   * @default false (dev), true (staging, prod)
+   */
   slo: bool(),
+  /**
+   * A Route 53 HTTPS health check on the public service URL, with its alarm ($2.75/month: $0.75
+   * + $2.00 for HTTPS). Its checkers call the function every 30 s from every checker region, so it
+   * also keeps a scale-to-zero dev from ever idling (and a database behind the health path awake).
+   * @default false (dev), true (staging, prod)
+   */
+  uptimeCheck: bool(),
 }).partial();
 
 /**
@@ -208,7 +219,11 @@ export interface AwsSettings {
     readonly snsTopic: boolean;
     readonly labelFilter: "env" | "app" | "none";
   };
-  readonly observability: { readonly existingTrailLogGroup?: string; readonly slo: boolean };
+  readonly observability: {
+    readonly existingTrailLogGroup?: string;
+    readonly slo: boolean;
+    readonly uptimeCheck: boolean;
+  };
 }
 
 type Raw = Record<string, any> | undefined;
@@ -288,7 +303,9 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
     },
     observability: {
       ...(o.existingTrailLogGroup !== undefined ? { existingTrailLogGroup: o.existingTrailLogGroup } : {}),
-      slo: o.slo ?? true,
+      // dev: the error, throttle, p95 and URL 5xx alarms stay; burn rates and the synthetic check go.
+      slo: o.slo ?? profile !== "dev",
+      uptimeCheck: o.uptimeCheck ?? profile !== "dev",
     },
   };
 }

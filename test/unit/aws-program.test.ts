@@ -7,6 +7,8 @@ import { installRecordingMocks } from "../../orchestrator/synth/recorder";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
 import { checkInventory } from "../../plan/guards";
 import { parseInventory } from "../../plan/parse";
+import { estimateResources } from "../../plan/cost/estimate";
+import { loadUsage } from "../../plan/cost/usage";
 
 const ENVS = ["aws-dev", "aws-staging", "aws-prod"] as const;
 const results: Record<string, SynthResult> = {};
@@ -273,5 +275,24 @@ describe("the three AWS stacks", () => {
     const dev = checkInventory(parseInventory(results["aws-dev"]!).resources, "dev");
     expect(dev.failedRules.filter((r) => r.level === "L1")).toEqual([]);
     expect(dev.passed).toBe(true);
+  });
+
+  it("aws-dev on the real synth with its usage file: idle (baseline) ≤ $10, no uptime check, no burn-rate alarms", () => {
+    const dev = estimateResources(
+      parseInventory(results["aws-dev"]!).resources,
+      loadUsage("aws-dev", "stacks"),
+      {
+        region: "us-east-1",
+      },
+    );
+    expect(dev.baseline).toBeLessThanOrEqual(10);
+    expect(dev.notPriced).not.toContain("aws:rds/cluster:Cluster");
+    expect(ofType("aws-dev", "aws:route53/healthCheck:HealthCheck")).toEqual([]);
+    expect(ofType("aws-dev", "aws:cloudwatch/compositeAlarm:CompositeAlarm")).toEqual([]);
+    // staging and prod keep both (the profile asks for them).
+    for (const env of ["aws-staging", "aws-prod"]) {
+      expect(ofType(env, "aws:route53/healthCheck:HealthCheck")).toHaveLength(1);
+      expect(ofType(env, "aws:cloudwatch/compositeAlarm:CompositeAlarm")).toHaveLength(4);
+    }
   });
 });
