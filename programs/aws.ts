@@ -117,9 +117,18 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
     },
     performanceInsights: a.database.performanceInsights,
     monitoringIntervalSeconds: a.database.monitoringIntervalSeconds as 0 | 60,
+    // The rotation function runs in the private subnets and reaches Secrets Manager through its
+    // endpoint; without one (dev: Aurora behind the Data API, no endpoint) it could not, so no rotation.
     ...(a.database.rotationLambdaArn !== undefined
       ? { rotation: { lambdaArn: a.database.rotationLambdaArn, days: a.database.rotationDays } }
-      : {}),
+      : endpoints.includes("secretsmanager")
+        ? {
+            rotation: {
+              days: a.database.rotationDays,
+              endpointSecurityGroupId: network.endpointSecurityGroupId!,
+            },
+          }
+        : {}),
     kmsKeyArn: dataKey,
   });
 
@@ -136,6 +145,7 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
           readReplicas: cfg.cache.readReplicas,
           snapshotRetentionDays: a.cache.snapshotRetentionDays,
           protect: cfg.cache.protect,
+          rotationDays: a.cache.authRotationDays,
           kmsKeyArn: dataKey,
         }
       : {}),

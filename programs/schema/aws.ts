@@ -71,7 +71,11 @@ export const awsDatabaseSchema = section({
       error: (i) => `must be one of ${MONITORING_INTERVALS.join(", ")}, got ${got(i.input)}`,
     },
   ),
-  /** Rotation Lambda for the master secret (AWS's SecretsManagerRDSPostgreSQLRotationSingleUser). @default none */
+  /**
+   * A rotation function of your own for the master secret. @default none: AWS's
+   * SecretsManagerRDSPostgreSQLRotationSingleUser is deployed whenever the VPC has the Secrets
+   * Manager endpoint (the service is in the VPC); without it (dev on Aurora) nothing rotates.
+   */
   rotationLambdaArn: pattern(
     /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/,
     "a Lambda function ARN",
@@ -90,6 +94,8 @@ export const awsCacheSchema = section({
   nodeType: pattern(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.t4g.micro"),
   /** Daily snapshots kept, 0–35. @default 0 with persistence none, else 7 */
   snapshotRetentionDays: intRange(0, 35),
+  /** Days between AUTH token rotations (SET, then ROTATE: both tokens work in between), 1–90. @default 30 */
+  authRotationDays: intRange(1, 90),
 }).partial();
 
 /** `platform:service.aws`. */
@@ -206,6 +212,7 @@ export interface AwsSettings {
     readonly engineVersion: string;
     readonly nodeType: string;
     readonly snapshotRetentionDays: number;
+    readonly authRotationDays: number;
   };
   readonly service: {
     readonly architecture: "arm64" | "x86_64";
@@ -287,6 +294,7 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
       snapshotRetentionDays:
         ca.snapshotRetentionDays ??
         ((c.persistence ?? (profile === "dev" ? "none" : "rdb")) === "none" ? 0 : 7),
+      authRotationDays: ca.authRotationDays ?? 30,
     },
     service: {
       architecture: sa.architecture ?? "arm64",
