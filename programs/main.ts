@@ -18,7 +18,9 @@ export function runPlatform(): PlatformOutputs | AwsPlatformOutputs {
   try {
     const { config, secretEnv } = loadRuntimeConfig();
     // One program per concept set; the cloud picks the implementations.
-    return config.cloud === "aws" ? awsPlatformProgram(config) : platformProgram(config, { secretEnv });
+    return config.cloud === "aws"
+      ? awsPlatformProgram(config, { secretEnv })
+      : platformProgram(config, { secretEnv });
   } catch (e) {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);
     throw e;

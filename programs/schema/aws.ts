@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AWS_CACHE_DEFAULTS, AWS_CACHE_VERSIONS } from "../../components/redis-cache/aws";
 import {
+  AWS_ENGINE_VERSIONS,
   AWS_PG_DEFAULTS,
   AWS_PG_LIMITS,
   MONITORING_INTERVALS,
@@ -42,7 +43,7 @@ export const awsEnvironmentSchema = section({
 
 /** `platform:kms.aws`. */
 export const awsKmsSchema = section({
-  /** Days between ScheduleKeyDeletion and deletion, 7–30. @default 30 */
+  /** Days between ScheduleKeyDeletion and deletion, 7–30. @default 7 (dev), 30 (staging, prod) */
   deletionWindowDays: intRange(7, 30),
   /** CloudHSM custom key store id (single-tenant HSMs; no automatic rotation). @default none */
   customKeyStoreId: pattern(/^cks-[a-z0-9]{17}$/, "a custom key store id such as cks-1234567890abcdef0"),
@@ -266,7 +267,9 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
     },
     kms: {
       rotationDays: raw["kms"]?.rotationDays ?? AWS_ROTATION_DAYS,
-      deletionWindowDays: k.deletionWindowDays ?? AWS_KMS_DEFAULTS.deletionWindowDays,
+      // dev comes and goes: a destroyed key is gone after AWS's shortest window, not a month later.
+      deletionWindowDays:
+        k.deletionWindowDays ?? (profile === "dev" ? 7 : AWS_KMS_DEFAULTS.deletionWindowDays),
       ...(k.customKeyStoreId !== undefined ? { customKeyStoreId: k.customKeyStoreId } : {}),
       multiRegion: k.multiRegion ?? false,
     },
@@ -322,6 +325,7 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
 export interface NeutralView {
   readonly raw: Readonly<Record<string, Raw>>;
   readonly database: {
+    readonly version: string;
     readonly highAvailability: boolean;
     readonly deletionProtection: boolean;
     readonly backups: {
@@ -410,6 +414,18 @@ export function awsInvariants(a: AwsSettings, v: NeutralView, profile: Profile):
       "platform:database.maintenanceWindow.hour",
       `aws: overlaps the one-hour backup window from ${db.backups.startTime} (RDS refuses overlapping windows), got ${a.database.maintenanceHour}`,
     );
+  const pinned = (AWS_ENGINE_VERSIONS as Readonly<Record<string, { aurora: string | undefined }>>)[
+    db.version
+  ];
+  if (a.database.engine === "aurora-serverless" && pinned !== undefined && pinned.aurora === undefined) {
+    const aurora = Object.entries(AWS_ENGINE_VERSIONS)
+      .filter(([, x]) => x.aurora !== undefined)
+      .map(([k, x]) => `${k} (${x.aurora})`);
+    push(
+      "platform:database.version",
+      `aws: aurora-serverless has no pinned Aurora PostgreSQL version for ${db.version}; use one of ${aurora.join(", ")}, or aws.engine: rds, got ${db.version}`,
+    );
+  }
   if (written("database", "diskSizeGb") && a.database.engine === "aurora-serverless")
     push(
       "platform:database.diskSizeGb",
