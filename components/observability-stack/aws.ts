@@ -83,7 +83,9 @@ export interface AwsObservabilityStackArgs {
  * Standard alarms $0.10 per metric-month (10 free; a metric-math alarm pays per metric),
  * composite alarms $0.50, dashboards $3 (3 free), Route 53 HTTPS health check $0.50 + $1.00
  * (HTTPS) per month, CloudTrail's first management-event copy free (S3 and Logs ingestion
- * $0.50/GB extra). A dev environment with one service ≈ **$4–6/month**.
+ * $0.50/GB extra). A service's burn-rate SLOs ≈ $3.20/month (4 composites + their metric-math
+ * metrics) and its health check $2.75; the platform's dev profile turns both off (`slo`,
+ * `uptimeCheck`), leaving ≈ $1.50/month of alarms beyond the free 10 metrics.
  *
  * @example
  * ```ts
