@@ -9,7 +9,12 @@ import { AwsObservabilityStack } from "../components/observability-stack/aws";
 import { AwsPostgresWithBackups } from "../components/postgres-with-backups/aws";
 import { AwsRedisCache } from "../components/redis-cache/aws";
 import type { CpuLimit, MemoryLimit } from "../components/cloud-run-service/resources";
+import { createAwsSecret } from "../components/shared/aws";
+import { PlatformError } from "../components/shared/errors";
+import { platformTags } from "../components/shared/labels";
+import type { Link, Linkable } from "../components/shared/link";
 import { awsContextOf, type EnvironmentConfig } from "./config";
+import { SECRET_ENV_TYPE, type PlatformSecrets } from "./platform";
 
 /** Stack outputs of the platform program on AWS. No secret values: only names, ARNs and URLs. */
 export interface AwsPlatformOutputs {
@@ -45,7 +50,10 @@ export interface AwsPlatformOutputs {
  * const outputs = awsPlatformProgram(parseEnvironmentConfig("aws-dev", values));
  * ```
  */
-export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
+export function awsPlatformProgram(
+  cfg: EnvironmentConfig,
+  secrets: PlatformSecrets = {},
+): AwsPlatformOutputs {
   const ctx = awsContextOf(cfg);
   const a = cfg.aws!;
   const cacheInCloud = a.cache.mode === "elasticache";
@@ -117,9 +125,18 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
     },
     performanceInsights: a.database.performanceInsights,
     monitoringIntervalSeconds: a.database.monitoringIntervalSeconds as 0 | 60,
+    // The rotation function runs in the private subnets and reaches Secrets Manager through its
+    // endpoint; without one (dev: Aurora behind the Data API, no endpoint) it could not, so no rotation.
     ...(a.database.rotationLambdaArn !== undefined
       ? { rotation: { lambdaArn: a.database.rotationLambdaArn, days: a.database.rotationDays } }
-      : {}),
+      : endpoints.includes("secretsmanager")
+        ? {
+            rotation: {
+              days: a.database.rotationDays,
+              endpointSecurityGroupId: network.endpointSecurityGroupId!,
+            },
+          }
+        : {}),
     kmsKeyArn: dataKey,
   });
 
@@ -136,12 +153,15 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
           readReplicas: cfg.cache.readReplicas,
           snapshotRetentionDays: a.cache.snapshotRetentionDays,
           protect: cfg.cache.protect,
+          rotationDays: a.cache.authRotationDays,
           kmsKeyArn: dataKey,
         }
       : {}),
   });
 
   const s = cfg.service;
+  const secretEnv = awsSecretEnvLink(cfg, secrets, dataKey);
+  const plainEnv = Object.fromEntries(Object.entries(s.env).filter(([k]) => !cfg.secretEnvNames.includes(k)));
   const service = new AwsCloudRunService("api", {
     ctx,
     // With a canary, the new version runs the canary image and the alias keeps stableVersion for the rest.
@@ -154,9 +174,9 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
     timeoutSeconds: s.timeoutSeconds,
     public: s.public,
     invokers: a.service.invokers,
-    env: s.env,
+    env: plainEnv,
     secrets: a.service.secrets,
-    link: [db, cache, kmsLink(kms, "data")],
+    link: [db, cache, kmsLink(kms, "data"), ...(secretEnv ? [secretEnv] : [])],
     ...(serviceInVpc
       ? { network: { ...dataNetwork, endpointSecurityGroupId: network.endpointSecurityGroupId! } }
       : {}),
@@ -201,6 +221,7 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
       errorRateThreshold: o.errorRateThreshold,
     },
     slo: a.observability.slo,
+    uptimeCheck: a.observability.uptimeCheck,
     dashboard: o.dashboards,
     audit: {
       cisAlarms: o.auditAlerts,
@@ -240,4 +261,60 @@ export function awsPlatformProgram(cfg: EnvironmentConfig): AwsPlatformOutputs {
     dashboardUrl: observability.dashboardUrl,
     budgetName: budget ? budget.budgetName : pulumi.output("none"),
   };
+}
+
+/**
+ * Secret `platform:service.env` values on AWS: one CMK-encrypted Secrets Manager secret each,
+ * read by the function at run time through `<NAME>_SECRET_ID` (its ARN) with
+ * `secretsmanager:GetSecretValue` on exactly that ARN. The value never reaches the Lambda
+ * environment (CKV_AWS_45).
+ */
+class AwsSecretEnv extends pulumi.ComponentResource implements Linkable {
+  private readonly link: Link;
+
+  constructor(
+    name: string,
+    ctx: ReturnType<typeof awsContextOf>,
+    values: Readonly<Record<string, pulumi.Input<string>>>,
+    kmsKeyArn: pulumi.Input<string>,
+  ) {
+    super(SECRET_ENV_TYPE, name, {}, {});
+    const secretEnv: Record<string, pulumi.Output<string>> = {};
+    for (const [env, data] of Object.entries(values)) {
+      const { secret } = createAwsSecret({
+        ctx,
+        owner: "api",
+        role: `env-${env.toLowerCase().replaceAll("_", "-")}`,
+        data,
+        tags: platformTags(ctx, "lambda"),
+        kmsKeyArn,
+        parent: this,
+      });
+      secretEnv[env] = secret.arn;
+    }
+    this.link = { secretEnv, secretIds: Object.values(secretEnv) };
+    this.registerOutputs({});
+  }
+
+  getLink(): Link {
+    return this.link;
+  }
+}
+
+function awsSecretEnvLink(
+  cfg: EnvironmentConfig,
+  secrets: PlatformSecrets,
+  kmsKeyArn: pulumi.Input<string>,
+): Linkable | undefined {
+  if (cfg.secretEnvNames.length === 0) return undefined;
+  const values: Record<string, pulumi.Input<string>> = {};
+  for (const name of cfg.secretEnvNames) {
+    const data = secrets.secretEnv?.[name];
+    if (data === undefined)
+      throw new PlatformError(
+        `platform:service.env.${name}: set as a secret in the stack file, but the program received no value for it`,
+      );
+    values[name] = data;
+  }
+  return new AwsSecretEnv("api-env", awsContextOf(cfg), values, kmsKeyArn);
 }

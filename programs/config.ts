@@ -192,14 +192,8 @@ export function parseEnvironmentConfig(
     awsProvider = r.config;
   }
   issues.push(...cloudOnlyIssues(cloud, values));
-  // Secret env values become Secret Manager secrets on GCP and a Secret on Kubernetes; the AWS program has no such path yet,
-  // and must never hand a Lambda the "[secret]" mask (or the value in plain text).
-  if (cloud === "aws")
-    for (const name of secrets.map(secretEnvName).filter((n): n is string => n !== undefined))
-      issues.push({
-        path: `${NAMESPACE}:service.env.${name}`,
-        message: `is set as a secret, but cloud ${cloud} does not support secret env values yet (only cloud gcp stores them in Secret Manager); remove the secret or use cloud gcp`,
-      });
+  // Secret env values become Secret Manager (GCP) or Secrets Manager (AWS) secrets, or a Kubernetes Secret, that the service
+  // reads by reference: the "[secret]" mask or the value never reaches its environment.
 
   const resolved: Record<string, unknown> = {};
   const ctx = { profile: profile ?? "dev", env, cloud };

@@ -19,7 +19,7 @@ export function runPlatform(): PlatformOutputs | AwsPlatformOutputs | K8sPlatfor
   try {
     const { config, secretEnv } = loadRuntimeConfig();
     // One program per concept set; the cloud picks the implementations.
-    if (config.cloud === "aws") return awsPlatformProgram(config);
+    if (config.cloud === "aws") return awsPlatformProgram(config, { secretEnv });
     if (config.cloud === "kubernetes") return kubernetesPlatformProgram(config, { secretEnv });
     return platformProgram(config, { secretEnv });
   } catch (e) {

@@ -49,6 +49,12 @@ export interface AwsObservabilityStackArgs {
   readonly targets?: ObservabilityTargets;
   /** Burn-rate SLO alarms per service. @default true */
   readonly slo?: boolean;
+  /**
+   * A Route 53 HTTPS health check (and its us-east-1 alarm) on every public service URL. Its
+   * checkers call the URL every 30 s from every checker region: turn it off where the service
+   * should scale to zero. @default true
+   */
+  readonly uptimeCheck?: boolean;
   /** @default true */
   readonly dashboard?: boolean;
   /**
@@ -77,7 +83,9 @@ export interface AwsObservabilityStackArgs {
  * Standard alarms $0.10 per metric-month (10 free; a metric-math alarm pays per metric),
  * composite alarms $0.50, dashboards $3 (3 free), Route 53 HTTPS health check $0.50 + $1.00
  * (HTTPS) per month, CloudTrail's first management-event copy free (S3 and Logs ingestion
- * $0.50/GB extra). A dev environment with one service ≈ **$4–6/month**.
+ * $0.50/GB extra). A service's burn-rate SLOs ≈ $3.20/month (4 composites + their metric-math
+ * metrics) and its health check $2.75; the platform's dev profile turns both off (`slo`,
+ * `uptimeCheck`), leaving ≈ $1.50/month of alarms beyond the free 10 metrics.
  *
  * @example
  * ```ts
@@ -146,7 +154,7 @@ export class AwsObservabilityStack extends pulumi.ComponentResource {
     const alarmTopic: Record<string, pulumi.Input<string>> = {};
     let uptimeTopicCache: aws.sns.Topic | undefined;
     const healthChecks = services
-      .filter((s) => s.public && s.url !== undefined)
+      .filter((s) => (args.uptimeCheck ?? true) && s.public && s.url !== undefined)
       .map((s) => createHealthCheck(s));
 
     const audit = {

@@ -113,8 +113,18 @@ export interface AwsPostgresWithBackupsArgs {
   readonly performanceInsights?: boolean;
   /** Enhanced Monitoring interval in seconds (0 = off). @default 60 */
   readonly monitoringIntervalSeconds?: (typeof MONITORING_INTERVALS)[number];
-  /** Rotate the master secret with this rotation Lambda (AWS's SecretsManagerRDSPostgreSQLRotationSingleUser). @default none */
-  readonly rotation?: { readonly lambdaArn: pulumi.Input<string>; readonly days?: number };
+  /**
+   * Rotate the master secret every `days` (default 30). Without `lambdaArn`, the component deploys
+   * AWS's SecretsManagerRDSPostgreSQLRotationSingleUser from the Serverless Application Repository
+   * into the database's private subnets, with a security group that reaches only PostgreSQL and
+   * the Secrets Manager interface endpoint (`endpointSecurityGroupId`: the VPC has no NAT).
+   * @default none
+   */
+  readonly rotation?: {
+    readonly lambdaArn?: pulumi.Input<string>;
+    readonly days?: number;
+    readonly endpointSecurityGroupId?: pulumi.Input<string>;
+  };
   /** PostgreSQL log retention in CloudWatch Logs. @default 30 (dev), 90 (staging), 365 (prod) */
   readonly logRetentionDays?: number;
   /** @default ctx.app */

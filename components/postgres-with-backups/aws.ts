@@ -9,6 +9,15 @@ import { transform } from "../shared/transform";
 import { normalizeAwsPostgres, type AwsPostgresSpec, type AwsPostgresWithBackupsArgs } from "./aws-spec";
 import { POSTGRES_TYPE } from "./gcp";
 
+/**
+ * AWS's single-user PostgreSQL rotation function in the Serverless Application Repository (the id
+ * in @pulumi/aws's serverlessrepository.CloudFormationStack example). It changes the master
+ * password in place (ALTER USER), which replicas and Aurora readers pick up with the rest of the
+ * catalog.
+ */
+export const POSTGRES_ROTATION_APP =
+  "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser";
+
 /** The master user (its password lives only in Secrets Manager). */
 export const MASTER_USER = "platform_admin";
 
@@ -32,9 +41,13 @@ export const MASTER_USER = "platform_admin";
  * RDS-managed master passwords (`manageMasterUserPassword`) cannot coexist with read replicas and
  * rotate every 7 days unannounced. So the master password is generated here, stored in our own
  * Secrets Manager secret (JSON in the shape AWS's rotation functions expect: engine, host, port,
- * username, password, dbname), and rotated by `aws.secretsmanager.SecretRotation` when a rotation
- * Lambda is given. Replicas and Aurora readers share the primary's credentials, so rotation keeps
- * working with them. Applications should connect as the IAM-authenticated `userName` (granted
+ * username, password, dbname), and rotated by `aws.secretsmanager.SecretRotation` with `rotation`:
+ * AWS's SecretsManagerRDSPostgreSQLRotationSingleUser (Serverless Application Repository) in the
+ * private subnets, reaching only PostgreSQL and the Secrets Manager interface endpoint, or a
+ * function of your own (`rotation.lambdaArn`). Replicas and Aurora readers share the primary's
+ * credentials (ALTER USER replicates), so rotation keeps working with them. Once rotation is on,
+ * the secret version's value is ignored after creation, so an `up` never writes the first
+ * password back over a rotated one. Applications should connect as the IAM-authenticated `userName` (granted
  * `rds_iam` by a migration): the linked service gets `rds-db:connect` on exactly that user.
  *
  * ### Cost
@@ -349,20 +362,11 @@ export class AwsPostgresWithBackups extends pulumi.ComponentResource implements 
       tags,
       ...(kms !== undefined ? { kmsKeyArn: kms } : {}),
       protect,
+      rotated: args.rotation !== undefined,
       parent,
       ...(args.transform?.secret ? { transform: { secret: args.transform.secret } } : {}),
     });
-    const rotation = args.rotation
-      ? new aws.secretsmanager.SecretRotation(
-          childName(name, "master-rotation"),
-          {
-            secretId: secret.id,
-            rotationLambdaArn: args.rotation.lambdaArn,
-            rotationRules: { automaticallyAfterDays: args.rotation.days ?? 30 },
-          },
-          { parent },
-        )
-      : undefined;
+    const rotation = args.rotation ? createRotation(args.rotation) : undefined;
 
     this.spec = spec;
     this.identifier = id;
@@ -383,9 +387,92 @@ export class AwsPostgresWithBackups extends pulumi.ComponentResource implements 
       logGroup,
       instances,
       secret,
-      ...(rotation ? { rotation } : {}),
+      ...(rotation ? { rotation: rotation.rotation } : {}),
+      ...(rotation?.rotator ? { rotator: rotation.rotator } : {}),
     };
     this.registerOutputs({ host, readerHost, port, arn, secretArn: this.secretArn });
+
+    function createRotation(r: NonNullable<AwsPostgresWithBackupsArgs["rotation"]>): {
+      rotation: aws.secretsmanager.SecretRotation;
+      rotator?: aws.serverlessrepository.CloudFormationStack;
+    } {
+      let lambdaArn: pulumi.Input<string>;
+      let rotator: aws.serverlessrepository.CloudFormationStack | undefined;
+      if (r.lambdaArn !== undefined) lambdaArn = r.lambdaArn;
+      else {
+        const fnName = physicalName([id, "rotator"], { maxLength: 64 });
+        const rotSg = new aws.ec2.SecurityGroup(
+          childName(name, "rotation-sg"),
+          {
+            name: `${id}-rotation`,
+            description: `Rotation function of ${id}: PostgreSQL and the Secrets Manager endpoint only`,
+            vpcId: args.network.vpcId,
+            tags,
+          },
+          { parent },
+        );
+        const rule = (kind: "to" | "from", key: string, a: aws.vpc.SecurityGroupIngressRuleArgs) =>
+          kind === "to"
+            ? new aws.vpc.SecurityGroupEgressRule(childName(name, "rotation", key), a, { parent })
+            : new aws.vpc.SecurityGroupIngressRule(childName(name, "rotation", key), a, { parent });
+        const pg = { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, tags };
+        rule("to", "to-db", {
+          ...pg,
+          securityGroupId: rotSg.id,
+          referencedSecurityGroupId: sg.id,
+          description: "to PostgreSQL",
+        });
+        rule("from", "db-from", {
+          ...pg,
+          securityGroupId: sg.id,
+          referencedSecurityGroupId: rotSg.id,
+          description: "from the rotation function",
+        });
+        if (r.endpointSecurityGroupId !== undefined)
+          rule("to", "to-endpoints", {
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            securityGroupId: rotSg.id,
+            referencedSecurityGroupId: r.endpointSecurityGroupId,
+            description: "HTTPS to the Secrets Manager endpoint",
+            tags,
+          });
+        rotator = new aws.serverlessrepository.CloudFormationStack(
+          childName(name, "rotator"),
+          {
+            name: fnName,
+            applicationId: POSTGRES_ROTATION_APP,
+            capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+            parameters: {
+              functionName: fnName,
+              endpoint: `https://secretsmanager.${ctx.region}.amazonaws.com`,
+              vpcSubnetIds: pulumi.output(args.network.subnetIds).apply((ids) => ids.join(",")),
+              vpcSecurityGroupIds: rotSg.id,
+              ...(kms !== undefined ? { kmsKeyArn: kms } : {}),
+            },
+            tags,
+          },
+          { parent },
+        );
+        // The application names its function after functionName: the ARN follows (and waits for the stack).
+        lambdaArn = pulumi
+          .all([account, rotator.id])
+          .apply(([acct]) => `arn:aws:lambda:${ctx.region}:${acct}:function:${fnName}`);
+      }
+      const rotation = new aws.secretsmanager.SecretRotation(
+        childName(name, "master-rotation"),
+        {
+          secretId: secret.id,
+          rotationLambdaArn: lambdaArn,
+          rotationRules: { automaticallyAfterDays: r.days ?? 30 },
+          // The first rotation waits a period: replicas may still be creating on the first up.
+          rotateImmediately: false,
+        },
+        { parent },
+      );
+      return { rotation, ...(rotator ? { rotator } : {}) };
+    }
 
     function createMonitoringRole(): aws.iam.Role {
       const role = new aws.iam.Role(

@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { createAwsSecret } from "../shared/aws";
+import { accountIdOf, createAwsSecret } from "../shared/aws";
 import type { AwsContext } from "../shared/context";
 import { PlatformError, show } from "../shared/errors";
 import { platformTags } from "../shared/labels";
 import type { Link, Linkable } from "../shared/link";
 import { childName, physicalName } from "../shared/naming";
 import { transform, type Transform } from "../shared/transform";
+import { createCacheRotation } from "./aws-rotation";
 import { REDIS_CACHE_TYPE } from "./gcp";
 import { RedisTier } from "./spec";
 
@@ -59,6 +60,13 @@ export interface AwsRedisCacheArgs {
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Pulumi `protect` and a final snapshot on delete (ElastiCache has no deletion protection). @default true */
   readonly protect?: boolean;
+  /**
+   * Rotate the AUTH token every N days (1–90) with the inline rotation function of
+   * ./aws-rotation.ts (SET the current token, then ROTATE to the new one: both are accepted until
+   * the next rotation). The function calls only public AWS APIs, so it needs no VPC access.
+   * @default none (the token never changes)
+   */
+  readonly rotationDays?: number;
   readonly transform?: {
     replicationGroup?: Transform<aws.elasticache.ReplicationGroupArgs>;
     securityGroup?: Transform<aws.ec2.SecurityGroupArgs>;
@@ -143,6 +151,9 @@ export function normalizeAwsCache(
     )
   )
     p.push(`maintenanceWindow must look like sun:03:00-sun:04:00, got ${show(mw)}`);
+  const rd = args.rotationDays;
+  if (rd !== undefined && (!Number.isInteger(rd) || rd < 1 || rd > 90))
+    p.push(`rotationDays must be an integer 1–90 (CKV_AWS_304), got ${show(rd)}`);
   if (args.network === undefined)
     p.push('network is required for mode "elasticache" (the cache lives in private subnets)');
   if (p.length > 0) throw new PlatformError(`RedisCache '${name}': ${p.join("; ")}`);
@@ -288,10 +299,16 @@ export class AwsRedisCache extends pulumi.ComponentResource implements Linkable 
           ],
           tags,
         },
-        { parent, protect: spec.protect },
+        {
+          parent,
+          protect: spec.protect,
+          // The rotation owns the live token: never push the first one back.
+          ...(args.rotationDays !== undefined ? { ignoreChanges: ["authToken"] } : {}),
+        },
       ),
     );
     const authJson = token.result.apply((t) => JSON.stringify({ token: t }));
+    const rotationDays = args.rotationDays;
     const { secret } = createAwsSecret({
       ctx,
       owner: name,
@@ -300,14 +317,37 @@ export class AwsRedisCache extends pulumi.ComponentResource implements Linkable 
       tags,
       ...(kms !== undefined ? { kmsKeyArn: kms } : {}),
       protect: spec.protect,
+      rotated: rotationDays !== undefined,
       parent,
     });
+    const rotation =
+      rotationDays !== undefined
+        ? createCacheRotation({
+            ctx,
+            owner: name,
+            replicationGroupId: id,
+            secretArn: secret.arn,
+            secretId: secret.id,
+            account: accountIdOf(ctx, this),
+            days: rotationDays,
+            ...(kms !== undefined ? { kmsKeyArn: kms } : {}),
+            tags,
+            parent,
+          })
+        : undefined;
     this.host = group.primaryEndpointAddress;
     this.readHost = spec.numCacheClusters > 1 ? group.readerEndpointAddress : pulumi.output(undefined);
     this.endpoint = pulumi.interpolate`${group.primaryEndpointAddress}:6379`;
     this.authSecretArn = secret.arn;
     this.securityGroupId = sg.id;
-    this.children = { subnetGroup, sg, slowLog, group, secret };
+    this.children = {
+      subnetGroup,
+      sg,
+      slowLog,
+      group,
+      secret,
+      ...(rotation ? { rotationFunction: rotation.fn, rotation: rotation.rotation } : {}),
+    };
     this.registerOutputs({ endpoint: this.endpoint, authSecretArn: this.authSecretArn });
   }
 

@@ -114,6 +114,11 @@ export interface AwsSecretArgs {
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Pulumi `protect` and a 30-day recovery window (else 7). @default false */
   readonly protect?: boolean;
+  /**
+   * A rotation owns the value after the first version: a later `up` must not write the original
+   * value back over a rotated one (the version's `secretString` is ignored after creation). @default false
+   */
+  readonly rotated?: boolean;
   readonly parent: pulumi.Resource;
   readonly transform?: {
     readonly secret?: import("./transform").Transform<aws.secretsmanager.SecretArgs>;
@@ -152,7 +157,7 @@ export function createAwsSecret(a: AwsSecretArgs): {
   const version = new aws.secretsmanager.SecretVersion(
     `${a.owner}-${a.role}-secret-version`,
     { secretId: secret.id, secretString: pulumi.secret(a.data) },
-    { parent: a.parent },
+    { parent: a.parent, ...(a.rotated ? { ignoreChanges: ["secretString"] } : {}) },
   );
   return { secret, version };
 }

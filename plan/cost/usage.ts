@@ -63,6 +63,8 @@ export interface ResourceUsage {
   readonly auroraStorageGb?: number;
   /** AWS: ACU-hours per month above the cluster's minimum (Aurora Serverless v2 while busy). @default 0 */
   readonly auroraActiveAcuHours: number;
+  /** AWS: million I/O requests per month, per Aurora Standard cluster (reads and writes to storage). @default 0 */
+  readonly auroraIoMillionsPerMonth: number;
   /** AWS: GB ingested per month, per CloudWatch log group. @default 0 */
   readonly logIngestGbPerMonth: number;
   /** AWS: GB processed per month, per NAT gateway. @default 0 */
@@ -133,6 +135,7 @@ export const DEFAULT_USAGE: Usage = {
   kmsHorizonMonths: 12,
   secretAccessesPerMonth: 0,
   auroraActiveAcuHours: 0,
+  auroraIoMillionsPerMonth: 0,
   logIngestGbPerMonth: 0,
   natProcessedGbPerMonth: 0,
   endpointProcessedGbPerMonth: 0,
@@ -179,6 +182,7 @@ const RESOURCE_FIELDS = {
   secretAccessesPerMonth: count(),
   auroraStorageGb: count(),
   auroraActiveAcuHours: count(),
+  auroraIoMillionsPerMonth: count(),
   logIngestGbPerMonth: count(),
   natProcessedGbPerMonth: count(),
   endpointProcessedGbPerMonth: count(),

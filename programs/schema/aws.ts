@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AWS_CACHE_DEFAULTS, AWS_CACHE_VERSIONS } from "../../components/redis-cache/aws";
 import {
+  AWS_ENGINE_VERSIONS,
   AWS_PG_DEFAULTS,
   AWS_PG_LIMITS,
   MONITORING_INTERVALS,
@@ -42,7 +43,7 @@ export const awsEnvironmentSchema = section({
 
 /** `platform:kms.aws`. */
 export const awsKmsSchema = section({
-  /** Days between ScheduleKeyDeletion and deletion, 7–30. @default 30 */
+  /** Days between ScheduleKeyDeletion and deletion, 7–30. @default 7 (dev), 30 (staging, prod) */
   deletionWindowDays: intRange(7, 30),
   /** CloudHSM custom key store id (single-tenant HSMs; no automatic rotation). @default none */
   customKeyStoreId: pattern(/^cks-[a-z0-9]{17}$/, "a custom key store id such as cks-1234567890abcdef0"),
@@ -71,7 +72,11 @@ export const awsDatabaseSchema = section({
       error: (i) => `must be one of ${MONITORING_INTERVALS.join(", ")}, got ${got(i.input)}`,
     },
   ),
-  /** Rotation Lambda for the master secret (AWS's SecretsManagerRDSPostgreSQLRotationSingleUser). @default none */
+  /**
+   * A rotation function of your own for the master secret. @default none: AWS's
+   * SecretsManagerRDSPostgreSQLRotationSingleUser is deployed whenever the VPC has the Secrets
+   * Manager endpoint (the service is in the VPC); without it (dev on Aurora) nothing rotates.
+   */
   rotationLambdaArn: pattern(
     /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/,
     "a Lambda function ARN",
@@ -90,6 +95,8 @@ export const awsCacheSchema = section({
   nodeType: pattern(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "an ElastiCache node type such as cache.t4g.micro"),
   /** Daily snapshots kept, 0–35. @default 0 with persistence none, else 7 */
   snapshotRetentionDays: intRange(0, 35),
+  /** Days between AUTH token rotations (SET, then ROTATE: both tokens work in between), 1–90. @default 30 */
+  authRotationDays: intRange(1, 90),
 }).partial();
 
 /** `platform:service.aws`. */
@@ -125,8 +132,19 @@ export const awsBudgetSchema = section({
 export const awsObservabilitySchema = section({
   /** Attach the CIS alarms to this existing (organization) trail log group instead of creating a trail. */
   existingTrailLogGroup: pattern(/^[\w#/.-]{1,512}$/, "a CloudWatch Logs group name"),
-  /** Burn-rate SLO alarms. @default true */
+  /**
+   * Burn-rate SLO alarms (metric math + 4 composite alarms, ≈ $3.20/month per service). On dev's
+   * sparse traffic a single failed request is a 10 % error ratio, so burn rates are noise there.
+   * @default false (dev), true (staging, prod)
+   */
   slo: bool(),
+  /**
+   * A Route 53 HTTPS health check on the public service URL, with its alarm ($2.75/month: $0.75
+   * + $2.00 for HTTPS). Its checkers call the function every 30 s from every checker region, so it
+   * also keeps a scale-to-zero dev from ever idling (and a database behind the health path awake).
+   * @default false (dev), true (staging, prod)
+   */
+  uptimeCheck: bool(),
 }).partial();
 
 /**
@@ -196,6 +214,7 @@ export interface AwsSettings {
     readonly engineVersion: string;
     readonly nodeType: string;
     readonly snapshotRetentionDays: number;
+    readonly authRotationDays: number;
   };
   readonly service: {
     readonly architecture: "arm64" | "x86_64";
@@ -209,7 +228,11 @@ export interface AwsSettings {
     readonly snsTopic: boolean;
     readonly labelFilter: "env" | "app" | "none";
   };
-  readonly observability: { readonly existingTrailLogGroup?: string; readonly slo: boolean };
+  readonly observability: {
+    readonly existingTrailLogGroup?: string;
+    readonly slo: boolean;
+    readonly uptimeCheck: boolean;
+  };
 }
 
 type Raw = Record<string, any> | undefined;
@@ -245,7 +268,9 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
     },
     kms: {
       rotationDays: raw["kms"]?.rotationDays ?? AWS_ROTATION_DAYS,
-      deletionWindowDays: k.deletionWindowDays ?? AWS_KMS_DEFAULTS.deletionWindowDays,
+      // dev comes and goes: a destroyed key is gone after AWS's shortest window, not a month later.
+      deletionWindowDays:
+        k.deletionWindowDays ?? (profile === "dev" ? 7 : AWS_KMS_DEFAULTS.deletionWindowDays),
       ...(k.customKeyStoreId !== undefined ? { customKeyStoreId: k.customKeyStoreId } : {}),
       multiRegion: k.multiRegion ?? false,
     },
@@ -273,6 +298,7 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
       snapshotRetentionDays:
         ca.snapshotRetentionDays ??
         ((c.persistence ?? (profile === "dev" ? "none" : "rdb")) === "none" ? 0 : 7),
+      authRotationDays: ca.authRotationDays ?? 30,
     },
     service: {
       architecture: sa.architecture ?? "arm64",
@@ -289,7 +315,9 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
     },
     observability: {
       ...(o.existingTrailLogGroup !== undefined ? { existingTrailLogGroup: o.existingTrailLogGroup } : {}),
-      slo: o.slo ?? true,
+      // dev: the error, throttle, p95 and URL 5xx alarms stay; burn rates and the synthetic check go.
+      slo: o.slo ?? profile !== "dev",
+      uptimeCheck: o.uptimeCheck ?? profile !== "dev",
     },
   };
 }
@@ -298,6 +326,7 @@ export function resolveAws(raw: Readonly<Record<string, Raw>>, profile: Profile)
 export interface NeutralView {
   readonly raw: Readonly<Record<string, Raw>>;
   readonly database: {
+    readonly version: string;
     readonly highAvailability: boolean;
     readonly deletionProtection: boolean;
     readonly backups: {
@@ -386,6 +415,18 @@ export function awsInvariants(a: AwsSettings, v: NeutralView, profile: Profile):
       "platform:database.maintenanceWindow.hour",
       `aws: overlaps the one-hour backup window from ${db.backups.startTime} (RDS refuses overlapping windows), got ${a.database.maintenanceHour}`,
     );
+  const pinned = (AWS_ENGINE_VERSIONS as Readonly<Record<string, { aurora: string | undefined }>>)[
+    db.version
+  ];
+  if (a.database.engine === "aurora-serverless" && pinned !== undefined && pinned.aurora === undefined) {
+    const aurora = Object.entries(AWS_ENGINE_VERSIONS)
+      .filter(([, x]) => x.aurora !== undefined)
+      .map(([k, x]) => `${k} (${x.aurora})`);
+    push(
+      "platform:database.version",
+      `aws: aurora-serverless has no pinned Aurora PostgreSQL version for ${db.version}; use one of ${aurora.join(", ")}, or aws.engine: rds, got ${db.version}`,
+    );
+  }
   if (written("database", "diskSizeGb") && a.database.engine === "aurora-serverless")
     push(
       "platform:database.diskSizeGb",

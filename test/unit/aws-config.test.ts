@@ -34,6 +34,21 @@ const SVC = (x: Record<string, unknown>) => ({ "platform:service": { image: IMAG
 
 describe("cloud aws: bad config names the field, what is allowed and which cloud rule refused it", () => {
   it.each<[string, "dev" | "staging" | "prod", Record<string, unknown>, string, string | RegExp]>([
+    // platform:database.version on Aurora
+    [
+      "PostgreSQL 18 on aurora-serverless (no pinned Aurora version)",
+      "dev",
+      DB({ version: "POSTGRES_18", aws: { engine: "aurora-serverless" } }),
+      "platform:database.version",
+      "aws: aurora-serverless has no pinned Aurora PostgreSQL version for POSTGRES_18; use one of POSTGRES_15 (15.10), POSTGRES_16 (16.6), POSTGRES_17 (17.4), or aws.engine: rds, got POSTGRES_18",
+    ],
+    [
+      "cache AUTH rotation above 90 days",
+      "staging",
+      { "platform:cache": { mode: "elasticache", aws: { authRotationDays: 120 } } },
+      "platform:cache.aws.authRotationDays",
+      /must be an integer 1–90, got 120/,
+    ],
     // aws:region
     [
       "region missing",
@@ -666,13 +681,13 @@ describe("cloud aws: bad config names the field, what is allowed and which cloud
 });
 
 describe("cloud aws: defaults per profile", () => {
-  it("dev: Aurora Serverless v2 pausing at 0 ACU, in-process cache, 2 AZs, rotation 90, the pinned account", () => {
+  it("dev: Aurora Serverless v2 pausing at 0 ACU, in-process cache, 2 AZs, rotation 90, a 7-day key deletion window, the pinned account", () => {
     const cfg = parseEnvironmentConfig("aws-dev", values("dev"));
     expect(cfg).toMatchObject({ cloud: "aws", region: "us-east-1", project: "" });
     expect(cfg.aws).toMatchObject({
       provider: { region: "us-east-1", accountId: "123456789012" },
       environment: { azCount: 2, vpcEndpoints: [] },
-      kms: { rotationDays: 90, deletionWindowDays: 30 },
+      kms: { rotationDays: 90, deletionWindowDays: 7 },
       database: { engine: "aurora-serverless", minCapacity: 0, maxCapacity: 2, maintenanceHour: 4 },
       cache: { mode: "memory" },
       budget: { enabled: false },

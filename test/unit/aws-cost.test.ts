@@ -448,9 +448,9 @@ describe("regions", () => {
     },
   );
 
-  it("a region outside the table says so; a resource's own region input wins", () => {
-    expect(notes(aws(KEY, {}, {}, "mars-north-1"))).toContain(
-      "region mars-north-1 is not in the AWS price table",
+  it("a region outside the table is an error naming the allowed regions; a resource's own region input wins", () => {
+    expect(() => aws(KEY, {}, {}, "mars-north-1")).toThrow(
+      "AWS cost: region mars-north-1 is not in the AWS price table (plan/cost/prices/aws.ts); regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1",
     );
     expect(total(aws(KEY, { region: US }, {}, "eu-west-1"))).toBe(1);
     expect(aws(KEY, { region: "eu-west-1" }, {}, US).notPriced).toBe(true);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { TABLE_AWS } from "../../plan/guards/aws/coverage";
-import { AWS_ROTATION_DAYS, keyRotationKind } from "../../plan/guards/aws/security-kms";
+import { AWS_ROTATION_DAYS, keyRotationKind, namesSecret } from "../../plan/guards/aws/security-kms";
 import { secretInEnv } from "../../plan/guards/aws/security-lambda";
 import { policyStatements, readParameter } from "../../plan/guards/aws/tokens";
 import { AWS_RULES, GCP_RULES, RULES_BY_ID } from "../../plan/guards/registry";
@@ -297,5 +297,22 @@ describe("AWS-specific readings", () => {
       },
     };
     expect(violations("aws/alarm-actions-enabled", [...resources, composite])).toEqual([]);
+  });
+});
+
+describe("namesSecret (SecretRotation.secretId → the secret)", () => {
+  const arn = "arn:aws:secretsmanager:us-west-2:777788889999:secret:shop/aws-prod/db-master-a49d55";
+  it.each([
+    [arn, "shop/aws-prod/db-master", true],
+    ["shop/aws-prod/db-master", "shop/aws-prod/db-master", true],
+    [arn, "shop/aws-prod/db", false],
+    [arn, "shop/aws-prod/cache-auth", false],
+    [
+      "arn:aws:secretsmanager:us-west-2:1:secret:shop/aws-prod/db-master-extra-a49d55",
+      "shop/aws-prod/db-master",
+      false,
+    ],
+  ])("%s names %s: %s", (id, name, want) => {
+    expect(namesSecret(id, name)).toBe(want);
   });
 });

@@ -7,6 +7,8 @@ import { installRecordingMocks } from "../../orchestrator/synth/recorder";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
 import { checkInventory } from "../../plan/guards";
 import { parseInventory } from "../../plan/parse";
+import { estimateResources } from "../../plan/cost/estimate";
+import { loadUsage } from "../../plan/cost/usage";
 
 const ENVS = ["aws-dev", "aws-staging", "aws-prod"] as const;
 const results: Record<string, SynthResult> = {};
@@ -37,6 +39,7 @@ const UNTAGGED = new Set([
   "aws:lambda/permission:Permission",
   "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
   "aws:secretsmanager/secretVersion:SecretVersion",
+  "aws:secretsmanager/secretRotation:SecretRotation",
   "aws:sns/topicPolicy:TopicPolicy",
   "aws:sns/topicSubscription:TopicSubscription",
   "aws:cloudwatch/logMetricFilter:LogMetricFilter",
@@ -224,13 +227,15 @@ describe("the three AWS stacks", () => {
       keyId: expect.stringMatching(/^arn:aws:kms:us-west-2:777788889999:key\//),
       operations: ["Encrypt", "Decrypt", "GenerateDataKey", "DescribeKey"],
     });
-    // The database and the cache open their port to the function's group only.
+    // The database and the cache open their port to the function's group only (and the database
+    // to its rotation function's group).
     const ingress = ofType("aws-prod", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
-    expect(ingress.map((r) => [r.inputs["fromPort"], r.inputs["cidrIpv4"]])).toEqual([
-      [5432, undefined],
-      [6379, undefined],
+    expect(ingress.map((r) => [r.name, r.inputs["fromPort"], r.inputs["cidrIpv4"]]).sort()).toEqual([
+      ["api-from-postgres-0", 5432, undefined],
+      ["api-from-redis-1", 6379, undefined],
+      ["db-rotation-db-from", 5432, undefined],
     ]);
-    expect(new Set(ingress.map((r) => r.inputs["referencedSecurityGroupId"])).size).toBe(1);
+    expect(new Set(ingress.map((r) => r.inputs["referencedSecurityGroupId"])).size).toBe(2);
   });
 
   it("every taggable AWS resource carries env, app, component and managed-by", () => {
@@ -264,14 +269,80 @@ describe("the three AWS stacks", () => {
     });
   });
 
-  it("the guards on the real synth: aws-prod fails only the known secret-rotation gap; aws-dev passes every L1 rule", () => {
+  it("the guards on the real synth: aws-prod passes every rule; aws-staging has no blocking finding; aws-dev passes every L1 rule", () => {
     const prod = checkInventory(parseInventory(results["aws-prod"]!).resources, "prod");
-    // Known gap: the DB master secret and the cache auth secret have no rotation Lambda yet
-    // (platform:database.aws.rotationLambdaArn is unset in aws-prod). When fixed, expect [] here.
-    expect(prod.failedRules.map((r) => r.id)).toEqual(["aws/secret-rotation"]);
-    expect(prod.failedRules.filter((r) => r.level === "L1")).toEqual([]);
+    expect(prod.failedRules.map((r) => r.id)).toEqual([]);
+    expect(prod.passed).toBe(true);
+    const staging = checkInventory(parseInventory(results["aws-staging"]!).resources, "staging");
+    // Staging is production-shaped at a small size: the prod-only rules it misses do not block it.
+    expect(staging.passed).toBe(true);
+    expect(staging.failedRules.filter((r) => r.blocking)).toEqual([]);
+    expect(staging.failedRules.map((r) => r.id)).not.toContain("aws/secret-rotation");
     const dev = checkInventory(parseInventory(results["aws-dev"]!).resources, "dev");
     expect(dev.failedRules.filter((r) => r.level === "L1")).toEqual([]);
     expect(dev.passed).toBe(true);
+  });
+
+  it("aws-dev on the real synth with its usage file: idle (baseline) ≤ $10, no uptime check, no burn-rate alarms", () => {
+    const dev = estimateResources(
+      parseInventory(results["aws-dev"]!).resources,
+      loadUsage("aws-dev", "stacks"),
+      {
+        region: "us-east-1",
+      },
+    );
+    expect(dev.baseline).toBeLessThanOrEqual(10);
+    expect(dev.notPriced).not.toContain("aws:rds/cluster:Cluster");
+    expect(ofType("aws-dev", "aws:route53/healthCheck:HealthCheck")).toEqual([]);
+    expect(ofType("aws-dev", "aws:cloudwatch/compositeAlarm:CompositeAlarm")).toEqual([]);
+    // staging and prod keep both (the profile asks for them).
+    for (const env of ["aws-staging", "aws-prod"]) {
+      expect(ofType(env, "aws:route53/healthCheck:HealthCheck")).toHaveLength(1);
+      expect(ofType(env, "aws:cloudwatch/compositeAlarm:CompositeAlarm")).toHaveLength(4);
+    }
+  });
+
+  it("prod rotates both secrets: AWS's PostgreSQL rotator in the private subnets, the cache's AUTH token inline", () => {
+    const stack = one(
+      "aws-prod",
+      "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
+      "db-rotator",
+    );
+    expect(stack.inputs).toMatchObject({
+      applicationId:
+        "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",
+      capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
+      parameters: {
+        functionName: "shop-aws-prod-db-rotator",
+        endpoint: "https://secretsmanager.us-west-2.amazonaws.com",
+        kmsKeyArn: expect.stringMatching(/^arn:aws:kms:us-west-2:777788889999:key\//),
+      },
+    });
+    expect(
+      String((stack.inputs["parameters"] as Record<string, unknown>)["vpcSubnetIds"]).split(","),
+    ).toHaveLength(3);
+    const rotations = ofType("aws-prod", "aws:secretsmanager/secretRotation:SecretRotation");
+    expect(
+      rotations.map((r) => [r.name, r.inputs["rotationRules"], r.inputs["rotationLambdaArn"]]).sort(),
+    ).toEqual([
+      [
+        "cache-auth-rotation",
+        { automaticallyAfterDays: 30 },
+        expect.stringMatching(/:function:shop-aws-prod-cache-rotator$/),
+      ],
+      [
+        "db-master-rotation",
+        { automaticallyAfterDays: 30 },
+        "arn:aws:lambda:us-west-2:777788889999:function:shop-aws-prod-db-rotator",
+      ],
+    ]);
+    // The cache rotator touches exactly its secret and its group.
+    const access = policyOf("aws-prod", "aws:iam/rolePolicy:RolePolicy", "cache-rotation-access");
+    expect(access.Statement.find((s: { Sid: string }) => s.Sid === "TheGroup").Resource).toEqual([
+      "arn:aws:elasticache:us-west-2:777788889999:replicationgroup:shop-aws-prod-cache",
+    ]);
+    for (const st of access.Statement) for (const r of [st.Resource].flat()) expect(r).not.toBe("*");
+    // dev: Aurora behind the Data API and no Secrets Manager endpoint: nothing can rotate (L2 rule).
+    expect(ofType("aws-dev", "aws:secretsmanager/secretRotation:SecretRotation")).toEqual([]);
   });
 });

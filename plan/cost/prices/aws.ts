@@ -132,6 +132,8 @@ export interface AwsFullRegionPrices {
     readonly acuHour: { readonly standard: AwsPrice; readonly ioOptimized: AwsPrice };
     /** Aurora Standard storage per GB-month used. */
     readonly storageGbMonth: AwsPrice;
+    /** Aurora Standard I/O, per million requests (I/O-Optimized has none). */
+    readonly millionIo: AwsPrice;
   };
   readonly elasticache: {
     readonly nodeHour: Readonly<
@@ -207,10 +209,17 @@ const US_EAST_1: AwsFullRegionPrices = {
   },
   aurora: {
     acuHour: {
-      standard: p(0.12, "ACU-hour", `${SRC.ic} (rds_cluster); SST aurora.ts:615–627`, DATES.ic),
-      ioOptimized: p(0.16, "ACU-hour", `${SRC.ic} (rds_cluster); SST aurora.ts:615–627`, DATES.ic),
+      // Serverless v2 rates (SST); Infracost's rds_cluster golden prices Serverless v1 at $0.06.
+      standard: p(
+        0.12,
+        "ACU-hour",
+        `SST aurora.ts:615–627 (anomalyco/sst@8bfe1c1); ${SRC.aurora}`,
+        DATES.sst,
+      ),
+      ioOptimized: p(0.16, "ACU-hour", "SST aurora.ts:615–627 (anomalyco/sst@8bfe1c1)", DATES.sst),
     },
-    storageGbMonth: p(0.1, "GB-month", SRC.aurora, DATES.may2026, true),
+    storageGbMonth: p(0.1, "GB-month", `${SRC.ic} (rds_cluster: Storage $0.10 per GB)`, DATES.ic),
+    millionIo: p(0.2, "million I/O requests", `${SRC.ic} (rds_cluster: I/O requests $0.20 per 1M)`, DATES.ic),
   },
   elasticache: {
     nodeHour: {

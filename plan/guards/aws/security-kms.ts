@@ -276,7 +276,13 @@ export const SECRET_ROTATION: StackRule = {
     for (const secret of resources.filter((r) => r.type === AWS.secret)) {
       const near = rotations.filter((x) => x.parent === secret.parent);
       const ids = near.map((x) => read(x.inputs, "secretId"));
-      const named = ids.some((k) => k.kind === "set" && String(k.value).includes(secret.name));
+      const physical = read(secret.inputs, "name");
+      const named = ids.some(
+        (k) =>
+          k.kind === "set" &&
+          (String(k.value).includes(secret.name) ||
+            (physical.kind === "set" && namesSecret(String(k.value), String(physical.value)))),
+      );
       if (named || ids.some((k) => k.kind === "opaque")) continue;
       hits.push({
         message: `${label(secret)}: no SecretRotation for it; the value never changes. Add a rotation (30 days).`,
@@ -287,6 +293,25 @@ export const SECRET_ROTATION: StackRule = {
     return hits;
   },
 };
+
+/**
+ * Whether a SecretRotation's `secretId` (a name or an ARN) names the secret called `name`: AWS
+ * appends a dash and 6 random characters to the name in the ARN.
+ *
+ * @example
+ * ```ts
+ * namesSecret("arn:aws:secretsmanager:us-west-2:1:secret:shop/prod/db-master-a49d55", "shop/prod/db-master"); // true
+ * ```
+ */
+export function namesSecret(secretId: string, name: string): boolean {
+  if (secretId === name) return true;
+  const at = secretId.lastIndexOf(":secret:");
+  return (
+    at >= 0 &&
+    /^-[A-Za-z0-9]{6}$/.test(secretId.slice(at + 8).replace(name, "")) &&
+    secretId.slice(at + 8).startsWith(name)
+  );
+}
 
 /** Days in `rate(N days)` / `rate(N hours)`; undefined for cron and other forms. */
 function rateDays(expression: string): number | undefined {

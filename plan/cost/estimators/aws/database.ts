@@ -103,9 +103,9 @@ function backupBeyondFree(input: EstimateInput, b: ReturnType<typeof awsBill>, f
 }
 
 /**
- * An Aurora cluster: its storage (`usage.auroraStorageGb`, default 10 GB assumed). Compute is billed
- * on its instances ({@link estimateClusterInstance}). I/O requests (Aurora Standard) and I/O-Optimized
- * storage are not in the table; a Multi-AZ DB cluster (`dbClusterInstanceClass`) is not priced.
+ * An Aurora cluster: its storage (`usage.auroraStorageGb`, default 10 GB assumed) and Aurora
+ * Standard I/O (`usage.auroraIoMillionsPerMonth`). Compute is billed on its instances
+ * ({@link estimateClusterInstance}). I/O-Optimized storage is not in the table; a Multi-AZ DB cluster (`dbClusterInstanceClass`) is not priced.
  *
  * @example
  * ```ts
@@ -131,7 +131,12 @@ export function estimateAuroraCluster(input: EstimateInput): Estimate {
         price.usd * gb,
         `${formatQty(gb)} GB stored${stored === undefined ? " (assumed; set usage.auroraStorageGb)" : ""} × ${b.rate(price)}`,
       );
-    b.note("Aurora Standard I/O requests are billed per million: not in the price table");
+    const io = input.usage.auroraIoMillionsPerMonth;
+    const ioPrice = b.price((t) => t.aurora?.millionIo, "Aurora I/O");
+    if (ioPrice && io > 0)
+      b.usage(ioPrice.usd * io, `${formatQty(io)} million I/O requests × ${b.rate(ioPrice)}`);
+    else if (ioPrice)
+      b.note(`I/O requests ${b.rate(ioPrice)}: none assumed (set usage.auroraIoMillionsPerMonth)`);
   }
   b.note("backup storage up to the cluster's size is free; compute is billed on the cluster's instances");
   return b.done();

@@ -46,6 +46,8 @@ export const AWS_FREE_TYPES = {
   "aws:secretsmanager/secretRotation:SecretRotation":
     "rotation has no fee; its Lambda invocations and API calls are billed on the function and the secret",
   "aws:secretsmanager/secretPolicy:SecretPolicy": "resource policies are free",
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack":
+    "CloudFormation and the Serverless Application Repository are free; the rotation function it deploys runs a few seconds per rotation (within Lambda's smallest bill)",
   "aws:lambda/functionUrl:FunctionUrl": "function URLs have no fee (requests are billed on the function)",
   "aws:lambda/alias:Alias": "aliases are free",
   "aws:lambda/permission:Permission": "permissions are free",

@@ -2,8 +2,10 @@
  * What every AWS estimator shares: the region's price table, and a bill that records which prices
  * the table lacks so the line is marked not priced (nothing known) or priced in part.
  */
+import { PlatformError } from "../../../../components/shared/errors";
 import {
   AWS_PRICES,
+  AWS_REGIONS,
   awsRegionPrices,
   type AwsGlobalPrices,
   type AwsPrice,
@@ -53,6 +55,11 @@ export function awsBill(input: EstimateInput): AwsBill {
   const own = input.read.str("region");
   const region = typeof own === "string" && own.length > 0 ? own : input.region;
   const { table } = awsRegionPrices(region);
+  // No silent fallback to another region's prices: an unknown region stops the estimate.
+  if (!table)
+    throw new PlatformError(
+      `AWS cost: region ${region} is not in the AWS price table (plan/cost/prices/aws.ts); regions: ${AWS_REGIONS.join(", ")}`,
+    );
   const b = bill();
   const missing: string[] = [];
   let priced = 0;
@@ -79,9 +86,7 @@ export function awsBill(input: EstimateInput): AwsBill {
     rate: (price) => `${formatRate(price.usd)}/${price.unit}${price.secondary ? " (2nd)" : ""}`,
     done() {
       if (missing.length > 0) {
-        const why = table
-          ? "no sourced price in plan/cost/prices/aws.ts"
-          : `region ${region} is not in the AWS price table`;
+        const why = "no sourced price in plan/cost/prices/aws.ts";
         b.note(`not priced: ${[...new Set(missing)].join("; ")} (${why})`);
       }
       if (missing.length > 0 && priced === 0) return b.done({ notPriced: true });
