@@ -125,11 +125,21 @@ export function evaluateStackRule(
 export function sameCloud(rule: Pick<Rule, "appliesTo">, resources: readonly GuardResource[]): boolean {
   const providers = new Set(rule.appliesTo.map((t) => t.slice(0, t.indexOf(":"))));
   // An empty state (a plan that deletes the last resource) is judged by every cloud's rules.
-  return (
-    providers.size === 0 ||
-    resources.length === 0 ||
-    resources.some((r) => providers.has(r.type.slice(0, r.type.indexOf(":"))))
-  );
+  if (providers.size === 0 || resources.length === 0) return true;
+  const present = providersOf(resources);
+  return [...providers].some((p) => present.has(p));
+}
+
+// Every stack rule asks of the same set: collect its providers once.
+const PROVIDERS = new WeakMap<readonly GuardResource[], ReadonlySet<string>>();
+
+function providersOf(resources: readonly GuardResource[]): ReadonlySet<string> {
+  let found = PROVIDERS.get(resources);
+  if (!found) {
+    found = new Set(resources.map((r) => r.type.slice(0, r.type.indexOf(":"))));
+    PROVIDERS.set(resources, found);
+  }
+  return found;
 }
 
 /**
