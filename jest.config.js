@@ -22,6 +22,9 @@ const PROCESS_TESTS = [
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",
+  "test/unit/k8s-plan.test.ts",
+  "test/unit/k8s-program.test.ts",
+  "test/unit/orchestrator-k8s-double.test.ts",
   "test/unit/orchestrator-cli.test.ts",
   "test/unit/orchestrator-aws-double.test.ts",
   "test/unit/orchestrator-double.test.ts",
@@ -103,6 +106,8 @@ const transform = {
 /** @type {import("jest").Config} */
 const common = {
   testEnvironment: "<rootDir>/test/support/jest-environment.js",
+  // kubernetes-models' export maps are `import`-only: resolved with that condition (see the file).
+  resolver: "<rootDir>/test/support/jest-resolver.js",
   transform,
   // Only the innermost node_modules segment decides (a nested ESM package under a CommonJS one).
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.map(escape).join("|")})/)(?!.*/node_modules/)`],

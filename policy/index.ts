@@ -13,7 +13,7 @@ import { PACK_NAME, buildPolicies } from "./policies";
 
 new PolicyPack(PACK_NAME, {
   description:
-    "Platform guards: prod-profile invariants and the GCP and AWS security baselines (Checkov / trivy / KICS / CIS), the same rules as `platform review`.",
+    "Platform guards: prod-profile invariants and the GCP, AWS and Kubernetes security baselines (Checkov / trivy / KICS / CIS / Pod Security / kube-score), the same rules as `platform review`.",
   provider: "gcp",
   policies: buildPolicies(),
 });

@@ -17,6 +17,10 @@ import {
 import { awsInvariants, GCP_ONLY_FIELDS, resolveAws, type AwsSettings } from "./schema/aws";
 import { validateAwsProvider, type AwsProviderConfig } from "./schema/aws-provider";
 import { BILLING_ACCOUNT_REQUIRED } from "./schema/budget";
+import { kubernetesSchema, resolveKubernetes, type KubernetesSettings } from "./schema/kubernetes";
+import { K8S_REFUSED_FIELDS, kubernetesInvariants } from "./schema/kubernetes-rules";
+import { DEFAULT_KUBERNETES_RATES } from "../components/shared/kubernetes-rates";
+import type { KubernetesContext } from "../components/shared/kubernetes";
 
 export type { ConfigIssue } from "./schema";
 
@@ -54,6 +58,12 @@ export type EnvironmentConfig = ResolvedSections & {
   readonly secretEnvNames: readonly string[];
   /** The AWS provider settings and each section's `aws` settings; present on cloud aws only. */
   readonly aws?: AwsSettings & { readonly provider: AwsProviderConfig };
+  /**
+   * `platform:kubernetes`, resolved; present on cloud kubernetes only. With `keysFrom: gcp` the
+   * stack also has `gcp:project` / `gcp:region` (in `project`, `region`); with `keysFrom: aws`,
+   * the AWS provider settings.
+   */
+  readonly kubernetes?: KubernetesSettings & { readonly awsProvider?: AwsProviderConfig };
 };
 
 /**
@@ -107,7 +117,11 @@ export function parseEnvironmentConfig(
   const values = maskSecrets(rawValues, secrets);
   const misplaced = secretPlacementIssues(secrets);
   const issues: ConfigIssue[] = [...misplaced];
-  const known = [`${NAMESPACE}:environment`, ...Object.keys(SECTIONS).map((k) => `${NAMESPACE}:${k}`)];
+  const known = [
+    `${NAMESPACE}:environment`,
+    ...Object.keys(SECTIONS).map((k) => `${NAMESPACE}:${k}`),
+    `${NAMESPACE}:kubernetes`,
+  ];
   for (const key of Object.keys(values)) {
     if (key.startsWith(`${NAMESPACE}:`) && !known.includes(key)) {
       issues.push({ path: key, message: `unknown key${hint(key, known)}; allowed: ${known.join(", ")}` });
@@ -125,21 +139,36 @@ export function parseEnvironmentConfig(
   const rawCloud = (envRaw as { cloud?: unknown } | undefined)?.cloud;
   const cloud: Cloud = envParsed.success
     ? (envParsed.data.cloud ?? "gcp")
-    : rawCloud === "aws"
-      ? "aws"
+    : rawCloud === "aws" || rawCloud === "kubernetes"
+      ? rawCloud
       : "gcp";
-  const other = cloud === "aws" ? "gcp" : "aws";
+  // On a cluster, gcp:* or aws:* keys belong to the cloud the app keys come from (kubernetes.keysFrom).
+  const rawK8s = values[`${NAMESPACE}:kubernetes`];
+  const keysFrom =
+    cloud === "kubernetes" && typeof rawK8s === "object" && rawK8s !== null
+      ? (rawK8s as { keysFrom?: unknown }).keysFrom
+      : undefined;
+  const others = (["gcp", "aws"] as const).filter((c) => c !== cloud && c !== keysFrom);
   for (const key of Object.keys(values)) {
-    if (key.startsWith(`${other}:`))
+    const other = others.find((o) => key.startsWith(`${o}:`));
+    if (other !== undefined)
       issues.push({
         path: key,
-        message: `applies only to cloud ${other} (this stack is cloud ${cloud}; platform:environment.cloud picks the cloud)`,
+        message:
+          cloud === "kubernetes"
+            ? `applies only to cloud ${other} or to kubernetes.keysFrom: ${other} (this stack is cloud kubernetes)`
+            : `applies only to cloud ${other} (this stack is cloud ${cloud}; platform:environment.cloud picks the cloud)`,
       });
   }
+  if (cloud !== "kubernetes" && rawK8s !== undefined)
+    issues.push({
+      path: `${NAMESPACE}:kubernetes`,
+      message: `applies only to cloud kubernetes (this stack is cloud ${cloud}; set platform:environment.cloud: kubernetes)`,
+    });
   const project = values["gcp:project"];
   const region = values["gcp:region"];
   let awsProvider: AwsProviderConfig | undefined;
-  if (cloud === "gcp") {
+  if (cloud === "gcp" || (cloud === "kubernetes" && keysFrom === "gcp")) {
     if (typeof project !== "string" || !/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project)) {
       issues.push({
         path: "gcp:project",
@@ -157,20 +186,19 @@ export function parseEnvironmentConfig(
         message: `must be a Google Cloud region, got ${got(region)}${hint(region, GCP_REGIONS)}; regions: ${GCP_REGIONS.join(", ")}`,
       });
     }
-  } else {
+  } else if (cloud === "aws" || keysFrom === "aws") {
     const r = validateAwsProvider(values, profile ?? "dev");
     issues.push(...r.issues);
     awsProvider = r.config;
   }
   issues.push(...cloudOnlyIssues(cloud, values));
-  // Secret env values become Secret Manager secrets on GCP; the AWS program has no such path yet,
+  // Secret env values become Secret Manager secrets on GCP and a Secret on Kubernetes; the AWS program has no such path yet,
   // and must never hand a Lambda the "[secret]" mask (or the value in plain text).
   if (cloud === "aws")
     for (const name of secrets.map(secretEnvName).filter((n): n is string => n !== undefined))
       issues.push({
         path: `${NAMESPACE}:service.env.${name}`,
-        message:
-          "is set as a secret, but cloud aws does not support secret env values yet (only cloud gcp stores them in Secret Manager); remove the secret or use cloud gcp",
+        message: `is set as a secret, but cloud ${cloud} does not support secret env values yet (only cloud gcp stores them in Secret Manager); remove the secret or use cloud gcp`,
       });
 
   const resolved: Record<string, unknown> = {};
@@ -191,7 +219,7 @@ export function parseEnvironmentConfig(
           parsed.error,
           section.schema as z.ZodType,
           raw,
-          cloud === "gcp" ? ["aws"] : [],
+          cloud !== "aws" ? ["aws"] : [],
         ),
       );
       continue;
@@ -235,6 +263,35 @@ export function parseEnvironmentConfig(
     }
     if (awsProvider) aws = { ...settings, provider: awsProvider };
   }
+  let kubernetes: EnvironmentConfig["kubernetes"];
+  if (cloud === "kubernetes") {
+    const k8sParsed = kubernetesSchema.safeParse(rawK8s ?? {});
+    if (!k8sParsed.success)
+      issues.push(...zodIssues(`${NAMESPACE}:kubernetes`, k8sParsed.error, kubernetesSchema, rawK8s));
+    else if (envParsed.success) {
+      rawSections["kubernetes"] = k8sParsed.data;
+      const settings = resolveKubernetes(rawSections, profile!, envParsed.data.app, env);
+      if (Object.keys(SECTIONS).every((k) => resolved[k] !== undefined)) {
+        const r = resolved as unknown as ResolvedSections;
+        issues.push(
+          ...kubernetesInvariants(
+            settings,
+            {
+              raw: rawSections,
+              database: r.database,
+              cache: r.cache,
+              service: r.service,
+              kms: r.kms,
+              budget: { ...r.budget, enabled: settings.budgetEnabled },
+              observability: r.observability,
+            },
+            profile!,
+          ),
+        );
+      }
+      kubernetes = { ...settings, ...(awsProvider ? { awsProvider } : {}) };
+    }
+  }
   // A misplaced secret is reported once, as such: what validation says about "[secret]" is noise.
   const hidden = misplaced.map((m) => m.path);
   const shown = issues.filter(
@@ -252,9 +309,15 @@ export function parseEnvironmentConfig(
     app: e!.app,
     labels: e!.labels ?? {},
     cloud,
-    project: cloud === "gcp" ? (project as string) : "",
-    region: cloud === "gcp" ? (region as string) : aws!.provider.region,
+    project: cloud === "gcp" || keysFrom === "gcp" ? (project as string) : "",
+    region:
+      cloud === "gcp" || keysFrom === "gcp"
+        ? (region as string)
+        : cloud === "aws"
+          ? aws!.provider.region
+          : (awsProvider?.region ?? ""),
     ...(aws ? { aws } : {}),
+    ...(kubernetes ? { kubernetes } : {}),
     secretEnvNames: secrets.map(secretEnvName).filter((n): n is string => n !== undefined),
   };
 }
@@ -274,11 +337,21 @@ function cloudOnlyIssues(cloud: Cloud, values: Readonly<Record<string, unknown>>
   for (const key of ["environment", ...Object.keys(SECTIONS)]) {
     const raw = sectionOf(key);
     if (!raw) continue;
-    if (cloud === "gcp" && raw["aws"] !== undefined)
+    if (cloud !== "aws" && raw["aws"] !== undefined)
       out.push({
         path: `${NAMESPACE}:${key}.aws`,
-        message: "applies only to cloud aws (this stack is cloud gcp; set platform:environment.cloud: aws)",
+        message: `applies only to cloud aws (this stack is cloud ${cloud}; set platform:environment.cloud: aws)`,
       });
+    if (cloud === "kubernetes")
+      for (const [field, instead] of Object.entries(K8S_REFUSED_FIELDS[key] ?? {})) {
+        const [a, b] = field.split(".") as [string, string | undefined];
+        const v = b === undefined ? raw[a] : (raw[a] as Record<string, unknown> | undefined)?.[b];
+        if (v !== undefined)
+          out.push({
+            path: `${NAMESPACE}:${key}.${field}`,
+            message: `applies only to cloud gcp (this stack is cloud kubernetes): ${instead}`,
+          });
+      }
     if (cloud !== "aws") continue;
     for (const [field, instead] of Object.entries(GCP_ONLY_FIELDS[key] ?? {})) {
       const [a, b] = field.split(".") as [string, string | undefined];
@@ -293,6 +366,11 @@ function cloudOnlyIssues(cloud: Cloud, values: Readonly<Record<string, unknown>>
   const budget = sectionOf("budget");
   if (cloud === "gcp" && budget && Object.keys(budget).length > 0 && budget["billingAccount"] === undefined)
     out.push({ path: `${NAMESPACE}:budget.billingAccount`, message: BILLING_ACCOUNT_REQUIRED });
+  if (cloud !== "kubernetes" && sectionOf("cache")?.["mode"] === "valkey")
+    out.push({
+      path: `${NAMESPACE}:cache.mode`,
+      message: `${cloud}: valkey is the Kubernetes cache (a StatefulSet); use ${cloud === "aws" ? '"elasticache"' : '"memorystore"'} (or "memory"), got "valkey"`,
+    });
   if (cloud === "gcp" && sectionOf("cache")?.["mode"] === "elasticache")
     out.push({
       path: `${NAMESPACE}:cache.mode`,
@@ -320,6 +398,29 @@ export function awsContextOf(cfg: EnvironmentConfig): AwsContext {
     region: cfg.region,
     labels: cfg.labels,
     ...(cfg.aws.provider.accountId !== undefined ? { accountId: cfg.aws.provider.accountId } : {}),
+  };
+}
+
+/**
+ * The Kubernetes component context for an environment on cloud kubernetes.
+ *
+ * @example
+ * ```ts
+ * kubernetesContextOf(parseEnvironmentConfig("k8s-dev", values)).namespace; // "shop-k8s-dev"
+ * ```
+ */
+export function kubernetesContextOf(cfg: EnvironmentConfig): KubernetesContext {
+  if (cfg.cloud !== "kubernetes" || !cfg.kubernetes)
+    throw new PlatformError(`stack "${cfg.env}" is cloud ${cfg.cloud}, not kubernetes`);
+  return {
+    cloud: "kubernetes",
+    env: cfg.env,
+    profile: cfg.profile,
+    app: cfg.app,
+    namespace: cfg.kubernetes.namespace,
+    release: cfg.kubernetes.prometheus.release,
+    labels: cfg.labels,
+    rates: cfg.kubernetes.rates ?? DEFAULT_KUBERNETES_RATES,
   };
 }
 

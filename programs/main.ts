@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, parseEnvironmentConfig, type EnvironmentConfig } from "./config";
 import { awsPlatformProgram, type AwsPlatformOutputs } from "./aws";
+import { kubernetesPlatformProgram, type K8sPlatformOutputs } from "./kubernetes";
 import { platformProgram, type PlatformOutputs } from "./platform";
 import { secretEnvName, secretPaths, valueAtSecretPath, isProgramKey } from "./secret-config";
 import { parseJsonish, readStackConfig, stacksDir } from "./stack-config";
@@ -14,11 +15,13 @@ import { parseJsonish, readStackConfig, stacksDir } from "./stack-config";
  * await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "platform", program: async () => runPlatform() });
  * ```
  */
-export function runPlatform(): PlatformOutputs | AwsPlatformOutputs {
+export function runPlatform(): PlatformOutputs | AwsPlatformOutputs | K8sPlatformOutputs {
   try {
     const { config, secretEnv } = loadRuntimeConfig();
     // One program per concept set; the cloud picks the implementations.
-    return config.cloud === "aws" ? awsPlatformProgram(config) : platformProgram(config, { secretEnv });
+    if (config.cloud === "aws") return awsPlatformProgram(config);
+    if (config.cloud === "kubernetes") return kubernetesPlatformProgram(config, { secretEnv });
+    return platformProgram(config, { secretEnv });
   } catch (e) {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);
     throw e;

@@ -122,6 +122,7 @@ export function platformProgram(cfg: EnvironmentConfig, secrets: PlatformSecrets
       tier: cfg.database.tier,
       highAvailability: cfg.database.highAvailability,
       diskSizeGb: cfg.database.diskSizeGb,
+      diskType: cfg.database.diskType,
       readReplicas: cfg.database.readReplicas,
       deletionProtection: cfg.database.deletionProtection,
       maintenanceWindow: cfg.database.maintenanceWindow,

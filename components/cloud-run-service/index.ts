@@ -5,3 +5,5 @@ export * from "./links";
 export * from "./resources";
 export * from "./revisions";
 export * from "./spec";
+export * from "./k8s";
+export * from "./k8s-spec";

@@ -2,3 +2,5 @@ export * from "./aws";
 export * from "./aws-spec";
 export * from "./gcp";
 export * from "./spec";
+export * from "./k8s";
+export * from "./k8s-spec";

@@ -1,2 +1,3 @@
 export * from "./gcp";
 export * from "./aws";
+export * from "./k8s";

@@ -6,3 +6,5 @@ export * from "./filters";
 export * from "./aws";
 export * from "./gcp";
 export * from "./spec";
+export * from "./k8s";
+export * from "./k8s-rules";

@@ -134,7 +134,7 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
               tier: spec.tier,
               edition: "ENTERPRISE", // custom and shared-core tiers exist only in ENTERPRISE
               availabilityType: spec.highAvailability ? "REGIONAL" : "ZONAL",
-              diskType: "PD_SSD",
+              diskType: spec.diskType,
               diskSize: spec.diskSizeGb,
               diskAutoresize: true,
               diskAutoresizeLimit: spec.diskAutoresizeLimitGb,
@@ -196,7 +196,7 @@ export class PostgresWithBackups extends pulumi.ComponentResource implements Lin
               tier: spec.tier,
               edition: "ENTERPRISE",
               availabilityType: "ZONAL",
-              diskType: "PD_SSD",
+              diskType: spec.diskType,
               diskSize: spec.diskSizeGb,
               diskAutoresize: true,
               diskAutoresizeLimit: spec.diskAutoresizeLimitGb,

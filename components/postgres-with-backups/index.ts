@@ -3,3 +3,6 @@ export * from "./aws-spec";
 export * from "./gcp";
 export * from "./spec";
 export * from "./tiers";
+export * from "./k8s";
+export * from "./k8s-spec";
+export * from "./k8s-restore-test";

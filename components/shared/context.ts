@@ -25,8 +25,8 @@ export interface PlatformContext {
 }
 
 /** Clouds a concept can be implemented on (`platform:environment.cloud`). */
-export const Cloud = { gcp: "gcp", aws: "aws" } as const;
-/** One of `gcp`, `aws`. */
+export const Cloud = { gcp: "gcp", aws: "aws", kubernetes: "kubernetes" } as const;
+/** One of `gcp`, `aws`, `kubernetes`. */
 export type Cloud = (typeof Cloud)[keyof typeof Cloud];
 /** All clouds, the default first. */
 export const CLOUDS = Object.values(Cloud) as readonly Cloud[];

@@ -11,3 +11,4 @@ export * from "./secrets";
 export * from "./notifications";
 export * from "./aws";
 export * from "./kubernetes-rates";
+export * from "./kubernetes";

@@ -29,11 +29,38 @@ export interface Link {
    * VPC and opens exactly these (ingress on the target, egress on its own group). @default []
    */
   readonly privateEndpoints?: readonly PrivateEndpoint[];
+  /**
+   * Kubernetes: env vars read from Secrets in the namespace (`valueFrom.secretKeyRef`), never
+   * literal values: env name → Secret name and key. @default {}
+   */
+  readonly secretKeyRefs?: Readonly<Record<string, SecretKeyRef>>;
+  /**
+   * Kubernetes: pods the service must reach; its NetworkPolicy allows egress to exactly these pod
+   * labels and ports (and the target's policy allows ingress from the service). @default []
+   */
+  readonly peers?: readonly PodPeer[];
+  /** Kubernetes: CA certificates to mount (only the `ca.crt` key of each Secret). @default [] */
+  readonly caSecrets?: readonly { readonly name: string; readonly secretName: pulumi.Input<string> }[];
   /** AWS: IAM actions on exactly these resources (e.g. `rds-data:ExecuteStatement` on one cluster). @default [] */
   readonly statements?: readonly {
     readonly actions: readonly string[];
     readonly resources: readonly pulumi.Input<string>[];
   }[];
+}
+
+/** One key of a Kubernetes Secret. */
+export interface SecretKeyRef {
+  readonly name: pulumi.Input<string>;
+  readonly key: string;
+}
+
+/** Pods in the same namespace that a linked service connects to. */
+export interface PodPeer {
+  /** What it is, e.g. `postgres`; used in rule descriptions. */
+  readonly name: string;
+  /** The pods' labels (exactly what the NetworkPolicy selects). */
+  readonly podLabels: Readonly<Record<string, string>>;
+  readonly ports: readonly number[];
 }
 
 /** A private AWS endpoint a linked service connects to. */

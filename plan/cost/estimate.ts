@@ -381,6 +381,7 @@ const LABEL_PATHS = [
   "userLabels.component",
   "settings.userLabels.component",
   "template.labels.component",
+  "metadata.labels.component",
 ] as const;
 
 /**

@@ -77,6 +77,11 @@ export interface ResourceUsage {
   readonly managementEventsPerMonth: number;
   /** AWS: data events per month a CloudTrail trail records. @default 0 */
   readonly dataEventsPerMonth: number;
+  /**
+   * Kubernetes: hours per month the pods of a CronJob or Job run (a weekly 30-minute restore
+   * test is about 2.2). Their requests are billed only while they run. @default 0
+   */
+  readonly jobHoursPerMonth: number;
 }
 
 /**
@@ -135,6 +140,7 @@ export const DEFAULT_USAGE: Usage = {
   emailDeliveriesPerMonth: 0,
   managementEventsPerMonth: 0,
   dataEventsPerMonth: 0,
+  jobHoursPerMonth: 0,
   cloudRunFreeTier: false,
   secretManagerFreeTier: false,
   awsFreeTier: false,
@@ -180,6 +186,7 @@ const RESOURCE_FIELDS = {
   emailDeliveriesPerMonth: count(),
   managementEventsPerMonth: count(),
   dataEventsPerMonth: count(),
+  jobHoursPerMonth: count(),
 } as const;
 
 const optionalShape = <T extends Record<string, z.ZodType>>(shape: T) =>

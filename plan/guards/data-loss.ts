@@ -15,6 +15,11 @@ import {
 } from "./types";
 import { matchesUrn, read, showValue } from "./values";
 import { AWS_DATA_RESOURCES, AWS_SAFEGUARDS, awsRetainedAfterDestroy } from "./aws/data-loss";
+import {
+  KUBERNETES_DATA_RESOURCES,
+  KUBERNETES_SAFEGUARDS,
+  kubernetesRetainedAfterDestroy,
+} from "./kubernetes/data-loss";
 
 /**
  * Resource types that hold data, and what a destroy loses.
@@ -41,6 +46,7 @@ export const DATA_RESOURCES = {
     "the secret version's payload is destroyed; anything pinned to that version fails to read it",
   "gcp:storage/bucket:Bucket": "the bucket and every object in it",
   ...AWS_DATA_RESOURCES,
+  ...KUBERNETES_DATA_RESOURCES,
 } as const satisfies Record<string, string>;
 /**
  * A type token that holds data.
@@ -140,7 +146,7 @@ export const DATA_LOSS_RULE: StepRule = {
   category: Category.dataLoss,
   enforcement: ALWAYS_MANDATORY,
   description:
-    "Replacing or deleting a resource that holds data (GCP: Cloud SQL instance or database, Memorystore, KMS key or ring, Secret Manager secret or version, storage bucket; AWS: RDS instance, Aurora cluster, ElastiCache, KMS key, Secrets Manager secret, S3 bucket) must be acknowledged by URN.",
+    "Replacing or deleting a resource that holds data (GCP: Cloud SQL instance or database, Memorystore, KMS key or ring, Secret Manager secret or version, storage bucket; AWS: RDS instance, Aurora cluster, ElastiCache, KMS key, Secrets Manager secret, S3 bucket; Kubernetes: CloudNativePG Cluster, PersistentVolumeClaim, StatefulSet) must be acknowledged by URN.",
   remediation:
     "Avoid the replacement (revert the field that forces it, or use an alias/import), or acknowledge it with --allow-data-loss <urn> after taking a backup.",
   appliesTo: Object.keys(DATA_RESOURCES),
@@ -185,7 +191,9 @@ export const DATA_LOSS_RULE: StepRule = {
       const protectedNote = step.protect
         ? " The resource is protected: the engine refuses until protect is removed."
         : "";
-      const retained = awsRetainedAfterDestroy(step.type, step.oldInputs ?? step.newInputs);
+      const retained =
+        awsRetainedAfterDestroy(step.type, step.oldInputs ?? step.newInputs) ??
+        kubernetesRetainedAfterDestroy(step.type, step.oldInputs ?? step.newInputs);
       const sparedNote =
         (spared ? ` The old resource is kept (${sparing}), but the new one starts empty.` : "") +
         (retained ? ` ${retained}.` : "");
@@ -213,6 +221,7 @@ export const DATA_LOSS_RULE: StepRule = {
 /** Fields that keep a data resource from being destroyed, and whether they default to on. */
 const SAFEGUARDS: readonly { type: DataResourceType; path: string; defaultOn: boolean; off?: unknown }[] = [
   ...AWS_SAFEGUARDS,
+  ...KUBERNETES_SAFEGUARDS,
   { type: "gcp:sql/databaseInstance:DatabaseInstance", path: "deletionProtection", defaultOn: true },
   {
     type: "gcp:sql/databaseInstance:DatabaseInstance",

@@ -114,8 +114,11 @@ export function evaluateStackRule(
 }
 
 /**
- * True when the stack holds a resource of a provider the rule reads (`gcp:`, `aws:`): per-cloud
- * stack rules (audit config, CIS alarms) say nothing about a stack on another cloud.
+ * True when the stack holds a resource of a provider the rule reads (`gcp:`, `aws:`,
+ * `kubernetes:`): per-cloud stack rules (audit config, CIS alarms) say nothing about a stack on
+ * another cloud. A Kubernetes stack that borrows a cloud's KMS keys (`kubernetes.keysFrom`) is
+ * still a Kubernetes stack: the cloud's account-level stack rules (CloudTrail, audit logs) do not
+ * apply to it; its keys are judged by the cloud's resource rules.
  *
  * @example
  * ```ts
@@ -123,10 +126,12 @@ export function evaluateStackRule(
  * ```
  */
 export function sameCloud(rule: Pick<Rule, "appliesTo">, resources: readonly GuardResource[]): boolean {
-  const providers = new Set(rule.appliesTo.map((t) => t.slice(0, t.indexOf(":"))));
+  const providerOf = (t: string) => t.slice(0, t.indexOf(":"));
+  const providers = new Set(rule.appliesTo.map(providerOf));
   // An empty state (a plan that deletes the last resource) is judged by every cloud's rules.
   if (providers.size === 0 || resources.length === 0) return true;
   const present = providersOf(resources);
+  if (present.has("kubernetes") && !providers.has("kubernetes")) return false;
   return [...providers].some((p) => present.has(p));
 }
 

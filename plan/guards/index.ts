@@ -27,3 +27,4 @@ export * from "./gcp/tokens";
 export * from "./types";
 export * from "./values";
 export * from "./aws";
+export * from "./kubernetes";

@@ -12,6 +12,7 @@ import { SERVICE_RULES } from "./gcp/security-services";
 import { SQL_RULES } from "./gcp/security-sql";
 import type { Rule } from "./types";
 import { AWS_PROFILE_RULES, AWS_SECURITY_RULES } from "./aws";
+import { K8S_PROFILE_RULES, K8S_SECURITY_RULES } from "./kubernetes";
 
 /**
  * Security rules: the reference table §1a (41 rule ids covering its 48 rows) plus the Checkov
@@ -54,14 +55,24 @@ export const GCP_RULES: readonly Rule[] = [...DATA_LOSS_RULES, ...PROD_RULES, ..
 export const AWS_RULES: readonly Rule[] = [...AWS_PROFILE_RULES, ...AWS_SECURITY_RULES];
 
 /**
- * Every rule: data loss, prod profile, security (GCP, then AWS).
+ * The Kubernetes rules: prod profile and security (data loss runs through the shared rule).
  *
  * @example
  * ```ts
- * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes", "aws/prod-db-ha", …]
+ * KUBERNETES_RULES.every((r) => r.id.startsWith("k8s/")); // true
  * ```
  */
-export const RULES: readonly Rule[] = [...GCP_RULES, ...AWS_RULES];
+export const KUBERNETES_RULES: readonly Rule[] = [...K8S_PROFILE_RULES, ...K8S_SECURITY_RULES];
+
+/**
+ * Every rule: data loss, prod profile, security (GCP, then AWS, then Kubernetes).
+ *
+ * @example
+ * ```ts
+ * RULES.map((r) => r.id); // ["platform/data-loss", …, "gcp/log-alert-sql-config-changes", "aws/prod-db-ha", …, "k8s/prod-db-ha", …]
+ * ```
+ */
+export const RULES: readonly Rule[] = [...GCP_RULES, ...AWS_RULES, ...KUBERNETES_RULES];
 
 /**
  * Rules by id.

@@ -141,6 +141,7 @@ export const GCP_ONLY_FIELDS: Readonly<Record<string, Readonly<Record<string, st
   },
   database: {
     tier: "use aws.instanceClass (rds) or aws.minCapacity/maxCapacity (aurora-serverless)",
+    diskType: "RDS storage is gp3; Aurora chooses its own",
     "backups.location": "RDS keeps automated backups in the stack's region",
     "backups.transactionLogRetentionDays":
       "RDS keeps transaction logs for the whole backups.retainedBackups period",

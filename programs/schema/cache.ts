@@ -22,9 +22,9 @@ const MEMORYSTORE_ONLY = ["tier", "memorySizeGb", "version", "readReplicas", "pe
  */
 export const cacheSchema = section({
   /** memory (no cloud resources; services cache in-process) | memorystore. @default memory (dev), memorystore (staging, prod; prod refuses memory) */
-  mode: z.enum(["memory", "memorystore", "elasticache"], {
+  mode: z.enum(["memory", "memorystore", "elasticache", "valkey"], {
     error: (i) =>
-      `must be one of memory | memorystore, got ${got(i.input)} (on cloud aws: memory | elasticache)`,
+      `must be one of memory | memorystore, got ${got(i.input)} (on cloud aws: memory | elasticache; on cloud kubernetes: memory | valkey)`,
   }),
   /** BASIC | STANDARD_HA. @default BASIC (dev, staging), STANDARD_HA (prod; prod refuses BASIC) */
   tier: oneOf(["BASIC", "STANDARD_HA"]),
@@ -88,8 +88,8 @@ export function resolveCache(raw: z.infer<typeof cacheSchema> | undefined, profi
   const r = raw ?? {};
   const readReplicas = r.readReplicas ?? 0;
   return {
-    // "elasticache" is the AWS name of the managed cache: gcp refuses it (programs/config.ts), aws reads its own mode.
-    mode: r.mode === "elasticache" ? "memorystore" : (r.mode ?? d.mode),
+    // "elasticache" / "valkey" are the AWS / Kubernetes caches: gcp refuses them (programs/config.ts), aws and kubernetes read their own mode.
+    mode: r.mode === "elasticache" || r.mode === "valkey" ? "memorystore" : (r.mode ?? d.mode),
     tier: r.tier ?? (readReplicas > 0 ? "STANDARD_HA" : d.tier),
     memorySizeGb:
       r.memorySizeGb ??

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { POSTGRES_VERSIONS, type PostgresVersion } from "../../components/postgres-with-backups/spec";
+import {
+  POSTGRES_DISK_TYPES,
+  POSTGRES_VERSIONS,
+  type PostgresDiskType,
+  type PostgresVersion,
+} from "../../components/postgres-with-backups/spec";
 import { parseTier } from "../../components/postgres-with-backups/tiers";
 import type { Profile } from "../../components/shared/profiles";
 import { awsDatabaseSchema } from "./aws";
@@ -39,6 +44,8 @@ export const databaseSchema = section({
   highAvailability: bool(),
   /** SSD size, 10–65536 GB. @default 10 (dev), 20 (staging), 100 (prod) */
   diskSizeGb: intRange(10, 65536),
+  /** PD_SSD | PD_HDD (half the storage price; Cloud SQL recreates the instance to change it). @default PD_HDD (dev), PD_SSD (staging, prod) */
+  diskType: oneOf(POSTGRES_DISK_TYPES),
   /** Read replicas, 0–5. @default 0 (dev, staging), 1 (prod) */
   readReplicas: intRange(0, 5),
   /** Cloud SQL deletion protection and Pulumi protect. @default true (prod refuses false) */
@@ -96,6 +103,7 @@ export interface DatabaseConfig {
   readonly tier: string;
   readonly highAvailability: boolean;
   readonly diskSizeGb: number;
+  readonly diskType: PostgresDiskType;
   readonly readReplicas: number;
   readonly deletionProtection: boolean;
   readonly maintenanceWindow: { readonly day: number; readonly hour: number };
@@ -110,11 +118,19 @@ export interface DatabaseConfig {
 }
 
 const BY_PROFILE = {
-  dev: { tier: "db-f1-micro", highAvailability: false, diskSizeGb: 10, readReplicas: 0, retainedBackups: 7 },
+  dev: {
+    tier: "db-f1-micro",
+    highAvailability: false,
+    diskSizeGb: 10,
+    diskType: "PD_HDD",
+    readReplicas: 0,
+    retainedBackups: 7,
+  },
   staging: {
     tier: "db-custom-1-3840",
     highAvailability: true,
     diskSizeGb: 20,
+    diskType: "PD_SSD",
     readReplicas: 0,
     retainedBackups: 14,
   },
@@ -122,6 +138,7 @@ const BY_PROFILE = {
     tier: "db-custom-2-7680",
     highAvailability: true,
     diskSizeGb: 100,
+    diskType: "PD_SSD",
     readReplicas: 1,
     retainedBackups: 30,
   },
@@ -140,6 +157,7 @@ export function resolveDatabase(
     tier: raw?.tier ?? d.tier,
     highAvailability: raw?.highAvailability ?? d.highAvailability,
     diskSizeGb: raw?.diskSizeGb ?? d.diskSizeGb,
+    diskType: raw?.diskType ?? d.diskType,
     readReplicas: raw?.readReplicas ?? (enabled ? d.readReplicas : 0),
     deletionProtection: raw?.deletionProtection ?? true,
     maintenanceWindow: { day: raw?.maintenanceWindow?.day ?? 7, hour: raw?.maintenanceWindow?.hour ?? 3 },

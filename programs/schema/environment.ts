@@ -25,8 +25,8 @@ export const environmentSchema = section({
   ),
   /** Extra labels on every labelable resource. @default {} */
   labels: stringMap(LABEL_KEY, "label keys (lowercase, start with a letter, ≤ 63)").optional(),
-  /** gcp | aws: which implementation of every concept the program uses. @default gcp */
-  cloud: oneOf(CLOUDS as unknown as ["gcp", "aws"]).optional(),
+  /** gcp | aws | kubernetes: which implementation of every concept the program uses. @default gcp */
+  cloud: oneOf(CLOUDS as unknown as ["gcp", "aws", "kubernetes"]).optional(),
   /** AWS network settings (cloud aws only). */
   aws: awsEnvironmentSchema.optional(),
 });

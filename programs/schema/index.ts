@@ -21,7 +21,7 @@ export interface ResolveContext {
   readonly profile: Profile;
   /** Stack / environment name. */
   readonly env: string;
-  /** The cloud the stack runs on; the AWS profile rules live in ./aws.ts and run from programs/config.ts. @default "gcp" */
+  /** The cloud the stack runs on; the AWS and Kubernetes profile rules live in ./aws.ts and ./kubernetes.ts and run from programs/config.ts. @default "gcp" */
   readonly cloud?: Cloud;
 }
 
@@ -50,39 +50,39 @@ export const SECTIONS = {
     schema: kmsSchema,
     description: "The environment's KMS key ring: protection level, rotation, optional signing key.",
     resolve: (raw, ctx) => resolveKms(raw, ctx.profile),
-    invariants: (c, ctx) => (ctx.cloud === "aws" ? [] : kmsInvariants(c, ctx.profile)),
+    invariants: (c, ctx) => ((ctx.cloud ?? "gcp") !== "gcp" ? [] : kmsInvariants(c, ctx.profile)),
   }),
   database: defineSection({
     schema: databaseSchema,
     description: "Cloud SQL PostgreSQL: version, tier, HA, disk, replicas, maintenance, backups.",
     resolve: (raw, ctx) => resolveDatabase(raw, ctx.profile),
-    invariants: (c, ctx) => (ctx.cloud === "aws" ? [] : databaseInvariants(c, ctx.profile)),
+    invariants: (c, ctx) => ((ctx.cloud ?? "gcp") !== "gcp" ? [] : databaseInvariants(c, ctx.profile)),
   }),
   service: defineSection({
     schema: serviceSchema,
     description:
       "The Cloud Run service: image, CPU/memory, scaling, ingress, invokers, env, secrets, probes, canary.",
     resolve: (raw, ctx) => resolveService(raw, ctx.profile),
-    invariants: (c, ctx) => (ctx.cloud === "aws" ? [] : serviceInvariants(c, ctx.profile)),
+    invariants: (c, ctx) => ((ctx.cloud ?? "gcp") !== "gcp" ? [] : serviceInvariants(c, ctx.profile)),
   }),
   cache: defineSection({
     schema: cacheSchema,
     description:
       "Redis: in-process (memory) or Memorystore with tier, size, version, read replicas, persistence.",
     resolve: (raw, ctx) => resolveCache(raw, ctx.profile),
-    invariants: (c, ctx) => (ctx.cloud === "aws" ? [] : cacheInvariants(c, ctx.profile)),
+    invariants: (c, ctx) => ((ctx.cloud ?? "gcp") !== "gcp" ? [] : cacheInvariants(c, ctx.profile)),
   }),
   budget: defineSection({
     schema: budgetSchema,
     description: "Monthly billing budget: account, amount, currency, thresholds, email and Pub/Sub targets.",
     resolve: (raw, ctx) => resolveBudget(raw, ctx.profile),
-    invariants: (c, ctx) => (ctx.cloud === "aws" ? [] : budgetInvariants(c, ctx.profile)),
+    invariants: (c, ctx) => ((ctx.cloud ?? "gcp") !== "gcp" ? [] : budgetInvariants(c, ctx.profile)),
   }),
   observability: defineSection({
     schema: observabilitySchema,
     description: "Alert recipients, latency/availability/5xx targets, dashboards and CIS audit alerts.",
     resolve: (raw, ctx) => resolveObservability(raw, ctx.profile),
-    invariants: (c, ctx) => (ctx.cloud === "aws" ? [] : observabilityInvariants(c, ctx.profile)),
+    invariants: (c, ctx) => ((ctx.cloud ?? "gcp") !== "gcp" ? [] : observabilityInvariants(c, ctx.profile)),
   }),
 } as const;
 

@@ -1,6 +1,7 @@
 import { GCP_REGIONS } from "../../components/shared/regions";
 import { z } from "zod";
 import { ENVIRONMENT_SECTION, SECTIONS } from "./index";
+import { kubernetesSchema } from "./kubernetes";
 
 /**
  * JSON Schema for `stacks/Pulumi.<env>.yaml`, generated from the zod sections so editors can
@@ -38,6 +39,14 @@ export function stackFileJsonSchema(): Record<string, unknown> {
   for (const [key, s] of Object.entries(SECTIONS)) {
     properties[`platform:${key}`] = { ...section(s.schema as z.ZodType), description: s.description };
   }
+  properties["platform:kubernetes"] = {
+    ...section(kubernetesSchema),
+    description:
+      "Cloud kubernetes: context, namespace, ingress namespace, storage class, rates, backups object store, keysFrom, prometheus release.",
+  };
+  const cloudIs = (c: string) => ({
+    properties: { "platform:environment": { properties: { cloud: { const: c } }, required: ["cloud"] } },
+  });
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "Platform stack file (stacks/Pulumi.<env>.yaml)",
@@ -47,14 +56,10 @@ export function stackFileJsonSchema(): Record<string, unknown> {
         type: "object",
         properties,
         required: ["platform:environment"],
-        // gcp (the default) needs its project and region, aws its region.
-        if: {
-          properties: {
-            "platform:environment": { properties: { cloud: { const: "aws" } }, required: ["cloud"] },
-          },
-        },
+        // gcp (the default) needs its project and region, aws its region; kubernetes neither.
+        if: cloudIs("aws"),
         then: { required: ["aws:region"] },
-        else: { required: ["gcp:project", "gcp:region"] },
+        else: { if: cloudIs("kubernetes"), else: { required: ["gcp:project", "gcp:region"] } },
       },
       // Read by the orchestrator only; Pulumi ignores unknown top-level keys in stack files.
       "platform-orchestrator": {

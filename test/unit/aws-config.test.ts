@@ -274,7 +274,7 @@ describe("cloud aws: bad config names the field, what is allowed and which cloud
       "dev",
       { "platform:environment": { cloud: "azure", profile: "dev", app: "shop" } },
       "platform:environment.cloud",
-      'must be one of gcp | aws, got "azure"',
+      'must be one of gcp | aws | kubernetes, got "azure"',
     ],
     [
       "environment.aws.azCount 4",
@@ -335,6 +335,13 @@ describe("cloud aws: bad config names the field, what is allowed and which cloud
       DB({ tier: "db-f1-micro" }),
       "platform:database.tier",
       /applies only to cloud gcp.*aws.instanceClass/,
+    ],
+    [
+      "database disk type on aws",
+      "dev",
+      DB({ diskType: "PD_HDD" }),
+      "platform:database.diskType",
+      /applies only to cloud gcp.*gp3/,
     ],
     [
       "retention over 35 days",

@@ -85,7 +85,7 @@ describe("platform synth", () => {
     const r = await run(["synth", "--env", "prd"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(
-      '--env: unknown environment "prd" (did you mean "prod"?); available: aws-dev, aws-prod, aws-staging, dev, prod, staging, all',
+      '--env: unknown environment "prd" (did you mean "prod"?); available: aws-dev, aws-prod, aws-staging, dev, k8s-dev, k8s-prod, prod, staging, all',
     );
   });
 

@@ -136,6 +136,12 @@ describe("bad config: every case names the path and what is allowed", () => {
       /0\.9–6\.5 GB per vCPU/,
     ],
     [
+      "db disk type",
+      { ...base, "platform:database": { diskType: "PD_NVME" } },
+      "platform:database.diskType",
+      /PD_SSD.*PD_HDD.*got "PD_NVME"/,
+    ],
+    [
       "db disk small",
       { ...base, "platform:database": { diskSizeGb: 5 } },
       "platform:database.diskSizeGb",
@@ -308,6 +314,7 @@ describe("profile defaults", () => {
     const c = parseEnvironmentConfig("dev", base);
     expect(c.database).toMatchObject({
       tier: "db-f1-micro",
+      diskType: "PD_HDD",
       highAvailability: false,
       readReplicas: 0,
       deletionProtection: true,
@@ -339,6 +346,7 @@ describe("profile defaults", () => {
       highAvailability: true,
       readReplicas: 1,
       diskSizeGb: 100,
+      diskType: "PD_SSD",
     });
     expect(c.database.backups.retainedBackups).toBe(30);
     expect(c.kms).toMatchObject({ protectionLevel: "HSM", rotationDays: 30 });

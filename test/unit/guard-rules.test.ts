@@ -18,7 +18,9 @@ describe("rule registry", () => {
       expect(r.remediation.length, r.id).toBeGreaterThan(10);
       expect(r.appliesTo.length, r.id).toBeGreaterThan(0);
       for (const t of r.appliesTo)
-        expect(t, r.id).toMatch(/^(gcp|aws):[a-zA-Z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$/);
+        expect(t, r.id).toMatch(
+          /^((gcp|aws):[a-zA-Z0-9]+\/[a-zA-Z0-9]+|kubernetes:[a-z0-9.-]+\/v[0-9a-z]+):[A-Za-z0-9]+$/,
+        );
     }
   });
 

@@ -7,6 +7,8 @@ import { synth, type SynthResult } from "../../orchestrator/synth";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
 import { checkInventory } from "../../plan/guards";
 import { parseInventory } from "../../plan/parse";
+import { costReport } from "../../orchestrator/review/cost-report";
+import { estimateResources, parseUsage } from "../../plan/cost";
 
 const ENVS = ["dev", "staging", "prod"] as const;
 const results: Record<string, SynthResult> = {};
@@ -49,13 +51,26 @@ describe("per-profile inventory", () => {
     const dbs = ofType("dev", INSTANCE);
     expect(dbs).toHaveLength(1);
     expect(dbs[0]!.inputs).toMatchObject({
-      settings: { tier: "db-f1-micro", availabilityType: "ZONAL" },
+      settings: { tier: "db-f1-micro", availabilityType: "ZONAL", diskType: "PD_HDD" },
       deletionProtection: false,
     });
     expect(dbs[0]!.protect).toBe(false);
     expect(ofType("dev", KEY).map((k) => (k.inputs["versionTemplate"] as any).protectionLevel)).toEqual([
       "SOFTWARE",
     ]);
+  });
+
+  it("dev costs under $10 a month idle and with its usage file (priced on the real synth)", () => {
+    const withUsage = costReport(results["dev"]!);
+    expect(withUsage.estimate.notPriced).toEqual([]);
+    expect(withUsage.estimate.total).toBeLessThan(10);
+    const db = withUsage.estimate.lines.find((l) => l.name === "db-instance")!;
+    expect((db.notes ?? []).join("\n")).toContain("10 GB PD_HDD × $0.09/GB-mo = $0.90");
+    // With the library's default usage assumptions instead of the stack's usage file.
+    const defaults = estimateResources(results["dev"]!.resources, parseUsage({}), {
+      region: withUsage.region,
+    });
+    expect(defaults.total).toBeLessThan(10);
   });
 
   it("staging is production-shaped: REGIONAL, PITR, signing key", () => {

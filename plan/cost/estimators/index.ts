@@ -12,7 +12,8 @@ import {
 } from "./gcp/secret-manager";
 import type { Estimator } from "./types";
 import { AWS_ESTIMATORS, awsFreeEstimator } from "./aws";
-import { AWS_PRICES, PRICES } from "../prices";
+import { KUBERNETES_ESTIMATORS, kubernetesFreeEstimator } from "./kubernetes";
+import { AWS_PRICES, KUBERNETES_PRICES, PRICES } from "../prices";
 
 export * from "./gcp/cloud-run";
 export * from "./gcp/cloud-sql";
@@ -23,6 +24,7 @@ export * from "./gcp/redis";
 export * from "./gcp/secret-manager";
 export * from "./types";
 export * from "./aws";
+export * from "./kubernetes";
 
 /**
  * The estimators with a price model, keyed by Pulumi type token. Free types are resolved by
@@ -44,6 +46,7 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
   [UPTIME_CHECK_TYPE]: estimateUptimeCheck,
   [GLOBAL_ADDRESS_TYPE]: estimateGlobalAddress,
   ...AWS_ESTIMATORS,
+  ...KUBERNETES_ESTIMATORS,
 };
 
 /**
@@ -56,23 +59,31 @@ export const ESTIMATORS: Readonly<Record<string, Estimator>> = {
  * ```
  */
 export function estimatorFor(type: string): Estimator | undefined {
-  return Object.hasOwn(ESTIMATORS, type) ? ESTIMATORS[type] : (freeEstimator(type) ?? awsFreeEstimator(type));
+  return Object.hasOwn(ESTIMATORS, type)
+    ? ESTIMATORS[type]
+    : (freeEstimator(type) ?? awsFreeEstimator(type) ?? kubernetesFreeEstimator(type));
 }
 
 /**
  * The date of the price table(s) behind a set of priced types: the GCP table's, the AWS table's,
- * or both (`gcp 2026-08-22, aws 2026-08-21`) when an estimate mixes clouds.
+ * the Kubernetes default rates' (`kubernetes` lines priced with a stack's own rates say so in
+ * their notes), or each of them (`gcp 2026-08-22, aws 2026-08-21`) when an estimate mixes clouds.
  *
  * @example
  * ```ts
  * priceTableDate(["aws:kms/key:Key"]); // "2026-08-21"
+ * priceTableDate(["kubernetes:apps/v1:Deployment", "aws:kms/key:Key"]); // "aws 2026-08-21, kubernetes 2026-12-01"
  * ```
  */
 export function priceTableDate(types: readonly string[]): string {
-  const aws = types.some((t) => t.startsWith("aws:"));
-  const gcp = types.some((t) => t.startsWith("gcp:"));
-  if (aws && gcp) return `gcp ${PRICES.asOf}, aws ${AWS_PRICES.asOf}`;
-  return aws ? AWS_PRICES.asOf : PRICES.asOf;
+  const dates = [
+    ["gcp", PRICES.asOf],
+    ["aws", AWS_PRICES.asOf],
+    ["kubernetes", KUBERNETES_PRICES.asOf],
+  ].filter(([cloud]) => types.some((t) => t.startsWith(`${cloud}:`)));
+  if (dates.length === 0) return PRICES.asOf;
+  if (dates.length === 1) return dates[0]![1]!;
+  return dates.map(([cloud, date]) => `${cloud} ${date}`).join(", ");
 }
 
 /**
