@@ -1,9 +1,9 @@
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, statSync, writeSync } from "node:fs";
 import * as path from "node:path";
 import { Option, type Command } from "commander";
 import { PlatformError } from "../../components/shared/errors";
 import { publishReview } from "../../plan/github";
-import { renderComments, renderText, reviewJson, shouldColor } from "../../plan/render";
+import { renderComments, renderText, reviewJson, shouldColor, writeJson } from "../../plan/render";
 import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
 import { isBlocked, parseAllowDataLoss, review, type StepSource } from "../review";
@@ -94,28 +94,53 @@ export function registerReview(program: Command): void {
         onStep: progress.onStep,
         ...(flags.allowIncomplete ? { allowIncomplete: true } : {}),
       }).finally(() => progress.stop());
-      const rendered =
-        flags.format === "json"
-          ? `${JSON.stringify(reviewJson(reviews), null, 2)}\n`
-          : flags.format === "markdown"
+      // JSON is written in pieces as it is serialized: a 100,000-step review is tens of megabytes.
+      const output = reviewOutput(flags.out);
+      if (flags.format === "json") {
+        writeJson(reviewJson(reviews), output.write);
+        output.write("\n");
+      } else
+        output.write(
+          flags.format === "markdown"
             ? `${renderComments(reviews).join("\n\n---\n\n")}\n`
-            : `${renderText(reviews, { color: shouldColor(process.stdout) })}\n`;
-      process.stdout.write(rendered);
+            : `${renderText(reviews, { color: shouldColor(process.stdout) })}\n`,
+        );
       if (isBlocked(reviews)) process.exitCode = ExitCode.blocked;
-      if (flags.out) {
-        try {
-          writeFileSync(flags.out, rendered);
-        } catch (e) {
-          throw new PlatformError(
-            `--out ${flags.out}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-          );
-        }
-      }
+      output.close();
       if (flags.post) {
         const result = await publishReview(reviews);
         process.stderr.write(`review comment: ${JSON.stringify(result)}\n`);
       }
     });
+}
+
+/**
+ * Where the rendered review goes: stdout and, with `--out`, the file (opened at the first write;
+ * a file that cannot be written is a one-line error after stdout got the review).
+ */
+function reviewOutput(out: string | undefined): { write: (text: string) => void; close: () => void } {
+  let fd: number | undefined;
+  let failed: PlatformError | undefined;
+  const cannotWrite = (e: unknown) =>
+    new PlatformError(
+      `--out ${out}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  return {
+    write: (text) => {
+      process.stdout.write(text);
+      if (out === undefined || failed) return;
+      try {
+        fd ??= openSync(out, "w");
+        writeSync(fd, text);
+      } catch (e) {
+        failed = cannotWrite(e);
+      }
+    },
+    close: () => {
+      if (fd !== undefined) closeSync(fd);
+      if (failed) throw failed;
+    },
+  };
 }
 
 /** `--out` must name a file in an existing directory (checked before any work). */

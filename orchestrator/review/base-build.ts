@@ -108,6 +108,61 @@ export async function baseBuild(
   return entry;
 }
 
+/**
+ * A checkout of one commit of a user's own Pulumi project (a repository that depends on the
+ * package), made once per commit in `<cache>/base-trees/<sha>/` and shared like {@link baseBuild}.
+ * Nothing is compiled: the synth worker runs the project's TypeScript program as it is. Each
+ * `node_modules` of this checkout (the repository root's, and the project directory's when the
+ * project sits in a subdirectory) is linked into the tree, so the base program resolves the
+ * package and its other dependencies the way the head program does.
+ *
+ * @example
+ * ```ts
+ * const tree = await baseCheckout("3f2c…", "/work/my-infra", ["infra"]);
+ * // tree + "/infra/Pulumi.yaml" is the project as it was at 3f2c…
+ * ```
+ */
+export async function baseCheckout(
+  sha: string,
+  gitRoot: string,
+  moduleDirs: readonly string[],
+  onStep: (s: BaseBuildStep) => void = () => undefined,
+): Promise<string> {
+  const trees = path.join(cacheDir(gitRoot), "base-trees");
+  const entry = path.join(trees, `${sha}-${BUILD_FORMAT}`);
+  if (!fs.existsSync(path.join(entry, COMPLETE))) {
+    fs.mkdirSync(trees, { recursive: true });
+    await withLock(`${entry}.lock`, async () => {
+      if (fs.existsSync(path.join(entry, COMPLETE))) return;
+      const tmp = `${entry}.tmp-${process.pid}`;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.mkdirSync(tmp);
+      try {
+        onStep({ step: "checkout", cached: false });
+        await extract(sha, gitRoot, tmp);
+        for (const rel of ["", ...moduleDirs]) {
+          const modules = path.join(gitRoot, rel, "node_modules");
+          const link = path.join(tmp, rel, "node_modules");
+          if (fs.existsSync(modules) && fs.existsSync(path.dirname(link)) && !fs.existsSync(link))
+            fs.symlinkSync(modules, link, "dir");
+        }
+        fs.writeFileSync(
+          path.join(tmp, COMPLETE),
+          JSON.stringify({ sha, builtAt: new Date().toISOString() }),
+        );
+        fs.rmSync(entry, { recursive: true, force: true });
+        fs.renameSync(tmp, entry);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  } else onStep({ step: "checkout", cached: true });
+  const now = new Date();
+  fs.utimesSync(entry, now, now);
+  prune(trees, KEEP_BUILDS);
+  return entry;
+}
+
 /** Writes the commit's files into `dir` (`git archive | tar -x`): no worktree to register or remove. */
 function extract(sha: string, root: string, dir: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -5,9 +5,11 @@ import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { PlatformError } from "../../components/shared/errors";
+import { currentProject, programEntry, readProject } from "../../programs/project";
 import { repoRoot } from "../../programs/stack-config";
 import type { SynthResult } from "../synth";
-import { baseBuild, type BaseBuildStep } from "./base-build";
+import { baseBuild, baseCheckout, type BaseBuildStep } from "./base-build";
+import { synth } from "../synth";
 
 const run = promisify(execFile);
 
@@ -93,8 +95,126 @@ function depsKey(root: string): string {
 export async function synthAtRef(
   ref: string,
   envs: readonly string[],
-  root = repoRoot(),
+  root?: string,
   onStep: (s: BaseRefStep) => void = () => undefined,
+): Promise<Map<string, SynthResult>> {
+  if (root !== undefined) return synthLibraryAtRef(ref, envs, root, onStep);
+  // The Pulumi project being reviewed: this package's own repository (its bundled program is built
+  // at the base with the base's own library), or a user's project that depends on the package.
+  let project;
+  try {
+    project = currentProject();
+  } catch {
+    return synthLibraryAtRef(ref, envs, repoRoot(), onStep); // no project here: the bundled one
+  }
+  const gitRoot = await gitToplevel(project.dir);
+  if (path.resolve(gitRoot) === path.resolve(repoRoot()))
+    return synthLibraryAtRef(ref, envs, gitRoot, onStep);
+  return synthProjectAtRef(ref, envs, { gitRoot, projectDir: project.dir }, onStep);
+}
+
+/** The work tree a directory belongs to, or an error saying the offline review needs git. */
+async function gitToplevel(dir: string): Promise<string> {
+  try {
+    return (await run("git", ["rev-parse", "--show-toplevel"], { cwd: dir })).stdout.trim();
+  } catch {
+    throw new PlatformError(
+      `--offline: ${dir} is not in a git repository; the offline review compares the working tree with a commit (--base)`,
+    );
+  }
+}
+
+/**
+ * {@link synthAtRef} for a user's own Pulumi project: the commit's files are checked out once per
+ * commit (see {@link baseCheckout}) and the project's program at the base runs through this
+ * package's synth, with the project's Pulumi.yaml (`name`, `main`, `stackConfigDir`) as it was at
+ * the base. Synth results are cached per commit, lock file and package version.
+ */
+async function synthProjectAtRef(
+  ref: string,
+  envs: readonly string[],
+  where: { readonly gitRoot: string; readonly projectDir: string },
+  onStep: (s: BaseRefStep) => void,
+): Promise<Map<string, SynthResult>> {
+  const sha = await resolveCommit(ref, where.gitRoot);
+  const key = (env: string) => `${sha}/${path.resolve(where.projectDir)}/${env}`;
+  if (envs.every((e) => cache.has(key(e)))) {
+    onStep({ step: "checkout", state: "done", cached: true });
+    for (const env of envs) onStep({ step: "synth", env, state: "done", cached: true });
+    return new Map(envs.map((e) => [e, cache.get(key(e))!]));
+  }
+  const rel = path.relative(path.resolve(where.gitRoot), path.resolve(where.projectDir));
+  let current: BaseBuildStep | undefined;
+  const tree = await baseCheckout(sha, where.gitRoot, rel === "" ? [] : [rel], (s) => {
+    current = s;
+    onStep({ ...s, state: "start" });
+  }).catch((e: unknown) => {
+    throw e instanceof PlatformError ? new PlatformError(`--base ${ref}: ${e.message}`) : e;
+  });
+  if (current) onStep({ ...current, state: "done" });
+  const projectDir = path.join(tree, rel);
+  const project = (() => {
+    try {
+      return readProject(projectDir);
+    } catch {
+      return undefined; // no Pulumi project at the base: every environment is new
+    }
+  })();
+  const deps = `${depsKey(where.projectDir)}-${depsKey(where.gitRoot)}-${libraryVersion()}`;
+  const results = await mapLimit(envs, SYNTH_CONCURRENCY, async (env): Promise<SynthResult> => {
+    if (!project || !existsSync(path.join(project.stacksDir, `Pulumi.${env}.yaml`)))
+      return { env, stack: env, resources: [], outputs: {} };
+    const file = path.join(tree, ".synth", rel.replaceAll(path.sep, "_"), `${env}-${deps}.json`);
+    if (existsSync(file)) {
+      onStep({ step: "synth", env, state: "start", cached: true });
+      const result = JSON.parse(readFileSync(file, "utf8")) as SynthResult;
+      onStep({ step: "synth", env, state: "done", cached: true });
+      return result;
+    }
+    onStep({ step: "synth", env, state: "start", cached: false });
+    let result: SynthResult;
+    try {
+      result = await synth(env, {
+        projectDir,
+        stacksDir: project.stacksDir,
+        project: project.name,
+        program: programEntry(project),
+      });
+    } catch (e) {
+      throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
+    renameSync(`${file}.${process.pid}`, file);
+    onStep({ step: "synth", env, state: "done", cached: false });
+    return result;
+  });
+  const out = new Map<string, SynthResult>();
+  for (const r of results) {
+    cache.set(key(r.env), r);
+    out.set(r.env, r);
+  }
+  return out;
+}
+
+/** This package's version: a base synth depends on the library that ran it. */
+function libraryVersion(): string {
+  try {
+    return (
+      (JSON.parse(readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as { version?: string })
+        .version ?? "0"
+    );
+  } catch {
+    return "0";
+  }
+}
+
+/** {@link synthAtRef} in this package's own repository: the base commit's library is built and runs. */
+async function synthLibraryAtRef(
+  ref: string,
+  envs: readonly string[],
+  root: string,
+  onStep: (s: BaseRefStep) => void,
 ): Promise<Map<string, SynthResult>> {
   const sha = await resolveCommit(ref, root);
   if (envs.every((e) => cache.has(`${sha}/${e}`))) {

@@ -27,7 +27,7 @@ export function formatMoney(amount: number, currency = "USD"): string {
   if (!Number.isFinite(amount)) return String(amount);
   const c = cents(amount);
   if (currency === "USD") return CENTS.format(c);
-  const digits = Math.abs(c).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const digits = CENT_DIGITS.format(Math.abs(c));
   return `${c < 0 ? "-" : ""}${digits} ${currency}`;
 }
 
@@ -82,7 +82,7 @@ export function formatRate(usd: number): string {
   const fixed = Math.abs(usd).toFixed(7).replace(/0+$/, "").replace(/\.$/, "");
   const [int, frac = ""] = fixed.split(".");
   const padded = frac.length < 2 ? frac.padEnd(2, "0") : frac;
-  return `${usd < 0 ? "-" : ""}$${Number(int).toLocaleString("en-US")}.${padded}`;
+  return `${usd < 0 ? "-" : ""}$${INTEGER.format(Number(int))}.${padded}`;
 }
 
 /**
@@ -95,5 +95,10 @@ export function formatRate(usd: number): string {
  * ```
  */
 export function formatQty(value: number): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: 3 });
+  return QTY.format(value);
 }
+
+// One formatter each: `toLocaleString` builds a new one per call (seconds over a 100,000-step plan).
+const INTEGER = new Intl.NumberFormat("en-US");
+const QTY = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+const CENT_DIGITS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

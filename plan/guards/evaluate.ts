@@ -130,9 +130,21 @@ export function sameCloud(rule: Pick<Rule, "appliesTo">, resources: readonly Gua
   const providers = new Set(rule.appliesTo.map(providerOf));
   // An empty state (a plan that deletes the last resource) is judged by every cloud's rules.
   if (providers.size === 0 || resources.length === 0) return true;
-  const present = new Set(resources.map((r) => providerOf(r.type)));
+  const present = providersOf(resources);
   if (present.has("kubernetes") && !providers.has("kubernetes")) return false;
   return [...providers].some((p) => present.has(p));
+}
+
+// Every stack rule asks of the same set: collect its providers once.
+const PROVIDERS = new WeakMap<readonly GuardResource[], ReadonlySet<string>>();
+
+function providersOf(resources: readonly GuardResource[]): ReadonlySet<string> {
+  let found = PROVIDERS.get(resources);
+  if (!found) {
+    found = new Set(resources.map((r) => r.type.slice(0, r.type.indexOf(":"))));
+    PROVIDERS.set(resources, found);
+  }
+  return found;
 }
 
 /**

@@ -88,11 +88,13 @@ interface World {
 
 function evaluateWorld(rules: readonly Rule[], world: World, ctx: GuardContext): Map<Rule, Finding[]> {
   const out = new Map<Rule, Finding[]>();
+  const byType = indexByType(world.subjects);
   for (const rule of rules) {
     const found: Finding[] = [];
     switch (rule.scope) {
       case Scope.resource:
-        for (const r of world.subjects) found.push(...evaluateResourceRule(rule, r, ctx));
+        for (const at of subjectsOf(rule.appliesTo, byType))
+          found.push(...evaluateResourceRule(rule, world.subjects[at]!, ctx));
         break;
       case Scope.stack:
         if (world.stackRules) found.push(...evaluateStackRule(rule, world.stack, ctx));
@@ -104,6 +106,24 @@ function evaluateWorld(rules: readonly Rule[], world: World, ctx: GuardContext):
     out.set(rule, found);
   }
   return out;
+}
+
+/** Positions of the subjects of each type: a resource rule visits only the types it applies to. */
+function indexByType(subjects: readonly GuardResource[]): Map<string, number[]> {
+  const byType = new Map<string, number[]>();
+  subjects.forEach((r, i) => {
+    const list = byType.get(r.type);
+    if (list) list.push(i);
+    else byType.set(r.type, [i]);
+  });
+  return byType;
+}
+
+/** The positions of the subjects of these types, in subject order (findings keep their order). */
+function subjectsOf(types: readonly string[], byType: ReadonlyMap<string, number[]>): readonly number[] {
+  const lists = [...new Set(types)].map((t) => byType.get(t)).filter((l) => l !== undefined);
+  if (lists.length <= 1) return lists[0] ?? [];
+  return lists.flat().sort((a, b) => a - b);
 }
 
 /**

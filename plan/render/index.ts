@@ -14,3 +14,4 @@ export * from "./markdown";
 export * from "./comment";
 export * from "./text";
 export * from "./json";
+export * from "./json-stream";

@@ -148,21 +148,26 @@ export function splitCommentParts(body: string, options: SplitOptions = {}): Spl
   while (u < units.length) {
     const index = parts.length;
     const prefix = header(index) + (index > 0 ? opening(state, startNote) : "");
-    let chunk = "";
+    // The chunk as its units (joined once): growing one string and testing its end flattens it again
+    // and again, quadratic in a part's lines.
+    const pieces: string[] = [];
+    let chunkLength = 0;
+    let endsWithNewline = false;
     let chunkState = state;
     while (u < units.length) {
       const unit = units[u]!;
       const next = advance(chunkState, unit);
-      const candidate = chunk + unit;
       const last = u === units.length - 1;
-      const tail = last ? "" : closing(next, candidate.endsWith("\n"), endNote);
-      if (prefix.length + candidate.length + tail.length <= limit) {
-        chunk = candidate;
+      const tail = last ? "" : closing(next, unit.endsWith("\n"), endNote);
+      if (prefix.length + chunkLength + unit.length + tail.length <= limit) {
+        pieces.push(unit);
+        chunkLength += unit.length;
+        endsWithNewline = unit.endsWith("\n");
         chunkState = next;
         u++;
         continue;
       }
-      if (chunk.length === 0) {
+      if (chunkLength === 0) {
         // One line longer than a whole part: cut it, keeping the block state of its start.
         const room = limit - prefix.length - closing(chunkState, false, endNote).length;
         if (room < 1)
@@ -180,7 +185,8 @@ export function splitCommentParts(body: string, options: SplitOptions = {}): Spl
       break;
     }
     const done = u >= units.length;
-    const text = prefix + chunk + (done ? "" : closing(chunkState, chunk.endsWith("\n"), endNote));
+    const chunk = pieces.join("");
+    const text = prefix + chunk + (done ? "" : closing(chunkState, endsWithNewline, endNote));
     parts.push({ text, chunk });
     state = chunkState;
   }

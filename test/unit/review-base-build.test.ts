@@ -159,3 +159,74 @@ describe("ReviewProgressModel", () => {
     ]);
   });
 });
+
+describe("review --offline in a user's own Pulumi project", () => {
+  const CLI = path.join(ROOT, "dist", "orchestrator", "cli.js");
+  const program = (pets: Record<string, number>) =>
+    'import * as random from "@pulumi/random";\n' +
+    Object.entries(pets)
+      .map(([name, length]) => `new random.RandomPet(${JSON.stringify(name)}, { length: ${length} });\n`)
+      .join("") +
+    "export const ok = true;\n";
+  // The project is the one in the working directory, as for a user running the CLI there.
+  const projectEnv = () => {
+    const env = { ...process.env };
+    delete env["PLATFORM_STACKS_DIR"];
+    delete env["PLATFORM_PROJECT_DIR"];
+    return env;
+  };
+  const review = (cwd: string) => {
+    const started = Date.now();
+    const out = execFileSync(
+      process.execPath,
+      [CLI, "review", "--offline", "--base", "HEAD", "--env", "dev", "--format", "json"],
+      {
+        cwd,
+        encoding: "utf8",
+        env: projectEnv(),
+      },
+    );
+    return {
+      json: JSON.parse(out) as { environments: { changes: { op: string; name: string }[] }[] },
+      ms: Date.now() - started,
+    };
+  };
+
+  it("diffs the project's program at the base commit against the working tree, the base cached per commit", () => {
+    // A consumer repository: the project in infra/ (its own Pulumi.yaml main and stackConfigDir),
+    // depending on the package through its node_modules; nothing of the library's layout.
+    const repo = scratchRepo();
+    fs.mkdirSync(path.join(repo.root, "infra"));
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(repo.root, "infra", "node_modules"), "dir");
+    repo.commit({
+      ".gitignore": "node_modules\n",
+      "infra/Pulumi.yaml": "name: shop-infra\nruntime: nodejs\nmain: src/main.ts\nstackConfigDir: envs\n",
+      // The platform's config (profile, region, budget) as a user's stack file carries it.
+      "infra/envs/Pulumi.dev.yaml": fs.readFileSync(path.join(ROOT, "stacks", "Pulumi.dev.yaml"), "utf8"),
+      "infra/src/main.ts": program({ kept: 2, resized: 2, dropped: 2 }),
+    });
+    fs.writeFileSync(
+      path.join(repo.root, "infra", "src", "main.ts"),
+      program({ kept: 2, resized: 3, added: 2 }),
+    );
+
+    const first = review(path.join(repo.root, "infra"));
+    const ops = Object.fromEntries(first.json.environments[0]!.changes.map((c) => [c.name, c.op]));
+    expect(ops, JSON.stringify(first.json.environments[0]!.changes)).toEqual({
+      resized: "update",
+      added: "create",
+      dropped: "delete",
+    });
+    const trees = path.join(process.env["PLATFORM_CACHE_DIR"]!, "base-trees");
+    const entries = fs.readdirSync(trees).filter((e) => !e.endsWith(".lock"));
+    expect(entries).toHaveLength(1);
+    const synthCache = fs.readdirSync(path.join(trees, entries[0]!, ".synth", "infra"));
+    expect(synthCache.filter((f) => f.startsWith("dev-"))).toHaveLength(1);
+
+    // Second review: same commit, so no checkout and no base synth (only the head's synth runs).
+    const second = review(path.join(repo.root, "infra"));
+    expect(second.json.environments[0]!.changes).toEqual(first.json.environments[0]!.changes);
+    expect(fs.readdirSync(trees).filter((e) => !e.endsWith(".lock"))).toEqual(entries);
+    process.stderr.write(`consumer offline review: first ${first.ms} ms, cached base ${second.ms} ms\n`);
+  });
+});

@@ -110,15 +110,7 @@ export function estimateSecretVersion(input: EstimateInput): Estimate {
  */
 export function replicaLocations(input: EstimateInput): { readonly count: number; readonly note?: string } {
   const ref = input.read.peek("secret");
-  const secrets = (input.related ?? []).filter((r) => r.type === SECRET_TYPE);
-  const byRef = (s: (typeof secrets)[number]) => {
-    if (typeof ref !== "string") return false;
-    const id = reader(s.inputs ?? {}).peek("secretId");
-    return (
-      (typeof id === "string" && (ref === id || ref.endsWith(`/secrets/${id}`))) || ref === `${s.name}-id`
-    );
-  };
-  const secret = secrets.find(byRef) ?? secrets.find((s) => input.name === `${s.name}-version`);
+  const secret = findSecret(secretIndex(input.related ?? []), ref, input.name);
   if (!secret)
     return {
       count: 1,
@@ -130,4 +122,56 @@ export function replicaLocations(input: EstimateInput): { readonly count: number
     return { count: 1, note: "replication of the secret unknown: priced as 1 location" };
   if (Array.isArray(replicas) && replicas.length > 0) return { count: replicas.length };
   return { count: 1 };
+}
+
+type Related = NonNullable<EstimateInput["related"]>[number];
+
+/** First position of each secret id, `<name>-id` and `<name>-version`, for one set of related resources. */
+interface SecretIndex {
+  readonly secrets: readonly Related[];
+  readonly byId: ReadonlyMap<string, number>;
+  readonly byIdName: ReadonlyMap<string, number>;
+  readonly byVersionName: ReadonlyMap<string, number>;
+}
+
+// A plan prices every version against the same related set: index it once, not once per version
+// (a 100,000-step plan spent most of its cost estimate scanning the secrets).
+const SECRET_INDEXES = new WeakMap<readonly Related[], SecretIndex>();
+
+function secretIndex(related: readonly Related[]): SecretIndex {
+  const known = SECRET_INDEXES.get(related);
+  if (known) return known;
+  const secrets = related.filter((r) => r.type === SECRET_TYPE);
+  const byId = new Map<string, number>();
+  const byIdName = new Map<string, number>();
+  const byVersionName = new Map<string, number>();
+  secrets.forEach((s, i) => {
+    const id = reader(s.inputs ?? {}).peek("secretId");
+    if (typeof id === "string" && !byId.has(id)) byId.set(id, i);
+    if (!byIdName.has(`${s.name}-id`)) byIdName.set(`${s.name}-id`, i);
+    if (!byVersionName.has(`${s.name}-version`)) byVersionName.set(`${s.name}-version`, i);
+  });
+  const index = { secrets, byId, byIdName, byVersionName };
+  SECRET_INDEXES.set(related, index);
+  return index;
+}
+
+/**
+ * The first secret the version's `secret` reference names (its id, `…/secrets/<id>`, or
+ * `<name>-id`), else the first named `<version name minus -version>`: the same choice as a scan.
+ */
+function findSecret(index: SecretIndex, ref: unknown, versionName: string): Related | undefined {
+  let best = Infinity;
+  if (typeof ref === "string") {
+    const consider = (at: number | undefined) => {
+      if (at !== undefined && at < best) best = at;
+    };
+    consider(index.byId.get(ref));
+    consider(index.byIdName.get(ref));
+    // Every id that `ref` ends with after a "/secrets/".
+    for (let at = ref.indexOf("/secrets/"); at >= 0; at = ref.indexOf("/secrets/", at + 1))
+      consider(index.byId.get(ref.slice(at + "/secrets/".length)));
+  }
+  if (best === Infinity) best = index.byVersionName.get(versionName) ?? Infinity;
+  return best === Infinity ? undefined : index.secrets[best];
 }

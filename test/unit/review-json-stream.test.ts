@@ -1,0 +1,49 @@
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { writeJson } from "../../plan/render/json-stream";
+
+function streamed(value: unknown): { text: string; pieces: number } {
+  const parts: string[] = [];
+  writeJson(value, (s) => parts.push(s));
+  return { text: parts.join(""), pieces: parts.length };
+}
+
+describe("writeJson", () => {
+  it("writes exactly what JSON.stringify(value, null, 2) writes", () => {
+    const cases: unknown[] = [
+      null,
+      3,
+      "a\nb",
+      [],
+      {},
+      { a: [], b: {}, c: [1, [2, { d: "x\ny" }]], e: undefined, f: () => 1 },
+      [undefined, () => 1, { g: { h: { i: { j: { k: [1, 2] } } } } }],
+      { date: new Date(0), nested: { toJSON: (key: string) => `key:${key}` } },
+    ];
+    for (const value of cases)
+      expect(streamed(value).text, JSON.stringify(value)).toBe(JSON.stringify(value, null, 2));
+    expect(streamed(undefined).text).toBe("");
+  });
+
+  it("matches JSON.stringify on arbitrary JSON values", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 7 }), (value) => {
+        expect(streamed(value).text).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("writes a large document in pieces of about 64 KiB, not one string", () => {
+    const value = {
+      changes: Array.from({ length: 20_000 }, (_, i) => ({
+        urn: `urn:${i}`,
+        properties: [{ path: "a", new: i }],
+      })),
+    };
+    const { text, pieces } = streamed(value);
+    expect(text).toBe(JSON.stringify(value, null, 2));
+    expect(pieces).toBeGreaterThan(text.length / (128 * 1024));
+  });
+});
