@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { TABLE_K8S } from "../../plan/guards/kubernetes/coverage";
-import { imageIsPinned } from "../../plan/guards/kubernetes/security-pods";
+import { imageIsPinned } from "../../plan/guards/kubernetes/security-containers";
 import { selects } from "../../plan/guards/kubernetes/tokens";
 import { AWS_RULES, KUBERNETES_RULES, RULES_BY_ID } from "../../plan/guards/registry";
 import { sameCloud } from "../../plan/guards/evaluate";

@@ -4,12 +4,17 @@
  */
 import type { Rule } from "../types";
 import { K8S_PROD_RULES } from "./prod-profile";
+import { K8S_ACCESS_RULES } from "./security-access";
 import { K8S_OBJECT_RULES } from "./security-objects";
+import { K8S_CONTAINER_RULES } from "./security-containers";
 import { K8S_POD_RULES } from "./security-pods";
 
 export * from "./coverage";
 export * from "./data-loss";
 export * from "./prod-profile";
+export * from "./rule-kit";
+export * from "./security-access";
+export * from "./security-containers";
 export * from "./security-objects";
 export * from "./security-pods";
 export * from "./tokens";
@@ -23,7 +28,12 @@ export * from "./tokens";
  * K8S_SECURITY_RULES.filter((r) => r.level === "L1").length;
  * ```
  */
-export const K8S_SECURITY_RULES: readonly Rule[] = [...K8S_POD_RULES, ...K8S_OBJECT_RULES];
+export const K8S_SECURITY_RULES: readonly Rule[] = [
+  ...K8S_POD_RULES,
+  ...K8S_CONTAINER_RULES,
+  ...K8S_ACCESS_RULES,
+  ...K8S_OBJECT_RULES,
+];
 
 /**
  * The Kubernetes prod-profile rules.

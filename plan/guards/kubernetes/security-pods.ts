@@ -1,107 +1,14 @@
 /**
- * Pod and container rules (`k8s/*`): Pod Security Standards "restricted", Checkov CKV_K8S_* and
- * kube-score / Polaris container checks (kubernetes-anchors.md §9), over every workload's pod
- * template: Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod and Knative Service.
+ * Pod security rules (`k8s/*`): Pod Security Standards "restricted" and baseline, Checkov
+ * CKV_K8S_* and the kube-score / Polaris security-context checks (kubernetes-anchors.md §9), over
+ * every workload's pod template: Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod and Knative
+ * Service.
  */
 import { Severity } from "../../model";
-import { Category, Level, Scope, type GuardResource, type ResourceRule, type RuleHit } from "../types";
+import { Level, type ResourceRule } from "../types";
 import { isOpaque } from "../values";
-import {
-  SERVING_TYPES,
-  WORKLOAD_TYPES,
-  at,
-  containers,
-  k8sLabel,
-  list,
-  obj,
-  podSpec,
-  type ContainerRef,
-} from "./tokens";
-
-/** A check's verdict on one subject: fine, a problem (the message tail), or unknown until apply. */
-type Verdict = undefined | string | typeof UNKNOWN;
-const UNKNOWN = Symbol("unknown");
-
-interface RuleMeta {
-  readonly id: string;
-  readonly refs: readonly string[];
-  readonly severity: Severity;
-  readonly level: (typeof Level)[keyof typeof Level];
-  readonly critical?: boolean;
-  readonly advisoryOnly?: boolean;
-  readonly description: string;
-  readonly remediation: string;
-  readonly url?: string;
-}
-
-const PSS = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
-const KNATIVE_SERVICE = "kubernetes:serving.knative.dev/v1:Service";
-
-function hitsOf(r: GuardResource, where: string, verdict: Verdict): RuleHit[] {
-  if (verdict === undefined) return [];
-  if (verdict === UNKNOWN)
-    return [
-      {
-        message: `${k8sLabel(r)} ${where}: cannot verify until apply (a value is unknown)`,
-        unverified: true,
-      },
-    ];
-  return [{ message: `${k8sLabel(r)} ${where}: ${verdict}` }];
-}
-
-/**
- * A rule over every container (and, with `init`, init container) of every workload.
- *
- * @example
- * ```ts
- * containerRule({ id: "k8s/x", ... }, (c) => c.spec["image"] ? undefined : "no image");
- * ```
- */
-function containerRule(
-  meta: RuleMeta,
-  check: (c: ContainerRef, pod: Record<string, unknown>, r: GuardResource) => Verdict,
-  options: { init?: boolean; types?: readonly string[] } = {},
-): ResourceRule {
-  return {
-    scope: Scope.resource,
-    category: Category.security,
-    appliesTo: options.types ?? WORKLOAD_TYPES,
-    ...meta,
-    check(r) {
-      const pod = podSpec(r);
-      if (!pod) return isOpaque(at(r.inputs, "spec")) ? hitsOf(r, "pod template", UNKNOWN) : [];
-      return containers(r)
-        .filter((c) => options.init !== false || !c.init)
-        .flatMap((c) => hitsOf(r, `${c.init ? "init container" : "container"} ${c.name}`, check(c, pod, r)));
-    },
-  };
-}
-
-/** A rule over every workload's pod spec. */
-function podRule(
-  meta: RuleMeta,
-  check: (pod: Record<string, unknown>, r: GuardResource) => Verdict,
-  types: readonly string[] = WORKLOAD_TYPES,
-): ResourceRule {
-  return {
-    scope: Scope.resource,
-    category: Category.security,
-    appliesTo: types,
-    ...meta,
-    check(r) {
-      const pod = podSpec(r);
-      if (!pod) return isOpaque(at(r.inputs, "spec")) ? hitsOf(r, "pod template", UNKNOWN) : [];
-      return hitsOf(r, "pod", check(pod, r));
-    },
-  };
-}
-
-/** The effective value of a securityContext field: the container's, else the pod's. */
-function effective(c: ContainerRef, pod: Record<string, unknown>, field: string): unknown {
-  const own = at(c.spec, `securityContext.${field}`);
-  return own !== undefined ? own : at(pod, `securityContext.${field}`);
-}
-const opaque = (...values: unknown[]) => values.some(isOpaque);
+import { KNATIVE_SERVICE, PSS, UNKNOWN, containerRule, effective, opaque, podRule } from "./rule-kit";
+import { at, list, obj } from "./tokens";
 
 /** Capabilities a restricted pod may add (Pod Security Standards "restricted"). */
 export const ALLOWED_ADDED_CAPABILITIES = ["NET_BIND_SERVICE"] as const;
@@ -116,8 +23,6 @@ export const RESTRICTED_VOLUME_TYPES = [
   "projected",
   "secret",
 ] as const;
-/** Env var names that hold secrets when given a literal value (Polaris `sensitiveContainerEnvVar`). */
-export const SENSITIVE_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
 /** The lowest UID/GID kube-score and CKV_K8S_40 accept. */
 export const MIN_HIGH_ID = 10000;
 
@@ -393,215 +298,8 @@ export const K8S_VOLUME_TYPES: ResourceRule = podRule(
   },
 );
 
-export const K8S_RESOURCES: ResourceRule = containerRule(
-  {
-    id: "k8s/container-resources",
-    refs: [
-      "CKV_K8S_10",
-      "CKV_K8S_11",
-      "CKV_K8S_12",
-      "CKV_K8S_13",
-      "kube-score container-resources",
-      "Polaris cpuRequestsMissing",
-      "Polaris memoryLimitsMissing",
-    ],
-    severity: Severity.medium,
-    level: Level.L1,
-    description:
-      "Every container requests and limits CPU and memory (cost, quota and scheduling depend on it).",
-    remediation: "Set resources.requests.{cpu,memory} and resources.limits.{cpu,memory} on every container.",
-  },
-  (c) => {
-    const res = at(c.spec, "resources");
-    if (isOpaque(res)) return UNKNOWN;
-    const missing = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"].filter(
-      (p) => at(res, p) === undefined,
-    );
-    return missing.length > 0 ? `resources ${missing.join(", ")} unset` : undefined;
-  },
-);
-
-export const K8S_EPHEMERAL: ResourceRule = containerRule(
-  {
-    id: "k8s/ephemeral-storage",
-    refs: ["kube-score container-ephemeral-storage-request-and-limit"],
-    severity: Severity.low,
-    level: Level.L2,
-    description:
-      "Every container requests and limits ephemeral storage (a full node disk evicts every pod on it).",
-    remediation: 'Set resources.requests["ephemeral-storage"] and resources.limits["ephemeral-storage"].',
-  },
-  (c) => {
-    const res = at(c.spec, "resources");
-    if (isOpaque(res)) return UNKNOWN;
-    const req = obj(at(res, "requests"))?.["ephemeral-storage"];
-    const lim = obj(at(res, "limits"))?.["ephemeral-storage"];
-    return req !== undefined && lim !== undefined
-      ? undefined
-      : `ephemeral-storage ${req === undefined ? "request" : ""}${req === undefined && lim === undefined ? " and " : ""}${lim === undefined ? "limit" : ""} unset`;
-  },
-  { types: WORKLOAD_TYPES.filter((t) => t !== KNATIVE_SERVICE) },
-);
-
-/** True for an image reference with a fixed tag or a digest (not `:latest`, not untagged). */
-export function imageIsPinned(image: string): boolean {
-  if (image.includes("@sha256:")) return true;
-  const last = image.slice(image.lastIndexOf("/") + 1);
-  const colon = last.lastIndexOf(":");
-  return colon > 0 && last.slice(colon + 1) !== "latest" && last.slice(colon + 1) !== "";
-}
-
-export const K8S_IMAGE_TAG: ResourceRule = containerRule(
-  {
-    id: "k8s/image-tag-fixed",
-    refs: ["CKV_K8S_14", "kube-score container-image-tag", "Polaris tagNotSpecified"],
-    severity: Severity.medium,
-    level: Level.L1,
-    description: "Every image names a fixed tag or a digest (never latest, never untagged).",
-    remediation: "Pin the image to a release tag (ghcr.io/acme/api:1.42.0) or a digest.",
-  },
-  (c) => {
-    const image = c.spec["image"];
-    if (isOpaque(image)) return UNKNOWN;
-    return typeof image === "string" && imageIsPinned(image)
-      ? undefined
-      : `image ${JSON.stringify(image ?? null)} has no fixed tag`;
-  },
-);
-
-export const K8S_IMAGE_DIGEST: ResourceRule = containerRule(
-  {
-    id: "k8s/image-digest",
-    refs: ["CKV_K8S_43"],
-    severity: Severity.low,
-    level: Level.L2,
-    advisoryOnly: true,
-    description: "Images are pinned by digest (a tag can be moved to other content).",
-    remediation:
-      "Reference images as repo:tag@sha256:<digest> (Renovate or Dependabot keep digests current).",
-  },
-  (c) => {
-    const image = c.spec["image"];
-    if (isOpaque(image)) return UNKNOWN;
-    return typeof image === "string" && image.includes("@sha256:")
-      ? undefined
-      : `image ${JSON.stringify(image ?? null)} is not pinned by digest`;
-  },
-);
-
-export const K8S_PULL_POLICY: ResourceRule = containerRule(
-  {
-    id: "k8s/image-pull-always",
-    refs: ["CKV_K8S_15", "kube-score container-image-pull-policy", "Polaris pullPolicyNotAlways"],
-    severity: Severity.low,
-    level: Level.L2,
-    description:
-      "Every container sets imagePullPolicy: Always (the registry re-checks access on every start).",
-    remediation: "Set imagePullPolicy: Always.",
-  },
-  (c) => {
-    const v = c.spec["imagePullPolicy"];
-    if (isOpaque(v)) return UNKNOWN;
-    return v === "Always" ? undefined : `imagePullPolicy is ${v === undefined ? "unset" : JSON.stringify(v)}`;
-  },
-);
-
-export const K8S_LIVENESS: ResourceRule = containerRule(
-  {
-    id: "k8s/liveness-probe",
-    refs: ["CKV_K8S_8", "Polaris livenessProbeMissing"],
-    severity: Severity.medium,
-    level: Level.L1,
-    description: "Every serving container has a liveness probe (a hung process is restarted).",
-    remediation: "Add livenessProbe (httpGet on the health path, or tcpSocket).",
-  },
-  (c) =>
-    isOpaque(c.spec["livenessProbe"])
-      ? UNKNOWN
-      : obj(c.spec["livenessProbe"])
-        ? undefined
-        : "no livenessProbe",
-  { init: false, types: SERVING_TYPES },
-);
-
-export const K8S_READINESS: ResourceRule = containerRule(
-  {
-    id: "k8s/readiness-probe",
-    refs: ["CKV_K8S_9", "kube-score pod-probes", "Polaris readinessProbeMissing"],
-    severity: Severity.medium,
-    level: Level.L1,
-    description: "Every serving container has a readiness probe (no traffic before it is ready).",
-    remediation: "Add readinessProbe (httpGet on the ready path, or exec/tcpSocket).",
-  },
-  (c) =>
-    isOpaque(c.spec["readinessProbe"])
-      ? UNKNOWN
-      : obj(c.spec["readinessProbe"])
-        ? undefined
-        : "no readinessProbe",
-  { init: false, types: SERVING_TYPES },
-);
-
-export const K8S_PROBES_DISTINCT: ResourceRule = containerRule(
-  {
-    id: "k8s/probes-distinct",
-    refs: ["kube-score pod-probes-identical"],
-    severity: Severity.low,
-    level: Level.L2,
-    description: "Readiness and liveness probes differ (an identical pair restarts pods that are only busy).",
-    remediation: "Point liveness at a cheap health path and readiness at one that checks dependencies.",
-  },
-  (c) => {
-    const live = c.spec["livenessProbe"];
-    const ready = c.spec["readinessProbe"];
-    if (!obj(live) || !obj(ready)) return undefined;
-    const strip = (p: unknown) =>
-      JSON.stringify({
-        ...obj(p),
-        periodSeconds: 0,
-        failureThreshold: 0,
-        timeoutSeconds: 0,
-        initialDelaySeconds: 0,
-        successThreshold: 0,
-      });
-    return strip(live) === strip(ready) ? "readinessProbe and livenessProbe check the same thing" : undefined;
-  },
-  { init: false, types: SERVING_TYPES },
-);
-
-export const K8S_LITERAL_SECRET_ENV: ResourceRule = containerRule(
-  {
-    id: "k8s/no-literal-secret-env",
-    refs: ["Polaris sensitiveContainerEnvVar"],
-    severity: Severity.high,
-    level: Level.L1,
-    critical: true,
-    description:
-      "No env var that names a secret (…PASSWORD, …TOKEN, …SECRET, …KEY) has a literal value: secrets come from secretKeyRef.",
-    remediation:
-      "Put the value in a Secret and reference it: env[].valueFrom.secretKeyRef (the link pattern does this).",
-  },
-  (c) => {
-    const bad = list(c.spec["env"]).filter((e) => {
-      const name = at(e, "name");
-      const value = at(e, "value");
-      return (
-        typeof name === "string" &&
-        SENSITIVE_ENV.test(name) &&
-        typeof value === "string" &&
-        value !== "" &&
-        !isOpaque(value) &&
-        !/_(FILE|PATH|DIR)$/i.test(name)
-      );
-    });
-    return bad.length > 0
-      ? `env ${bad.map((e) => String(at(e, "name"))).join(", ")} hold literal values`
-      : undefined;
-  },
-);
-
 /**
- * The pod and container rules.
+ * The pod security rules.
  *
  * @example
  * ```ts
@@ -621,13 +319,4 @@ export const K8S_POD_RULES: readonly ResourceRule[] = [
   K8S_SECURITY_CONTEXT,
   K8S_SECCOMP,
   K8S_VOLUME_TYPES,
-  K8S_RESOURCES,
-  K8S_EPHEMERAL,
-  K8S_IMAGE_TAG,
-  K8S_IMAGE_DIGEST,
-  K8S_PULL_POLICY,
-  K8S_LIVENESS,
-  K8S_READINESS,
-  K8S_PROBES_DISTINCT,
-  K8S_LITERAL_SECRET_ENV,
 ];
