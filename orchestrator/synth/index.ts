@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { ConfigError, parseEnvironmentConfig, type ConfigIssue } from "../../programs/config";
+import type { ConfigError, ConfigIssue } from "../../programs/config";
 import { readStackConfig } from "../../programs/stack-config";
 import { currentProject, programEntry } from "../../programs/project";
 import { childEntry } from "../child-entry";
+import { configError, configModule } from "../lazy-config";
 import type { RecordedResource } from "./recorder";
 
 /** One resource of the synth inventory (the documented `--json` shape). */
@@ -106,7 +107,8 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
  * ```
  */
 export function validateIfPlatformConfig(env: string, values: Readonly<Record<string, unknown>>): void {
-  if (Object.keys(values).some((k) => k.startsWith("platform:"))) parseEnvironmentConfig(env, values);
+  if (Object.keys(values).some((k) => k.startsWith("platform:")))
+    configModule().parseEnvironmentConfig(env, values);
 }
 
 function configErrorFromText(env: string, text: string): ConfigError {
@@ -115,5 +117,5 @@ function configErrorFromText(env: string, text: string): ConfigError {
     const m = /^\s+(\S+?): (.*)$/.exec(line);
     if (m) issues.push({ path: m[1]!, message: m[2]! });
   }
-  return new ConfigError(env, issues.length ? issues : [{ path: "config", message: text }]);
+  return configError(env, issues.length ? issues : [{ path: "config", message: text }]);
 }
