@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./compile-cache"; // first: when run as `node dist/orchestrator/cli.js`
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError } from "commander";
