@@ -5,6 +5,8 @@
 // disk and no call waits for a build.
 "use strict";
 var path = require("node:path");
+// Cache compiled code on disk (Node 22.1+): most of a verb's start-up is compiling the Pulumi SDK.
+require("node:module").enableCompileCache?.();
 var fs = require("node:fs");
 
 var MIN_NODE = [22, 12];

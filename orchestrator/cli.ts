@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import "./compile-cache"; // first: when run as `node dist/orchestrator/cli.js`
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../programs/config";
 import { repoRoot } from "../programs/stack-config";
 import { PlatformError } from "../components/shared/errors";
 import { COMMANDS } from "./commands";
@@ -69,7 +69,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? ExitCode.ok
         : ExitCode.usage;
     }
-    if (e instanceof ConfigError || e instanceof PlatformError) {
+    // ConfigError is a PlatformError (and importing it would load the config schema).
+    if (e instanceof PlatformError) {
       process.stderr.write(`${e.message}\n`);
       return ExitCode.usage;
     }

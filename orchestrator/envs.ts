@@ -1,6 +1,5 @@
 import { readdirSync } from "node:fs";
-import { hint } from "../programs/config";
-import { PlatformError } from "../components/shared/errors";
+import { hint, PlatformError } from "../components/shared/errors";
 import { stacksDir } from "../programs/stack-config";
 
 /**

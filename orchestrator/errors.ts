@@ -3,7 +3,13 @@
  * whole command result (`code: -2 stdout: … stderr: … err?: …`); what matters are the CLI's
  * `error:` lines.
  */
-import { CommandError, StackNotFoundError } from "@pulumi/pulumi/automation";
+import type * as Automation from "@pulumi/pulumi/automation";
+
+/** The Automation API, loaded on first use: errorSummary() runs in processes that never load it. */
+function automation(): typeof Automation {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("@pulumi/pulumi/automation") as typeof Automation;
+}
 
 const ERROR_LINE = /^\s*error:\s*(.*\S)\s*$/i;
 const NOISE = [/^update failed$/i, /^preview failed$/i, /^refresh failed$/i, /^destroy failed$/i];
@@ -46,14 +52,15 @@ export function errorSummary(e: unknown): string {
 /** True when the stack does not exist in the backend. */
 export function isStackNotFound(e: unknown): boolean {
   return (
-    e instanceof StackNotFoundError || (e instanceof Error && e.constructor?.name === "StackNotFoundError")
+    e instanceof automation().StackNotFoundError ||
+    (e instanceof Error && e.constructor?.name === "StackNotFoundError")
   );
 }
 
 /** True for any error the Pulumi CLI reported (as opposed to our own code failing). */
 export function isCommandError(e: unknown): boolean {
   return (
-    e instanceof CommandError ||
+    e instanceof automation().CommandError ||
     (e instanceof Error &&
       /CommandError|ConcurrentUpdateError|StackNotFoundError|StackAlreadyExistsError/.test(
         e.constructor?.name ?? "",

@@ -13,15 +13,16 @@
  *
  * `up` runs a stack after the stacks it depends on, independent stacks at the same time; `destroy`
  * runs in reverse. Only the selected environments run: a dependency outside the selection is
- * assumed deployed. Unknown dependencies and cycles are {@link ConfigError}s, raised before any
+ * assumed deployed. Unknown dependencies and cycles are `ConfigError`s, raised before any
  * engine call.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { PlatformError } from "../components/shared/errors";
-import { ConfigError, hint, type ConfigIssue } from "../programs/config";
+import { hint, PlatformError } from "../components/shared/errors";
+import type { ConfigIssue } from "../programs/config";
 import { parseStackFile, stacksDir as defaultStacksDir } from "../programs/stack-config";
 import { availableEnvs } from "./envs";
+import { configError } from "./lazy-config";
 
 /** The top-level stack-file key holding orchestrator settings. */
 export const ORCHESTRATOR_KEY = "platform-orchestrator";
@@ -52,7 +53,7 @@ export function readStackFile(env: string, dir = defaultStacksDir()): Record<str
 
 /**
  * The dependencies one stack file declares (empty when none); a malformed list is a
- * {@link ConfigError} naming the key.
+ * `ConfigError` naming the key.
  *
  * @example
  * ```ts
@@ -63,13 +64,13 @@ export function dependenciesOf(env: string, stackFile: Readonly<Record<string, u
   const section = stackFile[ORCHESTRATOR_KEY];
   if (section === undefined || section === null) return [];
   if (typeof section !== "object" || Array.isArray(section)) {
-    throw new ConfigError(env, [
+    throw configError(env, [
       { path: ORCHESTRATOR_KEY, message: `must be a map such as { dependsOn: [shared] }` },
     ]);
   }
   const unknownKeys = Object.keys(section).filter((k) => k !== "dependsOn");
   if (unknownKeys.length > 0) {
-    throw new ConfigError(
+    throw configError(
       env,
       unknownKeys.map((k) => ({
         path: `${ORCHESTRATOR_KEY}.${k}`,
@@ -80,7 +81,7 @@ export function dependenciesOf(env: string, stackFile: Readonly<Record<string, u
   const deps = (section as { dependsOn?: unknown }).dependsOn;
   if (deps === undefined || deps === null) return [];
   if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string" || d.trim() === "")) {
-    throw new ConfigError(env, [
+    throw configError(env, [
       { path: DEPENDS_ON_PATH, message: `must be a list of stack names, got ${JSON.stringify(deps)}` },
     ]);
   }
@@ -126,7 +127,7 @@ export function readStackGraph(dir = defaultStacksDir(), selected?: readonly str
 }
 
 /**
- * Throws a {@link ConfigError} for unknown dependencies, self-dependencies and cycles.
+ * Throws a `ConfigError` for unknown dependencies, self-dependencies and cycles.
  *
  * @example
  * ```ts
@@ -157,7 +158,7 @@ export function validateGraph(graph: StackGraph, known: readonly string[]): void
       issue: { path: DEPENDS_ON_PATH, message: `dependency cycle ${cycle.join(" → ")}` },
     });
   if (issues.length > 0)
-    throw new ConfigError(
+    throw configError(
       issues[0]!.env,
       issues.map((i) => ({ ...i.issue, path: `${i.env}: ${i.issue.path}` })),
     );

@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { ExitCode } from "../exit-codes";
 import { resolveEnvs } from "../envs";
-import { costReport, renderCostReport } from "../review/cost-report";
 import { synth } from "../synth";
 
 /** `platform cost --env <env>[,…|all] [--json] [--fail-above <fraction>]`: itemised monthly cost from synth. */
@@ -20,6 +19,10 @@ export function registerCost(program: Command): void {
       1,
     )
     .action(async (opts: { env: string; json?: boolean; failAbove: number }) => {
+      // Loaded here: pricing reads the config schema, which loads the provider SDKs (`--help` does not).
+      const { costReport, renderCostReport } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require("../review/cost-report") as typeof import("../review/cost-report");
       const reports = [];
       for (const env of resolveEnvs(opts.env))
         reports.push(costReport(await synth(env), { failAbove: opts.failAbove }));

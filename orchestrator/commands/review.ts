@@ -6,7 +6,7 @@ import { publishReview } from "../../plan/github";
 import { renderComments, renderText, reviewJson, shouldColor, writeJson } from "../../plan/render";
 import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
-import { isBlocked, parseAllowDataLoss, review, type StepSource } from "../review";
+import type { StepSource } from "../review";
 import { livePreviewSource } from "../review/live";
 import { startReviewProgress } from "../review/progress";
 import { durationFlag } from "./common";
@@ -70,6 +70,10 @@ export function registerReview(program: Command): void {
     .option("--secrets-provider <url>", "secrets provider for the live preview")
     .option("--wait-for-lock <duration>", "live preview: wait up to this long for another update's lock")
     .action(async (flags: ReviewFlags) => {
+      // Loaded here: the review pulls in the cost model and the config schema (with the provider
+      // SDKs), which `--help` and usage errors do not need.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { isBlocked, parseAllowDataLoss, review } = require("../review") as typeof import("../review");
       const envs = resolveEnvs(flags.env);
       if (flags.out !== undefined) checkOutFile(flags.out);
       const source = stepSource(flags, envs);

@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { ConfigError, parseEnvironmentConfig, type ConfigIssue } from "../../programs/config";
+import type { ConfigError, ConfigIssue } from "../../programs/config";
 import { readStackConfig } from "../../programs/stack-config";
 import { currentProject, programEntry } from "../../programs/project";
 import { childEntry } from "../child-entry";
+import { configError, configModule } from "../lazy-config";
 import type { RecordedResource } from "./recorder";
 
 /** One resource of the synth inventory (the documented `--json` shape). */
@@ -60,10 +61,10 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
   const dir = options.stacksDir ?? process.env["PLATFORM_STACKS_DIR"] ?? pulumiProject.stacksDir;
   const project = options.project ?? pulumiProject.name;
   const program = options.program ?? programEntry(pulumiProject);
-  // The same validation as the program's, in this process first: a bad stack file is a one-line
-  // PlatformError or a ConfigError listing every problem (YAML's .nan stays NaN here), not a trace.
-  // Only where the program reads its config through the library (the stack file has platform: keys).
-  validateIfPlatformConfig(env, readStackConfig(env, dir));
+  // A missing or unreadable stack file is a one-line PlatformError here, before any child starts.
+  // The worker then validates the values as the program would (only where it reads its config
+  // through the library: the stack file has platform: keys) and returns every problem with its path.
+  readStackConfig(env, dir);
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
@@ -76,10 +77,12 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
     );
   });
   const parsed = JSON.parse(stdout) as {
+    configIssues?: ConfigIssue[];
     configError?: string;
     resources?: RecordedResource[];
     outputs?: Record<string, unknown>;
   };
+  if (parsed.configIssues !== undefined) throw configError(env, parsed.configIssues);
   if (parsed.configError !== undefined) throw configErrorFromText(env, parsed.configError);
   return {
     env,
@@ -106,7 +109,8 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
  * ```
  */
 export function validateIfPlatformConfig(env: string, values: Readonly<Record<string, unknown>>): void {
-  if (Object.keys(values).some((k) => k.startsWith("platform:"))) parseEnvironmentConfig(env, values);
+  if (Object.keys(values).some((k) => k.startsWith("platform:")))
+    configModule().parseEnvironmentConfig(env, values);
 }
 
 function configErrorFromText(env: string, text: string): ConfigError {
@@ -115,5 +119,5 @@ function configErrorFromText(env: string, text: string): ConfigError {
     const m = /^\s+(\S+?): (.*)$/.exec(line);
     if (m) issues.push({ path: m[1]!, message: m[2]! });
   }
-  return new ConfigError(env, issues.length ? issues : [{ path: "config", message: text }]);
+  return configError(env, issues.length ? issues : [{ path: "config", message: text }]);
 }

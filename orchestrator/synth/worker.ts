@@ -1,17 +1,29 @@
 // Child process for one environment's synth: a fresh Pulumi runtime per environment.
 // Reads the stack file, installs the recording mock runtime with that config, runs the very
 // entry `pulumi up` runs (the project's Pulumi.yaml `main`), and writes the inventory as JSON to stdout.
+import "../compile-cache"; // first: before the SDK is loaded
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../programs/config";
 import { maskSecrets, secretPaths } from "../../programs/secret-config";
 import { runProgramFile } from "../../programs/loader";
 import { readStackConfig, toRuntimeConfig } from "../../programs/stack-config";
 import { installRecordingMocks } from "./recorder";
+import { validateIfPlatformConfig } from "./index";
 import { MOCK_INVOKES, mockState } from "./mock-cloud";
 
 async function main(): Promise<void> {
   const [env, stacksDir, project, program] = process.argv.slice(2) as [string, string, string, string];
   const values = readStackConfig(env, stacksDir);
+  // The same validation as the program's, on the raw values first (YAML's .nan stays NaN here):
+  // every problem with its path, not a trace. Here rather than in the parent, which would load the
+  // config schema (and with it the provider SDKs) only for this.
+  try {
+    validateIfPlatformConfig(env, values);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stdout.write(JSON.stringify({ configIssues: e.issues }));
+    return;
+  }
   // The program finds which leaves are secret in the same stack file `pulumi up` would use.
   process.env["PLATFORM_STACKS_DIR"] = stacksDir;
   const rec = await installRecordingMocks({ project, stack: env, invokes: MOCK_INVOKES, state: mockState });

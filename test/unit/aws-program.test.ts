@@ -16,7 +16,7 @@ const results: Record<string, SynthResult> = {};
 beforeAll(async () => {
   // Synth runs each environment in its own child process from dist/ (built by `npm test`).
   for (const env of ENVS) results[env] = await synth(env);
-});
+}, 180_000); // three synths, one after the other: more than a minute on a busy 2-core machine
 
 const ofType = (env: string, type: string) => results[env]!.resources.filter((r) => r.type === type);
 const one = (env: string, type: string, name: string) => {

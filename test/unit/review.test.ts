@@ -89,7 +89,7 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     const [comment] = renderComments([r!]);
     expect(comment).toMatch(/^<!-- platform-review/);
     expect(comment).toContain("db-custom-2-7680");
-  });
+  }, 180_000); // the first offline review builds the base commit (cold cache: a full compile)
 
   it("replacing the prod database is a blocking data-loss finding unless acknowledged", async () => {
     process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
