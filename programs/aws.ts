@@ -10,11 +10,11 @@ import { AwsPostgresWithBackups } from "../components/postgres-with-backups/aws"
 import { AwsRedisCache } from "../components/redis-cache/aws";
 import type { CpuLimit, MemoryLimit } from "../components/cloud-run-service/resources";
 import { createAwsSecret } from "../components/shared/aws";
-import { PlatformError } from "../components/shared/errors";
 import { platformTags } from "../components/shared/labels";
 import type { Link, Linkable } from "../components/shared/link";
 import { awsContextOf, type EnvironmentConfig } from "./config";
 import { SECRET_ENV_TYPE, type PlatformSecrets } from "./platform";
+import { secretEnvValues, storeSecretEnv } from "./secret-env";
 
 /** Stack outputs of the platform program on AWS. No secret values: only names, ARNs and URLs. */
 export interface AwsPlatformOutputs {
@@ -279,20 +279,19 @@ class AwsSecretEnv extends pulumi.ComponentResource implements Linkable {
     kmsKeyArn: pulumi.Input<string>,
   ) {
     super(SECRET_ENV_TYPE, name, {}, {});
-    const secretEnv: Record<string, pulumi.Output<string>> = {};
-    for (const [env, data] of Object.entries(values)) {
-      const { secret } = createAwsSecret({
-        ctx,
-        owner: "api",
-        role: `env-${env.toLowerCase().replaceAll("_", "-")}`,
-        data,
-        tags: platformTags(ctx, "lambda"),
-        kmsKeyArn,
-        parent: this,
-      });
-      secretEnv[env] = secret.arn;
-    }
-    this.link = { secretEnv, secretIds: Object.values(secretEnv) };
+    this.link = storeSecretEnv(
+      values,
+      (role, data) =>
+        createAwsSecret({
+          ctx,
+          owner: "api",
+          role,
+          data,
+          tags: platformTags(ctx, "lambda"),
+          kmsKeyArn,
+          parent: this,
+        }).secret.arn,
+    );
     this.registerOutputs({});
   }
 
@@ -307,14 +306,5 @@ function awsSecretEnvLink(
   kmsKeyArn: pulumi.Input<string>,
 ): Linkable | undefined {
   if (cfg.secretEnvNames.length === 0) return undefined;
-  const values: Record<string, pulumi.Input<string>> = {};
-  for (const name of cfg.secretEnvNames) {
-    const data = secrets.secretEnv?.[name];
-    if (data === undefined)
-      throw new PlatformError(
-        `platform:service.env.${name}: set as a secret in the stack file, but the program received no value for it`,
-      );
-    values[name] = data;
-  }
-  return new AwsSecretEnv("api-env", awsContextOf(cfg), values, kmsKeyArn);
+  return new AwsSecretEnv("api-env", awsContextOf(cfg), secretEnvValues(cfg, secrets.secretEnv), kmsKeyArn);
 }

@@ -13,8 +13,8 @@ import { K8sPostgresWithBackups } from "../components/postgres-with-backups/k8s"
 import { K8sRedisCache } from "../components/redis-cache/k8s";
 import { cpuCores, k8sLabels, memoryGib } from "../components/shared/kubernetes";
 import type { Linkable } from "../components/shared/link";
-import { PlatformError } from "../components/shared/errors";
 import { kubernetesContextOf, type EnvironmentConfig } from "./config";
+import { secretEnvValues } from "./secret-env";
 
 /** Stack outputs of the platform program on Kubernetes. No secret values: names and in-cluster URLs. */
 export interface K8sPlatformOutputs {
@@ -305,15 +305,9 @@ function secretEnvSecret(
   opts: pulumi.CustomResourceOptions,
 ): Linkable | undefined {
   if (cfg.secretEnvNames.length === 0) return undefined;
-  const stringData: Record<string, pulumi.Input<string>> = {};
-  for (const name of cfg.secretEnvNames) {
-    const v = values[name];
-    if (v === undefined)
-      throw new PlatformError(
-        `platform:service.env.${name}: set as a secret in the stack file, but the program received no value for it`,
-      );
-    stringData[name] = pulumi.secret(v);
-  }
+  const stringData = Object.fromEntries(
+    Object.entries(secretEnvValues(cfg, values)).map(([name, v]) => [name, pulumi.secret(v)]),
+  );
   const ctx = kubernetesContextOf(cfg);
   new k8s.core.v1.Secret(
     "api-env",

@@ -7,10 +7,10 @@ import { Network } from "../components/network";
 import { ObservabilityStack } from "../components/observability-stack";
 import { PostgresWithBackups } from "../components/postgres-with-backups";
 import { RedisCache } from "../components/redis-cache";
-import { PlatformError } from "../components/shared/errors";
 import { platformLabels } from "../components/shared/labels";
 import { childName } from "../components/shared/naming";
 import { createStoredSecret } from "../components/shared/secrets";
+import { secretEnvValues, storeSecretEnv } from "./secret-env";
 import type { Link, Linkable } from "../components/shared/link";
 import { contextOf, type EnvironmentConfig } from "./config";
 
@@ -278,20 +278,19 @@ export class SecretEnv extends pulumi.ComponentResource implements Linkable {
     opts: pulumi.ComponentResourceOptions = {},
   ) {
     super(SECRET_ENV_TYPE, name, {}, opts);
-    const secretEnv: Record<string, pulumi.Input<string>> = {};
-    for (const [env, data] of Object.entries(values)) {
-      const { secret } = createStoredSecret({
-        ctx,
-        owner: "api",
-        role: `env-${env.toLowerCase().replaceAll("_", "-")}`,
-        data,
-        labels: platformLabels(ctx, "cloud-run"),
-        kmsKeyId,
-        parent: this,
-      });
-      secretEnv[env] = secret.id;
-    }
-    this.link = { secretEnv, secretIds: Object.values(secretEnv) };
+    this.link = storeSecretEnv(
+      values,
+      (role, data) =>
+        createStoredSecret({
+          ctx,
+          owner: "api",
+          role,
+          data,
+          labels: platformLabels(ctx, "cloud-run"),
+          kmsKeyId,
+          parent: this,
+        }).secret.id,
+    );
     this.registerOutputs({});
   }
 
@@ -307,14 +306,6 @@ function secretEnvLink(
   dependsOn: pulumi.Resource[],
 ): Linkable | undefined {
   if (cfg.secretEnvNames.length === 0) return undefined;
-  const values: Record<string, pulumi.Input<string>> = {};
-  for (const name of cfg.secretEnvNames) {
-    const data = secrets.secretEnv?.[name];
-    if (data === undefined)
-      throw new PlatformError(
-        `platform:service.env.${name}: set as a secret in the stack file, but the program received no value for it`,
-      );
-    values[name] = data;
-  }
+  const values = secretEnvValues(cfg, secrets.secretEnv);
   return new SecretEnv("api-env", contextOf(cfg), values, kmsKeyId, { dependsOn });
 }
