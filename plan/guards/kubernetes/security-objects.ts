@@ -15,16 +15,7 @@ import {
 } from "../types";
 import { parseHumanDuration } from "../../../components/shared/durations";
 import { isOpaque } from "../values";
-import {
-  K8S,
-  at,
-  k8sLabel,
-  obj,
-  objectName,
-  podLabels,
-  sameNamespace,
-  selects,
-} from "./tokens";
+import { K8S, at, k8sLabel, obj, objectName, podLabels, sameNamespace, selects } from "./tokens";
 const security = { category: Category.security } as const;
 const hit = (r: GuardResource, message: string): RuleHit => ({
   message: `${k8sLabel(r)}: ${message}`,
