@@ -80,7 +80,9 @@ export function renderCostReport(r: EnvCostReport): string {
   const rows = [...e.lines].sort(
     (a, b) => (b.baseline ?? 0) + (b.usage ?? 0) - ((a.baseline ?? 0) + (a.usage ?? 0)),
   );
-  const lines = [`Environment ${r.env} (${r.region}), prices as of ${e.asOf}, 730-hour month`, ""];
+  // A cluster has no region: its rates come from the Namespace (or the defaults), said per line.
+  const where = r.region ? ` (${r.region})` : "";
+  const lines = [`Environment ${r.env}${where}, prices as of ${e.asOf}, 730-hour month`, ""];
   lines.push(`  ${"monthly".padStart(10)}  ${"baseline".padStart(10)}  ${"usage".padStart(9)}  resource`);
   for (const l of rows) {
     const total = l.notPriced ? "not priced" : formatUsd((l.baseline ?? 0) + (l.usage ?? 0));

@@ -83,7 +83,8 @@ describe("cost on the real synth", () => {
       Object.values(e.byComponent).reduce((a, b) => a + b, 0),
       9,
     );
-    process.stdout.write(`${renderCostReport(report)}\n`);
+    // A cluster has no region: the header names none (it said "k8s-dev ()").
+    expect(renderCostReport(report).split("\n")[0]).toMatch(/^Environment k8s-dev, prices as of /);
   });
 
   it("k8s-prod: the Deployment at its HPA minimum, CNPG instances with the Barman sidecar and volumes, the Valkey StatefulSet with its claims", () => {
@@ -108,7 +109,9 @@ describe("cost on the real synth", () => {
     expect(cluster.notes).toContain(
       "rates from Namespace shop-k8s-prod (platform.dev/cost-rates): $0.0445/vCPU-h, $0.0049225/GiB-h, $0.08/GB-month",
     );
-    process.stdout.write(`${renderCostReport(report)}\n`);
+    expect(renderCostReport(report).split("\n")[0]).toMatch(
+      /^Environment k8s-prod \(us-west-2\), prices as of /,
+    );
   });
 });
 
