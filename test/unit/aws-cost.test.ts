@@ -448,9 +448,11 @@ describe("regions", () => {
     },
   );
 
-  it("a region outside the table is an error naming the allowed regions; a resource's own region input wins", () => {
-    expect(() => aws(KEY, {}, {}, "mars-north-1")).toThrow(
-      "AWS cost: region mars-north-1 is not in the AWS price table (plan/cost/prices/aws.ts); regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1",
+  it("a region outside the table leaves the line not priced, naming the table's regions (no fallback); a resource's own region input wins", () => {
+    const off = aws(KEY, {}, {}, "mars-north-1");
+    expect(off.notPriced).toBe(true);
+    expect(notes(off)).toContain(
+      "AWS prices: region mars-north-1 is not in the AWS price table; regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1",
     );
     expect(total(aws(KEY, { region: US }, {}, "eu-west-1"))).toBe(1);
     expect(aws(KEY, { region: "eu-west-1" }, {}, US).notPriced).toBe(true);

@@ -2,7 +2,6 @@
  * What every AWS estimator shares: the region's price table, and a bill that records which prices
  * the table lacks so the line is marked not priced (nothing known) or priced in part.
  */
-import { PlatformError } from "../../../../components/shared/errors";
 import {
   AWS_PRICES,
   AWS_REGIONS,
@@ -55,13 +54,14 @@ export function awsBill(input: EstimateInput): AwsBill {
   const own = input.read.str("region");
   const region = typeof own === "string" && own.length > 0 ? own : input.region;
   const { table } = awsRegionPrices(region);
-  // No silent fallback to another region's prices: an unknown region stops the estimate.
-  if (!table)
-    throw new PlatformError(
-      `AWS cost: region ${region} is not in the AWS price table (plan/cost/prices/aws.ts); regions: ${AWS_REGIONS.join(", ")}`,
-    );
   const b = bill();
   const missing: string[] = [];
+  // No fallback to another region's prices: a region outside the table (a GCP stack's region in a
+  // mixed plan, a typo) leaves the line not priced, saying which regions the table has.
+  if (!table)
+    missing.push(
+      `AWS prices: region ${region} is not in the AWS price table; regions: ${AWS_REGIONS.join(", ")}`,
+    );
   let priced = 0;
   return {
     region,
