@@ -65,8 +65,9 @@ const REFERENCE = /^(arn:aws[a-z-]*:|\/aws\/reference\/|\{\{resolve:)/;
 const ACCESS_KEY = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 
 /**
- * Why an environment variable looks like a hard-coded secret, or undefined. Names ending in
- * `_ARN`/`_NAME`/`_ID` and ARN values are references and pass.
+ * The reason an environment variable looks like a hard-coded secret; undefined when it does not.
+ * References pass: ARN and Secrets Manager / SSM values, and names ending in `_ARN`, `_NAME`, `_ID`,
+ * `_URL`, `_ENDPOINT`, `_HOST` or `_REGION`.
  *
  * @example
  * ```ts
