@@ -1,81 +1,15 @@
-import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { runPolicy as runProdPolicy, type Reported } from "../support/policy-harness";
 import { KUBERNETES_RULES } from "../../plan/guards/registry";
 import { runGuards } from "../../plan/guards/run";
 import type { GuardResource } from "../../plan/guards/types";
 import { buildPolicies, policyName, resolveProfile, type PlatformPolicy } from "../../policy/policies";
 import { K8S_RULE_CASES, carefulK8sProd } from "./k8s-guard-cases";
 
-interface Reported {
-  readonly message: string;
-  readonly urn?: string;
-  readonly level: "advisory" | "mandatory";
-}
-
 const config = { profile: "prod" } as const;
-
-function resourceArgs(r: GuardResource): ResourceValidationArgs {
-  return {
-    type: r.type,
-    props: r.inputs as Record<string, any>,
-    urn: r.urn,
-    name: r.name,
-    opts: {
-      protect: r.protect ?? false,
-      ignoreChanges: [],
-      aliases: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-      additionalSecretOutputs: [],
-      ...(r.parent !== undefined ? { parent: r.parent } : {}),
-    },
-    stackTags: new Map(),
-    isType: () => false,
-    asType: () => undefined,
-    getConfig: <T extends object>() => config as T,
-    notApplicable: (reason?: string): never => {
-      throw new Error(`not applicable: ${reason}`);
-    },
-  };
-}
-
-function stackArgs(resources: readonly GuardResource[]): StackValidationArgs {
-  return {
-    resources: resources.map(
-      (r) =>
-        ({
-          ...resourceArgs(r),
-          ...(r.parent !== undefined ? { parent: { urn: r.parent } } : {}),
-          dependencies: [],
-          propertyDependencies: {},
-        }) as unknown as PolicyResource,
-    ),
-    stackTags: new Map(),
-    getConfig: <T extends object>() => config as T,
-    notApplicable: (reason?: string): never => {
-      throw new Error(`not applicable: ${reason}`);
-    },
-  };
-}
-
-function runPolicy(policy: PlatformPolicy, resources: readonly GuardResource[]): Reported[] {
-  const out: Reported[] = [];
-  const level = policy.enforcementLevel as Reported["level"];
-  const report = (message: unknown, urn?: string) => {
-    if (typeof message === "object" && message !== null) {
-      const m = message as { message: string; urn?: string; enforcementLevel: Reported["level"] };
-      out.push({
-        message: m.message,
-        ...(m.urn !== undefined ? { urn: m.urn } : {}),
-        level: m.enforcementLevel,
-      });
-    } else out.push({ message: String(message), ...(urn !== undefined ? { urn } : {}), level });
-  };
-  if ("validateResource" in policy)
-    for (const r of resources) policy.validateResource(resourceArgs(r), report);
-  else policy.validateStack(stackArgs(resources), report);
-  return out;
-}
+const runPolicy = (policy: PlatformPolicy, resources: readonly GuardResource[]) =>
+  runProdPolicy(policy, resources, config);
 
 const policies = new Map(buildPolicies({ profile: "prod" }).map((p) => [p.name, p] as const));
 
