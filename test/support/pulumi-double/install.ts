@@ -21,10 +21,25 @@ export function doubleMainPath(): string {
   return path.join(dir, "dist", "test", "support", "pulumi-double", "main.js");
 }
 
-/** The POSIX shell shim that execs the double with this Node binary. */
-export function shimScript(main = doubleMainPath(), node = process.execPath): string {
+/**
+ * The POSIX shell shim that execs the double with this Node binary. Its compile cache stays in
+ * this process's temp dir (`NODE_COMPILE_CACHE`, unless the caller set one): the Automation API
+ * starts the double with the stack worker's own TMPDIR, where the cache would start empty for
+ * every operation.
+ */
+export function shimScript(
+  main = doubleMainPath(),
+  node = process.execPath,
+  compileCache = process.env["NODE_COMPILE_CACHE"] ?? path.join(os.tmpdir(), "node-compile-cache"),
+): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  return `#!/bin/sh\n# Pulumi CLI double (test/support/pulumi-double). Not the real Pulumi CLI.\nexec ${q(node)} ${q(main)} "$@"\n`;
+  return [
+    "#!/bin/sh",
+    "# Pulumi CLI double (test/support/pulumi-double). Not the real Pulumi CLI.",
+    `[ -n "$NODE_COMPILE_CACHE" ] || NODE_COMPILE_CACHE=${q(compileCache)}; export NODE_COMPILE_CACHE`,
+    `exec ${q(node)} ${q(main)} "$@"`,
+    "",
+  ].join("\n");
 }
 
 /**
