@@ -7,18 +7,27 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-/** Absolute path of the compiled double (`dist/test/support/pulumi-double/main.js`). */
-export function doubleMainPath(): string {
-  const here = __dirname;
-  const marker = `${path.sep}dist${path.sep}`;
-  if (here.includes(marker)) return path.join(here, "main.js");
-  let dir = here;
+/** `dist/test/support/pulumi-double`, from the compiled file or the TypeScript source. */
+function compiledDir(): string {
+  if (__dirname.includes(`${path.sep}dist${path.sep}`)) return __dirname;
+  let dir = __dirname;
   while (!fs.existsSync(path.join(dir, "package.json"))) {
     const up = path.dirname(dir);
-    if (up === dir) throw new Error(`pulumi-double: no package.json above ${here}`);
+    if (up === dir) throw new Error(`pulumi-double: no package.json above ${__dirname}`);
     dir = up;
   }
-  return path.join(dir, "dist", "test", "support", "pulumi-double", "main.js");
+  return path.join(dir, "dist", "test", "support", "pulumi-double");
+}
+
+/**
+ * Absolute path of the compiled double: `dist/test/support/pulumi-double/main.bundle.cjs`, one
+ * file that starts faster (written by `npm run build`, scripts/bundle-double.cjs), else `main.js`
+ * next to it (a plain `tsc` build). After editing the double, run `npm run build`, not only tsc.
+ */
+export function doubleMainPath(): string {
+  const dir = compiledDir();
+  const bundle = path.join(dir, "main.bundle.cjs");
+  return fs.existsSync(bundle) ? bundle : path.join(dir, "main.js");
 }
 
 /**
