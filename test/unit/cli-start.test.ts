@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { tempDir } from "../support/temp";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const BIN = path.join(REPO, "bin", "platform.cjs");
@@ -71,5 +72,38 @@ describe("what config validation, cost and review load", () => {
       console.log(JSON.stringify([...sdks]));`;
     const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: REPO });
     expect(JSON.parse(stdout.trim()), "provider SDKs loaded by the schema or the cost report").toEqual([]);
+  });
+});
+
+describe("the orchestrator's entry points (orchestrator/compile-cache.ts)", () => {
+  it("the CLI process formats the SDK's promise captures plainly and other stacks as Node does", async () => {
+    // Run `cli.js --version` (an entry point) with a preload that reports, at exit, how this
+    // process formats a stack captured in debuggable.js and one captured elsewhere.
+    const probe = path.join(tempDir("cli-start-"), "probe.js");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => {
+        const site = (file) => ({ getFileName: () => file, toString: () => "f (" + file + ":1:1)" });
+        const sdk = Error.prepareStackTrace(new Error("p"), [site("/x/node_modules/@pulumi/pulumi/runtime/debuggable.js")]);
+        const other = Error.prepareStackTrace(new Error("o"), [site("/x/app.js")]);
+        const name = Error.prepareStackTrace.name;
+        require("node:fs").writeSync(2, JSON.stringify({ sdk, other: typeof other, name }) + "\\n");
+      });`,
+    );
+    const r = await promisify(execFile)(process.execPath, [
+      "-r",
+      probe,
+      path.join(REPO, "dist", "orchestrator", "cli.js"),
+      "--version",
+    ]);
+    const report = JSON.parse(r.stderr.trim().split("\n").pop()!) as {
+      sdk: string;
+      other: string;
+      name: string;
+    };
+    // Node's own formatter is ErrorPrepareStackTrace: the entry point wrapped it.
+    expect(report.name, "Error.prepareStackTrace").not.toBe("ErrorPrepareStackTrace");
+    expect(report.sdk).toBe("Error: p\n    at f (/x/node_modules/@pulumi/pulumi/runtime/debuggable.js:1:1)");
+    expect(report.other).toBe("string");
   });
 });
