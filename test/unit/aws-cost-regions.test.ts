@@ -8,6 +8,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { AWS_PRICES, AWS_REGIONS, DEFAULT_USAGE, estimateResources, type Usage } from "../../plan/cost";
 import { priceOne, res, total } from "./cost-helpers";
+import { R6G_LARGE, REDIS_T4G } from "./aws-source-figures";
 
 const US = "us-east-1";
 const RDS = "aws:rds/instance:Instance";
@@ -26,26 +27,6 @@ const aws = (type: string, inputs: Record<string, unknown>, region: string, usag
   priceOne(type, inputs, usage, region);
 const notes = (l: { notes?: readonly string[] }) => (l.notes ?? []).join("\n");
 
-/** db.r6g.large PostgreSQL Single-AZ $/h: vantage-sh/ec2instances.info@14ede5a www/rds/instances.json. */
-const R6G_LARGE: Record<string, number> = {
-  "us-east-1": 0.225,
-  "us-east-2": 0.225,
-  "us-west-2": 0.225,
-  "eu-west-1": 0.252,
-  "eu-central-1": 0.274,
-  "ap-southeast-1": 0.27,
-};
-
-/** Redis OSS node $/h [t4g.micro, t4g.small]: vantage-sh/ec2instances.info@3e75a5d www/cache/instances.json. */
-const REDIS: Record<string, [number, number]> = {
-  "us-east-1": [0.016, 0.032],
-  "us-east-2": [0.016, 0.032],
-  "us-west-2": [0.016, 0.032],
-  "eu-west-1": [0.017, 0.034],
-  "eu-central-1": [0.018, 0.036],
-  "ap-southeast-1": [0.024, 0.048],
-};
-
 describe.each(AWS_REGIONS.map((r) => [r]))("%s", (region) => {
   it("a db.r6g.large read replica (Single-AZ): the sourced hourly rate × 730", () => {
     const line = aws(RDS, { instanceClass: "db.r6g.large", replicateSourceDb: "shop-db" }, region);
@@ -55,7 +36,7 @@ describe.each(AWS_REGIONS.map((r) => [r]))("%s", (region) => {
   });
 
   it("Redis OSS nodes: 2 × cache.t4g.micro and 1 × cache.t4g.small at the sourced rates", () => {
-    const [micro, small] = REDIS[region]!;
+    const [micro, small] = REDIS_T4G[region]!;
     const two = aws(RG, { engine: "redis", nodeType: "cache.t4g.micro", numCacheClusters: 2 }, region);
     expect(total(two)).toBeCloseTo(2 * micro * 730, 9);
     expect(total(aws(RG, { engine: "redis", nodeType: "cache.t4g.small" }, region))).toBeCloseTo(

@@ -12,6 +12,7 @@ import { tempDir } from "../support/temp";
 import { synth } from "../../orchestrator/synth";
 import { costReport, type EnvCostReport } from "../../orchestrator/review/cost-report";
 import { AWS_REGIONS } from "../../plan/cost";
+import { R6G_LARGE } from "./aws-source-figures";
 
 const OUTSIDE = "ca-central-1";
 const PROD_REGIONS = [...AWS_REGIONS, OUTSIDE];
@@ -47,16 +48,6 @@ const line = (key: string, name: string) => {
   return hits[0]!;
 };
 const notes = (l: { notes?: readonly string[] }) => (l.notes ?? []).join("\n");
-
-/** db.r6g.large PostgreSQL Single-AZ $/h (vantage-sh/ec2instances.info@14ede5a), as in the source. */
-const R6G_LARGE: Record<string, number> = {
-  "us-east-1": 0.225,
-  "us-east-2": 0.225,
-  "us-west-2": 0.225,
-  "eu-west-1": 0.252,
-  "eu-central-1": 0.274,
-  "ap-southeast-1": 0.27,
-};
 
 /** Parts the table prices nowhere (whatever the region): S3 storage, the metric filters' metrics. */
 const NOWHERE = [/^S3 storage and requests$/, /^the custom metric it publishes/];
