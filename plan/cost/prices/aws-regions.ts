@@ -40,7 +40,7 @@ const SRC = {
   powerTuning:
     "alexcasalboni/aws-lambda-power-tuning@262ecc2 template.yml baseCosts (per-region Lambda duration map: exceptions only for ap-east-1, af-south-1, me-south-1, eu-south-1, ap-northeast-3 and China; this region pays the default, the us-east-1 rate, first tier)",
   tieredOhio:
-    "https://aws.amazon.com/about-aws/whats-new/2022/08/aws-lambda-tiered-pricing (stored copy: x86 in US East (Ohio) $0.0000166667 per GB-s for the first 6 billion GB-s)",
+    "https://aws.amazon.com/de/about-aws/whats-new/2022/08/aws-lambda-tiered-pricing (stored copy, 2022-08-04: x86 in US-Ost (Ohio) 0,0000166667 USD per GB-s for the first 6 billion GB-s)",
   icSnsEu:
     "Infracost golden sns_topic_test (aws_sns_topic.sns_topic_another_region, provider region eu-west-1), infracost@95ba4f4",
 } as const;
