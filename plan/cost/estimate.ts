@@ -40,6 +40,12 @@ export interface CostResource {
 export interface EstimateOptions {
   /** The environment's region (`gcp:region`), used when a resource does not name its own. */
   readonly region: string;
+  /**
+   * Keep each line's `notes` (how the figure was computed). The review prints none of them: it
+   * drops them as it goes, which keeps a 100,000-step plan's lines tens of megabytes smaller.
+   * @default true
+   */
+  readonly notes?: boolean;
 }
 
 /**
@@ -111,6 +117,7 @@ export function estimateResources(
       componentOf(res),
       resources,
       siblingsOf,
+      options.notes !== false,
     );
     lines.push(priced.line);
     if (priced.partlyUnknown) partlyUnknown.push(res.urn);
@@ -248,6 +255,7 @@ export function estimatePlan(
   };
   const lines: PlanCostLine[] = [];
   const partlyUnknown = new Set<string>();
+  const keepNotes = options.notes !== false;
 
   for (const step of steps) {
     const sides = SIDES[step.op];
@@ -268,9 +276,10 @@ export function estimatePlan(
         component,
         worlds[side],
         siblingsOf[side],
+        keepNotes,
       );
       if (priced.partlyUnknown) partlyUnknown.add(step.urn);
-      if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
+      if (own !== undefined || step.op === "same" || step.op === "refresh" || !keepNotes) return priced.line;
       const which = side === "before" ? "old" : "new";
       const note =
         other !== undefined
@@ -463,6 +472,7 @@ function priceResource(
   component: string | undefined,
   related: readonly CostResource[],
   siblingsOf?: (res: CostResource) => (type: string) => readonly SiblingResource[],
+  keepNotes = true,
 ): { readonly line: CostLine; readonly partlyUnknown: boolean } {
   const base = {
     urn: res.urn,
@@ -473,7 +483,9 @@ function priceResource(
   const estimator = estimatorFor(res.type);
   if (!estimator) {
     return {
-      line: { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] },
+      line: keepNotes
+        ? { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] }
+        : { ...base, notPriced: true },
       partlyUnknown: false,
     };
   }
@@ -490,23 +502,45 @@ function priceResource(
     related,
     ...(siblingsOf ? { siblings: siblingsOf(res) } : {}),
   });
+  const partly = read.unknown.length > 0 || est.partial === true;
+  if (!keepNotes) {
+    const line: CostLine = est.notPriced
+      ? { ...base, notPriced: true }
+      : { ...base, baseline: est.baseline, usage: est.usage };
+    return { line, partlyUnknown: partly };
+  }
   const notes = [...est.notes];
   if (read.unknown.length > 0)
     notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
   const line: CostLine = est.notPriced
     ? { ...base, notPriced: true, notes }
     : { ...base, baseline: est.baseline, usage: est.usage, notes };
-  return { line, partlyUnknown: read.unknown.length > 0 || est.partial === true };
+  return { line, partlyUnknown: partly };
 }
+
+/** Marks a parent chain that reaches no `platform:*` resource (in {@link NEAREST}). */
+const NONE = "";
+
+/**
+ * Per URN index, the nearest `platform:*` URN found walking up from a parent (or {@link NONE}):
+ * every resource of a component walks the same chain, so each parent is walked once per index.
+ */
+const NEAREST = new WeakMap<ReadonlyMap<string, CostResource>, Map<string, string>>();
 
 /** The nearest `platform:*` parent URN, else `type:<component type>` from the URN's type chain. */
 function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostResource>): string | undefined {
-  const seen = new Set<string>();
-  let parent = res.parent;
-  while (parent !== undefined && !seen.has(parent)) {
-    seen.add(parent);
-    if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
-    parent = byUrn.get(parent)?.parent;
+  if (res.parent !== undefined) {
+    let memo = NEAREST.get(byUrn);
+    if (!memo) {
+      memo = new Map();
+      NEAREST.set(byUrn, memo);
+    }
+    let found = memo.get(res.parent);
+    if (found === undefined) {
+      found = walkToComponent(res.parent, byUrn);
+      memo.set(res.parent, found);
+    }
+    if (found !== NONE) return found;
   }
   // No usable parent chain: the URN's own type chain still names the enclosing component type.
   const chain = res.urn.split("::")[2]?.split("$") ?? [];
@@ -515,6 +549,18 @@ function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostRes
     .reverse()
     .find((t) => t.startsWith("platform:"));
   return outer === undefined ? undefined : `type:${outer}`;
+}
+
+/** The first `platform:*` URN up the parent chain from `start`, or {@link NONE} (a cycle ends it). */
+function walkToComponent(start: string, byUrn: ReadonlyMap<string, CostResource>): string {
+  const seen = new Set<string>();
+  let parent: string | undefined = start;
+  while (parent !== undefined && !seen.has(parent)) {
+    seen.add(parent);
+    if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
+    parent = byUrn.get(parent)?.parent;
+  }
+  return NONE;
 }
 
 function notPricedTypes(lines: readonly CostLine[]): string[] {

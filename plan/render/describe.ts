@@ -19,6 +19,9 @@ import { detailedDiff, formatPath, parsePath, valueAt, type PathSegment } from "
 import { changeKind, changedSteps, countChanges, type ChangeCounts, type ChangeKind } from "../parse";
 import { Status, type EnvCost, type EnvReview } from "./types";
 
+// `localeCompare` with no locale, without building a collator per call (100,000-row sorts).
+const collate = new Intl.Collator().compare;
+
 /** One property line of a resource change. */
 export interface PropertyLine {
   readonly path: string;
@@ -258,8 +261,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     (a, b) =>
       Number(b.blocking) - Number(a.blocking) ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.id.localeCompare(b.id) ||
-      (a.urn ?? "").localeCompare(b.urn ?? ""),
+      collate(a.id, b.id) ||
+      collate(a.urn ?? "", b.urn ?? ""),
   );
 }
 
@@ -426,9 +429,7 @@ export function costRows(cost: EnvCost): CostRow[] {
   }
   return rows.sort(
     (a, b) =>
-      Math.abs(b.delta) - Math.abs(a.delta) ||
-      (b.after ?? 0) - (a.after ?? 0) ||
-      a.name.localeCompare(b.name),
+      Math.abs(b.delta) - Math.abs(a.delta) || (b.after ?? 0) - (a.after ?? 0) || collate(a.name, b.name),
   );
 }
 
