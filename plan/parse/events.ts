@@ -9,7 +9,7 @@
  */
 import { parseUrn, Severity } from "../model";
 import { forEachLine, sourceName, type LineSource } from "./lines";
-import { buildStep, isOp, StepStore } from "./steps";
+import { buildStep, isOp, StepStore, StringPool } from "./steps";
 import {
   DiagnosticSeverity,
   EnforcementLevel,
@@ -84,6 +84,7 @@ export function stripColorMarkup(message: string): string {
  */
 export class EngineEventCollector {
   private readonly store = new StepStore();
+  private readonly strings = new StringPool();
   private summary: ChangeSummary | undefined;
   private readonly diagnostics: PlanDiagnostic[] = [];
   private readonly corrupt: CorruptLine[] = [];
@@ -224,19 +225,22 @@ export class EngineEventCollector {
       this.reject(lineNo, "resourcePreEvent without metadata");
       return;
     }
-    const step = buildStep({
-      op: meta.op,
-      urn: meta.urn,
-      type: meta.type,
-      old: meta.old,
-      new: meta.new,
-      diffs: meta.diffs,
-      keys: meta.keys,
-      detailedDiff: meta.detailedDiff,
-      diffKindKey: "diffKind",
-      logical: meta.logical,
-      provider: meta.provider,
-    });
+    const step = buildStep(
+      {
+        op: meta.op,
+        urn: meta.urn,
+        type: meta.type,
+        old: meta.old,
+        new: meta.new,
+        diffs: meta.diffs,
+        keys: meta.keys,
+        detailedDiff: meta.detailedDiff,
+        diffKindKey: "diffKind",
+        logical: meta.logical,
+        provider: meta.provider,
+      },
+      this.strings,
+    );
     if (typeof step === "string") this.reject(lineNo, `resourcePreEvent: ${step}`);
     else this.store.add(step);
   }
