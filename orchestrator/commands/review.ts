@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { Option, type Command } from "commander";
 import { PlatformError } from "../../components/shared/errors";
 import { publishReview } from "../../plan/github";
-import { renderComments, renderText, reviewJson, shouldColor, writeJson } from "../../plan/render";
+import { renderComments, renderText, shouldColor, streamingReviewJson, writeJson } from "../../plan/render";
 import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
 import type { StepSource } from "../review";
@@ -101,7 +101,7 @@ export function registerReview(program: Command): void {
       // JSON is written in pieces as it is serialized: a 100,000-step review is tens of megabytes.
       const output = reviewOutput(flags.out);
       if (flags.format === "json") {
-        writeJson(reviewJson(reviews), output.write);
+        writeJson(streamingReviewJson(reviews), output.write);
         output.write("\n");
       } else
         output.write(

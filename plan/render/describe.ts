@@ -16,7 +16,7 @@ import {
   type PlanValue,
 } from "../model";
 import { detailedDiff, formatPath, parsePath, valueAt, type PathSegment } from "../diff";
-import { changeKind, changedSteps, countChanges, type ChangeCounts, type ChangeKind } from "../parse";
+import { changeKind, countChanges, isRootStack, type ChangeCounts, type ChangeKind } from "../parse";
 import { Status, type EnvCost, type EnvReview } from "./types";
 
 // `localeCompare` with no locale, without building a collator per call (100,000-row sorts).
@@ -70,23 +70,43 @@ export interface DescribeOptions {
  * ```
  */
 export function describeChanges(steps: readonly PlanStep[], options: DescribeOptions = {}): ResourceChange[] {
-  const max = options.maxProperties ?? Infinity;
-  return changedSteps(steps).map((step) => {
-    const kind = changeKind(step)!;
-    const all = propertyLines(step, kind);
-    const properties = all.length > max ? all.slice(0, max) : all;
-    return {
-      kind,
-      op: step.op,
-      urn: step.urn,
-      type: step.type,
-      name: step.name,
-      protect: step.protect === true,
-      replaceReasons: step.replaceReasons,
-      properties,
-      omitted: all.length - properties.length,
-    };
-  });
+  return [...eachChange(steps, options)];
+}
+
+/**
+ * {@link describeChanges} one change at a time: a writer that streams its output need not hold
+ * the property lines of every change of a large plan at once.
+ *
+ * @example
+ * ```ts
+ * for (const c of eachChange(review.steps)) write(`${c.kind} ${c.name}\n`);
+ * ```
+ */
+export function* eachChange(
+  steps: readonly PlanStep[],
+  options: DescribeOptions = {},
+): Generator<ResourceChange, void, undefined> {
+  for (const step of steps) {
+    if (isRootStack(step) || changeKind(step) === undefined) continue;
+    yield describeStep(step, options.maxProperties ?? Infinity);
+  }
+}
+
+function describeStep(step: PlanStep, max: number): ResourceChange {
+  const kind = changeKind(step)!;
+  const all = propertyLines(step, kind);
+  const properties = all.length > max ? all.slice(0, max) : all;
+  return {
+    kind,
+    op: step.op,
+    urn: step.urn,
+    type: step.type,
+    name: step.name,
+    protect: step.protect === true,
+    replaceReasons: step.replaceReasons,
+    properties,
+    omitted: all.length - properties.length,
+  };
 }
 
 function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {

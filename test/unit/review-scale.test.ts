@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { DEFAULT_USAGE, estimateResources } from "../../plan/cost";
-import { reviewJson, writeJson } from "../../plan/render";
+import { reviewJson, streamingReviewJson, writeJson } from "../../plan/render";
 import { review } from "../../orchestrator/review";
 import { res } from "./cost-helpers";
 import { tempDir } from "../support/temp";
@@ -70,7 +70,11 @@ describe("the review's JSON, written in pieces", () => {
     expect(reviews[0]!.steps.length).toBeGreaterThan(2_000);
     expect(reviews[0]!.findings.some((f) => f.class === "existing")).toBe(true);
     const json = reviewJson(reviews);
-    expect(streamed(json)).toBe(JSON.stringify(json, null, 2));
+    const text = JSON.stringify(json, null, 2);
+    expect(streamed(json)).toBe(text);
+    // The CLI's document makes its changes and cost lines as it writes them.
+    expect(streamed(streamingReviewJson(reviews))).toBe(text);
+    expect(JSON.stringify(streamingReviewJson(reviews), null, 2)).toBe(text);
   });
 
   it("is byte for byte the in-memory JSON on a recorded preview fixture", async () => {
