@@ -90,7 +90,6 @@ export function buildStep(raw: RawStep, strings: Pick<StringPool, "get"> = NO_PO
   const urn = raw.urn;
   const oldState = asState(raw.old);
   const newState = asState(raw.new);
-  const parsed = parseUrn(urn);
   const type = strings.get(
     typeof raw.type === "string" && raw.type.length > 0
       ? raw.type
@@ -98,9 +97,9 @@ export function buildStep(raw: RawStep, strings: Pick<StringPool, "get"> = NO_PO
         ? newState.type
         : typeof oldState?.type === "string"
           ? oldState.type
-          : (parsed?.type ?? ""),
+          : (parseUrn(urn)?.type ?? ""),
   );
-  const name = parsed?.name ?? urn;
+  const name = urnName(urn);
 
   let oldInputs: PlanInputs | undefined;
   let newInputs: PlanInputs | undefined;
@@ -142,6 +141,23 @@ export function buildStep(raw: RawStep, strings: Pick<StringPool, "get"> = NO_PO
     ...(provider ? { provider } : {}),
   };
 }
+
+/**
+ * `parseUrn(urn)?.name ?? urn` without splitting the whole URN (once per step of a large plan):
+ * what follows the third `::`, for a URN that starts with `urn:pulumi:`.
+ */
+function urnName(urn: string): string {
+  let at = urn.indexOf("::");
+  // The stack part (before the first `::`) must itself start with `urn:pulumi:`.
+  if (at < URN_PREFIX.length || !urn.startsWith(URN_PREFIX)) return urn;
+  for (let i = 1; i < 3; i++) {
+    at = urn.indexOf("::", at + 2);
+    if (at < 0) return urn;
+  }
+  return urn.slice(at + 2);
+}
+
+const URN_PREFIX = "urn:pulumi:";
 
 /**
  * The protect flag of a state: the engine writes `protect` only when true (Go `omitempty` in both

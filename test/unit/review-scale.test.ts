@@ -2,10 +2,13 @@
 // same results as the plain scans and JSON.stringify they replace.
 import * as path from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
+import fc from "fast-check";
 import { expect } from "../support/expect";
 import { DEFAULT_USAGE, estimateResources } from "../../plan/cost";
 import { reviewJson, streamingReviewJson, writeJson } from "../../plan/render";
 import { review } from "../../orchestrator/review";
+import { parseUrn, type PlanStep } from "../../plan/model";
+import { buildStep } from "../../plan/parse";
 import { res } from "./cost-helpers";
 import { tempDir } from "../support/temp";
 
@@ -86,5 +89,20 @@ describe("the review's JSON, written in pieces", () => {
     });
     const json = reviewJson(reviews);
     expect(streamed(json)).toBe(JSON.stringify(json, null, 2));
+  });
+});
+
+describe("a step's name, read without splitting its URN", () => {
+  it("is parseUrn's name (the URN itself when it is not one), for any URN-like string", () => {
+    const piece = fc.constantFrom("urn:pulumi:", ":", "::", "a", "$", "b:", "prod", "platform:app:Svc");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const urn = pieces.join("");
+        const step = buildStep({ op: "same", urn, type: "t", diffKindKey: "diffKind" });
+        if (urn.length === 0) return expect(step).toBe("step without a string urn");
+        expect((step as PlanStep).name).toBe(parseUrn(urn)?.name ?? urn);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
