@@ -237,31 +237,32 @@ export function estimatePlan(
     ...(s.parent !== undefined ? { parent: s.parent } : {}),
     inputs: s.newInputs ?? s.oldInputs ?? {},
   });
-  const componentOf = componentResolver(steps.map(asResource));
+  // The after side of each step is also what its component is read from; built once per step.
+  const afterSide = steps.map(asResource);
+  const componentOf = componentResolver(afterSide);
   // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
-  const sideOf = (s: PlanStep, which: "before" | "after"): CostResource => ({
-    ...asResource(s),
-    inputs: (which === "before" ? (s.oldInputs ?? s.newInputs) : (s.newInputs ?? s.oldInputs)) ?? {},
-  });
+  const beforeSide = steps.map((s, i): CostResource =>
+    s.oldInputs ? { ...afterSide[i]!, inputs: s.oldInputs } : afterSide[i]!,
+  );
   const siblingsOf = {
-    before: siblingResolver(steps.map((s) => sideOf(s, "before"))),
-    after: siblingResolver(steps.map((s) => sideOf(s, "after"))),
+    before: siblingResolver(beforeSide),
+    after: siblingResolver(afterSide),
   };
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
   const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
   const worlds = {
-    before: steps.filter((s) => s.oldInputs).map((s) => ({ ...asResource(s), inputs: s.oldInputs })),
-    after: steps.filter((s) => s.newInputs).map((s) => ({ ...asResource(s), inputs: s.newInputs })),
+    before: beforeSide.filter((_, i) => steps[i]!.oldInputs),
+    after: afterSide.filter((_, i) => steps[i]!.newInputs),
   };
   const lines: PlanCostLine[] = [];
   const partlyUnknown = new Set<string>();
   const keepNotes = options.notes !== false;
 
-  for (const step of steps) {
+  steps.forEach((step, at) => {
     const sides = SIDES[step.op];
-    if (!sides || isStructural(step.type)) continue;
-    if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) continue;
-    const res = asResource(step);
+    if (!sides || isStructural(step.type)) return;
+    if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) return;
+    const res = afterSide[at]!;
     const component = componentOf(res);
     const price = (side: "before" | "after"): CostLine => {
       const own = side === "before" ? step.oldInputs : step.newInputs;
@@ -299,7 +300,7 @@ export function estimatePlan(
       ...(after ? { after } : {}),
       delta: (after ? lineTotal(after) : 0) - (before ? lineTotal(before) : 0),
     });
-  }
+  });
   const side = (which: "before" | "after") => {
     const priced = lines.map((l) => l[which]).filter((l): l is CostLine => l !== undefined);
     return { baseline: sum(priced.map((l) => l.baseline ?? 0)), usage: sum(priced.map((l) => l.usage ?? 0)) };
