@@ -101,8 +101,9 @@ export function estimateResources(
   usage: Usage,
   options: EstimateOptions,
 ): CostEstimate {
-  const componentOf = componentResolver(resources);
-  const siblingsOf = siblingResolver(resources);
+  const byUrn = indexByUrn(resources);
+  const componentOf = componentResolver(resources, byUrn);
+  const siblingsOf = siblingResolver(resources, byUrn);
   const pool = freeTierFor(usage);
   const lines: CostLine[] = [];
   const partlyUnknown: string[] = [];
@@ -239,14 +240,16 @@ export function estimatePlan(
   });
   // The after side of each step is also what its component is read from; built once per step.
   const afterSide = steps.map(asResource);
-  const componentOf = componentResolver(afterSide);
+  // Both sides have the same URNs and parents: one index serves every resolver.
+  const byUrn = indexByUrn(afterSide);
+  const componentOf = componentResolver(afterSide, byUrn);
   // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
   const beforeSide = steps.map((s, i): CostResource =>
     s.oldInputs ? { ...afterSide[i]!, inputs: s.oldInputs } : afterSide[i]!,
   );
   const siblingsOf = {
-    before: siblingResolver(beforeSide),
-    after: siblingResolver(afterSide),
+    before: siblingResolver(beforeSide, byUrn),
+    after: siblingResolver(afterSide, byUrn),
   };
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
   const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
@@ -404,11 +407,13 @@ const LABEL_PATHS = [
  * const componentOf = componentResolver(resources);
  * componentOf(resources[3]); // "postgres"
  * ```
+ * @param byUrn The resources by URN (their parents are what is read): several resolvers over the
+ *   same URNs can share one. @default the index of `resources`
  */
 export function componentResolver(
   resources: readonly CostResource[],
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">> = indexByUrn(resources),
 ): (res: CostResource) => string | undefined {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const ancestorOf = (res: CostResource): string | undefined => componentAncestor(res, byUrn);
   const labelOf = (res: CostResource): string | undefined => {
     for (const path of LABEL_PATHS) {
@@ -442,18 +447,19 @@ export function componentResolver(
  * ```ts
  * siblingResolver(resources)(instance)("aws:rds/cluster:Cluster")[0]?.read.num("serverlessv2ScalingConfiguration.minCapacity");
  * ```
+ * @param byUrn As for {@link componentResolver}. @default the index of `resources`
  */
 export function siblingResolver(
   resources: readonly CostResource[],
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">> = indexByUrn(resources),
 ): (res: CostResource) => (type: string) => readonly SiblingResource[] {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const groups = new Map<string, CostResource[]>();
   const keyOf = (r: CostResource) => componentAncestor(r, byUrn) ?? "";
   for (const r of resources) {
     const key = keyOf(r);
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   return (res) => {
     const group = groups.get(keyOf(res)) ?? [];
@@ -519,6 +525,13 @@ function priceResource(
   return { line, partlyUnknown: partly };
 }
 
+/** Resources by URN (the last of a repeated URN wins, as `new Map(entries)` does). */
+function indexByUrn(resources: readonly CostResource[]): Map<string, CostResource> {
+  const byUrn = new Map<string, CostResource>();
+  for (const r of resources) byUrn.set(r.urn, r);
+  return byUrn;
+}
+
 /** Marks a parent chain that reaches no `platform:*` resource (in {@link NEAREST}). */
 const NONE = "";
 
@@ -526,10 +539,13 @@ const NONE = "";
  * Per URN index, the nearest `platform:*` URN found walking up from a parent (or {@link NONE}):
  * every resource of a component walks the same chain, so each parent is walked once per index.
  */
-const NEAREST = new WeakMap<ReadonlyMap<string, CostResource>, Map<string, string>>();
+const NEAREST = new WeakMap<ReadonlyMap<string, Pick<CostResource, "parent">>, Map<string, string>>();
 
 /** The nearest `platform:*` parent URN, else `type:<component type>` from the URN's type chain. */
-function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostResource>): string | undefined {
+function componentAncestor(
+  res: CostResource,
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">>,
+): string | undefined {
   if (res.parent !== undefined) {
     let memo = NEAREST.get(byUrn);
     if (!memo) {
@@ -553,7 +569,7 @@ function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostRes
 }
 
 /** The first `platform:*` URN up the parent chain from `start`, or {@link NONE} (a cycle ends it). */
-function walkToComponent(start: string, byUrn: ReadonlyMap<string, CostResource>): string {
+function walkToComponent(start: string, byUrn: ReadonlyMap<string, Pick<CostResource, "parent">>): string {
   const seen = new Set<string>();
   let parent: string | undefined = start;
   while (parent !== undefined && !seen.has(parent)) {
