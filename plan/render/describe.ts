@@ -447,10 +447,18 @@ export function costRows(cost: EnvCost): CostRow[] {
       notPriced: b.notPriced === true,
     });
   }
-  return rows.sort(
-    (a, b) =>
-      Math.abs(b.delta) - Math.abs(a.delta) || (b.after ?? 0) - (a.after ?? 0) || collate(a.name, b.name),
+  // Sorted by keys read once per row (a 100,000-row plan compares each row some 17 times);
+  // index order breaks ties, as the stable sort of the rows themselves would.
+  const size = new Float64Array(rows.length);
+  const after = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    size[i] = Math.abs(r.delta);
+    after[i] = r.after ?? 0;
+  });
+  const order = Array.from(rows, (_, i) => i).sort(
+    (i, j) => size[j]! - size[i]! || after[j]! - after[i]! || collate(rows[i]!.name, rows[j]!.name) || i - j,
   );
+  return order.map((i) => rows[i]!);
 }
 
 export { formatDelta, formatMoney } from "../cost/format";
