@@ -120,6 +120,20 @@ export class EngineEventCollector {
     this.addEvent(event, lineNo);
   }
 
+  /**
+   * {@link addLine}'s skip of an event kind nothing reads, on the line's bytes before they are
+   * decoded (half the lines of an event log are outputs events). True when the line was taken.
+   */
+  skipBytes(bytes: Buffer, start: number, end: number, lineNo: number): boolean {
+    // The same test as addLine's: ASCII framing, so bytes and characters agree.
+    if (this.parseAll || end - start < 2 || bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d) return false;
+    if (!SKIPPED_LINE.test(bytes.toString("latin1", start, Math.min(end, start + 96)))) return false;
+    this.lines = lineNo;
+    if (this.firstLine === undefined) this.firstLine = bytes.toString("utf8", start, end).slice(0, 80);
+    this.events++;
+    return true;
+  }
+
   /** Records a line that could not be used (throws in strict mode). */
   reject(lineNo: number, error: string): void {
     this.corruptLines++;
@@ -354,6 +368,7 @@ export async function parseEventLog(source: LineSource, options: EventLogOptions
   const collector = new EngineEventCollector({ ...options, file });
   await forEachLine(source, (line, n) => collector.addLine(line, n), {
     onOverlong: (n, bytes) => collector.reject(n, `line of ${bytes} bytes is longer than the limit; skipped`),
+    skip: (bytes, start, end, n) => collector.skipBytes(bytes, start, end, n),
   });
   collector.assertLooksLikeEvents(file);
   return collector.result();

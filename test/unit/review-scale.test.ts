@@ -1,5 +1,6 @@
 // Review at scale: the indexes and writers that make a 100,000-step review affordable give the
 // same results as the plain scans and JSON.stringify they replace.
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
 import fc from "fast-check";
@@ -8,7 +9,7 @@ import { DEFAULT_USAGE, estimateResources } from "../../plan/cost";
 import { reviewJson, streamingReviewJson, writeJson } from "../../plan/render";
 import { review } from "../../orchestrator/review";
 import { parseUrn, type PlanStep } from "../../plan/model";
-import { buildStep } from "../../plan/parse";
+import { buildStep, EngineEventCollector, parseEventLog } from "../../plan/parse";
 import { res } from "./cost-helpers";
 import { tempDir } from "../support/temp";
 
@@ -104,5 +105,32 @@ describe("a step's name, read without splitting its URN", () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe("event-log lines skipped before they are decoded", () => {
+  it("give the result of decoding every line and skipping it afterwards", async () => {
+    const dir = tempDir("review-scale-skip-");
+    const log = path.join(dir, "mono.jsonl");
+    generate(log, { steps: 300 });
+    // A BOM, CRLF line ends, blank lines and non-ASCII text around the lines that are skipped.
+    const lines = readFileSync(log, "utf8").split("\n");
+    const text =
+      "\uFEFF" +
+      lines
+        .map((l, i) => (i % 7 === 0 ? `${l}\r` : i % 11 === 0 ? `${l}\n` : l))
+        .join("\n")
+        .replace('"resOutputsEvent":{', '"resOutputsEvent":{"note":"é ✓",');
+    writeFileSync(log, text);
+    const collector = new EngineEventCollector({ file: log });
+    // As the splitter reads it: no line after the last line break.
+    const split = text.split("\n");
+    if (split.at(-1) === "") split.pop();
+    split.forEach((l, i) => collector.addLine(l.replace(/\r$/, "").replace(/^\uFEFF/, ""), i + 1));
+    const decoded = collector.result();
+    const skipped = await parseEventLog(log);
+    expect(skipped.stats).toEqual(decoded.stats);
+    expect(skipped.steps).toEqual(decoded.steps);
+    expect(skipped.stats.events).toBeGreaterThan(600);
   });
 });
