@@ -2,7 +2,6 @@ import { closeSync, existsSync, openSync, statSync, writeSync } from "node:fs";
 import * as path from "node:path";
 import { Option, type Command } from "commander";
 import { PlatformError } from "../../components/shared/errors";
-import { publishReview } from "../../plan/github";
 import { renderComments, renderText, shouldColor, streamingReviewJson, writeJson } from "../../plan/render";
 import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
@@ -112,6 +111,9 @@ export function registerReview(program: Command): void {
       if (isBlocked(reviews)) process.exitCode = ExitCode.blocked;
       output.close();
       if (flags.post) {
+        // Loaded here: the GitHub client (Octokit) is only needed to post.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { publishReview } = require("../../plan/github") as typeof import("../../plan/github");
         const result = await publishReview(reviews);
         process.stderr.write(`review comment: ${JSON.stringify(result)}\n`);
       }
