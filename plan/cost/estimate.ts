@@ -423,19 +423,27 @@ export function componentResolver(
     return undefined;
   };
   const labelByAncestor = new Map<string, string>();
+  // A plan asks for the component of the very resources it indexed: their labels are read once.
+  const labels = new Map<CostResource, string | undefined>();
   for (const res of resources) {
     const label = labelOf(res);
+    labels.set(res, label);
     const anc = ancestorOf(res);
     if (label !== undefined && anc !== undefined && !labelByAncestor.has(anc))
       labelByAncestor.set(anc, label);
   }
+  const byAncestor = new Map<string, string | undefined>();
+  const ofAncestor = (anc: string): string | undefined => {
+    const type = anc.startsWith("type:") ? anc.slice("type:".length) : parseUrn(anc)?.type;
+    return labelByAncestor.get(anc) ?? (type ? kebab(type.slice(type.lastIndexOf(":") + 1)) : undefined);
+  };
   return (res) => {
-    const own = labelOf(res);
+    const own = labels.has(res) ? labels.get(res) : labelOf(res);
     if (own !== undefined) return own;
     const anc = ancestorOf(res);
     if (anc === undefined) return undefined;
-    const type = anc.startsWith("type:") ? anc.slice("type:".length) : parseUrn(anc)?.type;
-    return labelByAncestor.get(anc) ?? (type ? kebab(type.slice(type.lastIndexOf(":") + 1)) : undefined);
+    if (!byAncestor.has(anc)) byAncestor.set(anc, ofAncestor(anc));
+    return byAncestor.get(anc);
   };
 }
 
