@@ -19,6 +19,7 @@ const path = require("node:path");
 const PROCESS_TESTS = [
   "test/integration/real-cli.test.ts",
   "test/unit/aws-program.test.ts",
+  "test/unit/aws-cost-synth-regions.test.ts",
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",

@@ -2,8 +2,7 @@ import { closeSync, existsSync, openSync, statSync, writeSync } from "node:fs";
 import * as path from "node:path";
 import { Option, type Command } from "commander";
 import { PlatformError } from "../../components/shared/errors";
-import { publishReview } from "../../plan/github";
-import { renderComments, renderText, reviewJson, shouldColor, writeJson } from "../../plan/render";
+import { renderComments, renderText, shouldColor, streamingReviewJson, writeJson } from "../../plan/render";
 import { resolveEnvs } from "../envs";
 import { ExitCode } from "../exit-codes";
 import type { StepSource } from "../review";
@@ -101,7 +100,7 @@ export function registerReview(program: Command): void {
       // JSON is written in pieces as it is serialized: a 100,000-step review is tens of megabytes.
       const output = reviewOutput(flags.out);
       if (flags.format === "json") {
-        writeJson(reviewJson(reviews), output.write);
+        writeJson(streamingReviewJson(reviews), output.write);
         output.write("\n");
       } else
         output.write(
@@ -112,6 +111,9 @@ export function registerReview(program: Command): void {
       if (isBlocked(reviews)) process.exitCode = ExitCode.blocked;
       output.close();
       if (flags.post) {
+        // Loaded here: the GitHub client (Octokit) is only needed to post.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { publishReview } = require("../../plan/github") as typeof import("../../plan/github");
         const result = await publishReview(reviews);
         process.stderr.write(`review comment: ${JSON.stringify(result)}\n`);
       }

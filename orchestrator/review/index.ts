@@ -171,7 +171,8 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
       }
     }
     const usage = loadUsage(env, dir);
-    const plan = estimatePlan(steps, usage, { region: cfg.region });
+    // The review prints no cost notes: leaving them out keeps a large plan's lines small.
+    const plan = estimatePlan(steps, usage, { region: cfg.region, notes: false });
     const after = plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined);
     const before = plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined);
     const report = runGuardsReport({

@@ -40,6 +40,12 @@ export interface CostResource {
 export interface EstimateOptions {
   /** The environment's region (`gcp:region`), used when a resource does not name its own. */
   readonly region: string;
+  /**
+   * Keep each line's `notes` (how the figure was computed). The review prints none of them: it
+   * drops them as it goes, which keeps a 100,000-step plan's lines tens of megabytes smaller.
+   * @default true
+   */
+  readonly notes?: boolean;
 }
 
 /**
@@ -95,8 +101,9 @@ export function estimateResources(
   usage: Usage,
   options: EstimateOptions,
 ): CostEstimate {
-  const componentOf = componentResolver(resources);
-  const siblingsOf = siblingResolver(resources);
+  const byUrn = indexByUrn(resources);
+  const componentOf = componentResolver(resources, byUrn);
+  const siblingsOf = siblingResolver(resources, byUrn);
   const pool = freeTierFor(usage);
   const lines: CostLine[] = [];
   const partlyUnknown: string[] = [];
@@ -111,6 +118,7 @@ export function estimateResources(
       componentOf(res),
       resources,
       siblingsOf,
+      options.notes !== false,
     );
     lines.push(priced.line);
     if (priced.partlyUnknown) partlyUnknown.push(res.urn);
@@ -230,30 +238,34 @@ export function estimatePlan(
     ...(s.parent !== undefined ? { parent: s.parent } : {}),
     inputs: s.newInputs ?? s.oldInputs ?? {},
   });
-  const componentOf = componentResolver(steps.map(asResource));
+  // The after side of each step is also what its component is read from; built once per step.
+  const afterSide = steps.map(asResource);
+  // Both sides have the same URNs and parents: one index serves every resolver.
+  const byUrn = indexByUrn(afterSide);
+  const componentOf = componentResolver(afterSide, byUrn);
   // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
-  const sideOf = (s: PlanStep, which: "before" | "after"): CostResource => ({
-    ...asResource(s),
-    inputs: (which === "before" ? (s.oldInputs ?? s.newInputs) : (s.newInputs ?? s.oldInputs)) ?? {},
-  });
+  const beforeSide = steps.map((s, i): CostResource =>
+    s.oldInputs ? { ...afterSide[i]!, inputs: s.oldInputs } : afterSide[i]!,
+  );
   const siblingsOf = {
-    before: siblingResolver(steps.map((s) => sideOf(s, "before"))),
-    after: siblingResolver(steps.map((s) => sideOf(s, "after"))),
+    before: siblingResolver(beforeSide, byUrn),
+    after: siblingResolver(afterSide, byUrn),
   };
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
   const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
   const worlds = {
-    before: steps.filter((s) => s.oldInputs).map((s) => ({ ...asResource(s), inputs: s.oldInputs })),
-    after: steps.filter((s) => s.newInputs).map((s) => ({ ...asResource(s), inputs: s.newInputs })),
+    before: beforeSide.filter((_, i) => steps[i]!.oldInputs),
+    after: afterSide.filter((_, i) => steps[i]!.newInputs),
   };
   const lines: PlanCostLine[] = [];
   const partlyUnknown = new Set<string>();
+  const keepNotes = options.notes !== false;
 
-  for (const step of steps) {
+  steps.forEach((step, at) => {
     const sides = SIDES[step.op];
-    if (!sides || isStructural(step.type)) continue;
-    if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) continue;
-    const res = asResource(step);
+    if (!sides || isStructural(step.type)) return;
+    if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) return;
+    const res = afterSide[at]!;
     const component = componentOf(res);
     const price = (side: "before" | "after"): CostLine => {
       const own = side === "before" ? step.oldInputs : step.newInputs;
@@ -268,9 +280,10 @@ export function estimatePlan(
         component,
         worlds[side],
         siblingsOf[side],
+        keepNotes,
       );
       if (priced.partlyUnknown) partlyUnknown.add(step.urn);
-      if (own !== undefined || step.op === "same" || step.op === "refresh") return priced.line;
+      if (own !== undefined || step.op === "same" || step.op === "refresh" || !keepNotes) return priced.line;
       const which = side === "before" ? "old" : "new";
       const note =
         other !== undefined
@@ -290,7 +303,7 @@ export function estimatePlan(
       ...(after ? { after } : {}),
       delta: (after ? lineTotal(after) : 0) - (before ? lineTotal(before) : 0),
     });
-  }
+  });
   const side = (which: "before" | "after") => {
     const priced = lines.map((l) => l[which]).filter((l): l is CostLine => l !== undefined);
     return { baseline: sum(priced.map((l) => l.baseline ?? 0)), usage: sum(priced.map((l) => l.usage ?? 0)) };
@@ -394,11 +407,13 @@ const LABEL_PATHS = [
  * const componentOf = componentResolver(resources);
  * componentOf(resources[3]); // "postgres"
  * ```
+ * @param byUrn The resources by URN (their parents are what is read): several resolvers over the
+ *   same URNs can share one. @default the index of `resources`
  */
 export function componentResolver(
   resources: readonly CostResource[],
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">> = indexByUrn(resources),
 ): (res: CostResource) => string | undefined {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const ancestorOf = (res: CostResource): string | undefined => componentAncestor(res, byUrn);
   const labelOf = (res: CostResource): string | undefined => {
     for (const path of LABEL_PATHS) {
@@ -408,19 +423,27 @@ export function componentResolver(
     return undefined;
   };
   const labelByAncestor = new Map<string, string>();
+  // A plan asks for the component of the very resources it indexed: their labels are read once.
+  const labels = new Map<CostResource, string | undefined>();
   for (const res of resources) {
     const label = labelOf(res);
+    labels.set(res, label);
     const anc = ancestorOf(res);
     if (label !== undefined && anc !== undefined && !labelByAncestor.has(anc))
       labelByAncestor.set(anc, label);
   }
+  const byAncestor = new Map<string, string | undefined>();
+  const ofAncestor = (anc: string): string | undefined => {
+    const type = anc.startsWith("type:") ? anc.slice("type:".length) : parseUrn(anc)?.type;
+    return labelByAncestor.get(anc) ?? (type ? kebab(type.slice(type.lastIndexOf(":") + 1)) : undefined);
+  };
   return (res) => {
-    const own = labelOf(res);
+    const own = labels.has(res) ? labels.get(res) : labelOf(res);
     if (own !== undefined) return own;
     const anc = ancestorOf(res);
     if (anc === undefined) return undefined;
-    const type = anc.startsWith("type:") ? anc.slice("type:".length) : parseUrn(anc)?.type;
-    return labelByAncestor.get(anc) ?? (type ? kebab(type.slice(type.lastIndexOf(":") + 1)) : undefined);
+    if (!byAncestor.has(anc)) byAncestor.set(anc, ofAncestor(anc));
+    return byAncestor.get(anc);
   };
 }
 
@@ -432,18 +455,19 @@ export function componentResolver(
  * ```ts
  * siblingResolver(resources)(instance)("aws:rds/cluster:Cluster")[0]?.read.num("serverlessv2ScalingConfiguration.minCapacity");
  * ```
+ * @param byUrn As for {@link componentResolver}. @default the index of `resources`
  */
 export function siblingResolver(
   resources: readonly CostResource[],
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">> = indexByUrn(resources),
 ): (res: CostResource) => (type: string) => readonly SiblingResource[] {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const groups = new Map<string, CostResource[]>();
   const keyOf = (r: CostResource) => componentAncestor(r, byUrn) ?? "";
   for (const r of resources) {
     const key = keyOf(r);
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   return (res) => {
     const group = groups.get(keyOf(res)) ?? [];
@@ -463,6 +487,7 @@ function priceResource(
   component: string | undefined,
   related: readonly CostResource[],
   siblingsOf?: (res: CostResource) => (type: string) => readonly SiblingResource[],
+  keepNotes = true,
 ): { readonly line: CostLine; readonly partlyUnknown: boolean } {
   const base = {
     urn: res.urn,
@@ -473,7 +498,9 @@ function priceResource(
   const estimator = estimatorFor(res.type);
   if (!estimator) {
     return {
-      line: { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] },
+      line: keepNotes
+        ? { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] }
+        : { ...base, notPriced: true },
       partlyUnknown: false,
     };
   }
@@ -490,23 +517,55 @@ function priceResource(
     related,
     ...(siblingsOf ? { siblings: siblingsOf(res) } : {}),
   });
+  const partly = read.unknown.length > 0 || est.partial === true;
+  if (!keepNotes) {
+    const line: CostLine = est.notPriced
+      ? { ...base, notPriced: true }
+      : { ...base, baseline: est.baseline, usage: est.usage };
+    return { line, partlyUnknown: partly };
+  }
   const notes = [...est.notes];
   if (read.unknown.length > 0)
     notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
   const line: CostLine = est.notPriced
     ? { ...base, notPriced: true, notes }
     : { ...base, baseline: est.baseline, usage: est.usage, notes };
-  return { line, partlyUnknown: read.unknown.length > 0 || est.partial === true };
+  return { line, partlyUnknown: partly };
 }
 
+/** Resources by URN (the last of a repeated URN wins, as `new Map(entries)` does). */
+function indexByUrn(resources: readonly CostResource[]): Map<string, CostResource> {
+  const byUrn = new Map<string, CostResource>();
+  for (const r of resources) byUrn.set(r.urn, r);
+  return byUrn;
+}
+
+/** Marks a parent chain that reaches no `platform:*` resource (in {@link NEAREST}). */
+const NONE = "";
+
+/**
+ * Per URN index, the nearest `platform:*` URN found walking up from a parent (or {@link NONE}):
+ * every resource of a component walks the same chain, so each parent is walked once per index.
+ */
+const NEAREST = new WeakMap<ReadonlyMap<string, Pick<CostResource, "parent">>, Map<string, string>>();
+
 /** The nearest `platform:*` parent URN, else `type:<component type>` from the URN's type chain. */
-function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostResource>): string | undefined {
-  const seen = new Set<string>();
-  let parent = res.parent;
-  while (parent !== undefined && !seen.has(parent)) {
-    seen.add(parent);
-    if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
-    parent = byUrn.get(parent)?.parent;
+function componentAncestor(
+  res: CostResource,
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">>,
+): string | undefined {
+  if (res.parent !== undefined) {
+    let memo = NEAREST.get(byUrn);
+    if (!memo) {
+      memo = new Map();
+      NEAREST.set(byUrn, memo);
+    }
+    let found = memo.get(res.parent);
+    if (found === undefined) {
+      found = walkToComponent(res.parent, byUrn);
+      memo.set(res.parent, found);
+    }
+    if (found !== NONE) return found;
   }
   // No usable parent chain: the URN's own type chain still names the enclosing component type.
   const chain = res.urn.split("::")[2]?.split("$") ?? [];
@@ -515,6 +574,18 @@ function componentAncestor(res: CostResource, byUrn: ReadonlyMap<string, CostRes
     .reverse()
     .find((t) => t.startsWith("platform:"));
   return outer === undefined ? undefined : `type:${outer}`;
+}
+
+/** The first `platform:*` URN up the parent chain from `start`, or {@link NONE} (a cycle ends it). */
+function walkToComponent(start: string, byUrn: ReadonlyMap<string, Pick<CostResource, "parent">>): string {
+  const seen = new Set<string>();
+  let parent: string | undefined = start;
+  while (parent !== undefined && !seen.has(parent)) {
+    seen.add(parent);
+    if (parseUrn(parent)?.type.startsWith("platform:")) return parent;
+    parent = byUrn.get(parent)?.parent;
+  }
+  return NONE;
 }
 
 function notPricedTypes(lines: readonly CostLine[]): string[] {

@@ -79,6 +79,10 @@ export function formatPercentDelta(before: number, after: number): string {
  */
 export function formatRate(usd: number): string {
   if (!Number.isFinite(usd)) return String(usd);
+  return remembered(RATES, usd, rateText);
+}
+
+function rateText(usd: number): string {
   const fixed = Math.abs(usd).toFixed(7).replace(/0+$/, "").replace(/\.$/, "");
   const [int, frac = ""] = fixed.split(".");
   const padded = frac.length < 2 ? frac.padEnd(2, "0") : frac;
@@ -95,7 +99,25 @@ export function formatRate(usd: number): string {
  * ```
  */
 export function formatQty(value: number): string {
-  return QTY.format(value);
+  return remembered(QTYS, value, (v) => QTY.format(v));
+}
+
+// Every priced resource formats its rates and sizes into its notes, and a large plan repeats the
+// same few numbers: remember the recent texts (bounded, so odd values cannot grow it).
+const RATES = new Map<number, string>();
+const QTYS = new Map<number, string>();
+const REMEMBERED = 4096;
+
+function remembered(memo: Map<number, string>, value: number, format: (v: number) => string): string {
+  // A Map does not tell -0 from 0, and a formatter may ("-0").
+  if (Object.is(value, -0)) return format(value);
+  let text = memo.get(value);
+  if (text === undefined) {
+    if (memo.size >= REMEMBERED) memo.clear();
+    text = format(value);
+    memo.set(value, text);
+  }
+  return text;
 }
 
 // One formatter each: `toLocaleString` builds a new one per call (seconds over a 100,000-step plan).

@@ -48,6 +48,10 @@ const SUMMARY_OPS: ReadonlySet<string> = new Set<string>([
  * ```
  */
 export function beforeSubjects(steps: readonly GuardStep[]): GuardResource[] {
+  return [...beforeByUrn(steps).values()];
+}
+
+function beforeByUrn(steps: readonly GuardStep[]): Map<string, GuardResource> {
   const byUrn = new Map<string, GuardResource>();
   for (const s of steps) {
     if (!OLD_STATE_OPS.has(s.op) || !s.oldInputs) continue;
@@ -62,7 +66,7 @@ export function beforeSubjects(steps: readonly GuardStep[]): GuardResource[] {
       ...(protect !== undefined ? { protect } : {}),
     });
   }
-  return [...byUrn.values()];
+  return byUrn;
 }
 
 /**
@@ -77,7 +81,7 @@ export function beforeSubjects(steps: readonly GuardStep[]): GuardResource[] {
  */
 export function rollBack(after: readonly GuardResource[], steps: readonly GuardStep[]): GuardResource[] {
   const byUrn = new Map(after.map((r) => [r.urn, r] as const));
-  const old = new Map(beforeSubjects(steps).map((r) => [r.urn, r] as const));
+  const old = beforeByUrn(steps);
   for (const s of steps) {
     const was = old.get(s.urn);
     if (was) byUrn.set(s.urn, was);

@@ -18,6 +18,9 @@ import {
   type StepRule,
 } from "./types";
 
+// `localeCompare` with no locale, without building a collator per call (100,000-row sorts).
+const collate = new Intl.Collator().compare;
+
 /** Ops whose step carries the resource's state after the change. */
 const NEW_STATE_OPS: ReadonlySet<string> = new Set<string>([
   Op.create,
@@ -211,9 +214,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     (a, b) =>
       Number(b.blocking) - Number(a.blocking) ||
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      a.id.localeCompare(b.id) ||
-      (a.urn ?? "").localeCompare(b.urn ?? "") ||
-      a.message.localeCompare(b.message),
+      collate(a.id, b.id) ||
+      collate(a.urn ?? "", b.urn ?? "") ||
+      collate(a.message, b.message),
   );
 }
 

@@ -155,7 +155,8 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
   const inventory = input.resources ?? [];
   const covered = new Set(fromSteps.map((r) => r.urn));
   const subjects = [...fromSteps, ...inventory.filter((r) => !covered.has(r.urn))];
-  const after = inventory.length > 0 ? inventory : fromSteps;
+  // The states judged are frozen: stack rules may then remember what they pick out of them (ofType).
+  const after = Object.freeze(inventory.length > 0 ? [...inventory] : fromSteps);
   const options: GuardOptions = {
     profile: input.profile,
     ...(input.allowDataLoss ? { allowDataLoss: input.allowDataLoss } : {}),
@@ -163,7 +164,9 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
     ...(input.partialPlan !== undefined ? { partialPlan: input.partialPlan } : {}),
   };
   const judgedBefore = input.before !== undefined || steps.length > 0;
-  const before = judgedBefore ? (input.before ?? rollBack(after, steps)) : [];
+  const before = Object.freeze(
+    judgedBefore ? (input.before ? [...input.before] : rollBack(after, steps)) : [],
+  );
   // A partial plan that only deletes still leaves a stack behind: judge what it took away.
   const stackAfter = after.length > 0 || (input.partialPlan === true && before.length > 0);
   const afterFound = evaluateWorld(

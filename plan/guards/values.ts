@@ -4,6 +4,7 @@
  */
 import { durationSeconds } from "../../components/shared/durations";
 import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL } from "../model";
+import type { GuardResource } from "./types";
 
 /**
  * How the synth recorder and some renderers print an unknown value.
@@ -237,6 +238,34 @@ export function iamGrants(inputs: unknown): GrantRead {
   }
   return { grants, opaque: [...new Set(opaque)] };
 }
+
+/**
+ * The resources of one type, in stack order. Several stack rules pick the same types out of the
+ * same stack (the log-alert rules, on the state before and after the change): of a frozen stack
+ * (runGuards freezes the states it judges), each type is picked once.
+ *
+ * @example
+ * ```ts
+ * ofType(resources, "gcp:monitoring/alertPolicy:AlertPolicy").length; // alert policies in the stack
+ * ```
+ */
+export function ofType(resources: readonly GuardResource[], type: string): readonly GuardResource[] {
+  // Only a frozen array cannot change under the remembered lists.
+  if (!Object.isFrozen(resources)) return resources.filter((r) => r.type === type);
+  let byType = OF_TYPE.get(resources);
+  if (!byType) {
+    byType = new Map();
+    for (const r of resources) {
+      const list = byType.get(r.type);
+      if (list) list.push(r);
+      else byType.set(r.type, [r]);
+    }
+    OF_TYPE.set(resources, byType);
+  }
+  return byType.get(type) ?? [];
+}
+
+const OF_TYPE = new WeakMap<readonly GuardResource[], Map<string, GuardResource[]>>();
 
 /**
  * True when `urn` matches one of the patterns: an exact URN, or a prefix ending in `*`.

@@ -9,7 +9,7 @@
  */
 import { parseUrn, Severity } from "../model";
 import { forEachLine, sourceName, type LineSource } from "./lines";
-import { buildStep, isOp, StepStore } from "./steps";
+import { buildStep, isOp, StepStore, StringPool } from "./steps";
 import {
   DiagnosticSeverity,
   EnforcementLevel,
@@ -84,6 +84,7 @@ export function stripColorMarkup(message: string): string {
  */
 export class EngineEventCollector {
   private readonly store = new StepStore();
+  private readonly strings = new StringPool();
   private summary: ChangeSummary | undefined;
   private readonly diagnostics: PlanDiagnostic[] = [];
   private readonly corrupt: CorruptLine[] = [];
@@ -117,6 +118,20 @@ export class EngineEventCollector {
       return;
     }
     this.addEvent(event, lineNo);
+  }
+
+  /**
+   * {@link addLine}'s skip of an event kind nothing reads, on the line's bytes before they are
+   * decoded (half the lines of an event log are outputs events). True when the line was taken.
+   */
+  skipBytes(bytes: Buffer, start: number, end: number, lineNo: number): boolean {
+    // The same test as addLine's: ASCII framing, so bytes and characters agree.
+    if (this.parseAll || end - start < 2 || bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d) return false;
+    if (!SKIPPED_LINE.test(bytes.toString("latin1", start, Math.min(end, start + 96)))) return false;
+    this.lines = lineNo;
+    if (this.firstLine === undefined) this.firstLine = bytes.toString("utf8", start, end).slice(0, 80);
+    this.events++;
+    return true;
   }
 
   /** Records a line that could not be used (throws in strict mode). */
@@ -224,19 +239,22 @@ export class EngineEventCollector {
       this.reject(lineNo, "resourcePreEvent without metadata");
       return;
     }
-    const step = buildStep({
-      op: meta.op,
-      urn: meta.urn,
-      type: meta.type,
-      old: meta.old,
-      new: meta.new,
-      diffs: meta.diffs,
-      keys: meta.keys,
-      detailedDiff: meta.detailedDiff,
-      diffKindKey: "diffKind",
-      logical: meta.logical,
-      provider: meta.provider,
-    });
+    const step = buildStep(
+      {
+        op: meta.op,
+        urn: meta.urn,
+        type: meta.type,
+        old: meta.old,
+        new: meta.new,
+        diffs: meta.diffs,
+        keys: meta.keys,
+        detailedDiff: meta.detailedDiff,
+        diffKindKey: "diffKind",
+        logical: meta.logical,
+        provider: meta.provider,
+      },
+      this.strings,
+    );
     if (typeof step === "string") this.reject(lineNo, `resourcePreEvent: ${step}`);
     else this.store.add(step);
   }
@@ -350,6 +368,7 @@ export async function parseEventLog(source: LineSource, options: EventLogOptions
   const collector = new EngineEventCollector({ ...options, file });
   await forEachLine(source, (line, n) => collector.addLine(line, n), {
     onOverlong: (n, bytes) => collector.reject(n, `line of ${bytes} bytes is longer than the limit; skipped`),
+    skip: (bytes, start, end, n) => collector.skipBytes(bytes, start, end, n),
   });
   collector.assertLooksLikeEvents(file);
   return collector.result();

@@ -40,6 +40,12 @@ export interface LineSplitterOptions {
   readonly maxLineBytes?: number;
   /** Receives overlong lines; without it they are skipped silently. */
   readonly onOverlong?: OverlongHandler;
+  /**
+   * Looks at a line's bytes (without its line break) before it is decoded: `true` drops it
+   * undecoded (it is still counted). A reader that ignores most lines saves decoding them.
+   * @default none: every line is decoded and handed on
+   */
+  readonly skip?: (bytes: Buffer, start: number, end: number, lineNo: number) => boolean;
 }
 
 const NEWLINE = 0x0a;
@@ -139,8 +145,9 @@ export class LineSplitter {
       return;
     }
     if (end > start && buf[end - 1] === CR) end--;
-    let line = buf.toString("utf8", start, end);
     this.lineNo++;
+    if (this.options.skip?.(buf, start, end, this.lineNo)) return;
+    let line = buf.toString("utf8", start, end);
     if (this.lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     this.onLine(line, this.lineNo);
   }

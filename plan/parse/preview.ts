@@ -11,7 +11,7 @@
  */
 import { forEachLine, sourceName, type LineSource } from "./lines";
 import { EngineEventCollector, readOpCounts, stripColorMarkup } from "./events";
-import { buildStep, StepStore } from "./steps";
+import { buildStep, StepStore, StringPool } from "./steps";
 import {
   DiagnosticSeverity,
   PlanParseError,
@@ -56,22 +56,26 @@ export function parsePreviewDigest(digest: unknown, options: ParseOptions = {}):
     fail("steps", "an array", showValue(d.steps));
 
   const store = new StepStore();
+  const strings = new StringPool();
   const rawSteps = (d.steps ?? []) as unknown[];
   rawSteps.forEach((raw, i) => {
     if (raw === null || typeof raw !== "object" || Array.isArray(raw))
       fail(`steps[${i}]`, "a step object with op and urn", showValue(raw));
     const s = raw as Record<string, any>;
-    const step = buildStep({
-      op: s.op,
-      urn: s.urn,
-      old: s.oldState,
-      new: s.newState,
-      diffs: s.diffReasons,
-      keys: s.replaceReasons,
-      detailedDiff: s.detailedDiff,
-      diffKindKey: "kind",
-      provider: s.provider,
-    });
+    const step = buildStep(
+      {
+        op: s.op,
+        urn: s.urn,
+        old: s.oldState,
+        new: s.newState,
+        diffs: s.diffReasons,
+        keys: s.replaceReasons,
+        detailedDiff: s.detailedDiff,
+        diffKindKey: "kind",
+        provider: s.provider,
+      },
+      strings,
+    );
     if (typeof step === "string")
       throw new PlanParseError(
         `${file}: steps[${i}]${typeof s.urn === "string" ? ` (${s.urn})` : ""}: ${step}`,

@@ -50,7 +50,33 @@ export interface RawStep {
 }
 
 /**
- * Builds a PlanStep, or returns a reason string when the raw step is unusable.
+ * Keeps one copy of each distinct string: a large plan repeats the same few types, parents and
+ * providers in every step, each a fresh string from its own JSON line.
+ *
+ * @example
+ * ```ts
+ * const strings = new StringPool();
+ * strings.get("gcp:storage/bucket:Bucket") === strings.get(JSON.parse('"gcp:storage/bucket:Bucket"')); // the same string
+ * ```
+ */
+export class StringPool {
+  private readonly known = new Map<string, string>();
+
+  /** The pooled copy of `s`. */
+  get(s: string): string {
+    const known = this.known.get(s);
+    if (known !== undefined) return known;
+    this.known.set(s, s);
+    return s;
+  }
+}
+
+/** The pool of a caller that has none: strings are kept as they are. */
+const NO_POOL = { get: (s: string) => s };
+
+/**
+ * Builds a PlanStep, or returns a reason string when the raw step is unusable. With a
+ * {@link StringPool}, the step's type, parent and provider are the pool's copies.
  *
  * @example
  * ```ts
@@ -58,22 +84,22 @@ export interface RawStep {
  * if (typeof step === "string") corrupt.push({ line, error: step });
  * ```
  */
-export function buildStep(raw: RawStep): PlanStep | string {
+export function buildStep(raw: RawStep, strings: Pick<StringPool, "get"> = NO_POOL): PlanStep | string {
   if (!isOp(raw.op)) return `unknown op ${JSON.stringify(raw.op)} (expected one of ${OPS.join(", ")})`;
   if (typeof raw.urn !== "string" || raw.urn.length === 0) return "step without a string urn";
   const urn = raw.urn;
   const oldState = asState(raw.old);
   const newState = asState(raw.new);
-  const parsed = parseUrn(urn);
-  const type =
+  const type = strings.get(
     typeof raw.type === "string" && raw.type.length > 0
       ? raw.type
       : typeof newState?.type === "string"
         ? newState.type
         : typeof oldState?.type === "string"
           ? oldState.type
-          : (parsed?.type ?? "");
-  const name = parsed?.name ?? urn;
+          : (parseUrn(urn)?.type ?? ""),
+  );
+  const name = urnName(urn);
 
   let oldInputs: PlanInputs | undefined;
   let newInputs: PlanInputs | undefined;
@@ -87,12 +113,13 @@ export function buildStep(raw: RawStep): PlanStep | string {
   }
 
   const state = newState ?? oldState;
-  const parent = typeof state?.parent === "string" && state.parent.length > 0 ? state.parent : undefined;
+  const parent =
+    typeof state?.parent === "string" && state.parent.length > 0 ? strings.get(state.parent) : undefined;
   const provider =
     typeof raw.provider === "string" && raw.provider.length > 0
-      ? raw.provider
+      ? strings.get(raw.provider)
       : typeof state?.provider === "string" && state.provider.length > 0
-        ? state.provider
+        ? strings.get(state.provider)
         : undefined;
   const detailedDiff = readDetailedDiff(raw.detailedDiff, raw.diffKindKey);
   const protect = protectOf(state);
@@ -114,6 +141,23 @@ export function buildStep(raw: RawStep): PlanStep | string {
     ...(provider ? { provider } : {}),
   };
 }
+
+/**
+ * `parseUrn(urn)?.name ?? urn` without splitting the whole URN (once per step of a large plan):
+ * what follows the third `::`, for a URN that starts with `urn:pulumi:`.
+ */
+function urnName(urn: string): string {
+  let at = urn.indexOf("::");
+  // The stack part (before the first `::`) must itself start with `urn:pulumi:`.
+  if (at < URN_PREFIX.length || !urn.startsWith(URN_PREFIX)) return urn;
+  for (let i = 1; i < 3; i++) {
+    at = urn.indexOf("::", at + 2);
+    if (at < 0) return urn;
+  }
+  return urn.slice(at + 2);
+}
+
+const URN_PREFIX = "urn:pulumi:";
 
 /**
  * The protect flag of a state: the engine writes `protect` only when true (Go `omitempty` in both

@@ -16,8 +16,11 @@ import {
   type PlanValue,
 } from "../model";
 import { detailedDiff, formatPath, parsePath, valueAt, type PathSegment } from "../diff";
-import { changeKind, changedSteps, countChanges, type ChangeCounts, type ChangeKind } from "../parse";
+import { changeKind, countChanges, isRootStack, type ChangeCounts, type ChangeKind } from "../parse";
 import { Status, type EnvCost, type EnvReview } from "./types";
+
+// `localeCompare` with no locale, without building a collator per call (100,000-row sorts).
+const collate = new Intl.Collator().compare;
 
 /** One property line of a resource change. */
 export interface PropertyLine {
@@ -67,23 +70,43 @@ export interface DescribeOptions {
  * ```
  */
 export function describeChanges(steps: readonly PlanStep[], options: DescribeOptions = {}): ResourceChange[] {
-  const max = options.maxProperties ?? Infinity;
-  return changedSteps(steps).map((step) => {
-    const kind = changeKind(step)!;
-    const all = propertyLines(step, kind);
-    const properties = all.length > max ? all.slice(0, max) : all;
-    return {
-      kind,
-      op: step.op,
-      urn: step.urn,
-      type: step.type,
-      name: step.name,
-      protect: step.protect === true,
-      replaceReasons: step.replaceReasons,
-      properties,
-      omitted: all.length - properties.length,
-    };
-  });
+  return [...eachChange(steps, options)];
+}
+
+/**
+ * {@link describeChanges} one change at a time: a writer that streams its output need not hold
+ * the property lines of every change of a large plan at once.
+ *
+ * @example
+ * ```ts
+ * for (const c of eachChange(review.steps)) write(`${c.kind} ${c.name}\n`);
+ * ```
+ */
+export function* eachChange(
+  steps: readonly PlanStep[],
+  options: DescribeOptions = {},
+): Generator<ResourceChange, void, undefined> {
+  for (const step of steps) {
+    if (isRootStack(step) || changeKind(step) === undefined) continue;
+    yield describeStep(step, options.maxProperties ?? Infinity);
+  }
+}
+
+function describeStep(step: PlanStep, max: number): ResourceChange {
+  const kind = changeKind(step)!;
+  const all = propertyLines(step, kind);
+  const properties = all.length > max ? all.slice(0, max) : all;
+  return {
+    kind,
+    op: step.op,
+    urn: step.urn,
+    type: step.type,
+    name: step.name,
+    protect: step.protect === true,
+    replaceReasons: step.replaceReasons,
+    properties,
+    omitted: all.length - properties.length,
+  };
 }
 
 function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {
@@ -258,8 +281,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     (a, b) =>
       Number(b.blocking) - Number(a.blocking) ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.id.localeCompare(b.id) ||
-      (a.urn ?? "").localeCompare(b.urn ?? ""),
+      collate(a.id, b.id) ||
+      collate(a.urn ?? "", b.urn ?? ""),
   );
 }
 
@@ -424,12 +447,18 @@ export function costRows(cost: EnvCost): CostRow[] {
       notPriced: b.notPriced === true,
     });
   }
-  return rows.sort(
-    (a, b) =>
-      Math.abs(b.delta) - Math.abs(a.delta) ||
-      (b.after ?? 0) - (a.after ?? 0) ||
-      a.name.localeCompare(b.name),
+  // Sorted by keys read once per row (a 100,000-row plan compares each row some 17 times);
+  // index order breaks ties, as the stable sort of the rows themselves would.
+  const size = new Float64Array(rows.length);
+  const after = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    size[i] = Math.abs(r.delta);
+    after[i] = r.after ?? 0;
+  });
+  const order = Array.from(rows, (_, i) => i).sort(
+    (i, j) => size[j]! - size[i]! || after[j]! - after[i]! || collate(rows[i]!.name, rows[j]!.name) || i - j,
   );
+  return order.map((i) => rows[i]!);
 }
 
 export { formatDelta, formatMoney } from "../cost/format";

@@ -36,8 +36,34 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
   if (parts.length > 0) write(parts.join(""));
 }
 
+/**
+ * An array whose items are made one at a time as {@link writeJson} writes them, so a document
+ * with 100,000 changes never holds them all; `JSON.stringify` sees the whole array (`toJSON`).
+ *
+ * @example
+ * ```ts
+ * const changes = new JsonList(() => steps.map(describe)); // or a generator
+ * writeJson({ changes }, write) === JSON.stringify({ changes: [...] }, null, 2); // same text
+ * ```
+ */
+export class JsonList<T = unknown> {
+  constructor(private readonly items: () => Iterable<T>) {}
+
+  /** The items, one at a time. */
+  [Symbol.iterator](): Iterator<T> {
+    return this.items()[Symbol.iterator]();
+  }
+
+  /** The whole array, for `JSON.stringify`. */
+  toJSON(): T[] {
+    return [...this];
+  }
+}
+
 /** What JSON.stringify would serialize in place of `value` (its `toJSON`, if any). */
 function toPlain(value: unknown, key = ""): unknown {
+  // Written item by item below (its toJSON would build the whole array).
+  if (value instanceof JsonList) return value;
   if (
     value !== null &&
     typeof value === "object" &&
@@ -59,6 +85,17 @@ function writeValue(value: unknown, depth: number, emit: (text: string) => void)
     return;
   }
   const inner = "  ".repeat(depth + 1);
+  if (value instanceof JsonList) {
+    let i = 0;
+    for (const item of value as JsonList) {
+      const plain = toPlain(item, String(i));
+      emit(`${i === 0 ? "[" : ","}\n${inner}`);
+      writeValue(omitted(plain) ? null : plain, depth + 1, emit);
+      i++;
+    }
+    emit(i === 0 ? "[]" : `\n${"  ".repeat(depth)}]`);
+    return;
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return emit("[]");
     emit("[");

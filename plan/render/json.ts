@@ -33,13 +33,14 @@ import type { ChangeCounts } from "../parse";
 import { countClasses } from "../guards/baseline";
 import {
   costRows,
-  describeChanges,
+  eachChange,
   envCounts,
   envStatus,
   overallStatus,
   sortFindings,
   toJsonValue,
 } from "./describe";
+import { JsonList } from "./json-stream";
 import type { EnvReview, ReviewSource, Status } from "./types";
 
 /** Current {@link ReviewJson} schema version. */
@@ -145,11 +146,39 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * ```
  */
 export function reviewJson(reviews: readonly EnvReview[]): ReviewJson {
+  return buildJson(reviews, (items, map) => Array.from(items(), map));
+}
+
+/**
+ * {@link reviewJson} for {@link writeJson}: the changes and cost lines are {@link JsonList}s, made
+ * one at a time as they are written, so a 100,000-step review never holds them all as JSON
+ * objects. Written, it is byte for byte `JSON.stringify(reviewJson(reviews), null, 2)`.
+ *
+ * @example
+ * ```ts
+ * writeJson(streamingReviewJson(reviews), (s) => process.stdout.write(s));
+ * ```
+ */
+export function streamingReviewJson(reviews: readonly EnvReview[]): object {
+  return buildJson(
+    reviews,
+    (items, map) =>
+      new JsonList(function* () {
+        for (const item of items()) yield map(item);
+      }) as unknown as never[],
+  );
+}
+
+/** Makes a list of the document: an array, or (streaming) a {@link JsonList} posing as one. */
+type ListOf = <S, T>(items: () => Iterable<S>, map: (item: S) => T) => T[];
+
+function buildJson(reviews: readonly EnvReview[], list: ListOf): ReviewJson {
   return {
     schemaVersion: REVIEW_JSON_SCHEMA_VERSION,
     status: overallStatus(reviews),
     environments: reviews.map((r): ReviewJsonEnvironment => {
       const currency = r.cost?.currency ?? "USD";
+      const cost = r.cost;
       return {
         env: r.env,
         stack: r.stack,
@@ -157,37 +186,43 @@ export function reviewJson(reviews: readonly EnvReview[]): ReviewJson {
         status: envStatus(r),
         error: r.error ?? null,
         counts: envCounts(r),
-        changes: describeChanges(r.steps).map((c) => ({
-          kind: c.kind,
-          op: c.op,
-          urn: c.urn,
-          type: c.type,
-          name: c.name,
-          protect: c.protect,
-          replaceReasons: [...c.replaceReasons],
-          properties: c.properties.map((p) => ({
-            path: p.path,
-            kind: p.kind,
-            ...("old" in p ? { old: toJsonValue(p.old as PlanValue) } : {}),
-            ...("new" in p ? { new: toJsonValue(p.new as PlanValue) } : {}),
-          })),
-        })),
-        cost: r.cost
+        changes: list(
+          () => eachChange(r.steps),
+          (c) => ({
+            kind: c.kind,
+            op: c.op,
+            urn: c.urn,
+            type: c.type,
+            name: c.name,
+            protect: c.protect,
+            replaceReasons: [...c.replaceReasons],
+            properties: c.properties.map((p) => ({
+              path: p.path,
+              kind: p.kind,
+              ...("old" in p ? { old: toJsonValue(p.old as PlanValue) } : {}),
+              ...("new" in p ? { new: toJsonValue(p.new as PlanValue) } : {}),
+            })),
+          }),
+        ),
+        cost: cost
           ? {
               currency,
-              before: round(r.cost.before),
-              after: round(r.cost.after),
-              delta: round(r.cost.after - r.cost.before),
-              notPriced: [...r.cost.notPriced],
-              lines: costRows(r.cost).map((row) => ({
-                urn: row.urn,
-                type: row.type,
-                name: row.name,
-                before: row.before === undefined ? null : round(row.before),
-                after: row.after === undefined ? null : round(row.after),
-                delta: round(row.delta),
-                notPriced: row.notPriced,
-              })),
+              before: round(cost.before),
+              after: round(cost.after),
+              delta: round(cost.after - cost.before),
+              notPriced: [...cost.notPriced],
+              lines: list(
+                () => costRows(cost),
+                (row) => ({
+                  urn: row.urn,
+                  type: row.type,
+                  name: row.name,
+                  before: row.before === undefined ? null : round(row.before),
+                  after: row.after === undefined ? null : round(row.after),
+                  delta: round(row.delta),
+                  notPriced: row.notPriced,
+                }),
+              ),
             }
           : null,
         budget: r.budget

@@ -8,7 +8,7 @@ import {
   classSentence,
   costRows,
   countsSentence,
-  describeChanges,
+  eachChange,
   envCounts,
   envStatus,
   formatDelta,
@@ -149,7 +149,7 @@ function summaryTable(reviews: readonly EnvReview[]): string[] {
   return lines;
 }
 
-function changesBlock(changes: readonly ResourceChange[]): string[] {
+function changesBlock(changes: Iterable<ResourceChange>): string[] {
   const body: string[] = [];
   for (const c of changes) {
     const flags = [
@@ -264,11 +264,17 @@ function envSection(
     const fence = fenceFor(review.error);
     out.push("#### Error", "", fence, review.error, fence, "");
   }
-  const changes = describeChanges(review.steps, { maxProperties: options.maxPropertiesPerResource });
   if (review.error === undefined) {
     out.push("#### Changes", "");
-    if (changes.length === 0) out.push("No resource changes.", "");
-    else out.push(...changesBlock(changes), "");
+    // Every step with a change kind is counted: none counted, none to describe.
+    if (counts.create + counts.update + counts.delete + counts.replace === 0)
+      out.push("No resource changes.", "");
+    // One change at a time: a large plan's changes are never all described at once.
+    else
+      out.push(
+        ...changesBlock(eachChange(review.steps, { maxProperties: options.maxPropertiesPerResource })),
+        "",
+      );
   }
   out.push(...costSection(review, options.maxCostRows));
   out.push(...findingsSection(review));

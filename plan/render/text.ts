@@ -7,7 +7,7 @@ import {
   classSentence,
   costRows,
   countsSentence,
-  describeChanges,
+  eachChange,
   envCounts,
   envStatus,
   formatDelta,
@@ -144,8 +144,7 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
     if (review.error !== undefined) {
       for (const l of sanitize(review.error).split("\n")) out.push(`  ${paint("red", l)}`);
     }
-    const changes = describeChanges(review.steps, { maxProperties: maxProps });
-    for (const c of changes) {
+    for (const c of eachChange(review.steps, { maxProperties: maxProps })) {
       const flags = [
         c.protect ? "protected" : "",
         c.kind === "replace" && c.replaceReasons.length > 0 ? `replace: ${c.replaceReasons.join(", ")}` : "",

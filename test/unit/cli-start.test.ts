@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "@jest/globals";
@@ -35,6 +43,60 @@ describe("the platform command (bin/platform.cjs)", () => {
     const r = await run(["up", "--yes"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: required option '--env <envs>' not specified/);
+  });
+});
+
+/**
+ * `prepare` in a scratch copy of the repository layout, with a fake `npm` first on PATH that records
+ * its arguments: what a real `npm ci` and the first `npx platform` here make it do.
+ */
+function prepare(npmCommand: string): Promise<{ code: number; npmCalls: string[]; link: string }> {
+  const root = tempDir("prepare-");
+  mkdirSync(path.join(root, "scripts"));
+  mkdirSync(path.join(root, "bin"));
+  mkdirSync(path.join(root, "node_modules"));
+  mkdirSync(path.join(root, "fake-bin"));
+  copyFileSync(path.join(REPO, "scripts", "prepare.cjs"), path.join(root, "scripts", "prepare.cjs"));
+  writeFileSync(path.join(root, "bin", "platform.cjs"), "");
+  const calls = path.join(root, "npm-calls");
+  const npm = path.join(root, "fake-bin", "npm");
+  writeFileSync(npm, `#!/bin/sh\necho "$*" >> "${calls}"\n`);
+  chmodSync(npm, 0o755);
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, "scripts", "prepare.cjs")],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          npm_command: npmCommand,
+          PATH: `${path.dirname(npm)}${path.delimiter}${process.env["PATH"] ?? ""}`,
+        },
+      },
+      (err) =>
+        resolve({
+          code: err ? Number((err as { code?: number }).code ?? 1) : 0,
+          npmCalls: existsSync(calls) ? readFileSync(calls, "utf8").trim().split("\n") : [],
+          link: readlinkSync(path.join(root, "node_modules", ".bin", "platform")),
+        }),
+    );
+  });
+}
+
+describe("prepare (scripts/prepare.cjs)", () => {
+  it("npm ci / npm install: links node_modules/.bin/platform and builds dist/", async () => {
+    const r = await prepare("ci");
+    expect(r).toEqual({
+      code: 0,
+      npmCalls: ["run build"],
+      link: path.join("..", "..", "bin", "platform.cjs"),
+    });
+  });
+
+  it("the first `npx platform` here (npm exec installs the checkout into its cache): links, no build", async () => {
+    const r = await prepare("exec");
+    expect(r).toEqual({ code: 0, npmCalls: [], link: path.join("..", "..", "bin", "platform.cjs") });
   });
 });
 

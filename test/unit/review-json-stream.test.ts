@@ -1,7 +1,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { writeJson } from "../../plan/render/json-stream";
+import { JsonList, writeJson } from "../../plan/render/json-stream";
 
 function streamed(value: unknown): { text: string; pieces: number } {
   const parts: string[] = [];
@@ -33,6 +33,31 @@ describe("writeJson", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("writes a JsonList item by item, as JSON.stringify writes the array", () => {
+    let made = 0;
+    const list = (n: number) =>
+      new JsonList(function* () {
+        for (let i = 0; i < n; i++) {
+          made++;
+          yield i % 3 === 0
+            ? { i, nested: { deep: [i, { x: undefined }] } }
+            : i % 3 === 1
+              ? undefined
+              : `s${i}`;
+        }
+      });
+    for (const value of [
+      list(0),
+      { a: list(5), b: { c: list(1), d: list(0) } },
+      [list(2), { e: { f: { g: list(3) } } }],
+    ]) {
+      const eager = JSON.parse(JSON.stringify(value)) as unknown;
+      expect(streamed(value).text).toBe(JSON.stringify(value, null, 2));
+      expect(JSON.stringify(eager, null, 2)).toBe(JSON.stringify(value, null, 2));
+    }
+    expect(made).toBeGreaterThan(0);
   });
 
   it("writes a large document in pieces of about 64 KiB, not one string", () => {

@@ -1,11 +1,15 @@
 // Review at scale: the indexes and writers that make a 100,000-step review affordable give the
 // same results as the plain scans and JSON.stringify they replace.
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
+import fc from "fast-check";
 import { expect } from "../support/expect";
 import { DEFAULT_USAGE, estimateResources } from "../../plan/cost";
-import { reviewJson, writeJson } from "../../plan/render";
+import { reviewJson, streamingReviewJson, writeJson } from "../../plan/render";
 import { review } from "../../orchestrator/review";
+import { parseUrn, type PlanStep } from "../../plan/model";
+import { buildStep, EngineEventCollector, parseEventLog } from "../../plan/parse";
 import { res } from "./cost-helpers";
 import { tempDir } from "../support/temp";
 
@@ -70,7 +74,11 @@ describe("the review's JSON, written in pieces", () => {
     expect(reviews[0]!.steps.length).toBeGreaterThan(2_000);
     expect(reviews[0]!.findings.some((f) => f.class === "existing")).toBe(true);
     const json = reviewJson(reviews);
-    expect(streamed(json)).toBe(JSON.stringify(json, null, 2));
+    const text = JSON.stringify(json, null, 2);
+    expect(streamed(json)).toBe(text);
+    // The CLI's document makes its changes and cost lines as it writes them.
+    expect(streamed(streamingReviewJson(reviews))).toBe(text);
+    expect(JSON.stringify(streamingReviewJson(reviews), null, 2)).toBe(text);
   });
 
   it("is byte for byte the in-memory JSON on a recorded preview fixture", async () => {
@@ -82,5 +90,47 @@ describe("the review's JSON, written in pieces", () => {
     });
     const json = reviewJson(reviews);
     expect(streamed(json)).toBe(JSON.stringify(json, null, 2));
+  });
+});
+
+describe("a step's name, read without splitting its URN", () => {
+  it("is parseUrn's name (the URN itself when it is not one), for any URN-like string", () => {
+    const piece = fc.constantFrom("urn:pulumi:", ":", "::", "a", "$", "b:", "prod", "platform:app:Svc");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const urn = pieces.join("");
+        const step = buildStep({ op: "same", urn, type: "t", diffKindKey: "diffKind" });
+        if (urn.length === 0) return expect(step).toBe("step without a string urn");
+        expect((step as PlanStep).name).toBe(parseUrn(urn)?.name ?? urn);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("event-log lines skipped before they are decoded", () => {
+  it("give the result of decoding every line and skipping it afterwards", async () => {
+    const dir = tempDir("review-scale-skip-");
+    const log = path.join(dir, "mono.jsonl");
+    generate(log, { steps: 300 });
+    // A BOM, CRLF line ends, blank lines and non-ASCII text around the lines that are skipped.
+    const lines = readFileSync(log, "utf8").split("\n");
+    const text =
+      "\uFEFF" +
+      lines
+        .map((l, i) => (i % 7 === 0 ? `${l}\r` : i % 11 === 0 ? `${l}\n` : l))
+        .join("\n")
+        .replace('"resOutputsEvent":{', '"resOutputsEvent":{"note":"é ✓",');
+    writeFileSync(log, text);
+    const collector = new EngineEventCollector({ file: log });
+    // As the splitter reads it: no line after the last line break.
+    const split = text.split("\n");
+    if (split.at(-1) === "") split.pop();
+    split.forEach((l, i) => collector.addLine(l.replace(/\r$/, "").replace(/^\uFEFF/, ""), i + 1));
+    const decoded = collector.result();
+    const skipped = await parseEventLog(log);
+    expect(skipped.stats).toEqual(decoded.stats);
+    expect(skipped.steps).toEqual(decoded.steps);
+    expect(skipped.stats.events).toBeGreaterThan(600);
   });
 });

@@ -10,11 +10,12 @@ import {
   Level,
   Scope,
   unverified,
+  type GuardContext,
   type GuardResource,
   type ResourceRule,
   type RuleHit,
 } from "../types";
-import { iamGrants, valueAt, type Grant } from "../values";
+import { iamGrants, valueAt, type Grant, type GrantRead } from "../values";
 
 /**
  * Roles that let a member act as any service account in the project.
@@ -51,6 +52,25 @@ export function isPrivilegedRole(role: string): boolean {
   return /admin$/i.test(role.slice(role.lastIndexOf(".") + 1));
 }
 
+// The project IAM rules all read the grants of the same resources: once per resource and state
+// judged (runGuards freezes the states; an unfrozen one is read afresh each time).
+const GRANTS = new WeakMap<readonly GuardResource[], WeakMap<GuardResource, GrantRead>>();
+
+function grantsOf(r: GuardResource, ctx: GuardContext): GrantRead {
+  if (!Object.isFrozen(ctx.resources)) return iamGrants(r.inputs);
+  let known = GRANTS.get(ctx.resources);
+  if (!known) {
+    known = new WeakMap();
+    GRANTS.set(ctx.resources, known);
+  }
+  let found = known.get(r);
+  if (!found) {
+    found = iamGrants(r.inputs);
+    known.set(r, found);
+  }
+  return found;
+}
+
 const label = (r: GuardResource) => `${r.type.slice(r.type.lastIndexOf(":") + 1)} "${r.name}"`;
 
 /** Builds a project IAM rule from a predicate over one grant. */
@@ -74,8 +94,8 @@ function grantRule(spec: {
     description: spec.description,
     remediation: spec.remediation,
     appliesTo: [...PROJECT_IAM_TYPES],
-    check(r) {
-      const { grants, opaque } = iamGrants(r.inputs);
+    check(r, ctx) {
+      const { grants, opaque } = grantsOf(r, ctx);
       const hits: RuleHit[] = grants
         .filter(spec.bad)
         .map((g) => ({ message: `${label(r)}: ${spec.message(g)}` }));

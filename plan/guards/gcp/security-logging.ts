@@ -14,7 +14,7 @@ import {
   type RuleHit,
   type StackRule,
 } from "../types";
-import { isOpaque, read, valueAt } from "../values";
+import { isOpaque, ofType, read, valueAt } from "../values";
 
 /**
  * The Data Access and Admin Read log types CIS 2.1 wants for every service.
@@ -101,8 +101,27 @@ export function filterCovers(filter: string, alert: CisLogAlert): boolean {
 const enabled = (r: GuardResource) =>
   valueAt(r.inputs, "enabled") !== false && valueAt(r.inputs, "disabled") !== true;
 
+type Filters = { filters: string[]; opaque: boolean };
+
+// Every log-alert rule reads every policy's filters of the same stack: read them once per stack.
+const FILTERS = new WeakMap<readonly GuardResource[], Map<GuardResource, Filters>>();
+
 /** Every condition filter of an alert policy (threshold, absence, matched-log), opaque ones flagged. */
-function conditionFilters(policy: GuardResource): { filters: string[]; opaque: boolean } {
+function conditionFilters(policy: GuardResource, stack: readonly GuardResource[]): Filters {
+  let known = FILTERS.get(stack);
+  if (!known) {
+    known = new Map();
+    FILTERS.set(stack, known);
+  }
+  let found = known.get(policy);
+  if (!found) {
+    found = readConditionFilters(policy);
+    known.set(policy, found);
+  }
+  return found;
+}
+
+function readConditionFilters(policy: GuardResource): Filters {
   const conditions = read(policy.inputs, "conditions");
   if (conditions.kind === "opaque") return { filters: [], opaque: true };
   const filters: string[] = [];
@@ -137,13 +156,13 @@ function logAlertRule(key: CisLogAlert): StackRule {
     remediation: `Add a gcp.logging.Metric with filter CIS_LOG_ALERTS.${key}.filter and a gcp.monitoring.AlertPolicy on metric.type="logging.googleapis.com/user/<metric name>" (or a matched-log alert with that filter).`,
     appliesTo: [GCP.logMetric, GCP.alertPolicy],
     check(resources) {
-      if (spec.onlyWith !== undefined && !resources.some((r) => r.type === spec.onlyWith)) return [];
-      const policies = resources.filter((r) => r.type === GCP.alertPolicy && enabled(r));
-      const policyFilters = policies.map(conditionFilters);
+      if (spec.onlyWith !== undefined && ofType(resources, spec.onlyWith).length === 0) return [];
+      const policies = ofType(resources, GCP.alertPolicy).filter(enabled);
+      const policyFilters = policies.map((p) => conditionFilters(p, resources));
       // A matched-log alert with the filter itself is as good as metric + alert.
       if (policyFilters.some((p) => p.filters.some((f) => filterCovers(f, key)))) return [];
       let unknown = policyFilters.some((p) => p.opaque);
-      for (const metric of resources.filter((r) => r.type === GCP.logMetric && enabled(r))) {
+      for (const metric of ofType(resources, GCP.logMetric).filter(enabled)) {
         const filter = read(metric.inputs, "filter");
         if (filter.kind === "opaque") {
           unknown = true;
