@@ -202,6 +202,8 @@ describe("faults through the CLI", () => {
     const run = await runCli(["up", "--env", "two", "--yes", ...s.cliFlags], {
       ...s.cliEnv,
       PULUMI_DOUBLE_FAIL_ON: "app-bucket",
+      // The failed program is stopped at once, not after the double's default 3 s grace.
+      PULUMI_DOUBLE_STOP_GRACE_MS: "0",
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/two\s+failed/);

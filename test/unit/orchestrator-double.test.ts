@@ -296,7 +296,8 @@ describe("environments as a graph", () => {
     const run = await up({
       ...s.base,
       env: "app1,app2,edge",
-      envVars: { ...s.base.envVars, PULUMI_DOUBLE_FAIL_ON: "app-bucket" },
+      // The failed program is stopped at once, not after the double's default 3 s grace.
+      envVars: { ...s.base.envVars, PULUMI_DOUBLE_FAIL_ON: "app-bucket", PULUMI_DOUBLE_STOP_GRACE_MS: "0" },
       maxConcurrentStacks: 1,
     });
     expect(byEnv(run, "app1")).toMatchObject({
