@@ -22,6 +22,8 @@ import {
 } from "../support/pulumi-double/testing";
 
 const BUCKET = "platform:test:Bundle$platform:test:Bucket::app-bucket";
+/** After a failure or a cancel the double stops the program at once, not after its default 3 s grace. */
+const STOP_AT_ONCE = { PULUMI_DOUBLE_STOP_GRACE_MS: "0" };
 
 let de: DoubleEnv;
 beforeAll(async () => {
@@ -61,7 +63,7 @@ describe("pulumi double faults", () => {
   it("PULUMI_DOUBLE_FAIL_ON fails that resource like a provider error and keeps the rest", async () => {
     const stack = await inlineStack(de, { project: "failon", stack: "dev", program: bundleProgram });
     const events: EngineEvent[] = [];
-    const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-bucket" }, () =>
+    const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-bucket", ...STOP_AT_ONCE }, () =>
       rejection(stack.up({ onEvent: (ev) => events.push(ev) })),
     );
     const f = failure(e);
@@ -96,7 +98,7 @@ describe("pulumi double faults", () => {
       return outputs;
     };
     const stack = await inlineStack(de, { project: "continue", stack: "dev", program });
-    const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-pw" }, () =>
+    const e = await withEnv(stack, { PULUMI_DOUBLE_FAIL_ON: "app-pw", ...STOP_AT_ONCE }, () =>
       rejection(stack.up({ continueOnError: true })),
     );
     expect(failure(e).exitCode).toBe(255);
@@ -154,7 +156,7 @@ describe("pulumi double faults", () => {
     const ac = new AbortController();
     const events: EngineEvent[] = [];
     const gate = new Gate(de.dir, "sigint");
-    const run = withEnv(stack, gate.env, () =>
+    const run = withEnv(stack, { ...gate.env, ...STOP_AT_ONCE }, () =>
       rejection(stack.up({ signal: ac.signal, onEvent: (ev) => events.push(ev) })),
     );
     await waitFor(
@@ -213,7 +215,7 @@ describe("pulumi double faults", () => {
     await stack.up();
 
     await stack.setConfig("bucketPrefix", { value: "z" });
-    const replace = failure(await rejection(stack.up()));
+    const replace = failure(await withEnv(stack, STOP_AT_ONCE, () => rejection(stack.up())));
     expect(replace.exitCode).toBe(255);
     expect(replace.message).toContain(`unable to replace resource "urn:pulumi:dev::protect::${BUCKET}"`);
     expect(replace.message).toContain("as it is currently marked for protection");
