@@ -19,6 +19,8 @@ import {
   waitForNoLeftovers,
   type Setup,
 } from "./orchestrator-support";
+import { ManualTimers } from "../support/manual-timers";
+import { Gate } from "../support/pulumi-double/testing";
 
 const BUCKET = "urn:pulumi:solo::platform::platform:test:Bundle$platform:test:Bucket::app-bucket";
 
@@ -105,13 +107,23 @@ describe("timeouts", () => {
   it("a timeout that fires says so", async () => {
     expect((await up({ ...s.base, env: "other" })).ok).toBe(true);
     s.writeStack("other", fixtureStack({ size: 7 }));
-    const run = await up({
+    // The test's clock: the timeout fires once an operation is held in flight, the kill once the
+    // engine has been asked to stop (no wall-clock wait).
+    const timers = new ManualTimers();
+    const gate = new Gate(s.dir, "timeout-fires");
+    const running = up({
       ...s.base,
       env: "other",
       timeoutMs: 2_000,
       killAfterMs: 500,
-      envVars: { ...s.base.envVars, PULUMI_DOUBLE_DELAY_MS: "60000" },
+      timers,
+      envVars: { ...s.base.envVars, ...gate.env },
     });
+    await gate.until((l) => l.event === "op-held", "an operation in flight");
+    timers.advance(2_000);
+    await gate.until((l) => l.event === "sigint", "the engine asked to stop");
+    timers.advance(500);
+    const run = await running;
     const r = run.results[0]!;
     expect(r.status).toBe("aborted");
     expect(r.error).toMatch(/^timed out after 2s \(--timeout\): /);
