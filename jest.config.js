@@ -19,6 +19,7 @@ const path = require("node:path");
 const PROCESS_TESTS = [
   "test/integration/real-cli.test.ts",
   "test/unit/aws-program.test.ts",
+  "test/unit/aws-cost-synth-regions.test.ts",
   "test/unit/cli-start.test.ts",
   "test/unit/cli-synth.test.ts",
   "test/unit/guard-baseline.test.ts",
@@ -111,8 +112,13 @@ const common = {
   transform,
   // Only the innermost node_modules segment decides (a nested ESM package under a CommonJS one).
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.map(escape).join("|")})/)(?!.*/node_modules/)`],
-  // Sources import each other with .js specifiers (nodenext); map them back to the .ts files.
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    // The Pulumi SDK's closure serializer (TypeScript, arborist) loads on first use, as in the
+    // orchestrator's own processes: about 0.45 s less per test file that loads the SDK.
+    "^\\./closure/(serializeClosure|codePaths)$": "<rootDir>/orchestrator/lazy-closure.ts",
+    // Sources import each other with .js specifiers (nodenext); map them back to the .ts files.
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.node22/", "<rootDir>/.tmp-pbuild/"],
 };

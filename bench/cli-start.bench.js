@@ -11,6 +11,10 @@
  *   usage       `platform synth --envv dev` (a misspelt flag: exit 2 before any work)
  *   first       `platform --version` with an empty compile cache (the first call after install)
  *   npx         `npx --no-install platform --version` (the README's command: adds npm's start-up)
+ *   npx-first   the same with npm's npx cache entry for this directory removed first: the very first
+ *               `npx platform` call here (in this repository npm installs the checkout into that
+ *               cache, because package.json declares the bin itself; in a consumer project npx
+ *               finds node_modules/.bin/platform and the cache plays no part)
  *   cost        `platform cost --env dev` (a whole command: one synth of dev and its pricing)
  *
  * For each: wall time and CPU time (user + system of the command and its children, from
@@ -79,6 +83,31 @@ const median = (xs) => {
 const fmt = (xs, digits = 2) =>
   `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
 
+/**
+ * Removes npm's npx cache entries (`<npm cache>/_npx/<hash>`) that install `dir` itself, so the next
+ * `npx platform` there is a first call. Entries for other directories are left alone.
+ */
+function clearNpxCache(dir) {
+  const root = path.join(
+    execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim(),
+    "_npx",
+  );
+  for (const e of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    const entry = path.join(root, e);
+    let deps = {};
+    try {
+      deps = JSON.parse(fs.readFileSync(path.join(entry, "package.json"), "utf8")).dependencies ?? {};
+    } catch {
+      continue;
+    }
+    const own = Object.values(deps).some(
+      (spec) =>
+        typeof spec === "string" && spec.startsWith("file:") && path.resolve(entry, spec.slice(5)) === dir,
+    );
+    if (own) fs.rmSync(entry, { recursive: true, force: true });
+  }
+}
+
 /** The commands, run in `cwd` with `platform` = `bin` (a path to the bin script). */
 function commands(bin) {
   const node = process.execPath;
@@ -89,6 +118,7 @@ function commands(bin) {
     usage: { argv: [node, bin, "synth", "--envv", "dev"], status: 2 },
     first: { argv: [node, bin, "--version"], coldCache: true },
     npx: { argv: ["npx", "--no-install", "platform", "--version"] },
+    "npx-first": { argv: ["npx", "--no-install", "platform", "--version"], clearNpx: true },
     cost: { argv: [node, bin, "cost", "--env", "dev"] },
   };
 }
@@ -110,6 +140,7 @@ function bench(label, cwd, bin, runs, only) {
           PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env["PATH"] ?? ""}`,
         };
         if (c.coldCache) env.NODE_COMPILE_CACHE = fs.mkdtempSync(path.join(scratch, "cache-"));
+        if (c.clearNpx) clearNpxCache(cwd);
         const r = run(c.argv, cwd, env);
         if (r.status !== (c.status ?? 0))
           throw new Error(`${label} ${n}: exit ${r.status} (expected ${c.status ?? 0}): ${r.stderr}`);

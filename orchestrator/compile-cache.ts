@@ -6,10 +6,17 @@
  * `node dist/orchestrator/cli.js` (bin/platform.cjs turns it on itself). Imported first by each,
  * so it runs before the SDK loads. A no-op in any other process (a program that imports the
  * library keeps its own settings) and on Node versions without the cache.
+ *
+ * The same processes also defer the SDK's closure serializer (TypeScript, arborist) to its first
+ * use: see ./lazy-closure.ts.
  */
 import * as nodeModule from "node:module";
 import * as path from "node:path";
+import { deferClosureSerializer } from "./lazy-closure";
 
 const ENTRIES = ["worker.js", path.join("synth", "worker.js"), "cli.js"].map((f) => path.join(__dirname, f));
 
-if (ENTRIES.includes(require.main?.filename ?? "")) nodeModule.enableCompileCache?.();
+if (ENTRIES.includes(require.main?.filename ?? "")) {
+  nodeModule.enableCompileCache?.();
+  deferClosureSerializer();
+}

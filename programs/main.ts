@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, parseEnvironmentConfig, type EnvironmentConfig } from "./config";
-import { awsPlatformProgram, type AwsPlatformOutputs } from "./aws";
-import { kubernetesPlatformProgram, type K8sPlatformOutputs } from "./kubernetes";
+import type { AwsPlatformOutputs } from "./aws";
+import type { K8sPlatformOutputs } from "./kubernetes";
 import { platformProgram, type PlatformOutputs } from "./platform";
 import { secretEnvName, secretPaths, valueAtSecretPath, isProgramKey } from "./secret-config";
 import { parseJsonish, readStackConfig, stacksDir } from "./stack-config";
@@ -19,8 +19,16 @@ export function runPlatform(): PlatformOutputs | AwsPlatformOutputs | K8sPlatfor
   try {
     const { config, secretEnv } = loadRuntimeConfig();
     // One program per concept set; the cloud picks the implementations.
-    if (config.cloud === "aws") return awsPlatformProgram(config, { secretEnv });
-    if (config.cloud === "kubernetes") return kubernetesPlatformProgram(config, { secretEnv });
+    // The AWS and Kubernetes programs are required for their stacks only: each loads its provider
+    // SDK, which a GCP stack (synth, deploy) would otherwise load for nothing.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    if (config.cloud === "aws")
+      return (require("./aws") as typeof import("./aws")).awsPlatformProgram(config, { secretEnv });
+    if (config.cloud === "kubernetes")
+      return (require("./kubernetes") as typeof import("./kubernetes")).kubernetesPlatformProgram(config, {
+        secretEnv,
+      });
+    /* eslint-enable @typescript-eslint/no-require-imports */
     return platformProgram(config, { secretEnv });
   } catch (e) {
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);

@@ -1,12 +1,15 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { BudgetAlert } from "../components/budget-alert";
-import { CloudRunService, kmsLink, type CpuLimit, type MemoryLimit } from "../components/cloud-run-service";
-import { KmsKeyRing } from "../components/kms-key-ring";
-import { Network } from "../components/network";
-import { ObservabilityStack } from "../components/observability-stack";
-import { PostgresWithBackups } from "../components/postgres-with-backups";
-import { RedisCache } from "../components/redis-cache";
+// Each component from its GCP file, not the index: the index loads every cloud's provider SDK.
+import { BudgetAlert } from "../components/budget-alert/gcp";
+import { CloudRunService } from "../components/cloud-run-service/gcp";
+import { kmsLink } from "../components/cloud-run-service/links";
+import type { CpuLimit, MemoryLimit } from "../components/cloud-run-service/resources";
+import { KmsKeyRing } from "../components/kms-key-ring/gcp";
+import { Network } from "../components/network/gcp";
+import { ObservabilityStack } from "../components/observability-stack/gcp";
+import { PostgresWithBackups } from "../components/postgres-with-backups/gcp";
+import { RedisCache } from "../components/redis-cache/gcp";
 import { platformLabels } from "../components/shared/labels";
 import { childName } from "../components/shared/naming";
 import { createStoredSecret } from "../components/shared/secrets";

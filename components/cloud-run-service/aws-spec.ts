@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { AwsContext } from "../shared/context";
 import { PlatformError, show } from "../shared/errors";
 import type { Link, Linkable, PrivateEndpoint } from "../shared/link";
@@ -244,9 +244,13 @@ export function normalizeAwsService(
     if (!SECRET_REF.test(ref))
       p.push(`secrets.${k} must be a Secrets Manager secret ARN or name, got ${show(ref)}`);
     // A name matches its ARN's random 6-character suffix exactly with `-??????` (AWS's documented form).
+    // The SDK is required here, not imported: the config schema loads this file's limits in
+    // processes that create no resource (cost, review), which need not load the SDK.
     const arn = ref.startsWith("arn:")
       ? ref
-      : pulumi.interpolate`arn:aws:secretsmanager:${region}:${account}:secret:${ref}-??????`;
+      : // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require("@pulumi/pulumi") as typeof pulumi)
+          .interpolate`arn:aws:secretsmanager:${region}:${account}:secret:${ref}-??????`;
     claim(`${k}_SECRET_ID`, "secrets", `secrets.${k}`, ref);
     secretArns.push(arn);
   }

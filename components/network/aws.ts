@@ -7,23 +7,10 @@ import { platformTags } from "../shared/labels";
 import { childName, physicalName } from "../shared/naming";
 import { transform, type Transform } from "../shared/transform";
 import { NETWORK_TYPE, validateCidr } from "./gcp";
+import { InterfaceEndpoint } from "./aws-spec";
 
-/**
- * Interface endpoints the network can add, so private subnets reach AWS APIs without a NAT
- * gateway. Each costs $0.01 per AZ-hour (≈ $7.30/month per AZ) plus $0.01/GB.
- */
-export const InterfaceEndpoint = {
-  secretsmanager: "secretsmanager",
-  kms: "kms",
-  xray: "xray",
-  logs: "logs",
-  sts: "sts",
-} as const;
-/** An interface endpoint service. */
-export type InterfaceEndpoint = (typeof InterfaceEndpoint)[keyof typeof InterfaceEndpoint];
-
-/** Monthly list price of one interface endpoint in one AZ (us-east-1, 730 h). */
-export const ENDPOINT_MONTHLY_USD_PER_AZ = 7.3;
+// The constants live in ./aws-spec.ts (no provider SDK), so the config schema can use them.
+export { ENDPOINT_MONTHLY_USD_PER_AZ, InterfaceEndpoint } from "./aws-spec";
 
 /**
  * Arguments of {@link AwsNetwork}.

@@ -10,18 +10,11 @@ import { childName, physicalName } from "../shared/naming";
 import { transform, type Transform } from "../shared/transform";
 import { createCacheRotation } from "./aws-rotation";
 import { REDIS_CACHE_TYPE } from "./gcp";
+import { AWS_CACHE_DEFAULTS, AWS_CACHE_VERSIONS, AwsCacheEngine } from "./aws-spec";
 import { RedisTier } from "./spec";
 
-/** ElastiCache engines: Valkey (cheaper, the default) or Redis OSS. */
-export const AwsCacheEngine = { valkey: "valkey", redis: "redis" } as const;
-/** An ElastiCache engine. */
-export type AwsCacheEngine = (typeof AwsCacheEngine)[keyof typeof AwsCacheEngine];
-
-/** Default engine versions. */
-export const AWS_CACHE_VERSIONS = { valkey: "8.0", redis: "7.1" } as const satisfies Record<
-  AwsCacheEngine,
-  string
->;
+// The constants live in ./aws-spec.ts (no provider SDK), so the config schema can use them.
+export { AWS_CACHE_DEFAULTS, AWS_CACHE_VERSIONS, AwsCacheEngine } from "./aws-spec";
 
 /**
  * Arguments of {@link AwsRedisCache}.
@@ -72,19 +65,6 @@ export interface AwsRedisCacheArgs {
     securityGroup?: Transform<aws.ec2.SecurityGroupArgs>;
   };
 }
-
-/** Defaults of {@link AwsRedisCacheArgs}. */
-export const AWS_CACHE_DEFAULTS = {
-  mode: "elasticache",
-  engine: AwsCacheEngine.valkey,
-  nodeType: "cache.t4g.micro",
-  tier: RedisTier.STANDARD_HA,
-  readReplicas: 0,
-  snapshotRetentionDays: 7,
-  snapshotStartTime: "05:00",
-  maintenanceWindow: "sun:03:00-sun:04:00",
-  protect: true,
-} as const;
 
 /** Resolved ElastiCache settings. */
 export interface AwsCacheSpec {

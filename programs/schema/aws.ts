@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AWS_CACHE_DEFAULTS, AWS_CACHE_VERSIONS } from "../../components/redis-cache/aws";
+import { AWS_CACHE_DEFAULTS, AWS_CACHE_VERSIONS } from "../../components/redis-cache/aws-spec";
 import {
   AWS_ENGINE_VERSIONS,
   AWS_PG_DEFAULTS,
@@ -8,7 +8,7 @@ import {
   windowsOverlap,
 } from "../../components/postgres-with-backups/aws-spec";
 import { AWS_KMS_DEFAULTS, AWS_ROTATION_DAYS } from "../../components/kms-key-ring/aws-spec";
-import { InterfaceEndpoint } from "../../components/network/aws";
+import { InterfaceEndpoint } from "../../components/network/aws-spec";
 import { lambdaMemoryMb, LAMBDA_LIMITS } from "../../components/cloud-run-service/aws-spec";
 import type { Profile } from "../../components/shared/profiles";
 import { bool, got, intRange, numRange, oneOf, pattern, section } from "./fields";

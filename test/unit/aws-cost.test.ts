@@ -71,13 +71,21 @@ describe("RDS PostgreSQL", () => {
     expect(notes(line)).toContain("× 2 (Multi-AZ)");
   });
 
-  it("a class the table lacks (db.r6g.large: 2nd-source prices disagree) is not priced", () => {
+  it("db.r6g.large: Single-AZ $0.225 from the vantage price-list snapshot; Multi-AZ has no source, so it is not priced", () => {
+    const single = aws(RDS, { engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 0 });
+    expect(single.baseline).toBeCloseTo(0.225 * 730, 6); // 164.25
     const est = group([
-      [RDS, "db", { engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 0 }],
+      [RDS, "db", { engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 0, multiAz: true }],
     ]);
     expect(est.lines[0]!.notPriced).toBe(true);
     expect(est.notPriced).toEqual([RDS]);
-    expect(notes(est.lines[0]!)).toContain("instance class db.r6g.large");
+    expect(notes(est.lines[0]!)).toContain("db.r6g.large Multi-AZ in us-east-1");
+  });
+
+  it("a class the table lacks is not priced", () => {
+    const line = aws(RDS, { engine: "postgres", instanceClass: "db.m7g.large", allocatedStorage: 0 });
+    expect(line.notPriced).toBe(true);
+    expect(notes(line)).toContain("instance class db.m7g.large");
   });
 
   it("io1 storage is not in the table: the instance is priced, the line is partial", () => {
@@ -169,8 +177,12 @@ describe("ElastiCache", () => {
     ).toBeCloseTo(46.72, 6);
   });
 
-  it("node types the table lacks are not priced", () => {
+  it("node types the table lacks are not priced; cache.t4g.small has a Redis OSS figure only", () => {
     expect(aws(RG, { engine: "valkey", nodeType: "cache.r7g.large" }).notPriced).toBe(true);
+    expect(total(aws(RG, { engine: "redis", nodeType: "cache.t4g.small" }))).toBeCloseTo(0.032 * 730, 6);
+    const valkey = aws(RG, { engine: "valkey", nodeType: "cache.t4g.small" });
+    expect(valkey.notPriced).toBe(true);
+    expect(notes(valkey)).toContain("cache.t4g.small valkey in us-east-1");
   });
 
   it("serverless: the metered minimum all month (Valkey 100 MB ≈ $6.13, Redis OSS 1 GB ≈ $91.25)", () => {
@@ -428,13 +440,15 @@ describe("regions", () => {
     for (const p of prices) {
       expect(p.usd).toBeGreaterThanOrEqual(0);
       expect(p.source.length, p.unit).toBeGreaterThan(20);
-      expect(p.asOf, p.source).toMatch(/^2026-\d\d-\d\d$/);
+      expect(p.asOf, p.source).toMatch(/^20\d\d-\d\d-\d\d$/);
+      // A figure older than this year comes from a dated snapshot: its source names the commit.
+      if (!p.asOf.startsWith("2026")) expect(p.source, p.asOf).toMatch(/@[0-9a-f]{7}|whats-new\/\d{4}/);
       expect(p.secondary === true, p.source).toBe(p.source.startsWith("(2nd)"));
     }
   });
 
   it.each(AWS_REGIONS.filter((r) => r !== US).map((r) => [r]))(
-    "%s: regional prices have no sourced figure, so regional lines are not priced and say so",
+    "%s: a class without a sourced regional figure (db.t4g.micro) is not priced there and says so",
     (region) => {
       const line = aws(
         RDS,
@@ -454,16 +468,14 @@ describe("regions", () => {
     expect(notes(off)).toContain(
       "AWS prices: region mars-north-1 is not in the AWS price table; regions: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1",
     );
-    expect(total(aws(KEY, { region: US }, {}, "eu-west-1"))).toBe(1);
-    expect(aws(KEY, { region: "eu-west-1" }, {}, US).notPriced).toBe(true);
+    expect(total(aws(SECRET_T, { region: US }, {}, "eu-west-1"))).toBe(0.4);
+    expect(aws(SECRET_T, { region: "eu-west-1" }, {}, US).notPriced).toBe(true);
   });
 
-  it("the whole aws-dev inventory in eu-central-1: only region-independent parts are priced", () => {
+  it("the whole aws-dev inventory in eu-central-1: the KMS keys (one price everywhere) and the global health check are priced, the rest is not", () => {
     const est = estimateResources(awsInventory("dev"), DEFAULT_USAGE, { region: "eu-central-1" });
-    expect(est.total).toBeCloseTo(2.75, 9); // the Route 53 health check (global)
-    expect(est.notPriced).toEqual(
-      [ALARM, "aws:cloudwatch/dashboard:Dashboard", KEY, CLUSTER, SECRET_T].sort(),
-    );
+    expect(est.total).toBeCloseTo(3 + 1 + 2.75, 9); // data key + 2 rotations, signing key, health check
+    expect(est.notPriced).toEqual([ALARM, "aws:cloudwatch/dashboard:Dashboard", CLUSTER, SECRET_T].sort());
   });
 });
 

@@ -1,8 +1,18 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from "node:fs";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { tempDir } from "../support/temp";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const BIN = path.join(REPO, "bin", "platform.cjs");
@@ -33,5 +43,96 @@ describe("the platform command (bin/platform.cjs)", () => {
     const r = await run(["up", "--yes"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: required option '--env <envs>' not specified/);
+  });
+});
+
+/**
+ * `prepare` in a scratch copy of the repository layout, with a fake `npm` first on PATH that records
+ * its arguments: what a real `npm ci` and the first `npx platform` here make it do.
+ */
+function prepare(npmCommand: string): Promise<{ code: number; npmCalls: string[]; link: string }> {
+  const root = tempDir("prepare-");
+  mkdirSync(path.join(root, "scripts"));
+  mkdirSync(path.join(root, "bin"));
+  mkdirSync(path.join(root, "node_modules"));
+  mkdirSync(path.join(root, "fake-bin"));
+  copyFileSync(path.join(REPO, "scripts", "prepare.cjs"), path.join(root, "scripts", "prepare.cjs"));
+  writeFileSync(path.join(root, "bin", "platform.cjs"), "");
+  const calls = path.join(root, "npm-calls");
+  const npm = path.join(root, "fake-bin", "npm");
+  writeFileSync(npm, `#!/bin/sh\necho "$*" >> "${calls}"\n`);
+  chmodSync(npm, 0o755);
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, "scripts", "prepare.cjs")],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          npm_command: npmCommand,
+          PATH: `${path.dirname(npm)}${path.delimiter}${process.env["PATH"] ?? ""}`,
+        },
+      },
+      (err) =>
+        resolve({
+          code: err ? Number((err as { code?: number }).code ?? 1) : 0,
+          npmCalls: existsSync(calls) ? readFileSync(calls, "utf8").trim().split("\n") : [],
+          link: readlinkSync(path.join(root, "node_modules", ".bin", "platform")),
+        }),
+    );
+  });
+}
+
+describe("prepare (scripts/prepare.cjs)", () => {
+  it("npm ci / npm install: links node_modules/.bin/platform and builds dist/", async () => {
+    const r = await prepare("ci");
+    expect(r).toEqual({
+      code: 0,
+      npmCalls: ["run build"],
+      link: path.join("..", "..", "bin", "platform.cjs"),
+    });
+  });
+
+  it("the first `npx platform` here (npm exec installs the checkout into its cache): links, no build", async () => {
+    const r = await prepare("exec");
+    expect(r).toEqual({ code: 0, npmCalls: [], link: path.join("..", "..", "bin", "platform.cjs") });
+  });
+});
+
+describe("the SDK's closure serializer in the orchestrator's processes (orchestrator/lazy-closure.ts)", () => {
+  it("is not loaded with the SDK, and serializing a function still works (loading it then)", async () => {
+    // What a stack worker does first (compile-cache.ts), then what a program with a Lambda callback does.
+    const script = `
+      require(${JSON.stringify(path.join(REPO, "dist", "orchestrator", "lazy-closure.js"))}).deferClosureSerializer();
+      const loaded = () => Object.keys(require.cache).filter((f) => /[/]typescript[/]lib[/]typescript[.]js$|[/]@npmcli[/]arborist[/]/.test(f)).length;
+      const pulumi = require("@pulumi/pulumi");
+      require("@pulumi/pulumi/automation");
+      const before = loaded();
+      const greeting = "hello from a captured variable";
+      pulumi.runtime.serializeFunction(() => greeting.toUpperCase(), { exportName: "handler" }).then((sf) => {
+        const mod = { exports: {} };
+        new Function("module", "exports", "require", sf.text)(mod, mod.exports, require);
+        console.log(JSON.stringify({ before, after: loaded(), result: mod.exports.handler() }));
+      });`;
+    const { stdout: out } = await promisify(execFile)(process.execPath, ["--no-warnings", "-e", script], {
+      cwd: REPO,
+    });
+    const r = JSON.parse(out.trim()) as { before: number; after: number; result: string };
+    expect(r.before, "TypeScript or arborist loaded with the SDK").toBe(0);
+    expect(r.after, "serializeFunction loaded the real serializer").toBeGreaterThan(0);
+    expect(r.result).toBe("HELLO FROM A CAPTURED VARIABLE");
+  });
+});
+
+describe("what config validation, cost and review load", () => {
+  it("the config schema and the cost report load no Pulumi SDK (they run in the CLI's own process)", async () => {
+    const script = `
+      require(${JSON.stringify(path.join(REPO, "dist", "programs", "config.js"))});
+      require(${JSON.stringify(path.join(REPO, "dist", "orchestrator", "review", "cost-report.js"))});
+      const sdks = new Set(Object.keys(require.cache).map((f) => /[/]node_modules[/](@pulumi[/][^/]+)[/]/.exec(f)?.[1]).filter(Boolean));
+      console.log(JSON.stringify([...sdks]));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: REPO });
+    expect(JSON.parse(stdout.trim()), "provider SDKs loaded by the schema or the cost report").toEqual([]);
   });
 });

@@ -2,19 +2,25 @@
  * The dated AWS list-price table the AWS cost estimators read. USD, on-demand, no Savings Plans or
  * reserved instances, a 730-hour month (the same month as the GCP table).
  *
- * Every figure carries its `source` and the date of that source (`asOf`). The figures come from
- * shared/reference/aws-anchors.md §10 (us-east-1) and cost-and-formats.md §4; figures the reference
- * marks "(2nd)" come from a third-party page and carry `secondary: true`. A few figures the reference
- * lacks were read from stored copies of AWS pricing pages (primary) or third-party pages
- * (secondary); their `source` says so.
+ * Every figure carries its `source` and the date of that source (`asOf`). The us-east-1 figures
+ * come from shared/reference/aws-anchors.md §10 (us-east-1) and cost-and-formats.md §4; figures the
+ * reference marks "(2nd)" come from a third-party page and carry `secondary: true`. A few figures
+ * the reference lacks were read from stored copies of AWS pricing pages (primary) or third-party
+ * pages (secondary); their `source` says so.
  *
  * Regions: the table has an entry for each region users pick (us-east-1, us-east-2, us-west-2,
- * eu-west-1, eu-central-1, ap-southeast-1). Only us-east-1 has figures: the reference gives no
- * sourced price for the other five, and this table never guesses one. A resource priced there is
- * "not priced" (or priced only in its region-independent parts) with a note naming the region, so
- * the total is marked partial. Add figures here, with their source and date, to price a region.
+ * eu-west-1, eu-central-1, ap-southeast-1). us-east-1 has a figure for every family. The other five
+ * (./aws-regions.ts) have only the figures a source gives for that region or states for every
+ * region: KMS keys and rotations, CloudTrail events, Lambda duration, RDS db.r6g.large Single-AZ,
+ * ElastiCache Redis OSS t4g nodes, and SNS in eu-west-1. Several of those come from older
+ * price-list snapshots and carry the snapshot's date. Everything else there (CloudWatch, Secrets
+ * Manager, Lambda requests and provisioned concurrency, KMS requests, NAT and endpoints, gp3,
+ * Aurora, Valkey, Multi-AZ) has no sourced regional figure, and this table never guesses one: such
+ * a part is "not priced" with a note naming the region, so the total is marked partial. Add figures,
+ * with their source and date, to price more.
  */
 import { HOURS_PER_MONTH, type Price } from "./gcp";
+import { AWS_OTHER_REGION_PRICES, vantageFigures } from "./aws-regions";
 
 /**
  * One AWS list price, with the date of its source.
@@ -93,7 +99,11 @@ const p = (usd: number, unit: string, source: string, asOf: string, secondary = 
  * AWS_PRICES.regions["us-east-1"]!.rds!.instanceHour![RdsInstanceClass["db.t4g.micro"]]!.singleAz.usd; // 0.016
  * ```
  */
-export const RdsInstanceClass = { "db.t4g.micro": "db.t4g.micro", "db.t4g.small": "db.t4g.small" } as const;
+export const RdsInstanceClass = {
+  "db.t4g.micro": "db.t4g.micro",
+  "db.t4g.small": "db.t4g.small",
+  "db.r6g.large": "db.r6g.large",
+} as const;
 /** A priced RDS instance class. */
 export type RdsInstanceClass = (typeof RdsInstanceClass)[keyof typeof RdsInstanceClass];
 
@@ -105,7 +115,10 @@ export type RdsInstanceClass = (typeof RdsInstanceClass)[keyof typeof RdsInstanc
  * AWS_PRICES.regions["us-east-1"]!.elasticache!.nodeHour![CacheNodeType["cache.t4g.micro"]]!.valkey.usd; // 0.0128
  * ```
  */
-export const CacheNodeType = { "cache.t4g.micro": "cache.t4g.micro" } as const;
+export const CacheNodeType = {
+  "cache.t4g.micro": "cache.t4g.micro",
+  "cache.t4g.small": "cache.t4g.small",
+} as const;
 /** A priced ElastiCache node type. */
 export type CacheNodeType = (typeof CacheNodeType)[keyof typeof CacheNodeType];
 
@@ -120,8 +133,9 @@ export type CacheNodeType = (typeof CacheNodeType)[keyof typeof CacheNodeType];
  */
 export interface AwsFullRegionPrices {
   readonly rds: {
+    /** Per class and deployment; a class or deployment without a sourced figure is absent. */
     readonly instanceHour: Readonly<
-      Record<RdsInstanceClass, { readonly singleAz: AwsPrice; readonly multiAz: AwsPrice }>
+      Partial<Record<RdsInstanceClass, { readonly singleAz?: AwsPrice; readonly multiAz?: AwsPrice }>>
     >;
     /** gp3, per GB-month; doubled for Multi-AZ. */
     readonly gp3GbMonth: AwsPrice;
@@ -136,8 +150,9 @@ export interface AwsFullRegionPrices {
     readonly millionIo: AwsPrice;
   };
   readonly elasticache: {
+    /** Per node type and engine; a type or engine without a sourced figure is absent. */
     readonly nodeHour: Readonly<
-      Record<CacheNodeType, { readonly redis: AwsPrice; readonly valkey: AwsPrice }>
+      Partial<Record<CacheNodeType, { readonly redis?: AwsPrice; readonly valkey?: AwsPrice }>>
     >;
     readonly serverless: {
       readonly redis: { readonly gbHour: AwsPrice; readonly millionEcpu: AwsPrice; readonly minGb: number };
@@ -184,13 +199,15 @@ export interface AwsFullRegionPrices {
  *
  * @example
  * ```ts
- * const t: AwsRegionPrices | undefined = AWS_PRICES.regions["eu-west-1"]; // {} today
- * t?.lambda?.millionRequests; // undefined → not priced
+ * const t: AwsRegionPrices | undefined = AWS_PRICES.regions["eu-west-1"];
+ * t?.lambda?.millionRequests; // undefined → not priced there
  * ```
  */
 export type AwsRegionPrices = {
   readonly [F in keyof AwsFullRegionPrices]?: Partial<AwsFullRegionPrices[F]>;
 };
+
+const USE1_VANTAGE = vantageFigures("us-east-1");
 
 const US_EAST_1: AwsFullRegionPrices = {
   rds: {
@@ -203,6 +220,8 @@ const US_EAST_1: AwsFullRegionPrices = {
         singleAz: p(0.032, "instance-hour", SRC.ic, DATES.ic),
         multiAz: p(0.065, "instance-hour", SRC.ic, DATES.ic),
       },
+      // Single-AZ only: no source gives the Multi-AZ rate (the reference's ~$0.45 is unverified).
+      "db.r6g.large": { singleAz: USE1_VANTAGE.rdsR6gLarge },
     },
     gp3GbMonth: p(0.115, "GB-month", `${SRC.sstPg}; ${SRC.usageAi}`, DATES.sst),
     backupGbMonth: p(0.095, "GB-month", SRC.usageAi, DATES.usageAi, true),
@@ -227,6 +246,8 @@ const US_EAST_1: AwsFullRegionPrices = {
         redis: p(0.016, "node-hour", SRC.sstRedis, DATES.sst),
         valkey: p(0.0128, "node-hour", SRC.sstRedis, DATES.sst),
       },
+      // Redis OSS only: no source gives the Valkey rate for this type.
+      "cache.t4g.small": { redis: USE1_VANTAGE.redisT4gSmall },
     },
     serverless: {
       redis: {
@@ -350,7 +371,8 @@ export interface AwsFreeAllowances {
  * @example
  * ```ts
  * AWS_PRICES.regions["us-east-1"]!.kms!.keyMonth!.usd; // 1
- * AWS_PRICES.regions["eu-west-1"]!.kms?.keyMonth; // undefined (no sourced price)
+ * AWS_PRICES.regions["eu-west-1"]!.kms?.keyMonth?.usd; // 1 (the KMS page states one price)
+ * AWS_PRICES.regions["eu-west-1"]!.secretsManager; // undefined (no sourced price there)
  * ```
  */
 export const AWS_PRICES = {
@@ -360,13 +382,9 @@ export const AWS_PRICES = {
   hoursPerMonth: HOURS_PER_MONTH,
   regions: {
     "us-east-1": US_EAST_1,
-    // No sourced figure yet for the regions below (see the file comment): their lines are not
-    // priced, or priced only in their region-independent parts, with a note.
-    "us-east-2": {},
-    "us-west-2": {},
-    "eu-west-1": {},
-    "eu-central-1": {},
-    "ap-southeast-1": {},
+    // Only the figures sourced for each region (see ./aws-regions.ts); parts without one are not
+    // priced there, with a note naming the region.
+    ...AWS_OTHER_REGION_PRICES,
   } as Readonly<Record<string, AwsRegionPrices>>,
   global: {
     route53: {

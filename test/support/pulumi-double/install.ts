@@ -7,24 +7,48 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-/** Absolute path of the compiled double (`dist/test/support/pulumi-double/main.js`). */
-export function doubleMainPath(): string {
-  const here = __dirname;
-  const marker = `${path.sep}dist${path.sep}`;
-  if (here.includes(marker)) return path.join(here, "main.js");
-  let dir = here;
+/** `dist/test/support/pulumi-double`, from the compiled file or the TypeScript source. */
+function compiledDir(): string {
+  if (__dirname.includes(`${path.sep}dist${path.sep}`)) return __dirname;
+  let dir = __dirname;
   while (!fs.existsSync(path.join(dir, "package.json"))) {
     const up = path.dirname(dir);
-    if (up === dir) throw new Error(`pulumi-double: no package.json above ${here}`);
+    if (up === dir) throw new Error(`pulumi-double: no package.json above ${__dirname}`);
     dir = up;
   }
-  return path.join(dir, "dist", "test", "support", "pulumi-double", "main.js");
+  return path.join(dir, "dist", "test", "support", "pulumi-double");
 }
 
-/** The POSIX shell shim that execs the double with this Node binary. */
-export function shimScript(main = doubleMainPath(), node = process.execPath): string {
+/**
+ * Absolute path of the compiled double: `dist/test/support/pulumi-double/main.bundle.cjs`, one
+ * file that starts faster (written by `npm run build`, scripts/bundle-double.cjs), else `main.js`
+ * next to it (a plain `tsc` build). After editing the double, run `npm run build`, not only tsc.
+ */
+export function doubleMainPath(): string {
+  const dir = compiledDir();
+  const bundle = path.join(dir, "main.bundle.cjs");
+  return fs.existsSync(bundle) ? bundle : path.join(dir, "main.js");
+}
+
+/**
+ * The POSIX shell shim that execs the double with this Node binary. Its compile cache stays in
+ * this process's temp dir (`NODE_COMPILE_CACHE`, unless the caller set one): the Automation API
+ * starts the double with the stack worker's own TMPDIR, where the cache would start empty for
+ * every operation.
+ */
+export function shimScript(
+  main = doubleMainPath(),
+  node = process.execPath,
+  compileCache = process.env["NODE_COMPILE_CACHE"] ?? path.join(os.tmpdir(), "node-compile-cache"),
+): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  return `#!/bin/sh\n# Pulumi CLI double (test/support/pulumi-double). Not the real Pulumi CLI.\nexec ${q(node)} ${q(main)} "$@"\n`;
+  return [
+    "#!/bin/sh",
+    "# Pulumi CLI double (test/support/pulumi-double). Not the real Pulumi CLI.",
+    `[ -n "$NODE_COMPILE_CACHE" ] || NODE_COMPILE_CACHE=${q(compileCache)}; export NODE_COMPILE_CACHE`,
+    `exec ${q(node)} ${q(main)} "$@"`,
+    "",
+  ].join("\n");
 }
 
 /**

@@ -1,7 +1,11 @@
-// Runs in `prepare` (npm ci / npm install in this repository): warns when Node is too old, and links
-// node_modules/.bin/platform to bin/platform.cjs so that `npx platform …` here runs the sources at
-// once. Without the link, npx would install this checkout into its cache and build it (30 s or
-// more) and later run that stale copy. npm links the bins of dependencies, never the root's own.
+// `prepare` (npm ci / npm install in this repository): warns when Node is too old, links
+// node_modules/.bin/platform to bin/platform.cjs, then builds dist/ (`npm run build`).
+//
+// One exception: `npx platform …` in this repository. Because package.json declares the `platform`
+// bin itself, npm installs the checkout into its npx cache as a link on the first call and runs this
+// script there, which used to build everything (30–60 s) before the command started. The command
+// does not need the build (bin/platform.cjs runs dist/ while it is current and the sources through
+// tsx otherwise), so under `npm exec` the build is skipped and the first call starts at once.
 "use strict";
 var fs = require("node:fs");
 var path = require("node:path");
@@ -32,3 +36,13 @@ if (fs.existsSync(path.join(root, "node_modules"))) {
     );
   }
 }
+
+if (process.env.npm_command === "exec") {
+  process.exit(0);
+}
+var build = require("node:child_process").spawnSync("npm", ["run", "build"], {
+  cwd: root,
+  stdio: "inherit",
+  shell: process.platform === "win32",
+});
+process.exit(build.status === null ? 1 : build.status);
