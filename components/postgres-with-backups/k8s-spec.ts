@@ -15,14 +15,18 @@ export const CNPG_API = "postgresql.cnpg.io/v1" as const;
 export const BARMAN_API = "barmancloud.cnpg.io/v1" as const;
 
 /**
- * CloudNativePG operand images per major (ghcr.io/cloudnative-pg/postgresql, minor pinned so an
- * `up` never changes the server by itself).
+ * CloudNativePG operand images per major (ghcr.io/cloudnative-pg/postgresql), minor pinned so an
+ * `up` never changes the server by itself. The `standard` variant: PostgreSQL with pgaudit (which
+ * the CIS parameters below load) and without the in-tree Barman Cloud, which the Barman Cloud
+ * plugin replaces; the `system` images that carry it are deprecated upstream. Minors: the newest
+ * set seen together in public CNPG `ClusterImageCatalog`s (2026-08; 18.6-standard-trixie is also
+ * CloudNativePG 1.30.1's default image). Bump the four together after each PostgreSQL minor release.
  */
 export const CNPG_IMAGES = {
-  POSTGRES_15: "ghcr.io/cloudnative-pg/postgresql:15.14",
-  POSTGRES_16: "ghcr.io/cloudnative-pg/postgresql:16.10",
-  POSTGRES_17: "ghcr.io/cloudnative-pg/postgresql:17.6",
-  POSTGRES_18: "ghcr.io/cloudnative-pg/postgresql:18.0",
+  POSTGRES_15: "ghcr.io/cloudnative-pg/postgresql:15.19-standard-trixie",
+  POSTGRES_16: "ghcr.io/cloudnative-pg/postgresql:16.15-standard-trixie",
+  POSTGRES_17: "ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie",
+  POSTGRES_18: "ghcr.io/cloudnative-pg/postgresql:18.6-standard-trixie",
 } as const satisfies Record<PostgresVersion, string>;
 
 /**

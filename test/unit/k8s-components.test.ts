@@ -175,7 +175,7 @@ describe("K8sPostgresWithBackups", () => {
     const spec = c.inputs["spec"] as any;
     expect(spec).toMatchObject({
       instances: 1,
-      imageName: "ghcr.io/cloudnative-pg/postgresql:17.6",
+      imageName: "ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie",
       enableSuperuserAccess: false,
       certificates: { serverTLSSecret: "db-tls", serverCASecret: "db-tls" },
       storage: { size: "10Gi" },

@@ -26,6 +26,7 @@ import {
 import { podSecurityLabels } from "../../components/network/k8s";
 import { GOOGLE_30D_WINDOWS, postgresRules, sloRules } from "../../components/observability-stack/k8s-rules";
 import {
+  CNPG_IMAGES,
   backupSchedule,
   cnpgInstances,
   destinationPath,
@@ -275,4 +276,15 @@ describe("ObservabilityStack rules", () => {
     );
     expect(postgresRules("ns", "db", false).map((x) => x.alert)).not.toContain("PostgresReplicationLag");
   });
+});
+
+describe("CNPG_IMAGES (operand images)", () => {
+  it.each(Object.entries(CNPG_IMAGES))(
+    "%s is a pinned minor of its own major, in the standard variant (pgaudit, no in-tree Barman Cloud)",
+    (version, image) => {
+      const m = /^ghcr\.io\/cloudnative-pg\/postgresql:(\d+)\.(\d+)-standard-trixie$/.exec(image);
+      expect(m, image).not.toBeNull();
+      expect(`POSTGRES_${m![1]}`).toBe(version);
+    },
+  );
 });
