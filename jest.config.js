@@ -157,7 +157,7 @@ module.exports = {
   coverageReporters: ["text-summary", "json-summary", "lcov"],
   // Measured 2026-12-01 on the unit tier alone: 85.5 % lines/statements, 86.4 % branches, 85.4 %
   // functions (the full run covers more). A change that lowers coverage below this fails.
-  coverageThreshold: { global: { lines: 85, statements: 85, branches: 85, functions: 84 } },
+  coverageThreshold: { global: { lines: 90, statements: 90, branches: 85, functions: 86 } },
   projects: [
     {
       ...common,
