@@ -16,18 +16,7 @@ import {
   type StackRule,
 } from "../types";
 import { isOpaque } from "../values";
-import {
-  K8S,
-  at,
-  k8sLabel,
-  list,
-  obj,
-  objectName,
-  podLabels,
-  podSpec,
-  sameNamespace,
-  selects,
-} from "./tokens";
+import { K8S, at, k8sHit, list, obj, objectName, podLabels, podSpec, sameNamespace, selects } from "./tokens";
 
 /** CloudNativePG instances prod requires (a primary and two standbys: one can be synchronous while another is down). */
 export const K8S_PROD_MIN_INSTANCES = 3;
@@ -40,11 +29,6 @@ const stack = {
   category: Category.prodProfile,
   enforcement: PROD_ONLY,
 } as const;
-const hit = (r: GuardResource, message: string): RuleHit => ({
-  message: `${k8sLabel(r)}: ${message}`,
-  urn: r.urn,
-  type: r.type,
-});
 const clusters = (rs: readonly GuardResource[]) =>
   rs.filter((r) => r.type === K8S.cnpgCluster && at(r.inputs, "spec.bootstrap.recovery") === undefined);
 
@@ -63,7 +47,10 @@ export const K8S_PROD_DB_HA: StackRule = {
       const out: RuleHit[] = [];
       if (typeof n !== "number" || n < K8S_PROD_MIN_INSTANCES)
         out.push(
-          hit(r, `spec.instances is ${JSON.stringify(n ?? 1)}; prod runs at least ${K8S_PROD_MIN_INSTANCES}`),
+          k8sHit(
+            r,
+            `spec.instances is ${JSON.stringify(n ?? 1)}; prod runs at least ${K8S_PROD_MIN_INSTANCES}`,
+          ),
         );
       const sync =
         obj(at(r.inputs, "spec.postgresql.synchronous")) ??
@@ -71,7 +58,7 @@ export const K8S_PROD_DB_HA: StackRule = {
           (at(r.inputs, "spec.minSyncReplicas") as number) > 0);
       if (!sync)
         out.push(
-          hit(
+          k8sHit(
             r,
             "no synchronous replication (spec.postgresql.synchronous): a failover can lose committed transactions",
           ),
@@ -97,11 +84,15 @@ export const K8S_PROD_DB_BACKUPS: StackRule = {
       const plugin = list(at(r.inputs, "spec.plugins")).find((p) => at(p, "name") === BARMAN);
       const store = at(plugin, "parameters.barmanObjectName");
       if (!plugin || at(plugin, "isWALArchiver") !== true)
-        out.push(hit(r, "the Barman Cloud plugin does not archive its WAL (spec.plugins[].isWALArchiver)"));
+        out.push(
+          k8sHit(r, "the Barman Cloud plugin does not archive its WAL (spec.plugins[].isWALArchiver)"),
+        );
       else if (
         !resources.some((s) => s.type === K8S.objectStore && objectName(s) === store && sameNamespace(s, r))
       )
-        out.push(hit(r, `its WAL goes to ObjectStore ${JSON.stringify(store)}, which is not in the stack`));
+        out.push(
+          k8sHit(r, `its WAL goes to ObjectStore ${JSON.stringify(store)}, which is not in the stack`),
+        );
       const name = objectName(r);
       const scheduled = resources.some(
         (b) =>
@@ -111,7 +102,7 @@ export const K8S_PROD_DB_BACKUPS: StackRule = {
           at(b.inputs, "spec.suspend") !== true &&
           sameNamespace(b, r),
       );
-      if (!scheduled) out.push(hit(r, "no active ScheduledBackup with method plugin targets it"));
+      if (!scheduled) out.push(k8sHit(r, "no active ScheduledBackup with method plugin targets it"));
       return out;
     });
   },
@@ -141,10 +132,12 @@ export const K8S_PROD_PDB: StackRule = {
           (r) =>
             !pdbs.some((p) => sameNamespace(p, r) && selects(at(p.inputs, "spec.selector"), podLabels(r))),
         )
-        .map((r) => hit(r, "no PodDisruptionBudget selects its pods (a node drain can take them all down)")),
+        .map((r) =>
+          k8sHit(r, "no PodDisruptionBudget selects its pods (a node drain can take them all down)"),
+        ),
       ...clusters(resources)
         .filter((r) => at(r.inputs, "spec.enablePDB") === false)
-        .map((r) => hit(r, "spec.enablePDB is false")),
+        .map((r) => k8sHit(r, "spec.enablePDB is false")),
     ];
   },
 };
@@ -186,10 +179,10 @@ export const K8S_PROD_SPREAD: StackRule = {
     return [
       ...resources
         .filter((r) => SERVING.includes(r.type as (typeof SERVING)[number]) && !spread(podSpec(r)))
-        .map((r) => hit(r, "pods are not spread across nodes or zones")),
+        .map((r) => k8sHit(r, "pods are not spread across nodes or zones")),
       ...clusters(resources)
         .filter((r) => at(r.inputs, "spec.affinity.enablePodAntiAffinity") === false)
-        .map((r) => hit(r, "spec.affinity.enablePodAntiAffinity is false")),
+        .map((r) => k8sHit(r, "spec.affinity.enablePodAntiAffinity is false")),
     ];
   },
 };
@@ -223,7 +216,7 @@ export const K8S_PROD_REPLICAS: StackRule = {
         return typeof n === "number" && n >= 2
           ? []
           : [
-              hit(
+              k8sHit(
                 r,
                 `${hpa ? "HPA minReplicas" : "spec.replicas"} is ${JSON.stringify(n)}; prod runs at least 2`,
               ),
@@ -249,7 +242,7 @@ export const K8S_PROD_PROTECT: StackRule = {
       .filter((r) => PROTECTED.includes(r.type as (typeof PROTECTED)[number]) && r.protect !== true)
       .filter((r) => r.type !== K8S.statefulSet || list(at(r.inputs, "spec.volumeClaimTemplates")).length > 0)
       .filter((r) => at(r.inputs, "spec.bootstrap.recovery") === undefined)
-      .map((r) => hit(r, "not protected: a destroy or an accidental delete removes it and its data"));
+      .map((r) => k8sHit(r, "not protected: a destroy or an accidental delete removes it and its data"));
   },
 };
 

@@ -4,20 +4,13 @@
  * pod-networkpolicy), service-account tokens and the default service account (CKV_K8S_38/41/42).
  */
 import { Severity } from "../../model";
-import {
-  Category,
-  Level,
-  Scope,
-  type GuardResource,
-  type ResourceRule,
-  type RuleHit,
-  type StackRule,
-} from "../types";
+import { Category, Level, Scope, type GuardResource, type ResourceRule, type StackRule } from "../types";
 import { isOpaque } from "../values";
 import {
   K8S,
   WORKLOAD_TYPES,
   at,
+  k8sHit,
   k8sLabel,
   list,
   obj,
@@ -28,11 +21,6 @@ import {
   selects,
 } from "./tokens";
 const security = { category: Category.security } as const;
-const hit = (r: GuardResource, message: string): RuleHit => ({
-  message: `${k8sLabel(r)}: ${message}`,
-  urn: r.urn,
-  type: r.type,
-});
 
 export const K8S_NAMESPACE_PSS: ResourceRule = {
   ...security,
@@ -128,7 +116,7 @@ export const K8S_NETWORK_POLICY: StackRule = {
         const types = new Set(covering.flatMap((p) => list(at(p.inputs, "spec.policyTypes"))));
         const missing = ["Ingress", "Egress"].filter((t) => !types.has(t));
         return missing.length > 0
-          ? [hit(r, `no NetworkPolicy restricts ${missing.join(" and ")} of its pods`)]
+          ? [k8sHit(r, `no NetworkPolicy restricts ${missing.join(" and ")} of its pods`)]
           : [];
       });
   },
@@ -160,7 +148,7 @@ export const K8S_DEFAULT_DENY: StackRule = {
             list(at(p.inputs, "spec.ingress")).length === 0 &&
             list(at(p.inputs, "spec.egress")).length === 0,
         );
-        return deny ? [] : [hit(ns, "no default-deny NetworkPolicy in the namespace")];
+        return deny ? [] : [k8sHit(ns, "no default-deny NetworkPolicy in the namespace")];
       });
   },
 };
@@ -203,7 +191,7 @@ export const K8S_SA_TOKEN: StackRule = {
         if (mount === false) return [];
         if (bound.has(sa)) return [];
         return [
-          hit(
+          k8sHit(
             r,
             `mounts the ${sa} service-account token (automountServiceAccountToken ${mount === undefined ? "unset: true" : JSON.stringify(mount)}) but the account is bound to no Role`,
           ),

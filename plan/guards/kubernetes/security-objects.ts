@@ -4,24 +4,11 @@
  * Prometheus Operator rules.
  */
 import { Severity } from "../../model";
-import {
-  Category,
-  Level,
-  Scope,
-  type GuardResource,
-  type ResourceRule,
-  type RuleHit,
-  type StackRule,
-} from "../types";
+import { Category, Level, Scope, type ResourceRule, type RuleHit, type StackRule } from "../types";
 import { parseHumanDuration } from "../../../components/shared/durations";
 import { isOpaque } from "../values";
-import { K8S, at, k8sLabel, obj, objectName, podLabels, sameNamespace, selects } from "./tokens";
+import { K8S, at, k8sHit, k8sLabel, obj, objectName, podLabels, sameNamespace, selects } from "./tokens";
 const security = { category: Category.security } as const;
-const hit = (r: GuardResource, message: string): RuleHit => ({
-  message: `${k8sLabel(r)}: ${message}`,
-  urn: r.urn,
-  type: r.type,
-});
 
 export const K8S_HPA_NO_REPLICAS: StackRule = {
   ...security,
@@ -49,7 +36,7 @@ export const K8S_HPA_NO_REPLICAS: StackRule = {
         );
         return target && at(target.inputs, "spec.replicas") !== undefined
           ? [
-              hit(
+              k8sHit(
                 target,
                 `sets spec.replicas ${JSON.stringify(at(target.inputs, "spec.replicas"))} although ${k8sLabel(h)} scales it`,
               ),

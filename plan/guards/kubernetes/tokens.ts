@@ -3,7 +3,7 @@
  * @pulumi/kubernetes SDK and CustomResource register them), and readers for what every pod rule
  * needs: the pod template of each workload kind, its containers and its labels.
  */
-import type { GuardResource } from "../types";
+import type { GuardResource, RuleHit } from "../types";
 import { isOpaque } from "../values";
 
 /**
@@ -187,4 +187,16 @@ export function sameNamespace(a: Pick<GuardResource, "inputs">, b: Pick<GuardRes
  */
 export function k8sLabel(r: Pick<GuardResource, "type" | "name" | "inputs">): string {
   return `${r.type.slice(r.type.lastIndexOf(":") + 1)} "${objectName(r)}"`;
+}
+
+/**
+ * A finding on one object, its message prefixed with the object's {@link k8sLabel}.
+ *
+ * @example
+ * ```ts
+ * k8sHit(deployment, "runs as root"); // { message: 'Deployment "api": runs as root', urn, type }
+ * ```
+ */
+export function k8sHit(r: GuardResource, message: string): RuleHit {
+  return { message: `${k8sLabel(r)}: ${message}`, urn: r.urn, type: r.type };
 }
