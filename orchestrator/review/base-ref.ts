@@ -165,29 +165,14 @@ async function synthProjectAtRef(
     if (!project || !existsSync(path.join(project.stacksDir, `Pulumi.${env}.yaml`)))
       return { env, stack: env, resources: [], outputs: {} };
     const file = path.join(tree, ".synth", rel.replaceAll(path.sep, "_"), `${env}-${deps}.json`);
-    if (existsSync(file)) {
-      onStep({ step: "synth", env, state: "start", cached: true });
-      const result = JSON.parse(readFileSync(file, "utf8")) as SynthResult;
-      onStep({ step: "synth", env, state: "done", cached: true });
-      return result;
-    }
-    onStep({ step: "synth", env, state: "start", cached: false });
-    let result: SynthResult;
-    try {
-      result = await synth(env, {
+    return cachedBaseSynth(ref, env, file, onStep, () =>
+      synth(env, {
         projectDir,
         stacksDir: project.stacksDir,
         project: project.name,
         program: programEntry(project),
-      });
-    } catch (e) {
-      throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
-    }
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
-    renameSync(`${file}.${process.pid}`, file);
-    onStep({ step: "synth", env, state: "done", cached: false });
-    return result;
+      }),
+    );
   });
   const out = new Map<string, SynthResult>();
   for (const r of results) {
@@ -207,6 +192,38 @@ function libraryVersion(): string {
   } catch {
     return "0";
   }
+}
+
+/**
+ * One environment's synth at the base through its on-disk cache `file`: read when present, else
+ * `run` and write it. Written atomically: concurrent reviews of the same base may race here, and
+ * both are right.
+ */
+async function cachedBaseSynth(
+  ref: string,
+  env: string,
+  file: string,
+  onStep: (s: BaseRefStep) => void,
+  run: () => Promise<SynthResult>,
+): Promise<SynthResult> {
+  if (existsSync(file)) {
+    onStep({ step: "synth", env, state: "start", cached: true });
+    const result = JSON.parse(readFileSync(file, "utf8")) as SynthResult;
+    onStep({ step: "synth", env, state: "done", cached: true });
+    return result;
+  }
+  onStep({ step: "synth", env, state: "start", cached: false });
+  let result: SynthResult;
+  try {
+    result = await run();
+  } catch (e) {
+    throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
+  renameSync(`${file}.${process.pid}`, file);
+  onStep({ step: "synth", env, state: "done", cached: false });
+  return result;
 }
 
 /** {@link synthAtRef} in this package's own repository: the base commit's library is built and runs. */
@@ -241,25 +258,9 @@ async function synthLibraryAtRef(
     if (!existsSync(path.join(stacks, `Pulumi.${env}.yaml`)))
       return { env, stack: env, resources: [], outputs: {} };
     const file = path.join(tree, ".synth", `${env}-${depsKey(root)}.json`);
-    if (existsSync(file)) {
-      onStep({ step: "synth", env, state: "start", cached: true });
-      const result = JSON.parse(readFileSync(file, "utf8")) as SynthResult;
-      onStep({ step: "synth", env, state: "done", cached: true });
-      return result;
-    }
-    onStep({ step: "synth", env, state: "start", cached: false });
-    let result: SynthResult;
-    try {
-      result = await baseSynth.synth(env, { stacksDir: stacks, projectDir: tree });
-    } catch (e) {
-      throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
-    }
-    // Written atomically: concurrent reviews of the same base may race here, and both are right.
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
-    renameSync(`${file}.${process.pid}`, file);
-    onStep({ step: "synth", env, state: "done", cached: false });
-    return result;
+    return cachedBaseSynth(ref, env, file, onStep, () =>
+      baseSynth.synth(env, { stacksDir: stacks, projectDir: tree }),
+    );
   });
   const out = new Map<string, SynthResult>();
   for (const r of results) {
