@@ -71,40 +71,24 @@ export async function baseBuild(
   root: string,
   onStep: (s: BaseBuildStep) => void = () => undefined,
 ): Promise<string> {
-  const builds = path.join(cacheDir(root), "base-builds");
-  const entry = path.join(builds, `${sha}-${buildKey(root)}`);
-  if (!fs.existsSync(path.join(entry, COMPLETE))) {
-    fs.mkdirSync(builds, { recursive: true });
-    await withLock(`${entry}.lock`, async () => {
-      if (fs.existsSync(path.join(entry, COMPLETE))) return; // built by another process meanwhile
-      const tmp = `${entry}.tmp-${process.pid}`;
-      fs.rmSync(tmp, { recursive: true, force: true });
-      fs.mkdirSync(tmp);
-      try {
-        onStep({ step: "checkout", cached: false });
-        await extract(sha, root, tmp);
-        if (!fs.existsSync(path.join(tmp, "orchestrator", "synth", "worker.ts")))
-          throw new PlatformError("that revision predates offline synth; pick a newer base");
-        fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
-        onStep({ step: "build", cached: false });
-        transpile(tmp, root);
-        fs.writeFileSync(
-          path.join(tmp, COMPLETE),
-          JSON.stringify({ sha, builtAt: new Date().toISOString() }),
-        );
-        fs.rmSync(entry, { recursive: true, force: true });
-        fs.renameSync(tmp, entry);
-      } finally {
-        fs.rmSync(tmp, { recursive: true, force: true });
-      }
-    });
-  } else {
-    onStep({ step: "checkout", cached: true });
-    onStep({ step: "build", cached: true });
-  }
-  const now = new Date();
-  fs.utimesSync(entry, now, now); // most recently used: kept by prune()
-  prune(builds, KEEP_BUILDS);
+  const entry = path.join(cacheDir(root), "base-builds", `${sha}-${buildKey(root)}`);
+  await cachedEntry(
+    sha,
+    entry,
+    async (tmp) => {
+      onStep({ step: "checkout", cached: false });
+      await extract(sha, root, tmp);
+      if (!fs.existsSync(path.join(tmp, "orchestrator", "synth", "worker.ts")))
+        throw new PlatformError("that revision predates offline synth; pick a newer base");
+      fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
+      onStep({ step: "build", cached: false });
+      transpile(tmp, root);
+    },
+    () => {
+      onStep({ step: "checkout", cached: true });
+      onStep({ step: "build", cached: true });
+    },
+  );
   return entry;
 }
 
@@ -128,24 +112,46 @@ export async function baseCheckout(
   moduleDirs: readonly string[],
   onStep: (s: BaseBuildStep) => void = () => undefined,
 ): Promise<string> {
-  const trees = path.join(cacheDir(gitRoot), "base-trees");
-  const entry = path.join(trees, `${sha}-${BUILD_FORMAT}`);
+  const entry = path.join(cacheDir(gitRoot), "base-trees", `${sha}-${BUILD_FORMAT}`);
+  await cachedEntry(
+    sha,
+    entry,
+    async (tmp) => {
+      onStep({ step: "checkout", cached: false });
+      await extract(sha, gitRoot, tmp);
+      for (const rel of ["", ...moduleDirs]) {
+        const modules = path.join(gitRoot, rel, "node_modules");
+        const link = path.join(tmp, rel, "node_modules");
+        if (fs.existsSync(modules) && fs.existsSync(path.dirname(link)) && !fs.existsSync(link))
+          fs.symlinkSync(modules, link, "dir");
+      }
+    },
+    () => onStep({ step: "checkout", cached: true }),
+  );
+  return entry;
+}
+
+/**
+ * Makes the cache directory `entry` for commit `sha` once: under a lock (concurrent callers make it once), `fill`
+ * writes into a temporary sibling that is marked complete and renamed into place, so a crash never
+ * leaves a half-made entry that looks done. `cached` runs instead when it already exists. Either
+ * way the entry is marked most recently used and its folder pruned to the newest {@link KEEP_BUILDS}.
+ */
+async function cachedEntry(
+  sha: string,
+  entry: string,
+  fill: (tmp: string) => Promise<void>,
+  cached: () => void,
+): Promise<void> {
   if (!fs.existsSync(path.join(entry, COMPLETE))) {
-    fs.mkdirSync(trees, { recursive: true });
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
     await withLock(`${entry}.lock`, async () => {
-      if (fs.existsSync(path.join(entry, COMPLETE))) return;
+      if (fs.existsSync(path.join(entry, COMPLETE))) return; // made by another process meanwhile
       const tmp = `${entry}.tmp-${process.pid}`;
       fs.rmSync(tmp, { recursive: true, force: true });
       fs.mkdirSync(tmp);
       try {
-        onStep({ step: "checkout", cached: false });
-        await extract(sha, gitRoot, tmp);
-        for (const rel of ["", ...moduleDirs]) {
-          const modules = path.join(gitRoot, rel, "node_modules");
-          const link = path.join(tmp, rel, "node_modules");
-          if (fs.existsSync(modules) && fs.existsSync(path.dirname(link)) && !fs.existsSync(link))
-            fs.symlinkSync(modules, link, "dir");
-        }
+        await fill(tmp);
         fs.writeFileSync(
           path.join(tmp, COMPLETE),
           JSON.stringify({ sha, builtAt: new Date().toISOString() }),
@@ -156,11 +162,10 @@ export async function baseCheckout(
         fs.rmSync(tmp, { recursive: true, force: true });
       }
     });
-  } else onStep({ step: "checkout", cached: true });
+  } else cached();
   const now = new Date();
-  fs.utimesSync(entry, now, now);
-  prune(trees, KEEP_BUILDS);
-  return entry;
+  fs.utimesSync(entry, now, now); // most recently used: kept by prune()
+  prune(path.dirname(entry), KEEP_BUILDS);
 }
 
 /** Writes the commit's files into `dir` (`git archive | tar -x`): no worktree to register or remove. */
