@@ -24,6 +24,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { median, numberFlag, prng } = require("./util");
 
 const DIST = path.join(__dirname, "..", "dist", "plan", "parse", "index.js");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -79,16 +80,6 @@ async function child(mode, file) {
 // ---------------------------------------------------------------------------------------------
 // Generator: realistic GCP resources as the engine writes them.
 // ---------------------------------------------------------------------------------------------
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(42);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const hex = (n) => Array.from({ length: n }, () => "0123456789abcdef"[Math.floor(rand() * 16)]).join("");
@@ -595,18 +586,10 @@ function runChild(mode, file) {
   return JSON.parse(res.stdout.trim().split("\n").pop());
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === "--child") return child(args[1], args[2]);
-  const opt = (name, def) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const opt = (name, def) => numberFlag(args, name, def);
   const sizeMB = opt("--size-mb", 200);
   const runs = opt("--runs", 5);
   if (!fs.existsSync(DIST)) {

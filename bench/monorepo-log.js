@@ -14,6 +14,7 @@
  */
 "use strict";
 const fs = require("node:fs");
+const { numberFlag, prng } = require("./util");
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -23,18 +24,6 @@ const REGION = "europe-west1";
 const STACK = "prod";
 const ROOT_URN = `urn:pulumi:${STACK}::mono::pulumi:pulumi:Stack::mono-${STACK}`;
 const PROVIDER = `urn:pulumi:${STACK}::mono::pulumi:providers:gcp::default::9f1c2d3e`;
-
-/** @param {number} seed */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * @param {string} file
@@ -491,10 +480,7 @@ module.exports = { generate, STACK };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const opt = (/** @type {string} */ name, /** @type {number} */ def) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const opt = (/** @type {string} */ name, /** @type {number} */ def) => numberFlag(args, name, def);
   const file = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
   if (!file) {
     console.error("usage: node bench/monorepo-log.js <out.jsonl> [--steps 100000] [--seed 7]");

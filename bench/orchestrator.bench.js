@@ -30,6 +30,7 @@ const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { median } = require("./util");
 
 const REPO = path.join(__dirname, "..");
 const DIST = path.join(REPO, "dist");
@@ -97,11 +98,6 @@ function timed(args, env) {
   });
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (xs) =>
   `median ${median(xs).toFixed(2)}  (min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)})`;
 

@@ -23,6 +23,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { generate, STACK } = require("./monorepo-log");
+const { median, numberFlag } = require("./util");
 
 const ROOT = path.join(__dirname, "..");
 const CLI = path.join(ROOT, "dist", "orchestrator", "cli.js");
@@ -78,17 +79,10 @@ function runChild(args, dir, out) {
 }
 
 /** @param {number[]} xs */
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function main() {
   const args = process.argv.slice(2);
-  const opt = (/** @type {string} */ name, /** @type {number} */ def) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const opt = (/** @type {string} */ name, /** @type {number} */ def) => numberFlag(args, name, def);
   const steps = opt("--steps", 100_000);
   const runs = opt("--runs", 3);
   if (!fs.existsSync(CLI)) {
