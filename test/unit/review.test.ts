@@ -109,6 +109,7 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
       source: { kind: "offline", base: "HEAD" },
       allowDataLoss: urns,
       onStep: (s) => progress.push(s),
+      synthCache: false, // the head afresh (its own cache: synth-cache.test.ts)
     });
     // The same base again: its build and synth are reused, only the head is synthesized.
     const cached = progress
