@@ -45,6 +45,7 @@ const PROCESS_TESTS = [
   "test/unit/review-incomplete.test.ts",
   "test/unit/review-live.test.ts",
   "test/unit/review.test.ts",
+  "test/unit/synth-cache-worker.test.ts",
   "test/unit/user-mistakes.test.ts",
 ];
 
