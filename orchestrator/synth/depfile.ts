@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** A synth's inputs beyond its key: content hashes by path and by variable name. */
 export interface Depfile {
@@ -117,23 +118,49 @@ export function staleReason(deps: Depfile, env: NodeJS.ProcessEnv): string | und
 /** Names of environment variables that hold credentials (a passphrase, a token, a key). */
 export const SECRET_NAME = /PASS(WORD|PHRASE)?|SECRET|TOKEN|CREDENTIAL|PRIVATE|(^|_)KEY(_|S?$)/i;
 
-/** What {@link recordDependencies} returns: collects the depfile, or `undefined` when uncheckable. */
-export type DepfileCollector = () => Depfile | undefined;
+/**
+ * What {@link recordDependencies} returns: collects the depfile once `program` (the entry) has run,
+ * or `undefined` when its inputs cannot be checked.
+ */
+export type DepfileCollector = (program: string) => Depfile | undefined;
+
+/**
+ * True when `file` loads as an ES module: `.mjs` / `.mts`, or `.js` under a package.json with
+ * `"type": "module"`.
+ *
+ * @example
+ * ```ts
+ * isEsmEntry("/src/infra/index.mjs"); // true
+ * ```
+ */
+export function isEsmEntry(file: string): boolean {
+  if (/\.m[jt]s$/.test(file)) return true;
+  if (!file.endsWith(".js")) return false;
+  for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { type?: unknown };
+      return pkg.type === "module";
+    } catch {
+      if (path.dirname(dir) === dir) return false;
+    }
+  }
+}
 
 /**
  * Starts recording this process's inputs (call it first: earlier reads are not seen; files already
- * loaded are hashed from disk when collected). Files: every `fs.readFileSync` by path, hashed as
- * read (a file edited while the synth runs is recorded as the synth saw it), and every module in
- * `require.cache`. Environment: `process.env` becomes a proxy that notes each variable read before
+ * loaded are hashed from disk when collected). Files: every `fs.readFileSync` and
+ * `fs.promises.readFile` by path, hashed as read (a file edited while the synth runs is recorded as
+ * the synth saw it), and every module in `require.cache`. Environment: `process.env` becomes a proxy that notes each variable read before
  * this process set it. A program that lists the whole environment, reads a credential's variable
- * ({@link SECRET_NAME}), or loads a package from a tree without a lock file makes the synth
- * uncacheable: the collector then returns `undefined`.
+ * ({@link SECRET_NAME}), is an ES module ({@link isEsmEntry}), or loads a package from a tree
+ * without a lock file makes the synth uncacheable: the collector then returns `undefined`. Not
+ * seen: directory listings, reads through file descriptors, modules a CommonJS program `import()`s.
  *
  * @example
  * ```ts
  * const collect = recordDependencies();
  * await runProgramFile(program);
- * const deps = collect(); // written beside the inventory
+ * const deps = collect(program); // written beside the inventory
  * ```
  */
 export function recordDependencies(): DepfileCollector {
@@ -148,21 +175,30 @@ export function recordDependencies(): DepfileCollector {
     if (root !== undefined) packageRoots.add(root);
     else if (!files.has(abs) && content !== undefined) files.set(abs, sha256(content));
   };
-  // The module object itself (an `import *` namespace is a copy): Node's module loader and tsx read through it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // The module objects themselves (an `import *` namespace is a copy): Node's module loader and
+  // tsx read through them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const nodeFs = require("node:fs") as { readFileSync: typeof fs.readFileSync };
+  const nodeFsp = require("node:fs/promises") as { readFile: typeof fs.promises.readFile };
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const readFileSync = nodeFs.readFileSync;
-  const patched = function (this: unknown, ...args: Parameters<typeof fs.readFileSync>) {
-    const out = readFileSync.apply(this, args);
-    const [file, options] = args;
-    if (typeof file === "string" || file instanceof URL) {
-      const p = file instanceof URL ? file.pathname : file;
-      const enc = typeof options === "string" ? options : options?.encoding;
-      note(p, typeof out === "string" ? Buffer.from(out, enc ?? "utf8") : out);
-    }
-    return out;
+  const readFile = nodeFsp.readFile;
+  const noteRead = (file: unknown, options: unknown, out: string | Uint8Array) => {
+    if (typeof file !== "string" && !(file instanceof URL)) return; // a descriptor: no path
+    const enc = typeof options === "string" ? options : (options as { encoding?: string } | null)?.encoding;
+    const bytes = typeof out === "string" ? Buffer.from(out, (enc ?? "utf8") as BufferEncoding) : out;
+    note(file instanceof URL ? fileURLToPath(file) : file, bytes);
   };
-  nodeFs.readFileSync = patched as typeof fs.readFileSync;
+  nodeFs.readFileSync = function (this: unknown, ...args: Parameters<typeof fs.readFileSync>) {
+    const out = readFileSync.apply(this, args);
+    noteRead(args[0], args[1], out);
+    return out;
+  } as typeof fs.readFileSync;
+  nodeFsp.readFile = async function (this: unknown, ...args: Parameters<typeof fs.promises.readFile>) {
+    const out = await readFile.apply(this, args);
+    noteRead(args[0], args[1], out);
+    return out;
+  } as typeof fs.promises.readFile;
 
   const env = new Map<string, string | null>();
   const written = new Set<string>();
@@ -185,8 +221,12 @@ export function recordDependencies(): DepfileCollector {
     ownKeys: (t) => ((listed = true), Reflect.ownKeys(t)),
   });
 
-  return () => {
+  return (program) => {
     nodeFs.readFileSync = readFileSync;
+    nodeFsp.readFile = readFile;
+    // An ES module program's imports load through Node's ESM loader, which neither this record
+    // nor require.cache sees: not checkable.
+    if (isEsmEntry(program)) return undefined;
     for (const file of Object.keys(require.cache)) {
       if (files.has(file) || packageTreeRoot(file) !== undefined) {
         note(file, undefined);

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   await rec.settled();
   const stackOutputs = await resolveOutputs(outputs);
   // What the synth read, for the cache (./cache.ts): absent when it cannot be checked.
-  const deps = collectDependencies();
+  const deps = collectDependencies(program);
   process.stdout.write(JSON.stringify({ resources: rec.resources, outputs: stackOutputs, deps }));
 }
 

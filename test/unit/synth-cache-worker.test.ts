@@ -14,7 +14,9 @@ const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist", "orchestrator", "cli.js");
 const CANARY = `CANARY-${randomUUID()}`;
 
-const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
+const PROGRAM = `import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { Thing } from "./thing";
 const cfg = new pulumi.Config();
 const thing = new Thing("t", {
@@ -24,6 +26,7 @@ const thing = new Thing("t", {
 });
 export const size = thing.size;
 export const token = cfg.requireSecret("token");
+export const note = fs.readFileSync(path.join(__dirname, "note.txt"), "utf8").trim();
 `;
 const COMPONENT = `import * as pulumi from "@pulumi/pulumi";
 export class Thing extends pulumi.CustomResource {
@@ -69,6 +72,7 @@ beforeEach(() => {
   write("index.ts", PROGRAM);
   write("thing.ts", COMPONENT);
   write("stacks/Pulumi.dev.yaml", STACK(1));
+  write("note.txt", "first\n");
 });
 afterAll(() => {
   for (const [k, v] of [
@@ -90,10 +94,10 @@ describe("synth through the cache (real worker)", () => {
     expect(second.result).toEqual(fresh.result);
     expect(first.result).toEqual(fresh.result);
     expect(thing(second.result)).toMatchObject({ size: 1, label: "none", kind: "v1", token: "[secret]" });
-    expect(second.result.outputs).toEqual({ size: 1, token: "[secret]" });
+    expect(second.result.outputs).toEqual({ size: 1, token: "[secret]", note: "first" });
   }, 60_000);
 
-  it("misses after an edit of the program, a component file it imports, or the stack file", async () => {
+  it("misses after an edit of the program, a component file it imports, the stack file or a file it reads", async () => {
     await run();
     write("index.ts", PROGRAM.replace("export const size = thing.size;", "export const size = 7;"));
     const program = await run();
@@ -107,6 +111,10 @@ describe("synth through the cache (real worker)", () => {
     const stack = await run();
     expect(stack.cached).toEqual([false]);
     expect(thing(stack.result)["size"]).toBe(3);
+    write("note.txt", "second\n");
+    const data = await run();
+    expect(data.cached, "a data file the program reads").toEqual([false]);
+    expect(data.result.outputs["note"]).toBe("second");
     expect((await run()).cached, "and hits again once nothing changes").toEqual([true]);
   }, 90_000);
 

@@ -15,6 +15,7 @@ import {
   type SynthRun,
 } from "../../orchestrator/synth/cache";
 import {
+  isEsmEntry,
   packageTreeRoot,
   SECRET_NAME,
   sha256,
@@ -106,6 +107,18 @@ describe("depfile", () => {
     expect(staleReason(all, { LABEL: "blue" })).toContain("index.ts changed");
     fs.rmSync(file);
     expect(staleReason(all, { LABEL: "blue" })).toContain("index.ts changed");
+  });
+
+  it("an ES module entry is recognised (its imports are not recorded: never cached)", () => {
+    const dir = tempDir("synth-cache-esm-");
+    expect(isEsmEntry(path.join(dir, "index.mjs"))).toBe(true);
+    expect(isEsmEntry(path.join(dir, "index.mts"))).toBe(true);
+    expect(isEsmEntry(path.join(dir, "index.ts"))).toBe(false);
+    fs.mkdirSync(path.join(dir, "esm"));
+    fs.writeFileSync(path.join(dir, "esm", "package.json"), '{"type":"module"}');
+    expect(isEsmEntry(path.join(dir, "esm", "index.js"))).toBe(true);
+    fs.writeFileSync(path.join(dir, "esm", "package.json"), '{"type":"commonjs"}');
+    expect(isEsmEntry(path.join(dir, "esm", "index.js"))).toBe(false);
   });
 
   it("credential variables are recognised by name", () => {
