@@ -61,7 +61,9 @@ export interface SynthOptions {
  * Runs the project's program (Pulumi.yaml `main`, the very entry `pulumi up` runs) for one
  * environment under Pulumi's mock runtime, in a child process (a clean runtime per environment),
  * with the stack config `pulumi up` would read. No cloud, no CLI. Throws {@link ConfigError} for
- * invalid config read through the library.
+ * invalid config read through the library. A synth whose inputs (the stack file, every source file
+ * the program loaded, the environment variables it read, the installed packages) are unchanged is
+ * read from the synth cache instead (./cache.ts; `cache: false` runs afresh).
  *
  * @example
  * ```ts

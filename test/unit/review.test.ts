@@ -124,6 +124,25 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
     expect(acked!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking)).toEqual([]);
   });
 
+  it("an unchanged head is read from the synth cache, and the progress says so", async () => {
+    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
+      y.replace("tier: db-custom-2-7680", "tier: db-custom-8-30720"),
+    );
+    const heads: boolean[] = [];
+    const results = [];
+    for (let i = 0; i < 2; i++) {
+      const [r] = await review({
+        envs: ["prod"],
+        source: { kind: "offline", base: "HEAD" },
+        onStep: (s) => s.step === "synth" && s.side === "head" && s.state === "done" && heads.push(s.cached),
+      });
+      results.push(r!);
+    }
+    expect(heads).toEqual([false, true]);
+    expect(results[1]!.steps).toEqual(results[0]!.steps);
+    expect(results[1]!.steps.find((s) => s.name === "db-instance")!.op).toBe("update");
+  });
+
   it("the CLI exits 3 on the blocked replacement and prints the data-loss finding", async () => {
     const dir = editedStacks((y) => y.replace("version: POSTGRES_17", "version: POSTGRES_16"));
     const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
