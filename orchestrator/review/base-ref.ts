@@ -258,7 +258,7 @@ async function synthLibraryAtRef(
       return { env, stack: env, resources: [], outputs: {} };
     const file = path.join(tree, ".synth", `${env}-${depsKey(root)}.json`);
     return cachedBaseSynth(ref, env, file, onStep, () =>
-      baseSynth.synth(env, { stacksDir: stacks, projectDir: tree }),
+      baseSynth.synth(env, { stacksDir: stacks, projectDir: tree, cache: false }),
     );
   });
   const out = new Map<string, SynthResult>();
