@@ -125,18 +125,26 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
   });
 
   it("an unchanged head is read from the synth cache, and the progress says so", async () => {
+    const cache = process.env["PLATFORM_SYNTH_CACHE"];
+    process.env["PLATFORM_SYNTH_CACHE"] = tempDir("review-synth-cache-"); // on, whatever the caller set
     process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
       y.replace("tier: db-custom-2-7680", "tier: db-custom-8-30720"),
     );
     const heads: boolean[] = [];
     const results = [];
-    for (let i = 0; i < 2; i++) {
-      const [r] = await review({
-        envs: ["prod"],
-        source: { kind: "offline", base: "HEAD" },
-        onStep: (s) => s.step === "synth" && s.side === "head" && s.state === "done" && heads.push(s.cached),
-      });
-      results.push(r!);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const [r] = await review({
+          envs: ["prod"],
+          source: { kind: "offline", base: "HEAD" },
+          onStep: (s) =>
+            s.step === "synth" && s.side === "head" && s.state === "done" && heads.push(s.cached),
+        });
+        results.push(r!);
+      }
+    } finally {
+      if (cache === undefined) delete process.env["PLATFORM_SYNTH_CACHE"];
+      else process.env["PLATFORM_SYNTH_CACHE"] = cache;
     }
     expect(heads).toEqual([false, true]);
     expect(results[1]!.steps).toEqual(results[0]!.steps);
