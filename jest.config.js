@@ -39,7 +39,6 @@ const PROCESS_TESTS = [
   "test/unit/pulumi-double-cli.test.ts",
   "test/unit/pulumi-double-faults.test.ts",
   "test/unit/pulumi-double.test.ts",
-  "test/unit/readme-examples.test.ts",
   "test/unit/review-base-build.test.ts",
   "test/unit/review-baseline.test.ts",
   "test/unit/review-incomplete.test.ts",

@@ -9,7 +9,7 @@ const path = require("node:path");
 const dir = path.resolve(__dirname, "..", "dist", "test", "support", "pulumi-double");
 const entry = path.join(dir, "main.js");
 if (!fs.existsSync(entry)) {
-  console.error(`bundle-double: ${entry} does not exist (run tsc -p tsconfig.build.json first)`);
+  console.error(`bundle-double: ${entry} does not exist (run npm run build first)`);
   process.exit(1);
 }
 require("esbuild").buildSync({

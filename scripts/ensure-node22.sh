@@ -5,6 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 want_major=22
+# An exact version, so a warm npm cache answers without the registry (a range needs the package's
+# version list from the registry first: 1–2 minutes when it is slow) and every run gets the same Node.
+want_version=22.23.5
 have_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$have_major" -ge "$want_major" ]; then
   dirname "$(command -v node)"
@@ -18,8 +21,8 @@ esac
 bin="$root/.node22/node_modules/node-linux-$arch/bin"
 if [ ! -x "$bin/node" ]; then
   # The binary ships inside the package, so no install script has to run.
-  npm install --no-save --no-package-lock --ignore-scripts --loglevel=error \
-    --prefix "$root/.node22" "node-linux-$arch@$want_major" >&2
+  npm install --no-save --no-package-lock --ignore-scripts --prefer-offline --loglevel=error \
+    --prefix "$root/.node22" "node-linux-$arch@$want_version" >&2
 fi
 "$bin/node" --version >/dev/null
 echo "$bin"

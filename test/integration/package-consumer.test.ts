@@ -8,12 +8,13 @@
  * Everything is created in one temp dir, removed afterwards.
  */
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { makePulumiRoot } from "../support/pulumi-double/install";
+import { asPackageImports, EXAMPLES_DIR, exampleFiles } from "../support/readme-examples";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
@@ -23,6 +24,8 @@ const STEP_TIMEOUT_MS = 5 * 60_000;
 let dir = "";
 let app = "";
 let packed: { filename: string; files: { path: string }[] };
+/** The README's examples as the consumer writes them (package imports), relative to the project. */
+const EXAMPLES = exampleFiles().map((f) => path.join("readme-examples", f));
 
 interface Run {
   readonly code: number;
@@ -70,6 +73,14 @@ beforeAll(async () => {
   packed = (JSON.parse(pack.stdout) as (typeof packed)[])[0]!;
   app = path.join(dir, "acme-orders");
   cpSync(path.join(REPO, "examples", "consumer"), app, { recursive: true });
+  mkdirSync(path.join(app, "readme-examples"));
+  for (const f of exampleFiles()) {
+    const source = readFileSync(path.join(EXAMPLES_DIR, f), "utf8");
+    writeFileSync(
+      path.join(app, "readme-examples", f),
+      asPackageImports(source, "@platform/pulumi-platform", f),
+    );
+  }
   const pkgFile = path.join(app, "package.json");
   const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { dependencies: Record<string, string> };
   pkg.dependencies["@platform/pulumi-platform"] = `file:${path.join(dir, packed.filename)}`;
@@ -126,7 +137,7 @@ describe("a consumer project that installed the tarball", () => {
   );
 
   it(
-    "type-checks the program and the deploy script with node16 module resolution too",
+    "type-checks the program, the deploy script and the README's examples (package imports) with node16 module resolution too",
     async () => {
       const flags = [
         "--strict",
@@ -148,7 +159,7 @@ describe("a consumer project that installed the tarball", () => {
           "node16",
           "--moduleResolution",
           "node16",
-        ].concat(["infra/index.ts", "scripts/deploy.ts"]),
+        ].concat(["infra/index.ts", "scripts/deploy.ts", ...EXAMPLES]),
         app,
       );
       expect(r.stdout + r.stderr).toBe("");
