@@ -235,4 +235,20 @@ describe("platform synth through the cache", () => {
     expect(off).toBe(0);
     expect(entries()).toEqual([]);
   }, 90_000);
+
+  it("cost takes --no-cache too (this repository's dev stack), and review lists it", async () => {
+    const repo = (args: string[]) =>
+      new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(process.execPath, [CLI, ...args], { env: process.env, cwd: ROOT }, (err, stdout) =>
+          resolve({ code: err ? 1 : 0, stdout }),
+        ),
+      );
+    const fresh = await repo(["cost", "--env", "dev", "--json", "--no-cache"]);
+    expect(fresh.code).toBe(0);
+    expect(entries()).toEqual([]);
+    const kept = await repo(["cost", "--env", "dev", "--json"]);
+    expect(entries()).toHaveLength(1);
+    expect(kept.stdout).toBe(fresh.stdout);
+    expect((await repo(["review", "--help"])).stdout).toContain("--no-cache");
+  }, 90_000);
 });
