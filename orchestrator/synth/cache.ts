@@ -181,7 +181,8 @@ export interface SynthCacheLookup {
  *
  * @example
  * ```ts
- * const { result } = await cachedSynth({ dir, key: () => synthKey(input), childEnv }, () => undefined, runWorker);
+ * const lookup = { dir, key: () => synthKey(input), childEnv };
+ * const { result } = await cachedSynth(lookup, (cached) => log(cached), runWorker);
  * ```
  */
 export async function cachedSynth(

@@ -150,11 +150,12 @@ export function isEsmEntry(file: string): boolean {
  * Starts recording this process's inputs (call it first: earlier reads are not seen; files already
  * loaded are hashed from disk when collected). Files: every `fs.readFileSync` and
  * `fs.promises.readFile` by path, hashed as read (a file edited while the synth runs is recorded as
- * the synth saw it), and every module in `require.cache`. Environment: `process.env` becomes a proxy that notes each variable read before
- * this process set it. A program that lists the whole environment, reads a credential's variable
- * ({@link SECRET_NAME}), is an ES module ({@link isEsmEntry}), or loads a package from a tree
- * without a lock file makes the synth uncacheable: the collector then returns `undefined`. Not
- * seen: directory listings, reads through file descriptors, modules a CommonJS program `import()`s.
+ * the synth saw it), and every module in `require.cache`. Environment: `process.env` becomes a
+ * proxy that notes each variable read before this process set it. A program that lists the whole
+ * environment, reads a credential's variable ({@link SECRET_NAME}), is an ES module
+ * ({@link isEsmEntry}), or loads a package from a tree without a lock file makes the synth
+ * uncacheable: the collector then returns `undefined`. Not seen: directory listings, reads through
+ * file descriptors, modules a CommonJS program `import()`s.
  *
  * @example
  * ```ts
