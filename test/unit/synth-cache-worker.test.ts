@@ -236,6 +236,19 @@ describe("platform synth through the cache", () => {
     expect(entries()).toEqual([]);
   }, 90_000);
 
+  it("concurrent CLI processes with one cache directory: both right, one entry, nothing left over", async () => {
+    const [a, b] = await Promise.all([
+      cli(["synth", "--env", "dev", "--json"]),
+      cli(["synth", "--env", "dev", "--json"]),
+    ]);
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, "", ""]);
+    expect(b.stdout).toBe(a.stdout);
+    expect(fs.readdirSync(cache)).toEqual(entries());
+    expect(entries()).toHaveLength(1);
+    const again = await cli(["synth", "--env", "dev", "--json", "--no-cache"]);
+    expect(again.stdout).toBe(a.stdout);
+  }, 90_000);
+
   it("cost takes --no-cache too (this repository's dev stack), and review lists it", async () => {
     const repo = (args: string[]) =>
       new Promise<{ code: number; stdout: string }>((resolve) =>
