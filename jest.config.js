@@ -44,6 +44,7 @@ const PROCESS_TESTS = [
   "test/unit/review-incomplete.test.ts",
   "test/unit/review-live.test.ts",
   "test/unit/review.test.ts",
+  "test/unit/synth-cache-worker.test.ts",
   "test/unit/user-mistakes.test.ts",
 ];
 
@@ -139,6 +140,9 @@ module.exports = {
   // Longest files first, by Jest's cached durations or, without a cache (CI, a fresh clone), by
   // committed weights: a slow process file that starts last runs alone at the end.
   testSequencer: "<rootDir>/test/support/jest-sequencer.js",
+  // One synth cache per run, shared by every test file (repeated synths run once), removed after.
+  globalSetup: "<rootDir>/test/support/jest-global-setup.js",
+  globalTeardown: "<rootDir>/test/support/jest-global-teardown.js",
   // A rejection handled on the next turn is not unhandled (the Pulumi SDK attaches handlers late).
   waitForUnhandledRejections: true,
   // Pulumi's SDK is large; recycle a worker that has grown past this instead of letting it swell.

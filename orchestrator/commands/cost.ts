@@ -18,14 +18,15 @@ export function registerCost(program: Command): void {
       parseFraction,
       1,
     )
-    .action(async (opts: { env: string; json?: boolean; failAbove: number }) => {
+    .option("--no-cache", "synthesize afresh: do not reuse or keep synth results (PLATFORM_SYNTH_CACHE)")
+    .action(async (opts: { env: string; json?: boolean; failAbove: number; cache: boolean }) => {
       // Loaded here: pricing reads the config schema, which loads the provider SDKs (`--help` does not).
       const { costReport, renderCostReport } =
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         require("../review/cost-report") as typeof import("../review/cost-report");
       const reports = [];
       for (const env of resolveEnvs(opts.env))
-        reports.push(costReport(await synth(env), { failAbove: opts.failAbove }));
+        reports.push(costReport(await synth(env, { cache: opts.cache }), { failAbove: opts.failAbove }));
       if (opts.json) {
         const docs = reports.map((r) => ({ env: r.env, region: r.region, ...r.estimate, budget: r.budget }));
         process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);

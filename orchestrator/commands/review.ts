@@ -26,6 +26,7 @@ interface ReviewFlags {
   backend?: string;
   secretsProvider?: string;
   waitForLock?: string;
+  cache: boolean;
 }
 
 /** `platform review`: the per-environment change, cost and guard report, and the sticky PR comment. */
@@ -68,6 +69,7 @@ export function registerReview(program: Command): void {
     .option("--backend <url>", "state backend for the live preview (default: file://<repo>/.pulumi-state)")
     .option("--secrets-provider <url>", "secrets provider for the live preview")
     .option("--wait-for-lock <duration>", "live preview: wait up to this long for another update's lock")
+    .option("--no-cache", "--offline: synthesize the working tree afresh (no synth cache read or written)")
     .action(async (flags: ReviewFlags) => {
       // Loaded here: the review pulls in the cost model and the config schema (with the provider
       // SDKs), which `--help` and usage errors do not need.
@@ -96,6 +98,7 @@ export function registerReview(program: Command): void {
         ...(flags.strict ? { strict: true } : {}),
         onStep: progress.onStep,
         ...(flags.allowIncomplete ? { allowIncomplete: true } : {}),
+        ...(flags.cache ? {} : { synthCache: false }),
       }).finally(() => progress.stop());
       // JSON is written in pieces as it is serialized: a 100,000-step review is tens of megabytes.
       const output = reviewOutput(flags.out);

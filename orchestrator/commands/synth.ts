@@ -15,10 +15,11 @@ export function registerSynth(program: Command): void {
       "--json",
       "print the inventory as JSON ({ env, stack, resources: [...] }; an array for several envs)",
     )
-    .action(async (opts: { env: string; json?: boolean }) => {
+    .option("--no-cache", "synthesize afresh: do not reuse or keep synth results (PLATFORM_SYNTH_CACHE)")
+    .action(async (opts: { env: string; json?: boolean; cache: boolean }) => {
       const envs = resolveEnvs(opts.env);
       const results = [];
-      for (const env of envs) results.push(await synth(env));
+      for (const env of envs) results.push(await synth(env, { cache: opts.cache }));
       if (opts.json) {
         const docs = results.map(({ env, stack, resources }) => ({ env, stack, resources }));
         process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`);

@@ -225,8 +225,16 @@ function transpile(tree: string, root: string): void {
     throw new PlatformError(`the base revision does not build:\n${errors.slice(0, 10).join("\n")}`);
 }
 
-/** Keeps the `keep` most recently used complete builds; removes the rest and leftovers of dead builders. */
-function prune(builds: string, keep: number): void {
+/**
+ * Keeps the `keep` most recently used complete entries of a cache folder (builds, checkouts, synth
+ * results); removes the rest. Locks and temporary siblings (`.lock`, `.tmp-`) are left alone.
+ *
+ * @example
+ * ```ts
+ * prune(path.join(cacheDir(root), "base-builds"), KEEP_BUILDS);
+ * ```
+ */
+export function prune(builds: string, keep: number): void {
   const entries = fs
     .readdirSync(builds)
     .filter((e) => !e.endsWith(".lock") && !e.includes(".tmp-"))
@@ -235,8 +243,36 @@ function prune(builds: string, keep: number): void {
   for (const e of entries.slice(keep)) fs.rmSync(e.dir, { recursive: true, force: true });
 }
 
-/** Runs `fn` holding the lock directory `lock` (mkdir is atomic), waiting while another process holds it. */
-async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
+/**
+ * Writes `file` atomically: a temporary sibling renamed into place, so a reader never sees half a
+ * file and concurrent writers of the same content are both right.
+ *
+ * @example
+ * ```ts
+ * writeAtomic(path.join(dir, "dev.json"), JSON.stringify(result));
+ * ```
+ */
+export function writeAtomic(file: string, data: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Runs `fn` holding the lock directory `lock` (mkdir is atomic), waiting while another process
+ * holds it; a lock left by a dead process is taken over.
+ *
+ * @example
+ * ```ts
+ * await withLock(`${entry}.lock`, async () => build(entry));
+ * ```
+ */
+export async function withLock(lock: string, fn: () => Promise<void>): Promise<void> {
   for (;;) {
     try {
       fs.mkdirSync(lock);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -8,7 +8,7 @@ import { PlatformError } from "../../components/shared/errors";
 import { currentProject, programEntry, readProject } from "../../programs/project";
 import { repoRoot } from "../../programs/stack-config";
 import type { SynthResult } from "../synth";
-import { baseBuild, baseCheckout, type BaseBuildStep } from "./base-build";
+import { baseBuild, baseCheckout, writeAtomic, type BaseBuildStep } from "./base-build";
 import { synth } from "../synth";
 
 const run = promisify(execFile);
@@ -167,6 +167,7 @@ async function synthProjectAtRef(
     const file = path.join(tree, ".synth", rel.replaceAll(path.sep, "_"), `${env}-${deps}.json`);
     return cachedBaseSynth(ref, env, file, onStep, () =>
       synth(env, {
+        cache: false, // kept per commit beside the checkout instead
         projectDir,
         stacksDir: project.stacksDir,
         project: project.name,
@@ -219,9 +220,7 @@ async function cachedBaseSynth(
   } catch (e) {
     throw new PlatformError(`--base ${ref}: synth of "${env}" at the base failed: ${(e as Error).message}`);
   }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify(result));
-  renameSync(`${file}.${process.pid}`, file);
+  writeAtomic(file, JSON.stringify(result));
   onStep({ step: "synth", env, state: "done", cached: false });
   return result;
 }
@@ -259,7 +258,7 @@ async function synthLibraryAtRef(
       return { env, stack: env, resources: [], outputs: {} };
     const file = path.join(tree, ".synth", `${env}-${depsKey(root)}.json`);
     return cachedBaseSynth(ref, env, file, onStep, () =>
-      baseSynth.synth(env, { stacksDir: stacks, projectDir: tree }),
+      baseSynth.synth(env, { stacksDir: stacks, projectDir: tree, cache: false }),
     );
   });
   const out = new Map<string, SynthResult>();

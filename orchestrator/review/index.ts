@@ -55,6 +55,8 @@ export interface ReviewOptions {
   readonly warn?: (message: string) => void;
   /** Progress: the base build, each synth (head and base side), each diff. @default none */
   readonly onStep?: (step: ReviewStep) => void;
+  /** Reuse (and keep) the working tree's synth results (see ../synth/cache.ts). @default true */
+  readonly synthCache?: boolean;
 }
 
 /** One step of a review, started or done (`cached`: nothing had to be done). */
@@ -92,9 +94,12 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
   // live plan needs no synth at all.
   const offline = options.source.kind === "offline";
   const headsP = mapLimit(offline ? options.envs : [], SYNTH_CONCURRENCY, async (env) => {
-    onStep({ step: "synth", side: "head", env, state: "start", cached: false });
-    const result = await synth(env);
-    onStep({ step: "synth", side: "head", env, state: "done", cached: false });
+    let cached = false;
+    const result = await synth(env, {
+      ...(options.synthCache === false ? { cache: false } : {}),
+      onStart: (c) => onStep({ step: "synth", side: "head", env, state: "start", cached: (cached = c) }),
+    });
+    onStep({ step: "synth", side: "head", env, state: "done", cached });
     return [env, result] as const;
   });
   const basesP =

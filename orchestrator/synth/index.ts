@@ -5,6 +5,8 @@ import { currentProject, programEntry } from "../../programs/project";
 import { childEntry } from "../child-entry";
 import { configError, configModule } from "../lazy-config";
 import type { RecordedResource } from "./recorder";
+import { cachedSynth, synthCacheDir, synthKey, type SynthRun } from "./cache";
+import type { Depfile } from "./depfile";
 
 /** One resource of the synth inventory (the documented `--json` shape). */
 export interface InventoryResource {
@@ -41,13 +43,27 @@ export interface SynthOptions {
    * returns, are the stack outputs). @default the project's `main`
    */
   readonly program?: string;
+  /**
+   * Reuse a previous synth whose inputs are unchanged, and keep this one for later (see
+   * ./cache.ts; `PLATFORM_SYNTH_CACHE` names the directory or turns the cache off). @default true
+   */
+  readonly cache?: boolean;
+  /** Called once before the result is read from the cache (`true`) or a worker starts (`false`). */
+  readonly onStart?: (cached: boolean) => void;
+  /**
+   * Receives what the program printed on stderr (warnings), the same from the cache as from a
+   * run. @default written to this process's stderr
+   */
+  readonly onStderr?: (text: string) => void;
 }
 
 /**
  * Runs the project's program (Pulumi.yaml `main`, the very entry `pulumi up` runs) for one
  * environment under Pulumi's mock runtime, in a child process (a clean runtime per environment),
  * with the stack config `pulumi up` would read. No cloud, no CLI. Throws {@link ConfigError} for
- * invalid config read through the library.
+ * invalid config read through the library. A synth whose inputs (the stack file, every source file
+ * the program loaded, the environment variables it read, the installed packages) are unchanged is
+ * read from the synth cache instead (./cache.ts; `cache: false` runs afresh).
  *
  * @example
  * ```ts
@@ -65,26 +81,38 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
   // The worker then validates the values as the program would (only where it reads its config
   // through the library: the stack file has platform: keys) and returns every problem with its path.
   readStackConfig(env, dir);
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [...worker.execArgv, worker.file, env, dir, project, program],
-      { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, PULUMI_NODEJS_STACK: env } },
-      (err, out, errOut) => {
-        if (err) reject(new Error(`synth of "${env}" failed:\n${errOut || err.message}`));
-        else resolve(out);
-      },
-    );
+  const childEnv = { ...process.env, PULUMI_NODEJS_STACK: env };
+  const { result, stderr } = await cachedSynth(
+    {
+      dir: options.cache === false ? undefined : synthCacheDir(pulumiProject.dir),
+      key: () => synthKey({ env, stacksDir: dir, project, program, worker, childEnv }),
+      childEnv,
+    },
+    options.onStart ?? (() => undefined),
+    () => runWorker(env, [...worker.execArgv, worker.file, env, dir, project, program], childEnv),
+  );
+  if (stderr) (options.onStderr ?? ((t: string) => process.stderr.write(t)))(stderr);
+  return result;
+}
+
+/** One worker run: its inventory, stderr and depfile; config problems are thrown as {@link ConfigError}. */
+async function runWorker(env: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<SynthRun> {
+  const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 256 * 1024 * 1024, env: childEnv }, (err, out, errOut) => {
+      if (err) reject(new Error(`synth of "${env}" failed:\n${errOut || err.message}`));
+      else resolve({ stdout: out, stderr: errOut });
+    });
   });
   const parsed = JSON.parse(stdout) as {
     configIssues?: ConfigIssue[];
     configError?: string;
     resources?: RecordedResource[];
     outputs?: Record<string, unknown>;
+    deps?: Depfile;
   };
   if (parsed.configIssues !== undefined) throw configError(env, parsed.configIssues);
   if (parsed.configError !== undefined) throw configErrorFromText(env, parsed.configError);
-  return {
+  const result: SynthResult = {
     env,
     stack: env,
     resources: (parsed.resources ?? []).map(({ urn, type, name, parent, inputs, protect }) => ({
@@ -97,6 +125,7 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
     })),
     outputs: parsed.outputs ?? {},
   };
+  return { result, stderr, deps: parsed.deps };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Child process for one environment's synth: a fresh Pulumi runtime per environment.
 // Reads the stack file, installs the recording mock runtime with that config, runs the very
 // entry `pulumi up` runs (the project's Pulumi.yaml `main`), and writes the inventory as JSON to stdout.
-import "../compile-cache"; // first: before the SDK is loaded
+import { collectDependencies } from "./worker-deps"; // first: records what everything after reads
+import "../compile-cache"; // before the SDK is loaded
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../programs/config";
 import { maskSecrets, secretPaths } from "../../programs/secret-config";
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
   }
   await rec.settled();
   const stackOutputs = await resolveOutputs(outputs);
-  process.stdout.write(JSON.stringify({ resources: rec.resources, outputs: stackOutputs }));
+  // What the synth read, for the cache (./cache.ts): absent when it cannot be checked.
+  const deps = collectDependencies(program);
+  process.stdout.write(JSON.stringify({ resources: rec.resources, outputs: stackOutputs, deps }));
 }
 
 async function resolveOutputs(outputs: Record<string, unknown>): Promise<Record<string, unknown>> {

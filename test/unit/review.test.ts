@@ -109,6 +109,7 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
       source: { kind: "offline", base: "HEAD" },
       allowDataLoss: urns,
       onStep: (s) => progress.push(s),
+      synthCache: false, // the head afresh (its own cache: synth-cache.test.ts)
     });
     // The same base again: its build and synth are reused, only the head is synthesized.
     const cached = progress
@@ -121,6 +122,33 @@ describe("offline review (synth of HEAD vs synth of the working tree)", () => {
       "synth head": false,
     });
     expect(acked!.findings.filter((f) => f.id === "platform/data-loss" && f.blocking)).toEqual([]);
+  });
+
+  it("an unchanged head is read from the synth cache, and the progress says so", async () => {
+    const cache = process.env["PLATFORM_SYNTH_CACHE"];
+    process.env["PLATFORM_SYNTH_CACHE"] = tempDir("review-synth-cache-"); // on, whatever the caller set
+    process.env["PLATFORM_STACKS_DIR"] = editedStacks((y) =>
+      y.replace("tier: db-custom-2-7680", "tier: db-custom-8-30720"),
+    );
+    const heads: boolean[] = [];
+    const results = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        const [r] = await review({
+          envs: ["prod"],
+          source: { kind: "offline", base: "HEAD" },
+          onStep: (s) =>
+            s.step === "synth" && s.side === "head" && s.state === "done" && heads.push(s.cached),
+        });
+        results.push(r!);
+      }
+    } finally {
+      if (cache === undefined) delete process.env["PLATFORM_SYNTH_CACHE"];
+      else process.env["PLATFORM_SYNTH_CACHE"] = cache;
+    }
+    expect(heads).toEqual([false, true]);
+    expect(results[1]!.steps).toEqual(results[0]!.steps);
+    expect(results[1]!.steps.find((s) => s.name === "db-instance")!.op).toBe("update");
   });
 
   it("the CLI exits 3 on the blocked replacement and prints the data-loss finding", async () => {
