@@ -5,7 +5,7 @@
  * others wait) finds them. The compile is a transpile without type check (the base was checked
  * when it was merged), so a first build takes seconds, a cached one nothing.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -171,21 +171,24 @@ async function cachedEntry(
 /** Writes the commit's files into `dir` (`git archive | tar -x`): no worktree to register or remove. */
 function extract(sha: string, root: string, dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    // `env` named: the caller's PATH decides which git and tar run (also under a test's own env).
+    const env = process.env;
     const git = spawn("git", ["archive", "--format=tar", sha], {
       cwd: root,
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const tar = spawn("tar", ["-x", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
+    const tar = spawn("tar", ["-x", "-C", dir], { env, stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
     git.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     tar.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     git.stdout.pipe(tar.stdin);
-    let gitCode: number | null = null;
     git.on("error", reject);
     tar.on("error", reject);
-    git.on("close", (code) => (gitCode = code));
-    tar.on("close", (code) => {
-      if (code === 0 && gitCode === 0) resolve();
+    // Both exit codes, in whichever order the two processes close (tar can close first).
+    const closed = (p: ChildProcess) => new Promise<number | null>((done) => p.on("close", done));
+    void Promise.all([closed(git), closed(tar)]).then(([gitCode, tarCode]) => {
+      if (gitCode === 0 && tarCode === 0) resolve();
       else reject(new PlatformError(`could not extract commit ${sha}: ${stderr.trim()}`));
     });
   });

@@ -99,6 +99,27 @@ describe("baseBuild", () => {
     ]);
   });
 
+  it("extracts the commit when tar exits before git does (both exit codes are awaited)", async () => {
+    const repo = scratchRepo();
+    const sha = repo.commit(GOOD);
+    // A git whose `archive` closes its output, so tar finishes, and only then exits itself.
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    const bin = tempDir("late-git-");
+    fs.writeFileSync(
+      path.join(bin, "git"),
+      `#!/bin/sh\nif [ "$1" = archive ]; then "${realGit}" "$@"; exec >&-; sleep 0.3; exit 0; fi\nexec "${realGit}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const savedPath = process.env["PATH"];
+    process.env["PATH"] = `${bin}${path.delimiter}${savedPath ?? ""}`;
+    try {
+      const dir = await baseBuild(sha, repo.root);
+      expect(fs.readFileSync(path.join(dir, "orchestrator", "synth", "worker.ts"), "utf8")).toContain("base");
+    } finally {
+      process.env["PATH"] = savedPath;
+    }
+  });
+
   it("keeps the most recently used builds only", async () => {
     const repo = scratchRepo();
     const dirs: string[] = [];
