@@ -14,15 +14,33 @@ import { RULES } from "../../plan/guards/registry";
 
 const ROOT = join(__dirname, "..", "..");
 const ENTRY = process.env["PLATFORM_POLICY_ENTRY"] ?? join(ROOT, "dist", "policy", "index.js");
+/** The TypeScript sources the compiled pack is built from (the pack's folder and the guards). */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
+}
 const SOURCES = [
   join(ROOT, "policy", "policies.ts"),
   join(ROOT, "policy", "index.ts"),
-  ...readdirSync(join(ROOT, "plan", "guards")).map((f) => join(ROOT, "plan", "guards", f)),
+  ...sources(join(ROOT, "plan", "guards")),
 ];
+
+/**
+ * When the build last finished: `tsc -b` leaves an unchanged output file as it was, so the default
+ * entry's own time can predate a source edit that did not change it; dist/.tsbuildinfo is
+ * rewritten by every build that compiled anything (bin/platform.cjs reads it the same way).
+ */
+function builtAt(): number {
+  const info = join(ROOT, "dist", ".tsbuildinfo");
+  return process.env["PLATFORM_POLICY_ENTRY"] === undefined && existsSync(info)
+    ? statSync(info).mtimeMs
+    : statSync(ENTRY).mtimeMs;
+}
 
 function skipReason(): string | undefined {
   if (!existsSync(ENTRY)) return `${ENTRY} is missing: run npm run build`;
-  const built = statSync(ENTRY).mtimeMs;
+  const built = builtAt();
   const stale = SOURCES.find((s) => statSync(s).mtimeMs > built);
   return stale ? `${ENTRY} is older than ${stale}: run npm run build` : undefined;
 }
