@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 import "./compile-cache"; // first: when run as `node dist/orchestrator/cli.js`
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { Command, CommanderError } from "commander";
-import { repoRoot } from "../programs/stack-config";
+import { libraryPackage } from "../programs/stack-config";
 import { PlatformError } from "../components/shared/errors";
 import { COMMANDS } from "./commands";
 
@@ -34,8 +32,7 @@ export function buildCli(): Command {
 
 /** The installed package's version (package.json next to dist/ or the sources). */
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as { version?: string };
-  return pkg.version ?? "0.0.0";
+  return libraryPackage().version;
 }
 
 /**

@@ -13,6 +13,29 @@ export function repoRoot(): string {
 }
 
 /**
+ * This library's package name and version, from its package.json (`{ name: "?", version: "0" }`
+ * when it cannot be read). Read once per process.
+ *
+ * @example
+ * ```ts
+ * libraryPackage(); // { name: "@platform/pulumi-platform", version: "0.2.0" }
+ * ```
+ */
+export function libraryPackage(): { readonly name: string; readonly version: string } {
+  if (!libraryPackageCache) {
+    let pkg: { name?: string; version?: string } = {};
+    try {
+      pkg = JSON.parse(readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as typeof pkg;
+    } catch {
+      // No readable package.json: the fallback below.
+    }
+    libraryPackageCache = { name: pkg.name ?? "?", version: pkg.version ?? "0" };
+  }
+  return libraryPackageCache;
+}
+let libraryPackageCache: { readonly name: string; readonly version: string } | undefined;
+
+/**
  * Where stack files live: `PLATFORM_STACKS_DIR`, else the project's Pulumi.yaml `stackConfigDir`
  * (the project in `projectDir`, else the nearest Pulumi.yaml at or above the working directory).
  *

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { PlatformError } from "../../components/shared/errors";
 import { currentProject, programEntry, readProject } from "../../programs/project";
-import { repoRoot } from "../../programs/stack-config";
+import { libraryPackage, repoRoot } from "../../programs/stack-config";
 import type { SynthResult } from "../synth";
 import { baseBuild, baseCheckout, writeAtomic, type BaseBuildStep } from "./base-build";
 import { synth } from "../synth";
@@ -160,7 +160,7 @@ async function synthProjectAtRef(
       return undefined; // no Pulumi project at the base: every environment is new
     }
   })();
-  const deps = `${depsKey(where.projectDir)}-${depsKey(where.gitRoot)}-${libraryVersion()}`;
+  const deps = `${depsKey(where.projectDir)}-${depsKey(where.gitRoot)}-${libraryPackage().version}`;
   const results = await mapLimit(envs, SYNTH_CONCURRENCY, async (env): Promise<SynthResult> => {
     if (!project || !existsSync(path.join(project.stacksDir, `Pulumi.${env}.yaml`)))
       return { env, stack: env, resources: [], outputs: {} };
@@ -181,18 +181,6 @@ async function synthProjectAtRef(
     out.set(r.env, r);
   }
   return out;
-}
-
-/** This package's version: a base synth depends on the library that ran it. */
-function libraryVersion(): string {
-  try {
-    return (
-      (JSON.parse(readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as { version?: string })
-        .version ?? "0"
-    );
-  } catch {
-    return "0";
-  }
 }
 
 /**

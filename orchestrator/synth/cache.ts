@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { cacheDir, prune, withLock, writeAtomic } from "../review/base-build";
-import { repoRoot } from "../../programs/stack-config";
+import { libraryPackage } from "../../programs/stack-config";
 import type { ChildEntry } from "../child-entry";
 import { sha256, staleReason, type Depfile } from "./depfile";
 import type { SynthResult } from "./index";
@@ -86,7 +86,7 @@ export function synthKey(input: SynthKeyInput): string {
   const parts = {
     format: ENTRY_FORMAT,
     // This package's version: the library that synthesizes (its own dist is also in the depfile).
-    library: packageVersion(),
+    library: `${libraryPackage().name}@${libraryPackage().version}`,
     // The worker's own code and flags (dist build identity; tsx when it runs the sources).
     worker: [
       path.resolve(input.worker.file),
@@ -105,18 +105,6 @@ export function synthKey(input: SynthKeyInput): string {
     vars: KEY_ENV.map((n) => [n, input.childEnv[n] ?? null]),
   };
   return sha256(JSON.stringify(parts)).slice(0, 40);
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as {
-      name?: string;
-      version?: string;
-    };
-    return `${pkg.name ?? "?"}@${pkg.version ?? "0"}`;
-  } catch {
-    return "unknown";
-  }
 }
 
 /** What one synth produced, as stored and replayed. */

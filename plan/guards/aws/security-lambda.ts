@@ -65,7 +65,8 @@ const REFERENCE = /^(arn:aws[a-z-]*:|\/aws\/reference\/|\{\{resolve:)/;
 const ACCESS_KEY = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 
 /**
- * Why an environment variable looks like a hard-coded secret, or `undefined` when it looks safe.
+ * Returns the reason an environment variable looks like a hard-coded secret, or `undefined` when it
+ * looks safe.
  * References pass: ARN and Secrets Manager / SSM values, and names ending in `_ARN`, `_NAME`, `_ID`,
  * `_URL`, `_ENDPOINT`, `_HOST` or `_REGION`.
  *
