@@ -24,39 +24,14 @@ if (version[0] < MIN_NODE[0] || (version[0] === MIN_NODE[0] && version[1] < MIN_
   );
 }
 
-var root = path.resolve(__dirname, "..");
+var buildState = require("./build-state.cjs");
+var root = buildState.root;
 var compiled = path.join(root, "dist", "orchestrator", "cli.js");
 var source = path.join(root, "orchestrator", "cli.ts");
-var SOURCE_DIRS = ["components", "programs", "orchestrator", "plan", "policy", "testing"];
 
-// True when some TypeScript source is newer than the last build. The build is incremental (only
-// changed outputs are rewritten), so its time is that of the build-info file tsc writes each time.
+// True when there is no compiled CLI or some TypeScript source is newer than the last build.
 function buildIsStale() {
-  var built;
-  try {
-    fs.statSync(compiled);
-    built = fs.statSync(path.join(root, "dist", ".tsbuildinfo")).mtimeMs;
-  } catch (e) {
-    return true;
-  }
-  var dirs = SOURCE_DIRS.map(function (d) {
-    return path.join(root, d);
-  });
-  while (dirs.length > 0) {
-    var dir = dirs.pop();
-    var entries;
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      continue;
-    }
-    for (var i = 0; i < entries.length; i++) {
-      var p = path.join(dir, entries[i].name);
-      if (entries[i].isDirectory()) dirs.push(p);
-      else if (/\.ts$/.test(p) && fs.statSync(p).mtimeMs > built) return true;
-    }
-  }
-  return false;
+  return !fs.existsSync(compiled) || buildState.staleSource() !== undefined;
 }
 
 var cli;

@@ -5,7 +5,7 @@
  * is missing or older than the sources (`npm test` builds first).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
@@ -14,34 +14,20 @@ import { RULES } from "../../plan/guards/registry";
 
 const ROOT = join(__dirname, "..", "..");
 const ENTRY = process.env["PLATFORM_POLICY_ENTRY"] ?? join(ROOT, "dist", "policy", "index.js");
-/** The TypeScript sources the compiled pack is built from (the pack's folder and the guards). */
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
-  );
-}
-const SOURCES = [
-  join(ROOT, "policy", "policies.ts"),
-  join(ROOT, "policy", "index.ts"),
-  ...sources(join(ROOT, "plan", "guards")),
-];
-
-/**
- * When the build last finished: `tsc -b` leaves an unchanged output file as it was, so the default
- * entry's own time can predate a source edit that did not change it; dist/.tsbuildinfo is
- * rewritten by every build that compiled anything (bin/platform.cjs reads it the same way).
- */
-function builtAt(): number {
-  const info = join(ROOT, "dist", ".tsbuildinfo");
-  return process.env["PLATFORM_POLICY_ENTRY"] === undefined && existsSync(info)
-    ? statSync(info).mtimeMs
-    : statSync(ENTRY).mtimeMs;
-}
+// The build-freshness check bin/platform.cjs uses (dist/.tsbuildinfo against the sources).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const buildState = require("../../bin/build-state.cjs") as {
+  staleSource(dirs?: readonly string[], since?: number): string | undefined;
+};
 
 function skipReason(): string | undefined {
   if (!existsSync(ENTRY)) return `${ENTRY} is missing: run npm run build`;
-  const built = builtAt();
-  const stale = SOURCES.find((s) => statSync(s).mtimeMs > built);
+  // The pack's own folder and the guards it serves; a custom entry is judged by its own time.
+  const custom = process.env["PLATFORM_POLICY_ENTRY"] !== undefined;
+  const stale = buildState.staleSource(
+    ["policy", join("plan", "guards")],
+    custom ? statSync(ENTRY).mtimeMs : undefined,
+  );
   return stale ? `${ENTRY} is older than ${stale}: run npm run build` : undefined;
 }
 const reason = skipReason();
