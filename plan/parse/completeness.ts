@@ -4,7 +4,7 @@
  * engine's own summary (its last event, or the digest's `changeSummary`) and the stack every URN
  * names. Kept apart from the parsers: they take only the parsed summary and step counts.
  */
-import { Op, parseUrn, type PlanStep } from "../model";
+import { Op, type PlanStep } from "../model";
 import { PlanParseError, type ChangeSummary, type OpCounts } from "./types";
 
 /** What {@link planCompleteness} reads: the parsed summary, step ops and failure count. */
@@ -94,10 +94,21 @@ export function planCompleteness(input: CompletenessInput, format: RecordedPlanF
 export function planStacks(steps: readonly Pick<PlanStep, "urn">[]): string[] {
   const out = new Set<string>();
   for (const s of steps) {
-    const stack = parseUrn(s.urn)?.stack;
+    const stack = urnStack(s.urn);
     if (stack !== undefined) out.add(stack);
   }
   return [...out].sort();
+}
+
+/** `parseUrn(urn)?.stack` without splitting the URN (once per step of a large plan). */
+function urnStack(urn: string): string | undefined {
+  if (!urn.startsWith("urn:pulumi:")) return undefined;
+  const end = urn.indexOf("::");
+  // The stack part itself must keep the whole prefix (`urn:pulumi::…` splits before its colon).
+  if (end < "urn:pulumi:".length) return undefined;
+  const second = urn.indexOf("::", end + 2);
+  if (second < 0 || urn.indexOf("::", second + 2) < 0) return undefined;
+  return urn.slice("urn:pulumi:".length, end);
 }
 
 /**

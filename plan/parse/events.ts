@@ -85,6 +85,8 @@ export function stripColorMarkup(message: string): string {
 export class EngineEventCollector {
   private readonly store = new StepStore();
   private readonly strings = new StringPool();
+  /** Long input strings of the lines parsed here, one copy each (released by {@link result}). */
+  private readonly values = new Map<string, string>();
   private summary: ChangeSummary | undefined;
   private readonly diagnostics: PlanDiagnostic[] = [];
   private readonly corrupt: CorruptLine[] = [];
@@ -117,7 +119,7 @@ export class EngineEventCollector {
       this.reject(lineNo, `invalid JSON: ${(err as Error).message}`);
       return;
     }
-    this.addEvent(event, lineNo);
+    this.add(event, lineNo, true);
   }
 
   /**
@@ -149,6 +151,11 @@ export class EngineEventCollector {
 
   /** Adds one parsed engine event. */
   addEvent(event: unknown, lineNo = this.events + this.corruptLines + 1): void {
+    this.add(event, lineNo, false);
+  }
+
+  /** @param owned The event was parsed here (from a line): its values may be normalized in place. */
+  private add(event: unknown, lineNo: number, owned: boolean): void {
     if (event === null || typeof event !== "object" || Array.isArray(event)) {
       this.reject(lineNo, `expected a JSON object (an engine event), got ${describe(event)}`);
       return;
@@ -177,7 +184,7 @@ export class EngineEventCollector {
     this.events++;
     switch (kind) {
       case "resourcePreEvent":
-        this.onPre(body, lineNo);
+        this.onPre(body, lineNo, owned);
         break;
       case "resOpFailedEvent":
         this.onFailed(body, lineNo);
@@ -202,6 +209,7 @@ export class EngineEventCollector {
 
   /** The result so far (call after the last event). */
   result(): ParseResult {
+    this.values.clear(); // the steps keep the strings; the index of them is not needed any more
     return {
       steps: this.store.steps(),
       ...(this.summary ? { summary: this.summary } : {}),
@@ -233,7 +241,7 @@ export class EngineEventCollector {
     );
   }
 
-  private onPre(body: Record<string, any>, lineNo: number): void {
+  private onPre(body: Record<string, any>, lineNo: number, owned: boolean): void {
     const meta = body.metadata;
     if (meta === null || typeof meta !== "object") {
       this.reject(lineNo, "resourcePreEvent without metadata");
@@ -254,6 +262,7 @@ export class EngineEventCollector {
         provider: meta.provider,
       },
       this.strings,
+      owned ? this.values : undefined,
     );
     if (typeof step === "string") this.reject(lineNo, `resourcePreEvent: ${step}`);
     else this.store.add(step);

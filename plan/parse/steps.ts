@@ -3,7 +3,7 @@
  * step per URN.
  */
 import { DiffKind, Op, OPS, parseUrn, type PlanInputs, type PlanStep, type PropertyDiff } from "../model";
-import { jsonEqual, normalizeInputs } from "./values";
+import { adoptInputs, jsonEqual, normalizeInputs } from "./values";
 
 const OP_SET: ReadonlySet<string> = new Set(OPS);
 const DIFF_KINDS: ReadonlySet<string> = new Set(Object.values(DiffKind));
@@ -78,13 +78,21 @@ const NO_POOL = { get: (s: string) => s };
  * Builds a PlanStep, or returns a reason string when the raw step is unusable. With a
  * {@link StringPool}, the step's type, parent and provider are the pool's copies.
  *
+ * @param owned When given, the raw step is the caller's own freshly parsed JSON: its inputs are
+ *   normalized in place, their long strings pooled in this map ({@link adoptInputs}).
+ *   @default undefined (the raw step is copied, never changed)
+ *
  * @example
  * ```ts
  * const step = buildStep({ ...event.resourcePreEvent.metadata, diffKindKey: "diffKind" });
  * if (typeof step === "string") corrupt.push({ line, error: step });
  * ```
  */
-export function buildStep(raw: RawStep, strings: Pick<StringPool, "get"> = NO_POOL): PlanStep | string {
+export function buildStep(
+  raw: RawStep,
+  strings: Pick<StringPool, "get"> = NO_POOL,
+  owned?: Map<string, string>,
+): PlanStep | string {
   if (!isOp(raw.op)) return `unknown op ${JSON.stringify(raw.op)} (expected one of ${OPS.join(", ")})`;
   if (typeof raw.urn !== "string" || raw.urn.length === 0) return "step without a string urn";
   const urn = raw.urn;
@@ -103,14 +111,15 @@ export function buildStep(raw: RawStep, strings: Pick<StringPool, "get"> = NO_PO
 
   let oldInputs: PlanInputs | undefined;
   let newInputs: PlanInputs | undefined;
-  if (oldState) oldInputs = normalizeInputs(oldState.inputs);
-  if (newState) {
-    // `same` steps carry identical inputs twice: share one object (halves the memory of big previews).
-    newInputs =
-      oldState && oldInputs && jsonEqual(oldState.inputs ?? {}, newState.inputs ?? {})
-        ? oldInputs
-        : normalizeInputs(newState.inputs);
-  }
+  // `same` steps carry identical inputs twice: share one object (halves the memory of big previews).
+  // Compared before either side is normalized: the owned path normalizes in place.
+  const shared =
+    oldState !== undefined &&
+    newState !== undefined &&
+    jsonEqual(oldState.inputs ?? {}, newState.inputs ?? {});
+  const normalize = owned ? (v: unknown) => adoptInputs(v, owned) : normalizeInputs;
+  if (oldState) oldInputs = normalize(oldState.inputs);
+  if (newState) newInputs = shared && oldInputs ? oldInputs : normalize(newState.inputs);
 
   const state = newState ?? oldState;
   const parent =
@@ -173,9 +182,20 @@ function asState(value: unknown): RawState | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
 }
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+/** The list of most steps (a same step changes nothing): one frozen copy instead of one per step. */
+const NONE: readonly string[] = Object.freeze([]);
+
+function stringList(value: unknown): readonly string[] {
+  if (!Array.isArray(value) || value.length === 0) return NONE;
+  return value.filter((v): v is string => typeof v === "string");
 }
+
+/** The twelve property diffs there are (kind × inputDiff), each one frozen object. */
+const PROPERTY_DIFFS: ReadonlyMap<string, PropertyDiff> = new Map(
+  Object.values(DiffKind).flatMap((kind) =>
+    [false, true].map((inputDiff) => [`${kind}:${inputDiff}`, Object.freeze({ kind, inputDiff })] as const),
+  ),
+);
 
 function readDetailedDiff(
   value: unknown,
@@ -190,7 +210,7 @@ function readDetailedDiff(
     // Accept either spelling: tools re-serialize digests and events in both ways.
     const kind = entry[kindKey] ?? entry[kindKey === "kind" ? "diffKind" : "kind"];
     if (typeof kind !== "string" || !DIFF_KINDS.has(kind)) continue;
-    out[path] = { kind: kind as DiffKind, inputDiff: entry["inputDiff"] === true };
+    out[path] = PROPERTY_DIFFS.get(`${kind}:${entry["inputDiff"] === true}`)!;
     any = true;
   }
   return any ? out : undefined;

@@ -96,6 +96,67 @@ export function normalizeInputs(value: unknown): PlanInputs {
     : {};
 }
 
+/**
+ * {@link normalizeInputs} for a value the caller owns (just made by `JSON.parse`, referenced by
+ * nothing else): normalized in place where it already has the right shape, copied only where a key
+ * must go or a special value is decoded. The parser's objects are kept instead of copies, and long
+ * strings are replaced by the pool's copy: a large plan's inputs are most of its memory, they repeat
+ * the same roles, members and key names in thousands of resources (each a fresh string from its own
+ * line), and every copy is garbage the collector has to move. Never use it on a caller's object
+ * (an Automation API event).
+ *
+ * @example
+ * ```ts
+ * const pool = new Map<string, string>();
+ * const inputs = adoptInputs(JSON.parse(line).inputs, pool); // the parsed object, normalized
+ * ```
+ */
+export function adoptInputs(value: unknown, pool: Map<string, string>): PlanInputs {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+  const normalized = adopt(value, 0, pool);
+  return typeof normalized === "object" && normalized !== null && !Array.isArray(normalized)
+    ? normalized
+    : {};
+}
+
+/** Strings shorter than this are not pooled: few repeat, and looking them up costs more. */
+const POOLED_LENGTH = 11;
+
+function adopt(value: unknown, depth: number, pool: Map<string, string>): PlanValue {
+  if (typeof value === "string") {
+    if (value.length < POOLED_LENGTH || value === UNKNOWN_SENTINEL) return normalizeValue(value, depth);
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    pool.set(value, value);
+    return value;
+  }
+  if (value === null || typeof value !== "object" || depth >= MAX_VALUE_DEPTH)
+    return normalizeValue(value, depth);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      // Strings always: the pool's copy is `===` the parsed one, but another object.
+      if (typeof v === "string") value[i] = adopt(v, depth + 1, pool);
+      else {
+        const n = v === undefined ? null : adopt(v, depth + 1, pool);
+        if (n !== v) value[i] = n;
+      }
+    }
+    return value as PlanValue[];
+  }
+  const obj = value as Record<string, unknown>;
+  // A special value, or keys to drop: the copying normalizer (deleting keys would slow the object).
+  if (obj[SIG_KEY] !== undefined) return normalizeValue(obj, depth);
+  for (const key in obj)
+    if (BRIDGE_KEYS.has(key) || obj[key] === undefined) return normalizeValue(obj, depth);
+  for (const key in obj) {
+    const v = obj[key];
+    const n = adopt(v, depth + 1, pool);
+    if (n !== v || typeof v === "string") obj[key] = n;
+  }
+  return obj as { [key: string]: PlanValue };
+}
+
 /** Bookkeeping keys the Terraform bridge adds to inputs; not the program's values. */
 const BRIDGE_KEYS: ReadonlySet<string> = new Set(["__defaults"]);
 

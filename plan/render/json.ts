@@ -32,7 +32,7 @@ import type { FindingClass, PlanValue } from "../model";
 import type { ChangeCounts } from "../parse";
 import { countClasses } from "../guards/baseline";
 import {
-  costRows,
+  eachCostRow,
   eachChange,
   envCounts,
   envStatus,
@@ -212,7 +212,7 @@ function buildJson(reviews: readonly EnvReview[], list: ListOf): ReviewJson {
               delta: round(cost.after - cost.before),
               notPriced: [...cost.notPriced],
               lines: list(
-                () => costRows(cost),
+                () => eachCostRow(cost),
                 (row) => ({
                   urn: row.urn,
                   type: row.type,

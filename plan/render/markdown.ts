@@ -6,7 +6,8 @@
 import type { Finding } from "../model";
 import {
   classSentence,
-  costRows,
+  eachCostRow,
+  type CostRow,
   countsSentence,
   eachChange,
   envCounts,
@@ -176,22 +177,28 @@ function costSection(review: EnvReview, maxRows: number): string[] {
   const cost = review.cost;
   if (!cost) return [];
   const currency = cost.currency ?? "USD";
-  const rows = costRows(cost).filter((r) => r.delta !== 0 || (r.after ?? 0) !== 0 || r.notPriced);
+  // The rows shown, and how many there are (a large plan has tens of thousands).
+  const rows: CostRow[] = [];
+  let count = 0;
+  for (const r of eachCostRow(cost)) {
+    if (r.delta === 0 && (r.after ?? 0) === 0 && !r.notPriced) continue;
+    if (count++ < maxRows) rows.push(r);
+  }
   const out = [
     "#### Cost",
     "",
     `${formatMoney(cost.before, currency)} → **${formatMoney(cost.after, currency)}** per month (${formatDelta(cost.after - cost.before, currency)})`,
     "",
   ];
-  if (rows.length > 0) {
+  if (count > 0) {
     out.push("| Resource | Type | Before | After | Δ |", "|:--|:--|--:|--:|--:|");
-    for (const r of rows.slice(0, maxRows)) {
+    for (const r of rows) {
       const money = (v: number | undefined) => (v === undefined ? "—" : formatMoney(v, currency));
       out.push(
         `| ${inlineCode(r.name)} | ${inlineCode(r.type)} | ${money(r.before)} | ${r.notPriced ? "not priced" : money(r.after)} | ${formatDelta(r.delta, currency)} |`,
       );
     }
-    if (rows.length > maxRows) out.push(`| … ${rows.length - maxRows} more | | | | |`);
+    if (count > maxRows) out.push(`| … ${count - maxRows} more | | | | |`);
     out.push("");
   }
   if (cost.notPriced.length > 0) {

@@ -5,7 +5,7 @@
 import type { Finding } from "../model";
 import {
   classSentence,
-  costRows,
+  eachCostRow,
   countsSentence,
   eachChange,
   envCounts,
@@ -163,12 +163,14 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
       out.push(
         `  Cost: ${formatMoney(review.cost.before, cur)} → ${formatMoney(review.cost.after, cur)} per month (${formatDelta(review.cost.after - review.cost.before, cur)})`,
       );
-      const rows = costRows(review.cost).filter((r) => r.delta !== 0 || r.notPriced);
-      for (const r of rows.slice(0, maxRows)) {
+      let shown = 0;
+      for (const r of eachCostRow(review.cost)) {
+        if (r.delta === 0 && !r.notPriced) continue;
+        if (shown++ >= maxRows) continue; // counted for the "more" line
         const after = r.notPriced ? "not priced" : r.after === undefined ? "-" : formatMoney(r.after, cur);
         out.push(`    ${sanitize(r.name)} (${sanitize(r.type)}): ${after} (${formatDelta(r.delta, cur)})`);
       }
-      if (rows.length > maxRows) out.push(paint("dim", `    … ${rows.length - maxRows} more`));
+      if (shown > maxRows) out.push(paint("dim", `    … ${shown - maxRows} more`));
       if (review.cost.notPriced.length > 0)
         out.push(`    not priced (the total is partial): ${review.cost.notPriced.map(sanitize).join(", ")}`);
     }

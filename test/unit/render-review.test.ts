@@ -2,11 +2,12 @@ import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { diffInventories } from "../../plan/diff";
-import type { Finding, PlanStep } from "../../plan/model";
+import type { CostLine, Finding, PlanStep } from "../../plan/model";
 import { parseEventLog, parseInventory } from "../../plan/parse";
 import {
   costRows,
   describeChanges,
+  eachCostRow,
   envStatus,
   escapeHtml,
   formatDelta,
@@ -259,6 +260,83 @@ describe("formatting", () => {
       ["cache", 35.77, 46.72, 10.95, false],
       ["api", 0, undefined, 0, true],
     ]);
+  });
+});
+
+describe("cost rows of a large plan", () => {
+  // 60 after-lines and 25 before-lines: deltas that tie, unpriced lines, zero rows, deleted resources.
+  const line = (i: number, amount: number | undefined): CostLine => ({
+    urn: `${STACK}gcp:storage/bucket:Bucket::b${i}`,
+    type: "gcp:storage/bucket:Bucket",
+    name: `b${i % 7}-${i}`,
+    ...(amount === undefined ? { notPriced: true } : { baseline: amount }),
+  });
+  const lines = Array.from({ length: 60 }, (_, i) => line(i, i % 11 === 0 ? undefined : (i * 37) % 13));
+  const beforeLines = Array.from({ length: 25 }, (_, k) =>
+    line(k * 3, k % 4 === 0 ? undefined : (k * 53) % 9),
+  );
+  const cost = { before: 0, after: 0, currency: "USD", lines, beforeLines, notPriced: [] };
+  const review: EnvReview = { ...devReview(), findings: [], cost };
+
+  /** The rows by the rule, written plainly: match by URN, deleted ones last, biggest |Δ| first. */
+  function oracle() {
+    const total = (l: CostLine) => (l.notPriced ? undefined : (l.baseline ?? 0) + (l.usage ?? 0));
+    const rows = lines.map((l) => {
+      const b = beforeLines.find((x) => x.urn === l.urn);
+      const prev = b ? total(b) : 0;
+      const after = total(l);
+      return {
+        name: l.name,
+        before: prev,
+        after,
+        delta: (after ?? 0) - (prev ?? 0),
+        notPriced: l.notPriced === true,
+      };
+    });
+    for (const b of beforeLines.filter((x) => !lines.some((l) => l.urn === x.urn)))
+      rows.push({
+        name: b.name,
+        before: total(b),
+        after: 0,
+        delta: -(total(b) ?? 0),
+        notPriced: b.notPriced === true,
+      });
+    return rows
+      .map((r, i) => ({ r, i }))
+      .sort(
+        (a, b) =>
+          Math.abs(b.r.delta) - Math.abs(a.r.delta) ||
+          (b.r.after ?? 0) - (a.r.after ?? 0) ||
+          a.r.name.localeCompare(b.r.name) ||
+          a.i - b.i,
+      )
+      .map(({ r }) => r);
+  }
+
+  it("are matched, ordered and made one at a time as the plain rule says", () => {
+    const want = oracle();
+    const got = [...eachCostRow(cost)];
+    expect(got.map((r) => [r.name, r.before, r.after, r.delta, r.notPriced])).toEqual(
+      want.map((r) => [r.name, r.before, r.after, r.delta, r.notPriced]),
+    );
+    expect(costRows(cost)).toEqual(got);
+  });
+
+  it("text and markdown show the first rows and count the rest", () => {
+    const shownText = oracle().filter((r) => r.delta !== 0 || r.notPriced);
+    const text = renderText([review], { maxCostRows: 5 }).split("\n");
+    const costAt = text.findIndex((l) => l.startsWith("  Cost: "));
+    expect(text.slice(costAt + 1, costAt + 6).map((l) => l.slice(4, l.indexOf(" ", 4)))).toEqual(
+      shownText.slice(0, 5).map((r) => r.name),
+    );
+    expect(text[costAt + 6]).toBe(`    … ${shownText.length - 5} more`);
+
+    const shownMd = oracle().filter((r) => r.delta !== 0 || (r.after ?? 0) !== 0 || r.notPriced);
+    const md = renderMarkdown([review], { maxCostRows: 4 });
+    expect(md).toContain(`| … ${shownMd.length - 4} more | | | | |`);
+    const names = [...md.matchAll(/^\| `([^`]+)` \| `gcp:storage/gm)].map((m) => m[1]);
+    expect(names).toEqual(shownMd.slice(0, 4).map((r) => r.name));
+    expect(shownMd.length).toBeGreaterThan(shownText.length); // zero-delta rows with a price count there
   });
 });
 
