@@ -79,7 +79,8 @@ function omitted(value: unknown): boolean {
 }
 
 function writeValue(value: unknown, depth: number, emit: (text: string) => void): void {
-  if (depth >= SPLIT_DEPTH || value === null || typeof value !== "object") {
+  // A JsonList is written item by item at any depth: stringified whole, it would be the whole list.
+  if (!(value instanceof JsonList) && (depth >= SPLIT_DEPTH || value === null || typeof value !== "object")) {
     const text = JSON.stringify(value, null, 2);
     emit(depth === 0 ? text : text.replaceAll("\n", `\n${"  ".repeat(depth)}`));
     return;

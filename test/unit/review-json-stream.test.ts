@@ -71,4 +71,16 @@ describe("writeJson", () => {
     expect(text).toBe(JSON.stringify(value, null, 2));
     expect(pieces).toBeGreaterThan(text.length / (128 * 1024));
   });
+
+  it("writes a JsonList deep in the document item by item too, never as one string", () => {
+    // Where the review puts its cost lines: environments[0].cost.lines, four levels down.
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ urn: `urn:${i}`, after: i / 7 }));
+    const doc = () => ({ environments: [{ cost: { lines: new JsonList(() => rows) } }] });
+    const parts: string[] = [];
+    writeJson(doc(), (s) => parts.push(s));
+    const text = parts.join("");
+    expect(text).toBe(JSON.stringify(doc(), null, 2));
+    // Each piece stays near 64 KiB: the list is not stringified whole (1 MB and more).
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(128 * 1024);
+  });
 });
