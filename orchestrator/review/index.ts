@@ -175,11 +175,7 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         break;
       }
     }
-    const usage = loadUsage(env, dir);
-    // The review prints no cost notes: leaving them out keeps a large plan's lines small.
-    const plan = estimatePlan(steps, usage, { region: cfg.region, notes: false });
-    const after = plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined);
-    const before = plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined);
+    const plan = planCost(steps, env, dir, cfg.region);
     const report = runGuardsReport({
       profile: cfg.profile,
       steps,
@@ -212,8 +208,8 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         before: plan.before,
         after: plan.after,
         currency: "USD",
-        lines: after,
-        beforeLines: before,
+        lines: plan.lines,
+        beforeLines: plan.beforeLines,
         notPriced: plan.notPriced,
       },
       ...(budget && amount !== undefined
@@ -229,6 +225,22 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
 }
 
 /** A missing or unreadable plan file is a one-line error before anything runs. */
+/**
+ * The review's cost of a plan: the totals and each side's lines. The per-step lines that pair them
+ * are not kept (a large plan's guards run next, and they are a fifth of its memory).
+ */
+function planCost(steps: readonly PlanStep[], env: string, dir: string, region: string) {
+  // The review prints no cost notes: leaving them out keeps a large plan's lines small.
+  const plan = estimatePlan(steps, loadUsage(env, dir), { region, notes: false });
+  return {
+    before: plan.before,
+    after: plan.after,
+    notPriced: plan.notPriced,
+    lines: plan.lines.map((l) => l.after).filter((l): l is CostLine => l !== undefined),
+    beforeLines: plan.lines.map((l) => l.before).filter((l): l is CostLine => l !== undefined),
+  };
+}
+
 function checkPlanFile(file: string): void {
   let stat;
   try {

@@ -244,8 +244,11 @@ export function estimatePlan(
   const byUrn = indexByUrn(afterSide);
   const componentOf = componentResolver(afterSide, byUrn);
   // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
+  // A step whose old inputs are its new ones (a `same` step shares one object) is one resource.
   const beforeSide = steps.map((s, i): CostResource =>
-    s.oldInputs ? { ...afterSide[i]!, inputs: s.oldInputs } : afterSide[i]!,
+    s.oldInputs && s.oldInputs !== afterSide[i]!.inputs
+      ? { ...afterSide[i]!, inputs: s.oldInputs }
+      : afterSide[i]!,
   );
   const siblingsOf = {
     before: siblingResolver(beforeSide, byUrn),
@@ -291,8 +294,10 @@ export function estimatePlan(
           : `${which} inputs not in the plan`;
       return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
     };
-    const before = sides.before ? price("before") : undefined;
+    const priced = sides.before ? price("before") : undefined;
     const after = sides.after ? price("after") : undefined;
+    // Most steps of a large plan cost the same before and after: one line object for both.
+    const before = priced && after && sameLine(priced, after) ? after : priced;
     lines.push({
       urn: step.urn,
       type: step.type,
@@ -322,6 +327,18 @@ export function estimatePlan(
     partlyUnknown: [...partlyUnknown],
     asOf: priceTableDate(lines.map((l) => l.type)),
   };
+}
+
+/** True when two lines of one resource say the same (figures, flags and notes). */
+function sameLine(a: CostLine, b: CostLine): boolean {
+  return (
+    a.baseline === b.baseline &&
+    a.usage === b.usage &&
+    a.notPriced === b.notPriced &&
+    a.component === b.component &&
+    (a.notes ?? []).length === (b.notes ?? []).length &&
+    (a.notes ?? []).every((n, i) => n === b.notes![i])
+  );
 }
 
 /**

@@ -255,6 +255,38 @@ describe("estimatePlan", () => {
     expect(cost.breakdown.before.baseline).toBeCloseTo(115.623, 9);
   });
 
+  it("a step that costs the same on both sides has one line object; one whose price moves keeps two", () => {
+    const same = db("db-custom-2-7680");
+    const cost = plan([
+      step("same", SQL, "kept", same, same),
+      step("update", SQL, "resized", db("db-custom-2-7680"), db("db-custom-4-15360")),
+      step("update", REDIS, "relabelled", { memorySizeGb: 1 }, { memorySizeGb: 1, labels: { a: "b" } }),
+    ]);
+    const [kept, resized, relabelled] = cost.lines;
+    expect(kept!.before).toBe(kept!.after);
+    expect(relabelled!.before).toBe(relabelled!.after);
+    expect(resized!.before).not.toBe(resized!.after);
+    expect(resized!.before!.baseline).toBeLessThan(resized!.after!.baseline!);
+    expect(cost.before).toBeCloseTo(2 * (60.298 + 38.325 + 17) + 35.77, 6);
+  });
+
+  it("a same step drawing a free tier each side has used differently keeps both lines", () => {
+    // Secret Manager's six free versions: a new version ahead of the kept one uses them up on the
+    // after side only, so the kept version is free before and priced after.
+    const SV = "gcp:secretmanager/secretVersion:SecretVersion";
+    const usage = { ...DEFAULT_USAGE, secretManagerFreeTier: true };
+    const v = { secret: "s", secretData: "[secret]" };
+    const steps = [
+      ...Array.from({ length: 6 }, (_, i) => step("create", SV, `new-${i}`, undefined, v)),
+      step("same", SV, "kept", v, v),
+    ];
+    const cost = estimatePlan(steps, usage, { region: "us-central1" });
+    const kept = cost.lines.find((l) => l.name === "kept")!;
+    expect(kept.before!.baseline).toBe(0);
+    expect(kept.after!.baseline).toBeGreaterThan(0);
+    expect(kept.before).not.toBe(kept.after);
+  });
+
   it("a whole environment created from nothing costs what estimateResources says", () => {
     const usage = loadUsage("dev", STACKS);
     const steps: PlanStep[] = DEV.map((r) => ({
