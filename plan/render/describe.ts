@@ -483,11 +483,19 @@ export function* eachCostRow(cost: EnvCost): Generator<CostRow> {
   const size = new Float64Array(count);
   const after = new Float64Array(count);
   const names: string[] = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const r = row(i);
-    size[i] = Math.abs(r.delta);
-    after[i] = r.after ?? 0;
-    names[i] = r.name;
+  // The keys, without making the rows (the same figures as row(i)).
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const a = lineTotal(l);
+    const prev = prevOf[i]! >= 0 ? lineTotal(beforeLines![prevOf[i]!]!) : undefined;
+    size[i] = Math.abs((a ?? 0) - (prev ?? 0));
+    after[i] = a ?? 0;
+    names[i] = l.name;
+  }
+  for (let i = lines.length; i < count; i++) {
+    const b = beforeLines![gone[i - lines.length]!]!;
+    size[i] = Math.abs(lineTotal(b) ?? 0);
+    names[i] = b.name;
   }
   const order = Array.from({ length: count }, (_, i) => i).sort(
     (i, j) => size[j]! - size[i]! || after[j]! - after[i]! || collate(names[i]!, names[j]!) || i - j,

@@ -184,26 +184,34 @@ export type Estimator = (input: EstimateInput) => Estimate;
 export function bill() {
   let baseline = 0;
   let usage = 0;
-  const notes: string[] = [];
+  // Amounts are formatted into their notes when the notes are read: a review prints none, and a
+  // 100,000-step plan formats some 200,000 amounts otherwise.
+  const parts: Array<string | { readonly note: string; readonly amount: number; readonly usage: boolean }> =
+    [];
+  let notes: string[] | undefined;
+  const text = (p: (typeof parts)[number]): string =>
+    typeof p === "string" ? p : `${p.note} = ${noteAmount(p.amount)}${p.usage ? " (usage)" : ""}`;
   return {
     /** Adds an always-on amount; the note gets ` = $x.xx` appended. */
     baseline(amount: number, note: string): void {
       baseline += amount;
-      notes.push(`${note} = ${noteAmount(amount)}`);
+      parts.push({ note, amount, usage: false });
     },
     /** Adds a usage-driven amount; the note gets ` = $x.xx` appended. */
     usage(amount: number, note: string): void {
       usage += amount;
-      notes.push(`${note} = ${noteAmount(amount)} (usage)`);
+      parts.push({ note, amount, usage: true });
     },
     note(text: string): void {
-      notes.push(text);
+      parts.push(text);
     },
     done(extra: { notPriced?: boolean; partial?: boolean } = {}): Estimate {
       return {
         baseline,
         usage,
-        notes,
+        get notes(): readonly string[] {
+          return (notes ??= parts.map(text));
+        },
         ...(extra.notPriced ? { notPriced: true } : {}),
         ...(extra.partial ? { partial: true } : {}),
       };
