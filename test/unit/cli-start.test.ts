@@ -149,7 +149,8 @@ describe("the orchestrator's entry points (orchestrator/compile-cache.ts)", () =
         const sdk = Error.prepareStackTrace(new Error("p"), [site("/x/node_modules/@pulumi/pulumi/runtime/debuggable.js")]);
         const other = Error.prepareStackTrace(new Error("o"), [site("/x/app.js")]);
         const name = Error.prepareStackTrace.name;
-        require("node:fs").writeSync(2, JSON.stringify({ sdk, other: typeof other, name }) + "\\n");
+        // The SDK's capture is formatted when read (the SDK interpolates it): read it as text.
+        require("node:fs").writeSync(2, JSON.stringify({ sdk: \`\${sdk}\`, other: typeof other, name }) + "\\n");
       });`,
     );
     const r = await promisify(execFile)(process.execPath, [
