@@ -86,9 +86,17 @@ describe("pulumi double CLI", () => {
     expect(shim).toContain(path.join("pulumi-double", "launch.js"));
     const cache = path.join(de.dir, "launch-cache");
     const env = { NODE_COMPILE_CACHE: cache };
+    // Caches an earlier build left: this command's is replaced, another command's is not touched.
+    const older = "pulumi-double-version-0000000000000000.v8";
+    const other = "pulumi-double-stack-output-0000000000000000.v8";
+    fs.mkdirSync(cache);
+    for (const f of [older, other]) fs.writeFileSync(path.join(cache, f), "old");
     const first = await cli(["version"], env);
+    expect(fs.existsSync(path.join(cache, other))).toBe(true);
+    fs.rmSync(path.join(cache, other));
     const kept = fs.readdirSync(cache).filter((f) => f.startsWith("pulumi-double-"));
     expect(kept).toEqual([expect.stringMatching(/^pulumi-double-version-[0-9a-f]{16}\.v8$/)]);
+    expect(kept[0] !== older, "the older build's cache is gone").toBe(true);
     const written = fs.statSync(path.join(cache, kept[0]!)).mtimeMs;
     const second = await cli(["version"], env);
     expect(fs.statSync(path.join(cache, kept[0]!)).mtimeMs, "a cache V8 accepted is kept as it is").toBe(

@@ -73,13 +73,25 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache beside its final name, then renames it: a concurrent start reads all or nothing. */
+/**
+ * Writes the cache beside its final name, then renames it (a concurrent start reads all or
+ * nothing), and removes this command's caches for other bundles (earlier builds).
+ */
 function writeCache(file: string, data: Buffer): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, file);
+    const command = path.basename(file).replace(/-[0-9a-f]{16}\.v8$/, "-");
+    for (const f of fs.readdirSync(dir))
+      if (
+        f.startsWith(command) &&
+        /^[0-9a-f]{16}\.v8$/.test(f.slice(command.length)) &&
+        f !== path.basename(file)
+      )
+        fs.rmSync(path.join(dir, f), { force: true });
   } catch {
     /* no cache this time: the next start compiles again */
   }
