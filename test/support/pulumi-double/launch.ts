@@ -3,7 +3,7 @@
  * the end of an earlier run of the same command. Node's own compile cache is made when a file is
  * compiled, before it runs, so it holds little more than the bundle's top level: every function a
  * command calls (the YAML parser, the state and config code) was compiled again by every start.
- * A cache made after the run holds those functions too, about 10–15 ms of the 55–75 ms of CPU a
+ * A cache made after the run holds those functions too, about 5–13 ms of the 55–80 ms of CPU a
  * small command costs (`stack select`, `stack output`), several hundred starts per test run.
  *
  * The cache is one file per command (`stack output`, `up`, …) beside Node's compile cache
