@@ -8,12 +8,14 @@
  * library keeps its own settings) and on Node versions without the cache.
  *
  * The same processes also defer the SDK's closure serializer (TypeScript, arborist) to its first
- * use (./lazy-closure.ts) and format the SDK's per-promise stack captures without source maps
+ * use (./lazy-closure.ts), load the OpenTelemetry API only once something registers with it
+ * (./lazy-otel.ts), and format the SDK's per-promise stack captures without source maps
  * (./promise-stacks.ts).
  */
 import * as nodeModule from "node:module";
 import * as path from "node:path";
 import { deferClosureSerializer } from "./lazy-closure";
+import { deferTracingApi } from "./lazy-otel";
 import { plainPromiseStacks } from "./promise-stacks";
 
 const ENTRIES = ["worker.js", path.join("synth", "worker.js"), "cli.js"].map((f) => path.join(__dirname, f));
@@ -21,5 +23,6 @@ const ENTRIES = ["worker.js", path.join("synth", "worker.js"), "cli.js"].map((f)
 if (ENTRIES.includes(require.main?.filename ?? "")) {
   nodeModule.enableCompileCache?.();
   deferClosureSerializer();
+  deferTracingApi();
   plainPromiseStacks();
 }

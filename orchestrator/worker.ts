@@ -11,7 +11,7 @@
 import "./compile-cache"; // first: before the SDK is loaded
 import { mkdirSync, rmSync } from "node:fs";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { requireModule, runProgramFile } from "../programs/loader";
+import { compiledTwin, registerTypeScript, requireModule, runProgramFile } from "../programs/loader";
 import { programEntry } from "../programs/project";
 import { errorSummary } from "./errors";
 import { appendAudit, AuditEvent, auditEntry } from "./audit";
@@ -53,13 +53,27 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule" | "program
     return fn as PulumiFn;
   }
   if (spec.programMain) {
-    const file = programEntry(spec.programMain);
+    const main = programEntry(spec.programMain);
+    // This library's own program runs compiled while its build is current (as synth does).
+    const file = compiledTwin(main) ?? main;
     return async () => runProgramFile(file);
   }
   // Loaded lazily: the platform program pulls in @pulumi/gcp, which other programs do not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runPlatform } = require("../programs/main") as typeof import("../programs/main");
   return async () => runPlatform();
+}
+
+/** The file {@link loadProgram} will load, when it can tell without loading anything. */
+function programFile(spec: Pick<WorkspaceSpec, "programModule" | "programMain">): string | undefined {
+  if (spec.programModule) return spec.programModule;
+  if (!spec.programMain) return undefined;
+  try {
+    const main = programEntry(spec.programMain);
+    return compiledTwin(main) ?? main;
+  } catch {
+    return undefined; // reported by loadProgram
+  }
 }
 
 function send(message: WorkerMessage): Promise<void> {
@@ -70,6 +84,9 @@ function send(message: WorkerMessage): Promise<void> {
 }
 
 async function run(job: Job, controller: AbortController): Promise<void> {
+  // tsx keeps its transform cache under os.tmpdir(): registered before TMPDIR points into the work
+  // dir (removed at the end), so a TypeScript program is not transpiled afresh by every operation.
+  if (/\.[cm]?tsx?$/.test(programFile(job.spec) ?? "")) registerTypeScript();
   // This process exists for this stack only: its CLI environment is the process environment.
   Object.assign(process.env, job.spec.envVars);
   // os.tmpdir() follows TMPDIR: the SDK's automation-logs-* dirs land in the work dir, removed below.

@@ -7,8 +7,12 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
 import { PlatformError } from "../components/shared/errors";
+
+/** The YAML parser (72 modules), loaded on first use: a stack worker imports this file but parses no YAML. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof Yaml => require("yaml") as typeof Yaml;
 
 /** The project file names Pulumi accepts, in the order it looks for them. */
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"] as const;
@@ -69,7 +73,7 @@ export function readProject(dir: string): PulumiProject {
   if (!file) throw new PlatformError(`no Pulumi.yaml in ${root}`);
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, "utf8"));
+    doc = yaml().parse(readFileSync(file, "utf8"));
   } catch (e) {
     throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message}`);
   }

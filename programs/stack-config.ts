@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
 import { hint, PlatformError } from "../components/shared/errors";
 import { currentProject } from "./project";
+
+/** The YAML parser (72 modules), loaded on first use: a stack worker imports this file but parses no YAML. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof Yaml => require("yaml") as typeof Yaml;
 
 /** This library's root (its package.json), from this file's place in `programs/` or `dist/programs/`. */
 export function repoRoot(): string {
@@ -111,7 +115,7 @@ function describeYaml(v: unknown): string {
 export function parseStackFile(file: string, text: string): Record<string, unknown> {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    doc = yaml().parse(text, { maxAliasCount: 100 });
   } catch (e) {
     throw new PlatformError(`${file}: not valid YAML: ${(e as Error).message.split("\n")[0]}`);
   }

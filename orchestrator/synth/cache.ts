@@ -67,6 +67,11 @@ export interface SynthKeyInput {
   readonly stacksDir: string;
   readonly project: string;
   readonly program: string;
+  /**
+   * The file the worker loads when it is not `program` itself: its compiled twin in dist/
+   * (programs/loader.ts `compiledTwin`). @default program
+   */
+  readonly run?: string;
   /** The worker that would run. */
   readonly worker: ChildEntry;
   /** The environment the worker would start with. */
@@ -99,6 +104,8 @@ export function synthKey(input: SynthKeyInput): string {
     env: input.env,
     project: input.project,
     program: path.resolve(input.program),
+    // How it runs: the TypeScript through tsx, or the compiled twin of a current build.
+    run: path.resolve(input.run ?? input.program),
     stacksDir: path.resolve(input.stacksDir),
     // The stack file the worker reads for config and secret paths (its bytes, hashed).
     stack: sha256(fs.readFileSync(path.join(input.stacksDir, `Pulumi.${input.env}.yaml`))),

@@ -155,7 +155,9 @@ export function isEsmEntry(file: string): boolean {
  * environment, reads a credential's variable ({@link SECRET_NAME}), is an ES module
  * ({@link isEsmEntry}), or loads a package from a tree without a lock file makes the synth
  * uncacheable: the collector then returns `undefined`. Not seen: directory listings, reads through
- * file descriptors, modules a CommonJS program `import()`s.
+ * file descriptors, modules a CommonJS program `import()`s. `sourceOf` names the source a loaded
+ * module was compiled from (a dist/ file's TypeScript twin): that source is recorded as well, so
+ * editing it invalidates the synth even before a build.
  *
  * @example
  * ```ts
@@ -164,7 +166,7 @@ export function isEsmEntry(file: string): boolean {
  * const deps = collect(program); // written beside the inventory
  * ```
  */
-export function recordDependencies(): DepfileCollector {
+export function recordDependencies(sourceOf?: (file: string) => string | undefined): DepfileCollector {
   const files = new Map<string, string>();
   const packageRoots = new Set<string>();
   // tsx's compile cache (`<tmp>/tsx-<uid>/`) is keyed by the sources' content, which is recorded.
@@ -237,6 +239,15 @@ export function recordDependencies(): DepfileCollector {
         note(file, readFileSync(file));
       } catch {
         return undefined; // a module that is gone cannot be checked
+      }
+    }
+    for (const file of Object.keys(require.cache)) {
+      const source = sourceOf?.(file);
+      if (source === undefined || files.has(source)) continue;
+      try {
+        note(source, readFileSync(source));
+      } catch {
+        /* no such source: the module itself is recorded */
       }
     }
     if (listed || secretRead) return undefined;

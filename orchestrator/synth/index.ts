@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import type { ConfigError, ConfigIssue } from "../../programs/config";
 import { readStackConfig } from "../../programs/stack-config";
 import { currentProject, programEntry } from "../../programs/project";
+import { compiledTwin } from "../../programs/loader";
 import { childEntry } from "../child-entry";
 import { configError, configModule } from "../lazy-config";
 import type { RecordedResource } from "./recorder";
@@ -82,14 +83,17 @@ export async function synth(env: string, options: SynthOptions = {}): Promise<Sy
   // through the library: the stack file has platform: keys) and returns every problem with its path.
   readStackConfig(env, dir);
   const childEnv = { ...process.env, PULUMI_NODEJS_STACK: env };
+  // Decided here, once, so that the key names what the worker runs (this library's own program
+  // runs compiled while its build is current; the depfile records its sources either way).
+  const run = compiledTwin(program, childEnv) ?? program;
   const { result, stderr } = await cachedSynth(
     {
       dir: options.cache === false ? undefined : synthCacheDir(pulumiProject.dir),
-      key: () => synthKey({ env, stacksDir: dir, project, program, worker, childEnv }),
+      key: () => synthKey({ env, stacksDir: dir, project, program, run, worker, childEnv }),
       childEnv,
     },
     options.onStart ?? (() => undefined),
-    () => runWorker(env, [...worker.execArgv, worker.file, env, dir, project, program], childEnv),
+    () => runWorker(env, [...worker.execArgv, worker.file, env, dir, project, run], childEnv),
   );
   if (stderr) (options.onStderr ?? ((t: string) => process.stderr.write(t)))(stderr);
   return result;

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   ]);
   let outputs: Record<string, unknown>;
   try {
-    // Loaded as Pulumi's language host loads Pulumi.yaml `main` (TypeScript through tsx).
+    // Loaded as Pulumi's language host loads Pulumi.yaml `main` (TypeScript through tsx), or its
+    // compiled twin when the parent chose that (./index.ts).
     outputs = await runProgramFile(program);
   } catch (e) {
     const err = (e as { message?: string }).message ?? String(e);

@@ -149,7 +149,8 @@ describe("the orchestrator's entry points (orchestrator/compile-cache.ts)", () =
         const sdk = Error.prepareStackTrace(new Error("p"), [site("/x/node_modules/@pulumi/pulumi/runtime/debuggable.js")]);
         const other = Error.prepareStackTrace(new Error("o"), [site("/x/app.js")]);
         const name = Error.prepareStackTrace.name;
-        require("node:fs").writeSync(2, JSON.stringify({ sdk, other: typeof other, name }) + "\\n");
+        // The SDK's capture is formatted when read (the SDK interpolates it): read it as text.
+        require("node:fs").writeSync(2, JSON.stringify({ sdk: \`\${sdk}\`, other: typeof other, name }) + "\\n");
       });`,
     );
     const r = await promisify(execFile)(process.execPath, [
@@ -167,5 +168,39 @@ describe("the orchestrator's entry points (orchestrator/compile-cache.ts)", () =
     expect(report.name, "Error.prepareStackTrace").not.toBe("ErrorPrepareStackTrace");
     expect(report.sdk).toBe("Error: p\n    at f (/x/node_modules/@pulumi/pulumi/runtime/debuggable.js:1:1)");
     expect(report.other).toBe("string");
+  });
+
+  it("a worker loads the SDK's runtime with the OpenTelemetry API deferred (orchestrator/lazy-otel.ts)", async () => {
+    // A synth worker for a stack that does not exist: it loads the SDK, then stops with an error.
+    const dir = tempDir("cli-start-");
+    const probe = path.join(dir, "probe.js");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => {
+        const files = Object.keys(require.cache);
+        const settings = files.some((f) => /[/\\\\]@pulumi[/\\\\]pulumi[/\\\\]runtime[/\\\\]settings\\.js$/.test(f));
+        const otel = files.some((f) => /[/\\\\]@opentelemetry[/\\\\]api[/\\\\]/.test(f));
+        const lazy = files.some((f) => f.endsWith("lazy-otel.js"));
+        require("node:fs").writeSync(2, "\\n" + JSON.stringify({ settings, otel, lazy }) + "\\n");
+      });`,
+    );
+    const worker = path.join(REPO, "dist", "orchestrator", "synth", "worker.js");
+    const r = await promisify(execFile)(process.execPath, [
+      "-r",
+      probe,
+      worker,
+      "nope",
+      dir,
+      "p",
+      probe,
+    ]).then(
+      () => ({ stderr: "" }),
+      (e: { stderr: string }) => e,
+    );
+    expect(JSON.parse(r.stderr.trim().split("\n").pop()!)).toEqual({
+      settings: true,
+      otel: false,
+      lazy: true,
+    });
   });
 });

@@ -14,8 +14,44 @@ describe("skipPromiseCaptures", () => {
     const calls: unknown[] = [];
     const format = skipPromiseCaptures((e, frames) => calls.push([e, frames]));
     const out = format(new Error("boom"), [site(SDK, 247), site("/app/programs/main.ts", 3)]);
-    expect(out).toBe(`Error: boom\n    at fn (${SDK}:247:1)\n    at fn (/app/programs/main.ts:3:1)`);
+    expect(String(out)).toBe(`Error: boom\n    at fn (${SDK}:247:1)\n    at fn (/app/programs/main.ts:3:1)`);
+    expect(`${out as string}`, "as the SDK's leak report interpolates it").toBe(String(out));
     expect(calls).toEqual([]);
+  });
+
+  it("formats a capture's frames only when it is read, once", () => {
+    let formatted = 0;
+    const counted = {
+      getFileName: () => SDK,
+      toString: () => `fn (${SDK}:${++formatted}:1)`,
+    } as unknown as NodeJS.CallSite;
+    const out = skipPromiseCaptures(() => "mapped")(new Error(""), [counted]);
+    expect(formatted).toBe(0);
+    expect(String(out)).toBe(`Error\n    at fn (${SDK}:1:1)`);
+    expect(String(out)).toBe(`Error\n    at fn (${SDK}:1:1)`);
+    expect(formatted).toBe(1);
+  });
+
+  it("the SDK's own capture (debuggablePromise) keeps the deferred stack and reads as its text", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { debuggablePromise } = require("@pulumi/pulumi/runtime/debuggable") as {
+      debuggablePromise: <T>(p: Promise<T>, ctx: string) => Promise<T>;
+    };
+    const saved: unknown = Reflect.get(Error, "prepareStackTrace");
+    Error.prepareStackTrace = skipPromiseCaptures(() => "mapped");
+    try {
+      // The SDK annotates the promise it is given (and returns a chained one).
+      const p = Promise.resolve(1) as Promise<number> & { _debugStackTrace?: unknown };
+      await debuggablePromise(p, "test");
+      expect(typeof p._debugStackTrace).toBe("object");
+      const text = `${p._debugStackTrace as string}`;
+      expect(text).toMatch(
+        /^Error\n {4}at debuggablePromise \(.*[/\\]@pulumi[/\\]pulumi[/\\]runtime[/\\]debuggable\.js:\d+:\d+\)/,
+      );
+      expect(new Error("other").stack, "other stacks still go through the formatter").toBe("mapped");
+    } finally {
+      Reflect.set(Error, "prepareStackTrace", saved);
+    }
   });
 
   it("passes every other stack to the formatter, with its result", () => {
@@ -37,6 +73,8 @@ describe("skipPromiseCaptures", () => {
         throw new Error("no");
       },
     });
-    expect(skipPromiseCaptures(() => "mapped")(error, [site(SDK, 1)])).toBe(`Error\n    at fn (${SDK}:1:1)`);
+    expect(String(skipPromiseCaptures(() => "mapped")(error, [site(SDK, 1)]))).toBe(
+      `Error\n    at fn (${SDK}:1:1)`,
+    );
   });
 });

@@ -4,7 +4,7 @@
  * (non-inline) Node.js program, `preview --json`, the file-based event log of older CLI versions,
  * invokes, `--target`, `--expect-no-changes`, and a second SIGINT. Build first (`npm run build`).
  */
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
@@ -20,6 +20,7 @@ import {
 } from "@pulumi/pulumi/automation";
 import { waitForNoStrayProcesses } from "../support/processes";
 import { PULUMI_SDK_DIR } from "../support/pulumi-double/proto";
+import { doubleMainPath } from "../support/pulumi-double/install";
 import {
   doubleEnv,
   removeDoubleEnv,
@@ -78,6 +79,50 @@ describe("pulumi double CLI", () => {
     const unknown = await cli(["frobnicate"]);
     expect(unknown.code).toBe(255);
     expect(unknown.stderr).toContain('error: unknown command "frobnicate"');
+  });
+
+  it("starts through launch.js, which keeps a code cache per command and changes no output", async () => {
+    const shim = fs.readFileSync(path.join(de.root, "bin", "pulumi"), "utf8");
+    expect(shim).toContain(path.join("pulumi-double", "launch.js"));
+    const cache = path.join(de.dir, "launch-cache");
+    const env = { NODE_COMPILE_CACHE: cache };
+    // Caches an earlier build left: this command's is replaced, another command's is not touched.
+    const older = "pulumi-double-version-0000000000000000.v8";
+    const other = "pulumi-double-stack-output-0000000000000000.v8";
+    fs.mkdirSync(cache);
+    for (const f of [older, other]) fs.writeFileSync(path.join(cache, f), "old");
+    const first = await cli(["version"], env);
+    expect(fs.existsSync(path.join(cache, other))).toBe(true);
+    fs.rmSync(path.join(cache, other));
+    const kept = fs.readdirSync(cache).filter((f) => f.startsWith("pulumi-double-"));
+    expect(kept).toEqual([expect.stringMatching(/^pulumi-double-version-[0-9a-f]{16}\.v8$/)]);
+    expect(kept[0] !== older, "the older build's cache is gone").toBe(true);
+    const written = fs.statSync(path.join(cache, kept[0]!)).mtimeMs;
+    const second = await cli(["version"], env);
+    expect(fs.statSync(path.join(cache, kept[0]!)).mtimeMs, "a cache V8 accepted is kept as it is").toBe(
+      written,
+    );
+    const failed = await cli(["frobnicate"], env);
+    expect(
+      fs
+        .readdirSync(cache)
+        .filter((f) => f.startsWith("pulumi-double-"))
+        .sort(),
+    ).toEqual([expect.stringMatching(/^pulumi-double-frobnicate-/), kept[0]]);
+    // The bundle run directly prints the same, byte for byte.
+    const bundle = path.join(path.dirname(doubleMainPath()), "main.bundle.cjs");
+    const direct = (args: string[]) =>
+      new Promise<{ stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, [bundle, ...args], { cwd: proj }, (_e, stdout, stderr) =>
+          resolve({ stdout, stderr }),
+        ),
+      );
+    for (const [run, args] of [
+      [first, ["version"]],
+      [second, ["version"]],
+      [failed, ["frobnicate"]],
+    ] as const)
+      expect({ stdout: run.stdout, stderr: run.stderr }).toEqual(await direct([...args]));
   });
 
   it("manages stacks with the real CLI's messages", async () => {

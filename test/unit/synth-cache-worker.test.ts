@@ -2,7 +2,7 @@
 // file it imports, a stack file), so each edit below is one the cache must notice. This file has
 // its own cache directory (not the run's shared one) so it can count entries.
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, it } from "@jest/globals";
@@ -13,6 +13,9 @@ import { synth, type SynthOptions, type SynthResult } from "../../orchestrator/s
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist", "orchestrator", "cli.js");
 const CANARY = `CANARY-${randomUUID()}`;
+/** bin/build-state.cjs: whether dist/ is current (then this repository's program runs compiled). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const buildState = require(path.join(ROOT, "bin", "build-state.cjs")) as { staleSource(): unknown };
 
 const PROGRAM = `import * as fs from "node:fs";
 import * as path from "node:path";
@@ -263,5 +266,41 @@ describe("platform synth through the cache", () => {
     expect(entries()).toHaveLength(1);
     expect(kept.stdout).toBe(fresh.stdout);
     expect((await repo(["review", "--help"])).stdout).toContain("--no-cache");
+  }, 90_000);
+
+  it("this repository's program runs compiled while its build is current, its sources recorded; PLATFORM_RUN_SOURCES=1 runs them through tsx", async () => {
+    const repo = (env: NodeJS.ProcessEnv) =>
+      new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [CLI, "synth", "--env", "dev", "--json"],
+          { env: { ...process.env, ...env }, cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+          (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+        ),
+      );
+    const files = (entry: string) =>
+      (
+        JSON.parse(fs.readFileSync(path.join(cache, entry), "utf8")) as {
+          deps: { files: Record<string, string> };
+        }
+      ).deps.files;
+    const main = path.join(ROOT, "programs", "index.ts");
+    const twin = path.join(ROOT, "dist", "programs", "index.js");
+    const current = buildState.staleSource() === undefined;
+    const built = await repo({});
+    expect(built.code).toBe(0);
+    const [first] = entries();
+    const compiled = files(first!);
+    expect(Object.keys(compiled).includes(twin), "the compiled twin ran").toBe(current);
+    // The sources behind what ran are recorded with their content: editing one is a miss.
+    expect(compiled[main]).toBe(createHash("sha256").update(fs.readFileSync(main)).digest("hex"));
+    expect(Object.keys(compiled)).toContain(path.join(ROOT, "programs", "platform.ts"));
+    const sources = await repo({ PLATFORM_RUN_SOURCES: "1" });
+    expect(sources.code).toBe(0);
+    expect(sources.stdout, "the same inventory either way").toBe(built.stdout);
+    expect(entries(), "a key of its own").toHaveLength(2);
+    const viaTsx = files(entries().find((f) => f !== first)!);
+    expect(Object.keys(viaTsx)).toContain(main);
+    expect(Object.keys(viaTsx)).not.toContain(twin);
   }, 90_000);
 });

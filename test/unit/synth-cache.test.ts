@@ -158,6 +158,7 @@ describe("synth cache key and directory", () => {
     const input = keyInput();
     const key = synthKey(input);
     expect(synthKey({ ...input })).toBe(key);
+    expect(synthKey({ ...input, run: input.program }), "running the program itself is the default").toBe(key);
     // Variables outside the key are the depfile's business, not the key's.
     expect(synthKey({ ...input, childEnv: { ...input.childEnv, UNRELATED: "x" } })).toBe(key);
     // The same stack file elsewhere, and under another stack name.
@@ -168,6 +169,7 @@ describe("synth cache key and directory", () => {
       ["env", { ...input, env: "prod" }],
       ["project", { ...input, project: "q" }],
       ["program", { ...input, program: path.join(input.stacksDir, "main.ts") }],
+      ["the compiled twin run", { ...input, run: path.join(input.stacksDir, "dist", "index.js") }],
       ["stacksDir", { ...input, stacksDir: otherDir }],
       ["tsx", { ...input, worker: { ...input.worker, execArgv: ["--require", "tsx/cjs"] } }],
       ["NODE_OPTIONS", { ...input, childEnv: { ...input.childEnv, NODE_OPTIONS: "--require ./hook.js" } }],

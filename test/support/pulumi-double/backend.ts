@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CliError } from "./errors";
-import type { DeploymentV3 } from "./state";
+import type { DeploymentV3, ResourceState } from "./state";
 
 /** The checkpoint file's contents. */
 export interface CheckpointFile {
@@ -29,6 +29,43 @@ export interface UpdateRecord {
   config: Record<string, unknown>;
   result: "succeeded" | "failed" | "in-progress";
   resourceChanges?: Record<string, number>;
+}
+
+/** Stands for the resources in the checkpoint's outline (a string JSON escapes, never in a value). */
+const RESOURCES = "\u0000resources\u0000";
+
+/**
+ * The text of a checkpoint file, byte for byte what `JSON.stringify(file, null, 4) + "\n"` writes,
+ * with each resource's part taken from `texts` when it is there (and kept there): an operation
+ * journals its whole snapshot after every step, and most resources are unchanged between two
+ * journals.
+ *
+ * @example
+ * ```ts
+ * const texts = new WeakMap<ResourceState, string>();
+ * checkpointText(file, texts) === JSON.stringify(file, null, 4) + "\n"; // true
+ * ```
+ */
+export function checkpointText(file: CheckpointFile, texts: WeakMap<ResourceState, string>): string {
+  const latest = file.checkpoint.latest;
+  if (!latest?.resources?.length) return JSON.stringify(file, null, 4) + "\n";
+  // The same keys in the same order, the resources replaced by a marker, then the marker by them.
+  const outline = Object.fromEntries(
+    Object.entries(latest).map(([k, v]) => [k, k === "resources" ? RESOURCES : (v as unknown)]),
+  );
+  const text = JSON.stringify({ ...file, checkpoint: { ...file.checkpoint, latest: outline } }, null, 4);
+  // Resources are items of checkpoint.latest.resources: four levels deep, 16 spaces.
+  const item = " ".repeat(16);
+  const parts = latest.resources.map((r) => {
+    let t = texts.get(r);
+    if (t === undefined) {
+      t = item + JSON.stringify(r, null, 4).replace(/\n/g, `\n${item}`);
+      texts.set(r, t);
+    }
+    return t;
+  });
+  const array = `[\n${parts.join(",\n")}\n${" ".repeat(12)}]`;
+  return text.replace(JSON.stringify(RESOURCES), () => array) + "\n";
 }
 
 /** Writes a file atomically (temp file + rename), so a killed process never leaves half a file. */
@@ -126,13 +163,17 @@ export class Backend {
     return fs.statSync(this.stackFile(stack)).mtimeMs;
   }
 
-  /** Writes the stack's latest deployment (atomically). */
-  writeDeployment(stack: string, deployment: DeploymentV3): void {
+  /**
+   * Writes the stack's latest deployment (atomically). `texts` keeps each resource's JSON text
+   * between the writes of one operation (see {@link checkpointText}).
+   */
+  writeDeployment(stack: string, deployment: DeploymentV3, texts?: WeakMap<ResourceState, string>): void {
     const file: CheckpointFile = {
       version: 3,
       checkpoint: { stack: this.qualified(stack), latest: deployment },
     };
-    writeFileAtomic(this.stackFile(stack), JSON.stringify(file, null, 4) + "\n");
+    const text = texts ? checkpointText(file, texts) : JSON.stringify(file, null, 4) + "\n";
+    writeFileAtomic(this.stackFile(stack), text);
   }
 
   /** Removes the stack's checkpoint, history, tags and locks. */

@@ -20,14 +20,16 @@ function compiledDir(): string {
 }
 
 /**
- * Absolute path of the compiled double: `dist/test/support/pulumi-double/main.bundle.cjs`, one
- * file that starts faster (written by `npm run build`, scripts/bundle-double.cjs), else `main.js`
- * next to it (a plain `tsc` build). After editing the double, run `npm run build`, not only tsc.
+ * Absolute path of the compiled double's entry: `dist/test/support/pulumi-double/launch.js`, which
+ * runs `main.bundle.cjs` (one file that starts faster, written by `npm run build`,
+ * scripts/bundle-double.cjs) with a code cache kept per command (./launch.ts), else `main.js` next
+ * to it (a plain `tsc` build). After editing the double, run `npm run build`, not only tsc.
  */
 export function doubleMainPath(): string {
   const dir = compiledDir();
   const bundle = path.join(dir, "main.bundle.cjs");
-  return fs.existsSync(bundle) ? bundle : path.join(dir, "main.js");
+  const launcher = path.join(dir, "launch.js");
+  return fs.existsSync(bundle) && fs.existsSync(launcher) ? launcher : path.join(dir, "main.js");
 }
 
 /**
