@@ -3,7 +3,7 @@
  * step per URN.
  */
 import { DiffKind, Op, OPS, parseUrn, type PlanInputs, type PlanStep, type PropertyDiff } from "../model";
-import { adoptInputs, jsonEqual, normalizeInputs } from "./values";
+import { adoptInputs, jsonEqual, normalizeInputs, setData } from "./values";
 
 const OP_SET: ReadonlySet<string> = new Set(OPS);
 const DIFF_KINDS: ReadonlySet<string> = new Set(Object.values(DiffKind));
@@ -210,7 +210,7 @@ function readDetailedDiff(
     // Accept either spelling: tools re-serialize digests and events in both ways.
     const kind = entry[kindKey] ?? entry[kindKey === "kind" ? "diffKind" : "kind"];
     if (typeof kind !== "string" || !DIFF_KINDS.has(kind)) continue;
-    out[path] = PROPERTY_DIFFS.get(`${kind}:${entry["inputDiff"] === true}`)!;
+    setData(out, path, PROPERTY_DIFFS.get(`${kind}:${entry["inputDiff"] === true}`)!);
     any = true;
   }
   return any ? out : undefined;

@@ -164,9 +164,28 @@ function normalizeObject(obj: Record<string, unknown>, depth: number): { [key: s
   const out: { [key: string]: PlanValue } = {};
   for (const key in obj) {
     const v = obj[key];
-    if (v !== undefined && !BRIDGE_KEYS.has(key)) out[key] = normalizeValue(v, depth + 1);
+    if (v === undefined || BRIDGE_KEYS.has(key)) continue;
+    setData(out, key, normalizeValue(v, depth + 1));
   }
   return out;
+}
+
+/**
+ * `obj[key] = value` for a key read from untrusted input: a `__proto__` key becomes data, as
+ * JSON.parse makes it, where assigning it would set the object's prototype (a plan is untrusted:
+ * `{"__proto__": {"enabled": true}}` must not turn into inherited values).
+ *
+ * @example
+ * ```ts
+ * const out: Record<string, unknown> = {};
+ * setData(out, "__proto__", { enabled: true });
+ * Object.keys(out); // ["__proto__"]; out.enabled is undefined
+ * ```
+ */
+export function setData<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 function normalizeSpecial(obj: Record<string, unknown>, sig: unknown, depth: number): PlanValue {

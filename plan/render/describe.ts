@@ -16,7 +16,7 @@ import {
   type PlanValue,
 } from "../model";
 import { detailedDiff, formatPath, parsePath, valueAt, type PathSegment } from "../diff";
-import { changeKind, countChanges, isRootStack, type ChangeCounts, type ChangeKind } from "../parse";
+import { changeKind, countChanges, isRootStack, setData, type ChangeCounts, type ChangeKind } from "../parse";
 import { Status, type EnvCost, type EnvReview } from "./types";
 
 // `localeCompare` with no locale, without building a collator per call (100,000-row sorts).
@@ -242,7 +242,7 @@ export function toJsonValue(value: PlanValue): unknown {
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(value)) setData(out, k, toJsonValue(v));
     return out;
   }
   return value;

@@ -13,6 +13,7 @@ import {
   Sig,
   SIG_KEY,
 } from "../../plan/parse";
+import { toJsonValue } from "../../plan/render";
 
 const FIXTURES = join(__dirname, "../fixtures/pulumi-engine");
 
@@ -37,15 +38,17 @@ const leaf = fc.oneof(
   fc.constant(null),
   special,
 );
+/** Keys, with the ones JSON treats as data but objects do not (`__proto__` found a bug here). */
+const key = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "__defaults", "toString"));
 const value = fc.letrec((tie) => ({
   v: fc.oneof(
     { depthSize: "small" },
     leaf,
     fc.array(tie("v"), { maxLength: 4 }),
-    fc.dictionary(fc.string(), tie("v"), { maxKeys: 4 }),
+    fc.dictionary(key, tie("v"), { maxKeys: 4 }),
   ),
 })).v;
-const inputs = fc.dictionary(fc.string(), value, { maxKeys: 6 });
+const inputs = fc.dictionary(key, value, { maxKeys: 6 });
 
 /** What JSON.parse gives for `v`: the adopting normalizer only ever sees fresh parser output. */
 const parsed = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
@@ -115,6 +118,41 @@ describe("adoptInputs", () => {
       message = (e as Error).message;
     }
     expect(copying).toThrow(message);
+  });
+
+  it("keeps a `__proto__` key as data on both paths, never as the object's prototype", () => {
+    const text = '{"labels":{"__proto__":{"enabled":true},"env":"prod"},"__proto__":{"x":1}}';
+    for (const out of [adoptInputs(JSON.parse(text), new Map()), normalizeInputs(JSON.parse(text))]) {
+      const labels = out["labels"] as Record<string, unknown>;
+      expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+      expect(labels["enabled"]).toBeUndefined();
+      expect(Object.keys(labels)).toEqual(["__proto__", "env"]);
+      expect(JSON.stringify(out)).toBe(text);
+    }
+  });
+
+  it("a `__proto__` property path and a `__proto__` key in the JSON output stay data", () => {
+    const c = new EngineEventCollector();
+    c.addEvent({
+      resourcePreEvent: {
+        metadata: {
+          op: "update",
+          urn: "urn:pulumi:dev::p::gcp:storage/bucket:Bucket::b",
+          type: "gcp:storage/bucket:Bucket",
+          old: { inputs: { labels: { a: "1" } } },
+          new: { inputs: JSON.parse('{"labels":{"__proto__":"x","a":"2"}}') as unknown },
+          diffs: ["labels"],
+          detailedDiff: JSON.parse('{"__proto__":{"kind":"update"},"labels.a":{"kind":"update"}}') as unknown,
+        },
+      },
+    });
+    const step = c.result().steps[0]!;
+    expect(Object.keys(step.detailedDiff!)).toEqual(["__proto__", "labels.a"]);
+    expect(Object.getPrototypeOf(step.detailedDiff)).toBe(Object.prototype);
+    const json = toJsonValue(step.newInputs!) as { labels: Record<string, unknown> };
+    expect(Object.keys(json.labels)).toEqual(["__proto__", "a"]);
+    expect(JSON.stringify(json)).toBe('{"labels":{"__proto__":"x","a":"2"}}');
   });
 
   it("gives {} for what is not an object, like normalizeInputs", () => {
