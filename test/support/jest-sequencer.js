@@ -3,38 +3,34 @@ const path = require("node:path");
 const Sequencer = require("@jest/test-sequencer").default;
 
 /**
- * Committed weights (seconds in a full `npm test` on the 2-core machine, from Jest's duration cache
- * of 2026-12-01; only their order matters) of the slowest files, so they
+ * Committed weights (seconds of each file in a full `npm test` on the 2-core machine, 2026-12-01,
+ * second pass; only their order matters) of the slowest files, so they
  * start first even without Jest's cache of last durations (a fresh clone, CI). Without this, Jest
  * orders uncached files by size, and a 100 s process file can start last and run alone at the end.
  * A file with a cached duration uses that; any other file weighs {@link DEFAULT_SECONDS}.
  */
 const WEIGHTS = {
-  "test/unit/orchestrator-double.test.ts": 150,
-  "test/unit/orchestrator-platform-trust.test.ts": 95,
-  "test/unit/orchestrator-cli.test.ts": 65,
-  "test/unit/orchestrator-trust.test.ts": 50,
+  "test/unit/orchestrator-double.test.ts": 54,
+  "test/unit/synth-cache-worker.test.ts": 47,
+  "test/unit/orchestrator-cli.test.ts": 35,
   "test/unit/review.test.ts": 35,
-  "test/unit/pulumi-double-faults.test.ts": 35,
-  "test/unit/review-live.test.ts": 33,
-  "test/unit/orchestrator-aws-double.test.ts": 32,
-  "test/unit/pulumi-double-cli.test.ts": 31,
-  "test/unit/k8s-schemas.test.ts": 18,
-  "test/unit/k8s-inventory.test.ts": 17,
-  "test/unit/orchestrator-k8s-double.test.ts": 30,
-  "test/unit/program.test.ts": 23,
-  "test/unit/observability-stack.test.ts": 23,
-  "test/unit/aws-program.test.ts": 22,
-  "test/unit/aws-cost-synth-regions.test.ts": 21,
-  "test/unit/pulumi-double.test.ts": 20,
-  "test/unit/user-mistakes.test.ts": 20,
-  "test/unit/cli-synth.test.ts": 18,
-  "test/unit/k8s-plan.test.ts": 17,
-  "test/unit/aws-data-service.test.ts": 14,
-  "test/unit/orchestrator-inline.test.ts": 12,
-  "test/unit/k8s-program.test.ts": 12,
-  "test/unit/review-base-build.test.ts": 12,
-  "test/unit/review-scale.test.ts": 11,
+  "test/unit/orchestrator-platform-trust.test.ts": 34,
+  "test/unit/pulumi-double-cli.test.ts": 34,
+  "test/unit/orchestrator-trust.test.ts": 28,
+  "test/unit/pulumi-double-faults.test.ts": 19,
+  "test/unit/pulumi-double.test.ts": 18,
+  "test/unit/orchestrator-aws-double.test.ts": 18,
+  "test/unit/program.test.ts": 17,
+  "test/unit/orchestrator-k8s-double.test.ts": 15,
+  "test/unit/k8s-plan.test.ts": 14,
+  "test/unit/review-live.test.ts": 12,
+  "test/unit/observability-stack.test.ts": 11,
+  "test/unit/aws-cost-synth-regions.test.ts": 9,
+  "test/unit/orchestrator-inline.test.ts": 8,
+  "test/unit/k8s-schemas.test.ts": 7,
+  "test/unit/aws-program.test.ts": 7,
+  "test/unit/user-mistakes.test.ts": 7,
+  "test/unit/review-base-build.test.ts": 6,
 };
 const DEFAULT_SECONDS = 2;
 const ROOT = path.resolve(__dirname, "..", "..");
