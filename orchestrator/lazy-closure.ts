@@ -51,17 +51,37 @@ export const DEFERRED_REQUESTS = ["./closure/serializeClosure", "./closure/codeP
  * ```
  */
 export function deferClosureSerializer(): void {
+  redirectRequests(
+    __filename,
+    (specifier, parent) =>
+      (DEFERRED_REQUESTS as readonly string[]).includes(specifier) &&
+      /[/\\]@pulumi[/\\]pulumi[/\\]runtime[/\\]index\.js$/.test(parent),
+  );
+}
+
+/**
+ * Makes every later `require` that `wanted` picks (by the requested specifier and the requiring
+ * module's URL) load `file` instead, a compiled CommonJS module of this package. How the
+ * orchestrator's processes defer SDK dependencies they rarely use (this file, ./lazy-otel.ts). A
+ * no-op without `module.registerHooks` (Node before 22.15) and for a file that is not compiled.
+ *
+ * @example
+ * ```ts
+ * redirectRequests(__filename, (specifier, parent) => specifier === "@opentelemetry/api" && parent.endsWith("/settings.js"));
+ * ```
+ */
+export function redirectRequests(
+  file: string,
+  wanted: (specifier: string, parentURL: string) => boolean,
+): void {
   // Typed as always there by @types/node 22.20; absent at run time before Node 22.15.
   if (typeof nodeModule.registerHooks !== "function") return;
-  // Compiled only: under a TypeScript loader (tsx) this file is not plain CommonJS.
-  if (!__filename.endsWith(".js")) return;
-  const self = pathToFileURL(__filename).href;
+  // Compiled only: under a TypeScript loader (tsx) the file is not plain CommonJS.
+  if (!file.endsWith(".js")) return;
+  const self = pathToFileURL(file).href;
   nodeModule.registerHooks({
     resolve(specifier, context, next) {
-      if (
-        (DEFERRED_REQUESTS as readonly string[]).includes(specifier) &&
-        /[/\\]@pulumi[/\\]pulumi[/\\]runtime[/\\]index\.js$/.test(context.parentURL ?? "")
-      )
+      if (wanted(specifier, context.parentURL ?? ""))
         return { url: self, format: "commonjs", shortCircuit: true };
       return next(specifier, context);
     },

@@ -13,9 +13,8 @@
  * {@link deferTracingApi} points the SDK's `require` here (Node's `module.registerHooks`), as
  * ./lazy-closure.ts does for the closure serializer.
  */
-import * as nodeModule from "node:module";
-import { pathToFileURL } from "node:url";
 import type * as Otel from "@opentelemetry/api";
+import { redirectRequests } from "./lazy-closure";
 
 /** The API's process-wide registry (major version 1), set by whatever registers a global. */
 export const OTEL_REGISTRY = Symbol.for("opentelemetry.js.api.1");
@@ -60,17 +59,10 @@ export const propagation = {
  * ```
  */
 export function deferTracingApi(): void {
-  if (typeof nodeModule.registerHooks !== "function") return;
-  if (!__filename.endsWith(".js")) return;
-  const self = pathToFileURL(__filename).href;
-  nodeModule.registerHooks({
-    resolve(specifier, ctx, next) {
-      if (
-        specifier === "@opentelemetry/api" &&
-        (ctx.parentURL ?? "").endsWith("/@pulumi/pulumi/runtime/settings.js")
-      )
-        return { url: self, format: "commonjs", shortCircuit: true };
-      return next(specifier, ctx);
-    },
-  });
+  redirectRequests(
+    __filename,
+    (specifier, parent) =>
+      specifier === "@opentelemetry/api" &&
+      /[/\\]@pulumi[/\\]pulumi[/\\]runtime[/\\]settings\.js$/.test(parent),
+  );
 }
