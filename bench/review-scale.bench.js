@@ -15,7 +15,11 @@
  * peak RSS ≤ 200 MB, for every format. Review output goes to a file in the temp dir (its size is
  * printed); everything is removed at the end unless --keep.
  *
- * Usage: npm run build && node bench/review-scale.bench.js [--steps 100000] [--runs 3] [--keep]
+ * With --against <dir> (another checkout, built: e.g. `git worktree add /tmp/prev <commit>` with
+ * node_modules linked and `npm run build` there), its three reviews run in the same turns
+ * (`json@against` …), and each output is compared byte for byte with this checkout's.
+ *
+ * Usage: npm run build && node bench/review-scale.bench.js [--steps 100000] [--runs 3] [--against <dir>] [--keep]
  */
 "use strict";
 const { spawnSync } = require("node:child_process");
@@ -51,14 +55,15 @@ const readline = require("node:readline");
  * @param {string[]} args
  * @param {string} dir
  * @param {string} out
+ * @param {string} [cwd] where the command runs (its stacks/ and Pulumi.yaml)
  */
-function runChild(args, dir, out) {
+function runChild(args, dir, out, cwd = ROOT) {
   const probe = path.join(dir, "probe.json");
   fs.rmSync(probe, { force: true });
   const fd = fs.openSync(out, "w");
   const start = process.hrtime.bigint();
   const res = spawnSync(process.execPath, ["--require", PROBE, ...args], {
-    cwd: ROOT,
+    cwd,
     stdio: ["ignore", fd, "pipe"],
     env: { ...process.env, BENCH_PROBE_OUT: probe, NO_COLOR: "1" },
     maxBuffer: 16 << 20,
@@ -78,13 +83,20 @@ function runChild(args, dir, out) {
   };
 }
 
-/** @param {number[]} xs */
-
 function main() {
   const args = process.argv.slice(2);
   const opt = (/** @type {string} */ name, /** @type {number} */ def) => numberFlag(args, name, def);
   const steps = opt("--steps", 100_000);
   const runs = opt("--runs", 3);
+  const againstAt = args.indexOf("--against");
+  const against = againstAt >= 0 ? path.resolve(args[againstAt + 1] ?? "") : undefined;
+  if (against !== undefined && !fs.existsSync(path.join(against, "dist", "orchestrator", "cli.js"))) {
+    console.error(
+      `review-scale bench: --against ${against} has no dist/orchestrator/cli.js; build it first.`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   if (!fs.existsSync(CLI)) {
     console.error(
       `review-scale bench: ${path.relative(process.cwd(), CLI)} is missing; run \`npm run build\` first.`,
@@ -109,11 +121,22 @@ function main() {
       markdown: [CLI, "review", "--env", STACK, "--events", log, "--format", "markdown"],
       text: [CLI, "review", "--env", STACK, "--events", log, "--format", "text"],
     };
+    /** @type {Record<string, string>} where each command runs */
+    const cwds = {};
+    if (against !== undefined) {
+      const cli = path.join(against, "dist", "orchestrator", "cli.js");
+      for (const f of ["json", "markdown", "text"]) {
+        commands[`${f}@against`] = [cli, ...commands[f].slice(1)];
+        cwds[`${f}@against`] = against;
+      }
+    }
     const modes = Object.keys(commands);
     /** @type {Record<string, ReturnType<typeof runChild>[]>} */
     const results = Object.fromEntries(modes.map((m) => [m, []]));
+    const outOf = (/** @type {string} */ m) => (m === "baseline" ? out : path.join(dir, `out-${m}.txt`));
     runChild(commands.baseline, dir, out); // warm the file cache
-    for (let i = 0; i < runs; i++) for (const m of modes) results[m].push(runChild(commands[m], dir, out));
+    for (let i = 0; i < runs; i++)
+      for (const m of modes) results[m].push(runChild(commands[m], dir, outOf(m), cwds[m]));
 
     const row = (/** @type {string} */ m) => {
       const ms = median(results[m].map((r) => r.ms));
@@ -139,7 +162,7 @@ function main() {
       "× base (wall)",
       "× base (CPU)",
     ];
-    const widths = [9, 7, 7, 7, 9, 11, 7, 14, 13];
+    const widths = [17, 7, 7, 7, 9, 11, 7, 14, 13];
     const fmt = (/** @type {Array<string|number>} */ cells) =>
       cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(" ");
     console.log(
@@ -163,6 +186,13 @@ function main() {
       );
     }
     console.log("");
+    if (against !== undefined)
+      for (const f of ["json", "markdown", "text"]) {
+        const same = fs.readFileSync(outOf(f)).equals(fs.readFileSync(outOf(`${f}@against`)));
+        console.log(
+          `--format ${f}: output ${same ? "byte for byte the same as" : "DIFFERENT from"} ${against}'s`,
+        );
+      }
     for (const m of modes.slice(1)) {
       const r = row(m);
       const ratio = r.mbps / base.mbps;
