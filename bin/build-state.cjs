@@ -24,11 +24,11 @@ function staleSource(dirs, since) {
       return info;
     }
   }
-  var todo = (dirs || SOURCE_DIRS).map(function (d) {
+  var pending = (dirs || SOURCE_DIRS).map(function (d) {
     return path.join(root, d);
   });
-  while (todo.length > 0) {
-    var dir = todo.pop();
+  while (pending.length > 0) {
+    var dir = pending.pop();
     var entries;
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -37,7 +37,7 @@ function staleSource(dirs, since) {
     }
     for (var i = 0; i < entries.length; i++) {
       var p = path.join(dir, entries[i].name);
-      if (entries[i].isDirectory()) todo.push(p);
+      if (entries[i].isDirectory()) pending.push(p);
       else if (/\.ts$/.test(p) && fs.statSync(p).mtimeMs > built) return p;
     }
   }

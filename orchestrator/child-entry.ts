@@ -1,10 +1,7 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { PlatformError } from "../components/shared/errors";
-import { repoRoot } from "../programs/stack-config";
-
-/** Set by bin/platform.cjs when it runs the TypeScript sources: child processes run them too. */
-export const SOURCES_ENV = "PLATFORM_RUN_SOURCES";
+import { repoRoot, SOURCES_ENV } from "../programs/stack-config";
 
 /** A Node.js entry for a child process: the file and the flags it needs. */
 export interface ChildEntry {

@@ -33,12 +33,17 @@ export type WorkerMessage =
  * `main` run as Pulumi's Node.js host runs it (its exports are the stack outputs), else the
  * reference platform program.
  *
+ * @param mainFile The file to run for `programMain`, when the caller has decided it already
+ *   ({@link programFile}). @default the `main` of `programMain`, or its compiled twin
  * @example
  * ```ts
  * const program = loadProgram(spec); // async () => runProgramFile("/src/acme-infra/index.ts")
  * ```
  */
-export function loadProgram(spec: Pick<WorkspaceSpec, "programModule" | "programMain">): PulumiFn {
+export function loadProgram(
+  spec: Pick<WorkspaceSpec, "programModule" | "programMain">,
+  mainFile?: string,
+): PulumiFn {
   if (spec.programModule) {
     const mod = requireModule(spec.programModule);
     const fn =
@@ -53,9 +58,7 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule" | "program
     return fn as PulumiFn;
   }
   if (spec.programMain) {
-    const main = programEntry(spec.programMain);
-    // This library's own program runs compiled while its build is current (as synth does).
-    const file = compiledTwin(main) ?? main;
+    const file = mainFile ?? mainFileOf(spec.programMain);
     return async () => runProgramFile(file);
   }
   // Loaded lazily: the platform program pulls in @pulumi/gcp, which other programs do not need.
@@ -64,13 +67,24 @@ export function loadProgram(spec: Pick<WorkspaceSpec, "programModule" | "program
   return async () => runPlatform();
 }
 
+/** The file a project's `main` runs as: this library's own program compiled while its build is current (as synth does). */
+function mainFileOf(
+  programMain: NonNullable<WorkspaceSpec["programMain"]>,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const main = programEntry(programMain);
+  return compiledTwin(main, env) ?? main;
+}
+
 /** The file {@link loadProgram} will load, when it can tell without loading anything. */
-function programFile(spec: Pick<WorkspaceSpec, "programModule" | "programMain">): string | undefined {
+function programFile(
+  spec: Pick<WorkspaceSpec, "programModule" | "programMain">,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
   if (spec.programModule) return spec.programModule;
   if (!spec.programMain) return undefined;
   try {
-    const main = programEntry(spec.programMain);
-    return compiledTwin(main) ?? main;
+    return mainFileOf(spec.programMain, env);
   } catch {
     return undefined; // reported by loadProgram
   }
@@ -86,7 +100,9 @@ function send(message: WorkerMessage): Promise<void> {
 async function run(job: Job, controller: AbortController): Promise<void> {
   // tsx keeps its transform cache under os.tmpdir(): registered before TMPDIR points into the work
   // dir (removed at the end), so a TypeScript program is not transpiled afresh by every operation.
-  if (/\.[cm]?tsx?$/.test(programFile(job.spec) ?? "")) registerTypeScript();
+  // Decided once, with the stack's environment (it may ask for the sources).
+  const file = programFile(job.spec, { ...process.env, ...job.spec.envVars });
+  if (/\.[cm]?tsx?$/.test(file ?? "")) registerTypeScript();
   // This process exists for this stack only: its CLI environment is the process environment.
   Object.assign(process.env, job.spec.envVars);
   // os.tmpdir() follows TMPDIR: the SDK's automation-logs-* dirs land in the work dir, removed below.
@@ -98,7 +114,7 @@ async function run(job: Job, controller: AbortController): Promise<void> {
       job.verb === Verb.preview ||
       job.verb === Verb.refresh ||
       job.verb === Verb.destroy
-        ? loadProgram(job.spec)
+        ? loadProgram(job.spec, job.spec.programMain ? file : undefined)
         : async () => undefined;
     result = await runOperation(job, {
       factory: defaultStackFactory,

@@ -7,11 +7,9 @@
  */
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "./stack-config";
+import { repoRoot, SOURCES_ENV } from "./stack-config";
 
 let registered = false;
-/** Set when the sources run on purpose (orchestrator/child-entry.ts `SOURCES_ENV`). */
-const SOURCES_ENV = "PLATFORM_RUN_SOURCES";
 
 /** A source checkout's build: where it is and whether it is current (see {@link compiledTwin}). */
 export interface CheckoutBuild {

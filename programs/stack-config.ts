@@ -8,6 +8,17 @@ import { currentProject } from "./project";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = (): typeof Yaml => require("yaml") as typeof Yaml;
 
+/**
+ * Set to `1` (by bin/platform.cjs, when dist/ is older than the sources) to run this library's
+ * TypeScript sources: its child processes and its own program then run them too.
+ *
+ * @example
+ * ```ts
+ * process.env[SOURCES_ENV] === "1"; // the sources run on purpose
+ * ```
+ */
+export const SOURCES_ENV = "PLATFORM_RUN_SOURCES";
+
 /** This library's root (its package.json), from this file's place in `programs/` or `dist/programs/`. */
 export function repoRoot(): string {
   const here = __dirname;

@@ -450,55 +450,48 @@ export function* eachCostRow(cost: EnvCost): Generator<CostRow> {
   matched.forEach((m, i) => {
     if (m === 0) gone.push(i);
   });
-  const row = (i: number): CostRow => {
+  const count = lines.length + gone.length;
+  const line = (i: number): CostLine =>
+    i < lines.length ? lines[i]! : beforeLines![gone[i - lines.length]!]!;
+  // Each row's figures, once, in typed arrays (NaN: none); the rows are made from them as read.
+  const before = new Float64Array(count).fill(NaN);
+  const after = new Float64Array(count).fill(NaN);
+  for (let i = 0; i < count; i++) {
+    const total = lineTotal(line(i)) ?? NaN;
     if (i >= lines.length) {
-      const b = beforeLines![gone[i - lines.length]!]!;
-      const prev = lineTotal(b);
-      return {
-        urn: b.urn,
-        type: b.type,
-        name: b.name,
-        ...(prev !== undefined ? { before: prev } : {}),
-        after: 0,
-        delta: -(prev ?? 0),
-        notPriced: b.notPriced === true,
-      };
+      before[i] = total;
+      after[i] = 0;
+    } else {
+      after[i] = total;
+      if (prevOf[i]! >= 0) before[i] = lineTotal(beforeLines![prevOf[i]!]!) ?? NaN;
+      else if (beforeLines) before[i] = 0;
     }
-    const l = lines[i]!;
-    const after = lineTotal(l);
-    const prev = prevOf[i]! >= 0 ? lineTotal(beforeLines![prevOf[i]!]!) : beforeLines ? 0 : undefined;
+  }
+  const known = (v: number) => (Number.isNaN(v) ? undefined : v);
+  // A deleted resource's delta is minus what it cost (-0 when nothing, as before).
+  const delta = (i: number) =>
+    i >= lines.length ? -(known(before[i]!) ?? 0) : (known(after[i]!) ?? 0) - (known(before[i]!) ?? 0);
+  const row = (i: number): CostRow => {
+    const l = line(i);
+    const prev = known(before[i]!);
+    const now = known(after[i]!);
     return {
       urn: l.urn,
       type: l.type,
       name: l.name,
       ...(prev !== undefined ? { before: prev } : {}),
-      ...(after !== undefined ? { after } : {}),
-      delta: (after ?? 0) - (prev ?? 0),
+      ...(now !== undefined ? { after: now } : {}),
+      delta: delta(i),
       notPriced: l.notPriced === true,
     };
   };
   // Sorted by keys read once per row (a 100,000-row plan compares each row some 17 times);
   // index order breaks ties, as a stable sort of the rows themselves would.
-  const count = lines.length + gone.length;
-  const size = new Float64Array(count);
-  const after = new Float64Array(count);
-  const names: string[] = new Array<string>(count);
-  // The keys, without making the rows (the same figures as row(i)).
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const a = lineTotal(l);
-    const prev = prevOf[i]! >= 0 ? lineTotal(beforeLines![prevOf[i]!]!) : undefined;
-    size[i] = Math.abs((a ?? 0) - (prev ?? 0));
-    after[i] = a ?? 0;
-    names[i] = l.name;
-  }
-  for (let i = lines.length; i < count; i++) {
-    const b = beforeLines![gone[i - lines.length]!]!;
-    size[i] = Math.abs(lineTotal(b) ?? 0);
-    names[i] = b.name;
-  }
+  const size = Float64Array.from({ length: count }, (_, i) => Math.abs(delta(i)));
+  const sortAfter = Float64Array.from(after, (v) => (Number.isNaN(v) ? 0 : v));
   const order = Array.from({ length: count }, (_, i) => i).sort(
-    (i, j) => size[j]! - size[i]! || after[j]! - after[i]! || collate(names[i]!, names[j]!) || i - j,
+    (i, j) =>
+      size[j]! - size[i]! || sortAfter[j]! - sortAfter[i]! || collate(line(i).name, line(j).name) || i - j,
   );
   for (const i of order) yield row(i);
 }
