@@ -59,11 +59,22 @@ export function deferClosureSerializer(): void {
   );
 }
 
+/** A redirect of {@link redirectRequests}: what it picks and the file it loads instead. */
+interface Redirect {
+  readonly url: string;
+  readonly wanted: (specifier: string, parentURL: string) => boolean;
+}
+
+/** The process's redirects, all answered by one resolve hook (each hook is a layer every `require` passes). */
+let redirects: Redirect[] | undefined;
+
 /**
  * Makes every later `require` that `wanted` picks (by the requested specifier and the requiring
  * module's URL) load `file` instead, a compiled CommonJS module of this package. How the
  * orchestrator's processes defer SDK dependencies they rarely use (this file, ./lazy-otel.ts). A
  * no-op without `module.registerHooks` (Node before 22.15) and for a file that is not compiled.
+ * However many redirects a process makes, one hook serves them: each registered hook is another
+ * layer on every module resolution of the process.
  *
  * @example
  * ```ts
@@ -78,11 +89,17 @@ export function redirectRequests(
   if (typeof nodeModule.registerHooks !== "function") return;
   // Compiled only: under a TypeScript loader (tsx) the file is not plain CommonJS.
   if (!file.endsWith(".js")) return;
-  const self = pathToFileURL(file).href;
+  const redirect = { url: pathToFileURL(file).href, wanted };
+  if (redirects) {
+    redirects.push(redirect);
+    return;
+  }
+  const all: Redirect[] = (redirects = [redirect]);
   nodeModule.registerHooks({
     resolve(specifier, context, next) {
-      if (wanted(specifier, context.parentURL ?? ""))
-        return { url: self, format: "commonjs", shortCircuit: true };
+      const parent = context.parentURL ?? "";
+      for (const r of all)
+        if (r.wanted(specifier, parent)) return { url: r.url, format: "commonjs", shortCircuit: true };
       return next(specifier, context);
     },
   });
