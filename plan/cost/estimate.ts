@@ -478,21 +478,26 @@ export function siblingResolver(
   resources: readonly CostResource[],
   byUrn: ReadonlyMap<string, Pick<CostResource, "parent">> = indexByUrn(resources),
 ): (res: CostResource) => (type: string) => readonly SiblingResource[] {
-  const groups = new Map<string, CostResource[]>();
   const keyOf = (r: CostResource) => componentAncestor(r, byUrn) ?? "";
-  for (const r of resources) {
-    const key = keyOf(r);
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
-  return (res) => {
-    const group = groups.get(keyOf(res)) ?? [];
-    return (type) =>
-      group
-        .filter((r) => r.type === type && r.urn !== res.urn)
-        .map((r) => ({ urn: r.urn, name: r.name, read: reader(r.inputs ?? {}) }));
+  // Grouped on the first question: most plans have no estimator that asks (RDS, Lambda), and the
+  // groups of a large plan are a whole-plan index per side.
+  let groups: Map<string, CostResource[]> | undefined;
+  const groupOf = (res: CostResource): readonly CostResource[] => {
+    if (!groups) {
+      groups = new Map();
+      for (const r of resources) {
+        const key = keyOf(r);
+        const list = groups.get(key);
+        if (list) list.push(r);
+        else groups.set(key, [r]);
+      }
+    }
+    return groups.get(keyOf(res)) ?? [];
   };
+  return (res) => (type) =>
+    groupOf(res)
+      .filter((r) => r.type === type && r.urn !== res.urn)
+      .map((r) => ({ urn: r.urn, name: r.name, read: reader(r.inputs ?? {}) }));
 }
 
 function priceResource(

@@ -51,22 +51,39 @@ export function beforeSubjects(steps: readonly GuardStep[]): GuardResource[] {
   return [...beforeByUrn(steps).values()];
 }
 
-function beforeByUrn(steps: readonly GuardStep[]): Map<string, GuardResource> {
+/**
+ * @param reuse The state after the change by URN: where a resource's state before says exactly
+ *   what its state after does (a same step), that object stands for both (a large plan is mostly
+ *   same steps, and each state is a whole-plan world).
+ */
+function beforeByUrn(
+  steps: readonly GuardStep[],
+  reuse?: ReadonlyMap<string, GuardResource>,
+): Map<string, GuardResource> {
   const byUrn = new Map<string, GuardResource>();
   for (const s of steps) {
     if (!OLD_STATE_OPS.has(s.op) || !s.oldInputs) continue;
     // A same step's old inputs are its new inputs: still the state before the change.
     const protect = s.oldProtect ?? (s.op === Op.same ? s.protect : undefined);
-    byUrn.set(s.urn, {
+    const was: GuardResource = {
       urn: s.urn,
       type: s.type,
       name: s.name,
       inputs: s.oldInputs,
       ...(s.parent !== undefined ? { parent: s.parent } : {}),
       ...(protect !== undefined ? { protect } : {}),
-    });
+    };
+    const now = reuse?.get(s.urn);
+    byUrn.set(s.urn, now && sameFields(now, was) ? now : was);
   }
   return byUrn;
+}
+
+/** Whether two resource states have the same fields with the same (`===`) values. */
+function sameFields(a: GuardResource, b: GuardResource): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Reflect.get(a, k) === Reflect.get(b, k));
 }
 
 /**
@@ -80,8 +97,9 @@ function beforeByUrn(steps: readonly GuardStep[]): Map<string, GuardResource> {
  * ```
  */
 export function rollBack(after: readonly GuardResource[], steps: readonly GuardStep[]): GuardResource[] {
-  const byUrn = new Map(after.map((r) => [r.urn, r] as const));
-  const old = beforeByUrn(steps);
+  const byUrn = new Map<string, GuardResource>();
+  for (const r of after) byUrn.set(r.urn, r);
+  const old = beforeByUrn(steps, byUrn);
   for (const s of steps) {
     const was = old.get(s.urn);
     if (was) byUrn.set(s.urn, was);
@@ -109,7 +127,9 @@ export function isPartialPlan(
   let counted = 0;
   for (const [op, n] of Object.entries(resourceChanges))
     if (SUMMARY_OPS.has(op) && typeof n === "number" && Number.isFinite(n) && n > 0) counted += n;
-  return new Set(steps.map((s) => s.urn)).size < counted;
+  const urns = new Set<string>();
+  for (const s of steps) urns.add(s.urn);
+  return urns.size < counted;
 }
 
 /**

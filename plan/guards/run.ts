@@ -126,6 +126,16 @@ function subjectsOf(types: readonly string[], byType: ReadonlyMap<string, number
   return lists.flat().sort((a, b) => a - b);
 }
 
+/** The plan's subjects, then the inventory's resources the plan does not touch. */
+function withInventory(
+  fromSteps: readonly GuardResource[],
+  inventory: readonly GuardResource[],
+): GuardResource[] {
+  const covered = new Set<string>();
+  for (const r of fromSteps) covered.add(r.urn);
+  return [...fromSteps, ...inventory.filter((r) => !covered.has(r.urn))];
+}
+
 /**
  * Runs the guards over a plan and/or an inventory, on the state before the change and after it.
  * Resource rules see every resource the plan leaves behind (and every inventory row); stack rules
@@ -153,8 +163,7 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
   const steps = input.steps ?? [];
   const fromSteps = stepSubjects(steps);
   const inventory = input.resources ?? [];
-  const covered = new Set(fromSteps.map((r) => r.urn));
-  const subjects = [...fromSteps, ...inventory.filter((r) => !covered.has(r.urn))];
+  const subjects = inventory.length === 0 ? fromSteps : withInventory(fromSteps, inventory);
   // The states judged are frozen: stack rules may then remember what they pick out of them (ofType).
   const after = Object.freeze(inventory.length > 0 ? [...inventory] : fromSteps);
   const options: GuardOptions = {

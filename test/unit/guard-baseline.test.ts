@@ -7,7 +7,7 @@ import {
   rollBack,
   lacksResources,
 } from "../../plan/guards/baseline";
-import { runGuards, runGuardsReport, summarizeFindings } from "../../plan/guards/run";
+import { runGuards, runGuardsReport, stepSubjects, summarizeFindings } from "../../plan/guards/run";
 import type { Finding } from "../../plan/model";
 import { carefulInventory, mutate, named, sameSteps, setFlag, step, without } from "./guard-fixtures";
 
@@ -72,6 +72,31 @@ describe("isPartialPlan and rollBack", () => {
     expect(before.map((r) => r.name)).not.toContain("db-instance");
     expect(before.map((r) => r.name)).toContain("cache-redis");
     expect(before).toHaveLength(all.length - 1);
+  });
+});
+
+describe("rollBack of a large plan's same steps", () => {
+  it("a resource whose state before says what its state after does is one object; any difference makes two", () => {
+    const all = inv();
+    const steps = sameSteps(all);
+    const redis = named(all, "cache-redis");
+    const db = named(all, "db-instance");
+    // The protect flag changed with nothing else (a same step), and an update with equal inputs.
+    steps[all.indexOf(redis)] = { ...steps[all.indexOf(redis)]!, protect: true, oldProtect: false };
+    steps[all.indexOf(db)] = step("update", db, db.inputs, db.inputs);
+    const after = stepSubjects(steps);
+    const before = rollBack(after, steps);
+    const pairs = after.map((r) => [r, before.find((b) => b.urn === r.urn)!] as const);
+    for (const [now, was] of pairs) {
+      if (now.urn === redis.urn) {
+        expect(was, "protect differs").not.toBe(now);
+        expect(was.protect).toBe(false);
+      } else if (now.urn === db.urn) {
+        expect(was, "an update's state after also names its old inputs").not.toBe(now);
+        expect(was).toEqual({ ...now, oldInputs: undefined, inputs: db.inputs });
+      } else expect(was, now.name).toBe(now);
+    }
+    expect(before).toHaveLength(all.length);
   });
 });
 
