@@ -94,7 +94,8 @@ export function redirectRequests(
     redirects.push(redirect);
     return;
   }
-  const all: Redirect[] = (redirects = [redirect]);
+  const all: Redirect[] = [redirect];
+  redirects = all;
   nodeModule.registerHooks({
     resolve(specifier, context, next) {
       const parent = context.parentURL ?? "";

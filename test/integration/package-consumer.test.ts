@@ -274,23 +274,19 @@ describe("a consumer project that installed the tarball", () => {
     STEP_TIMEOUT_MS,
   );
   // Last: the type-checks started after the install have run beside the steps above.
+  const typeCheckPasses = (which: "node10" | "node16") => async () => {
+    const r = await typeChecks![which];
+    expect(r.stdout + r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  };
   it(
     "type-checks its program, Jest test and deploy script (Pulumi's template: node10 resolution)",
-    async () => {
-      const r = await typeChecks!.node10;
-      expect(r.stdout + r.stderr).toBe("");
-      expect(r.code).toBe(0);
-    },
+    typeCheckPasses("node10"),
     STEP_TIMEOUT_MS,
   );
-
   it(
     "type-checks the program, the deploy script and the README's examples (package imports) with node16 module resolution too",
-    async () => {
-      const r = await typeChecks!.node16;
-      expect(r.stdout + r.stderr).toBe("");
-      expect(r.code).toBe(0);
-    },
+    typeCheckPasses("node16"),
     STEP_TIMEOUT_MS,
   );
 });
