@@ -102,6 +102,8 @@ export function registerReview(program: Command): void {
         onStep: progress.onStep,
         ...(flags.allowIncomplete ? { allowIncomplete: true } : {}),
         ...(flags.cache ? {} : { synthCache: false }),
+        // A recorded event log is reviewed as it is read: a large plan is never held whole.
+        fold: true,
       }).finally(() => progress.stop());
       // JSON is written in pieces as it is serialized: a 100,000-step review is tens of megabytes.
       const output = reviewOutput(flags.out);

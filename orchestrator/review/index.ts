@@ -2,16 +2,20 @@ import { statSync } from "node:fs";
 import { estimatePlan, checkBudget, loadUsage } from "../../plan/cost";
 import { diffInventories } from "../../plan/diff";
 import { isPartialPlan, runGuardsReport, lacksResources } from "../../plan/guards";
-import type { CostLine, Finding, PlanStep } from "../../plan/model";
+import { foldEventLog } from "../../plan/fold";
+import type { CostLine, Finding, NotEvaluated, PlanStep } from "../../plan/model";
 import {
   assertPlanStack,
+  detectPlanFormat,
   parseInventory,
   parsePlanFile,
+  PlanFormat,
   PlanParseError,
   planCompleteness,
+  type ParseResult,
   type PlanCompleteness,
 } from "../../plan/parse";
-import type { EnvReview, ReviewSource } from "../../plan/render";
+import type { DescribedChanges, EnvCost, EnvReview, ReviewSource } from "../../plan/render";
 import { PlatformError } from "../../components/shared/errors";
 import { stacksDir } from "../../programs/stack-config";
 import { synth, type SynthResult } from "../synth";
@@ -57,6 +61,12 @@ export interface ReviewOptions {
   readonly onStep?: (step: ReviewStep) => void;
   /** Reuse (and keep) the working tree's synth results (see ../synth/cache.ts). @default true */
   readonly synthCache?: boolean;
+  /**
+   * Review a recorded event log as it is read, never holding the whole plan (`plan/fold`): the
+   * review then carries its described `changes` instead of `steps`, and cost lines without
+   * `component`. The CLI's `review --events` does this. @default false
+   */
+  readonly fold?: boolean;
 }
 
 /** One step of a review, started or done (`cached`: nothing had to be done). */
@@ -129,19 +139,15 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
         break;
       case "file": {
         const file = options.source.path.replaceAll("{env}", env);
-        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false }).catch(
-          (e: unknown) => {
-            // Every parse error names the file (a value nested too deep is found far from it).
-            if (e instanceof PlanParseError && !e.message.includes(file))
-              throw new PlanParseError(`${file}: ${e.message}`, file, e.line);
-            throw e;
-          },
-        );
-        if (result.stats.corruptLines > 0) {
-          warn(
-            `${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`,
-          );
+        const folded = options.fold ? await foldedReview(env, file, cfg, options, warn) : undefined;
+        if (folded) {
+          out.push(folded);
+          continue;
         }
+        const { format, result } = await parsePlanFile(file, { strict: options.strict ?? false }).catch(
+          namingFile(file),
+        );
+        warnCorrupt(file, result, warn);
         assertPlanStack(result.steps, env, file);
         // A synth inventory is whole by construction; recorded plans must prove it.
         const completeness =
@@ -187,41 +193,125 @@ export async function review(options: ReviewOptions): Promise<EnvReview[]> {
       partialPlan,
       allowDataLoss: options.allowDataLoss ?? [],
     });
-    const notEvaluated = report.notEvaluated;
-    const findings: Finding[] = [...inputFindings, ...report.findings];
-    const amount = cfg.budget.amount;
-    const budget =
-      amount === undefined
-        ? undefined
-        : checkBudget(plan.after, {
-            amount,
-            thresholds: cfg.budget.thresholds,
-            notPriced: plan.notPriced,
-            ...(options.budgetFailAbove !== undefined ? { failAbove: options.budgetFailAbove } : {}),
-          });
-    out.push({
-      env,
-      stack: env,
-      source,
-      steps,
-      cost: {
-        before: plan.before,
-        after: plan.after,
-        currency: "USD",
-        lines: plan.lines,
-        beforeLines: plan.beforeLines,
-        notPriced: plan.notPriced,
-      },
-      ...(budget && amount !== undefined
-        ? {
-            budget: { amount, currency: cfg.budget.currency, status: budget.status, message: budget.message },
-          }
-        : {}),
-      findings,
-      notEvaluated,
-    });
+    out.push(
+      envReview(
+        env,
+        source,
+        steps,
+        plan,
+        cfg,
+        options,
+        [...inputFindings, ...report.findings],
+        report.notEvaluated,
+      ),
+    );
   }
   return out;
+}
+
+/**
+ * The review of one recorded event log, folded as it is read ({@link foldEventLog}); undefined
+ * when the file is not an event log or the plan needs the whole-plan review. It checks, prices
+ * and judges what the whole-plan review does, with the same verdicts.
+ */
+async function foldedReview(
+  env: string,
+  file: string,
+  cfg: ReturnType<typeof envConfig>,
+  options: ReviewOptions,
+  warn: (message: string) => void,
+): Promise<EnvReview | undefined> {
+  if ((await detectPlanFormat(file)) !== PlanFormat.eventLog) return undefined;
+  const folded = await foldEventLog(file, {
+    profile: cfg.profile,
+    allowDataLoss: options.allowDataLoss ?? [],
+    usage: loadUsage(env, stacksDir()),
+    region: cfg.region,
+    strict: options.strict ?? false,
+  }).catch(namingFile(file));
+  if (!folded) return undefined;
+  const result = folded.parse;
+  warnCorrupt(file, result, warn);
+  assertPlanStack(folded.stacks, env, file);
+  const completeness = planCompleteness({ ...result, steps: folded.ops }, "event-log");
+  const findings: Finding[] = [];
+  if (!completeness.complete) findings.push(incompleteFinding(file, completeness.problems, options));
+  // Without a summary there is no synth to count against here: the plan cannot prove it is whole.
+  const partialPlan = result.summary ? isPartialPlan(folded.urns, result.summary.resourceChanges) : true;
+  const report = folded.report(partialPlan);
+  findings.push(...report.findings);
+  return envReview(
+    env,
+    "event-log",
+    [],
+    folded.cost,
+    cfg,
+    options,
+    findings,
+    report.notEvaluated,
+    folded.changes,
+  );
+}
+
+/** The review of one environment: its plan, cost and findings, and the budget verdict. */
+function envReview(
+  env: string,
+  source: ReviewSource,
+  steps: readonly PlanStep[],
+  plan: Omit<EnvCost, "currency">,
+  cfg: ReturnType<typeof envConfig>,
+  options: ReviewOptions,
+  findings: readonly Finding[],
+  notEvaluated: readonly NotEvaluated[],
+  changes?: DescribedChanges,
+): EnvReview {
+  const amount = cfg.budget.amount;
+  const budget =
+    amount === undefined
+      ? undefined
+      : checkBudget(plan.after, {
+          amount,
+          thresholds: cfg.budget.thresholds,
+          notPriced: plan.notPriced,
+          ...(options.budgetFailAbove !== undefined ? { failAbove: options.budgetFailAbove } : {}),
+        });
+  return {
+    env,
+    stack: env,
+    source,
+    steps,
+    ...(changes ? { changes } : {}),
+    cost: {
+      before: plan.before,
+      after: plan.after,
+      currency: "USD",
+      lines: plan.lines,
+      ...(plan.beforeLines ? { beforeLines: plan.beforeLines } : {}),
+      notPriced: plan.notPriced,
+    },
+    ...(budget && amount !== undefined
+      ? { budget: { amount, currency: cfg.budget.currency, status: budget.status, message: budget.message } }
+      : {}),
+    findings,
+    notEvaluated,
+  };
+}
+
+/** Every parse error names the file (a value nested too deep is found far from it). */
+function namingFile(file: string): (e: unknown) => never {
+  return (e) => {
+    if (e instanceof PlanParseError && !e.message.includes(file))
+      throw new PlanParseError(`${file}: ${e.message}`, file, e.line);
+    throw e;
+  };
+}
+
+function warnCorrupt(file: string, result: ParseResult, warn: (message: string) => void): void {
+  if (result.stats.corruptLines > 0) {
+    warn(
+      `${file}: ${result.stats.corruptLines} corrupt line(s) skipped: ${result.corrupt.map((c) => `line ${c.line}: ${c.error}`).join("; ")}`,
+    );
+  }
 }
 
 /** A missing or unreadable plan file is a one-line error before anything runs. */

@@ -206,7 +206,15 @@ const SIDES: Readonly<Partial<Record<Op, { readonly before: boolean; readonly af
   "delete-replaced": { before: true, after: false },
   "discard-replaced": { before: true, after: false },
 };
-const REPLACEMENT_HALVES: ReadonlySet<Op> = new Set<Op>([
+/**
+ * The halves of a replacement: priced on their own only when no `replace` step covers their URN.
+ *
+ * @example
+ * ```ts
+ * REPLACEMENT_HALVES.has("delete-replaced"); // true
+ * ```
+ */
+export const REPLACEMENT_HALVES: ReadonlySet<Op> = new Set<Op>([
   "create-replacement",
   "import-replacement",
   "delete-replaced",
@@ -262,42 +270,22 @@ export function estimatePlan(
   };
   const lines: PlanCostLine[] = [];
   const partlyUnknown = new Set<string>();
-  const keepNotes = options.notes !== false;
-
+  const pricing: StepPricing = {
+    usage,
+    region: options.region,
+    keepNotes: options.notes !== false,
+    pools,
+    worlds,
+    siblingsOf,
+  };
   steps.forEach((step, at) => {
-    const sides = SIDES[step.op];
-    if (!sides || isStructural(step.type)) return;
     if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) return;
     const res = afterSide[at]!;
     const component = componentOf(res);
-    const price = (side: "before" | "after"): CostLine => {
-      const own = side === "before" ? step.oldInputs : step.newInputs;
-      const other = side === "before" ? step.newInputs : step.oldInputs;
-      const inputs = own ?? other ?? {};
-      const priced = priceResource(
-        res,
-        inputs,
-        usage,
-        options.region,
-        pools[side],
-        component,
-        worlds[side],
-        siblingsOf[side],
-        keepNotes,
-      );
-      if (priced.partlyUnknown) partlyUnknown.add(step.urn);
-      if (own !== undefined || step.op === "same" || step.op === "refresh" || !keepNotes) return priced.line;
-      const which = side === "before" ? "old" : "new";
-      const note =
-        other !== undefined
-          ? `${which} inputs not in the plan: priced as unchanged`
-          : `${which} inputs not in the plan`;
-      return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
-    };
-    const priced = sides.before ? price("before") : undefined;
-    const after = sides.after ? price("after") : undefined;
-    // Most steps of a large plan cost the same before and after: one line object for both.
-    const before = priced && after && sameLine(priced, after) ? after : priced;
+    const priced = priceStep(step, res, component, pricing);
+    if (!priced) return;
+    if (priced.partlyUnknown) partlyUnknown.add(step.urn);
+    const { before, after } = priced;
     lines.push({
       urn: step.urn,
       type: step.type,
@@ -327,6 +315,80 @@ export function estimatePlan(
     partlyUnknown: [...partlyUnknown],
     asOf: priceTableDate(lines.map((l) => l.type)),
   };
+}
+
+/**
+ * What pricing one step of a plan draws on: each side's free-tier pool, the resources each side
+ * holds (what `related` estimators read) and its neighbour lookup.
+ *
+ * @example
+ * ```ts
+ * const pricing: StepPricing = { usage, region, keepNotes: false, pools, worlds, siblingsOf };
+ * ```
+ */
+export interface StepPricing {
+  readonly usage: Usage;
+  readonly region: string;
+  /** Keep each line's notes. @default true in {@link estimatePlan} */
+  readonly keepNotes: boolean;
+  readonly pools: { readonly before: FreeTierPool; readonly after: FreeTierPool };
+  readonly worlds: { readonly before: readonly CostResource[]; readonly after: readonly CostResource[] };
+  readonly siblingsOf: {
+    readonly before: (res: CostResource) => (type: string) => readonly SiblingResource[];
+    readonly after: (res: CostResource) => (type: string) => readonly SiblingResource[];
+  };
+}
+
+/**
+ * One step's cost lines, as {@link estimatePlan} prices it: the sides its op counts (undefined
+ * when it counts none, or the type is structural), each from its own inputs or, when the plan
+ * lacks them, the other side's. A `same` step's two equal lines are one object. The caller skips
+ * the halves of a replacement that a `replace` step covers.
+ *
+ * @example
+ * ```ts
+ * const lines = priceStep(step, { urn: step.urn, type: step.type, name: step.name, inputs: step.newInputs }, undefined, pricing);
+ * ```
+ */
+export function priceStep(
+  step: PlanStep,
+  res: CostResource,
+  component: string | undefined,
+  pricing: StepPricing,
+): { readonly before?: CostLine; readonly after?: CostLine; readonly partlyUnknown: boolean } | undefined {
+  const sides = SIDES[step.op];
+  if (!sides || isStructural(step.type)) return undefined;
+  let partlyUnknown = false;
+  const price = (side: "before" | "after"): CostLine => {
+    const own = side === "before" ? step.oldInputs : step.newInputs;
+    const other = side === "before" ? step.newInputs : step.oldInputs;
+    const inputs = own ?? other ?? {};
+    const priced = priceResource(
+      res,
+      inputs,
+      pricing.usage,
+      pricing.region,
+      pricing.pools[side],
+      component,
+      pricing.worlds[side],
+      pricing.siblingsOf[side],
+      pricing.keepNotes,
+    );
+    if (priced.partlyUnknown) partlyUnknown = true;
+    if (own !== undefined || step.op === "same" || step.op === "refresh" || !pricing.keepNotes)
+      return priced.line;
+    const which = side === "before" ? "old" : "new";
+    const note =
+      other !== undefined
+        ? `${which} inputs not in the plan: priced as unchanged`
+        : `${which} inputs not in the plan`;
+    return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
+  };
+  const priced = sides.before ? price("before") : undefined;
+  const after = sides.after ? price("after") : undefined;
+  // Most steps of a large plan cost the same before and after: one line object for both.
+  const before = priced && after && sameLine(priced, after) ? after : priced;
+  return { ...(before ? { before } : {}), ...(after ? { after } : {}), partlyUnknown };
 }
 
 /** True when two lines of one resource say the same (figures, flags and notes). */

@@ -117,18 +117,21 @@ export function rollBack(after: readonly GuardResource[], steps: readonly GuardS
  * @example
  * ```ts
  * isPartialPlan(result.steps, result.summary?.resourceChanges); // true for 2 steps of { same: 68, update: 1 }
+ * isPartialPlan(stepsByUrn, summary.resourceChanges); // the same, counting a map's URN keys
  * ```
  */
 export function isPartialPlan(
-  steps: readonly { readonly urn: string }[],
+  steps: readonly { readonly urn: string }[] | ReadonlyMap<string, unknown>,
   resourceChanges: Readonly<Record<string, number | undefined>> | undefined,
 ): boolean {
   if (!resourceChanges) return false;
   let counted = 0;
   for (const [op, n] of Object.entries(resourceChanges))
     if (SUMMARY_OPS.has(op) && typeof n === "number" && Number.isFinite(n) && n > 0) counted += n;
+  // A map is keyed by URN already (the review's fold keeps one entry per URN).
+  if (!Array.isArray(steps)) return (steps as ReadonlyMap<string, unknown>).size < counted;
   const urns = new Set<string>();
-  for (const s of steps) urns.add(s.urn);
+  for (const s of steps as readonly { readonly urn: string }[]) urns.add(s.urn);
   return urns.size < counted;
 }
 

@@ -22,7 +22,7 @@ import {
 const collate = new Intl.Collator().compare;
 
 /** Ops whose step carries the resource's state after the change. */
-const NEW_STATE_OPS: ReadonlySet<string> = new Set<string>([
+export const NEW_STATE_OPS: ReadonlySet<string> = new Set<string>([
   Op.create,
   Op.update,
   Op.same,
@@ -110,10 +110,37 @@ export function evaluateStackRule(
   rule: StackRule,
   resources: readonly GuardResource[],
   ctx: GuardContext,
+  whole?: WholeState,
 ): Finding[] {
   if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
-  if (!sameCloud(rule, resources)) return [];
+  if (!sameCloud(rule, resources, whole)) return [];
   return rule.check(resources, ctx).map((h) => toFinding(rule, h, ctx));
+}
+
+/**
+ * What a stack rule's cloud test needs of the whole state when it is handed only the part of it
+ * that stack rules read (the review's fold): how many resources there are and of which providers.
+ *
+ * @example
+ * ```ts
+ * evaluateStackRule(rule, readPart, ctx, { size: 100_000, providers: new Set(["gcp"]) });
+ * ```
+ */
+export interface WholeState {
+  readonly size: number;
+  readonly providers: ReadonlySet<string>;
+}
+
+/**
+ * The provider of a type token: `gcp` of `gcp:storage/bucket:Bucket`.
+ *
+ * @example
+ * ```ts
+ * providerOf("kubernetes:apps/v1:Deployment"); // "kubernetes"
+ * ```
+ */
+export function providerOf(type: string): string {
+  return type.slice(0, type.indexOf(":"));
 }
 
 /**
@@ -127,13 +154,17 @@ export function evaluateStackRule(
  * ```ts
  * sameCloud({ appliesTo: ["aws:cloudtrail/trail:Trail"] }, gcpResources); // false
  * ```
+ * @param whole The whole state, when `resources` is only part of it. @default `resources`
  */
-export function sameCloud(rule: Pick<Rule, "appliesTo">, resources: readonly GuardResource[]): boolean {
-  const providerOf = (t: string) => t.slice(0, t.indexOf(":"));
+export function sameCloud(
+  rule: Pick<Rule, "appliesTo">,
+  resources: readonly GuardResource[],
+  whole?: WholeState,
+): boolean {
   const providers = new Set(rule.appliesTo.map(providerOf));
   // An empty state (a plan that deletes the last resource) is judged by every cloud's rules.
-  if (providers.size === 0 || resources.length === 0) return true;
-  const present = providersOf(resources);
+  if (providers.size === 0 || (whole?.size ?? resources.length) === 0) return true;
+  const present = whole?.providers ?? providersOf(resources);
   if (present.has("kubernetes") && !providers.has("kubernetes")) return false;
   return [...providers].some((p) => present.has(p));
 }
@@ -144,7 +175,7 @@ const PROVIDERS = new WeakMap<readonly GuardResource[], ReadonlySet<string>>();
 function providersOf(resources: readonly GuardResource[]): ReadonlySet<string> {
   let found = PROVIDERS.get(resources);
   if (!found) {
-    found = new Set(resources.map((r) => r.type.slice(0, r.type.indexOf(":"))));
+    found = new Set(resources.map((r) => providerOf(r.type)));
     PROVIDERS.set(resources, found);
   }
   return found;

@@ -192,6 +192,26 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
     { subjects: before, stack: before, steps: [], stackRules: before.length > 0 },
     { ...options, resources: before },
   );
+  return classifyReport(rules, afterFound, beforeFound, input.partialPlan === true);
+}
+
+/**
+ * The last part of {@link runGuardsReport}, shared with the review's fold ({@link GuardFold}):
+ * each rule's findings after and before the change (deduplicated here), classified introduced /
+ * existing / fixed, stack-scope existence rules that fail both times on a partial plan moved to
+ * `notEvaluated`, then sorted.
+ *
+ * @example
+ * ```ts
+ * const { findings } = classifyReport(rules, afterFound, beforeFound, false);
+ * ```
+ */
+export function classifyReport(
+  rules: readonly Rule[],
+  afterFound: ReadonlyMap<Rule, readonly Finding[]>,
+  beforeFound: ReadonlyMap<Rule, readonly Finding[]>,
+  partialPlan: boolean,
+): GuardReport {
   const findings: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
   for (const rule of rules) {
@@ -201,7 +221,7 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
       continue;
     }
     const classified = classifyFindings(dedupe(beforeFound.get(rule) ?? []), now);
-    if (rule.scope === Scope.stack && rule.existence && input.partialPlan) {
+    if (rule.scope === Scope.stack && rule.existence && partialPlan) {
       // Failing both times on a partial plan says nothing about the stack: not evaluated.
       const judged = classified.filter((f) => f.class !== FindingClass.existing);
       if (judged.length < classified.length)

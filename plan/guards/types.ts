@@ -206,6 +206,12 @@ export interface StackRule extends RuleBase {
   readonly scope: typeof Scope.stack;
   /** Requires something to exist: skipped on partial plans. */
   readonly existence?: boolean;
+  /**
+   * The top-level input keys the rule reads, per type: for types of `appliesTo` it reads only part
+   * of, and for any other type whose inputs it reads. A type of `appliesTo` not listed is read
+   * whole. The streaming review keeps only these inputs of the whole stack. @default {}
+   */
+  readonly reads?: Readonly<Record<string, readonly string[]>>;
   check(resources: readonly GuardResource[], ctx: GuardContext): readonly RuleHit[];
 }
 

@@ -188,6 +188,16 @@ export interface GrantRead {
 }
 
 /**
+ * The input keys {@link iamGrants} reads (for rules that declare what they read).
+ *
+ * @example
+ * ```ts
+ * const reads = { "gcp:projects/iAMMember:IAMMember": IAM_GRANT_KEYS };
+ * ```
+ */
+export const IAM_GRANT_KEYS = ["policyData", "role", "member", "members"] as const;
+
+/**
  * Reads the grants of an IAM resource, whatever its flavour: `*IamMember`/`*IAMMember` (`role` +
  * `member`), `*IamBinding`/`*IAMBinding` (`role` + `members`) or `*IamPolicy`/`*IAMPolicy`
  * (`policyData` JSON with `bindings`).

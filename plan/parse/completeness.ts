@@ -101,7 +101,16 @@ export function planStacks(steps: readonly Pick<PlanStep, "urn">[]): string[] {
 }
 
 /** `parseUrn(urn)?.stack` without splitting the URN (once per step of a large plan). */
-function urnStack(urn: string): string | undefined {
+/**
+ * The stack a URN names (`prod` of `urn:pulumi:prod::proj::type::name`), or undefined when it is not
+ * a well-formed URN.
+ *
+ * @example
+ * ```ts
+ * urnStack("urn:pulumi:prod::platform::gcp:storage/bucket:Bucket::logs"); // "prod"
+ * ```
+ */
+export function urnStack(urn: string): string | undefined {
   if (!urn.startsWith("urn:pulumi:")) return undefined;
   const end = urn.indexOf("::");
   // The stack part itself must keep the whole prefix (`urn:pulumi::…` splits before its colon).
@@ -122,9 +131,13 @@ function urnStack(urn: string): string | undefined {
  * // PlanParseError: prod-events.jsonl is a plan of stack "prod", but it is reviewed as --env dev …
  * ```
  */
-export function assertPlanStack(steps: readonly Pick<PlanStep, "urn">[], env: string, file: string): void {
+export function assertPlanStack(
+  steps: readonly Pick<PlanStep, "urn">[] | ReadonlySet<string>,
+  env: string,
+  file: string,
+): void {
   const want = env.split("/").pop()!;
-  const stacks = planStacks(steps);
+  const stacks = Array.isArray(steps) ? planStacks(steps) : [...(steps as ReadonlySet<string>)].sort();
   const others = stacks.filter((s) => s !== want);
   if (others.length === 0) return;
   throw new PlanParseError(

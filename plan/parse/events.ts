@@ -7,7 +7,7 @@
  * (`progressEvent`, `errorEvent`, `policyLoadEvent`, `startDebuggingEvent`, policy summaries …) and
  * unknown keys are ignored, except `errorEvent`, which becomes an error diagnostic.
  */
-import { parseUrn, Severity } from "../model";
+import { parseUrn, Severity, type PlanStep } from "../model";
 import { forEachLine, sourceName, type LineSource } from "./lines";
 import { buildStep, isOp, StepStore, StringPool } from "./steps";
 import {
@@ -53,6 +53,12 @@ export interface EventLogOptions extends ParseOptions {
    * @default false
    */
   readonly parseAll?: boolean;
+  /**
+   * Hands each step to this callback as it is read instead of keeping it: `result().steps` is then
+   * empty, and steps of one URN arrive separately (a replacement's halves are not merged). For a
+   * consumer that folds a plan too large to hold (the review's fold). @default undefined (kept)
+   */
+  readonly onStep?: (step: PlanStep) => void;
 }
 
 /** Pulumi's colour markup in diagnostic and policy messages, e.g. `<{%fg 1%}>` and `<{%reset%}>`. */
@@ -265,7 +271,11 @@ export class EngineEventCollector {
       owned ? this.values : undefined,
     );
     if (typeof step === "string") this.reject(lineNo, `resourcePreEvent: ${step}`);
-    else this.store.add(step);
+    else if (this.options.onStep) {
+      // A step handed on is not kept: neither are the strings pooled for it.
+      this.values.clear();
+      this.options.onStep(step);
+    } else this.store.add(step);
   }
 
   private onFailed(body: Record<string, any>, lineNo: number): void {

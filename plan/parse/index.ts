@@ -18,7 +18,7 @@ import { changeKind, isRootStack, PlanParseError, type ParseOptions, type ParseR
 export * from "./types";
 export * from "./values";
 export * from "./lines";
-export { buildStep, isOp, StepStore, StringPool, type RawStep } from "./steps";
+export { buildStep, isOp, isReplacementHalf, StepStore, StringPool, type RawStep } from "./steps";
 export * from "./events";
 export * from "./preview";
 export * from "./inventory";

@@ -216,6 +216,20 @@ function readDetailedDiff(
   return any ? out : undefined;
 }
 
+/**
+ * True for a step {@link StepStore} merges into its URN's `replace` step: a non-logical half of a
+ * replacement (`create-replacement`, `delete-replaced`, `discard-replaced`).
+ *
+ * @example
+ * ```ts
+ * isReplacementHalf({ op: "delete-replaced" }); // true
+ * isReplacementHalf({ op: "create-replacement", logical: true }); // false
+ * ```
+ */
+export function isReplacementHalf(step: Pick<PlanStep, "op" | "logical">): boolean {
+  return HALF_OPS.has(step.op) && step.logical !== true;
+}
+
 interface Slot {
   logical?: PlanStep;
   halves?: PlanStep[];
@@ -247,7 +261,7 @@ export class StepStore {
       slot = {};
       this.slots.set(step.urn, slot);
     }
-    if (HALF_OPS.has(step.op) && step.logical !== true) {
+    if (isReplacementHalf(step)) {
       const halves = (slot.halves ??= []);
       const at = halves.findIndex((h) => h.op === step.op);
       if (at >= 0) halves[at] = step;

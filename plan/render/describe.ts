@@ -92,6 +92,31 @@ export function* eachChange(
   }
 }
 
+/**
+ * The changes of a review, one at a time: its {@link EnvReview.changes} when it has them (cut to
+ * `maxProperties` here), else described from its steps ({@link eachChange}).
+ *
+ * @example
+ * ```ts
+ * for (const c of reviewChanges(review, { maxProperties: 20 })) write(`${c.kind} ${c.name}\n`);
+ * ```
+ */
+export function* reviewChanges(
+  review: Pick<EnvReview, "steps" | "changes">,
+  options: DescribeOptions = {},
+): Generator<ResourceChange, void, undefined> {
+  if (!review.changes) {
+    yield* eachChange(review.steps, options);
+    return;
+  }
+  const max = options.maxProperties ?? Infinity;
+  for (const c of review.changes.list) {
+    if (c.properties.length <= max) yield c;
+    else
+      yield { ...c, properties: c.properties.slice(0, max), omitted: c.omitted + c.properties.length - max };
+  }
+}
+
 function describeStep(step: PlanStep, max: number): ResourceChange {
   const kind = changeKind(step)!;
   const all = propertyLines(step, kind);
@@ -257,7 +282,7 @@ export function toJsonValue(value: PlanValue): unknown {
  * ```
  */
 export function envCounts(review: EnvReview): ChangeCounts {
-  return countChanges(review.steps);
+  return review.changes?.counts ?? countChanges(review.steps);
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = {

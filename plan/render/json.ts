@@ -33,7 +33,7 @@ import type { ChangeCounts } from "../parse";
 import { countClasses } from "../guards/baseline";
 import {
   eachCostRow,
-  eachChange,
+  reviewChanges,
   envCounts,
   envStatus,
   overallStatus,
@@ -187,7 +187,7 @@ function buildJson(reviews: readonly EnvReview[], list: ListOf): ReviewJson {
         error: r.error ?? null,
         counts: envCounts(r),
         changes: list(
-          () => eachChange(r.steps),
+          () => reviewChanges(r),
           (c) => ({
             kind: c.kind,
             op: c.op,

@@ -9,7 +9,7 @@ import {
   eachCostRow,
   type CostRow,
   countsSentence,
-  eachChange,
+  reviewChanges,
   envCounts,
   envStatus,
   formatDelta,
@@ -279,7 +279,7 @@ function envSection(
     // One change at a time: a large plan's changes are never all described at once.
     else
       out.push(
-        ...changesBlock(eachChange(review.steps, { maxProperties: options.maxPropertiesPerResource })),
+        ...changesBlock(reviewChanges(review, { maxProperties: options.maxPropertiesPerResource })),
         "",
       );
   }

@@ -7,7 +7,7 @@ import {
   classSentence,
   eachCostRow,
   countsSentence,
-  eachChange,
+  reviewChanges,
   envCounts,
   envStatus,
   formatDelta,
@@ -144,7 +144,7 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
     if (review.error !== undefined) {
       for (const l of sanitize(review.error).split("\n")) out.push(`  ${paint("red", l)}`);
     }
-    for (const c of eachChange(review.steps, { maxProperties: maxProps })) {
+    for (const c of reviewChanges(review, { maxProperties: maxProps })) {
       const flags = [
         c.protect ? "protected" : "",
         c.kind === "replace" && c.replaceReasons.length > 0 ? `replace: ${c.replaceReasons.join(", ")}` : "",

@@ -3,6 +3,8 @@
  * coupled (plan/cost and plan/guards fill them); everything else comes from the parsers.
  */
 import type { CostLine, Finding, NotEvaluated, PlanStep } from "../model";
+import type { ChangeCounts } from "../parse";
+import type { ResourceChange } from "./describe";
 
 /**
  * Where an environment's steps came from.
@@ -74,6 +76,20 @@ export interface EnvBudget {
 }
 
 /**
+ * A plan's changes as the renderers show them, described once.
+ *
+ * @example
+ * ```ts
+ * const changes: DescribedChanges = { counts: countChanges(steps), list: describeChanges(steps) };
+ * ```
+ */
+export interface DescribedChanges {
+  readonly counts: ChangeCounts;
+  /** Every change in plan order, with all its property lines. */
+  readonly list: readonly ResourceChange[];
+}
+
+/**
  * Everything the review shows for one environment.
  *
  * @example
@@ -87,7 +103,14 @@ export interface EnvReview {
   /** Stack name, e.g. `acme/platform/dev`. */
   readonly stack: string;
   readonly source: ReviewSource;
+  /** The planned steps; empty when {@link EnvReview.changes} holds the changes instead. */
   readonly steps: readonly PlanStep[];
+  /**
+   * The changes, described already: a review that folds a large recorded plan as it reads it
+   * keeps these instead of the steps. When set, renderers show these and `steps` is empty.
+   * @default undefined (described from `steps`)
+   */
+  readonly changes?: DescribedChanges;
   readonly cost?: EnvCost;
   readonly budget?: EnvBudget;
   readonly findings: readonly Finding[];

@@ -11,7 +11,7 @@ import {
   SECRET_VERSION_TYPE,
 } from "./gcp/secret-manager";
 import type { Estimator } from "./types";
-import { AWS_ESTIMATORS, awsFreeEstimator } from "./aws";
+import { AWS_ESTIMATORS, awsFreeEstimator, LAMBDA_TYPES, RDS_TYPES } from "./aws";
 import { KUBERNETES_ESTIMATORS, kubernetesFreeEstimator } from "./kubernetes";
 import { AWS_PRICES, KUBERNETES_PRICES, PRICES } from "../prices";
 
@@ -97,4 +97,37 @@ export function priceTableDate(types: readonly string[]): string {
  */
 export function isStructural(type: string): boolean {
   return type.startsWith("platform:") || type.startsWith("pulumi:");
+}
+
+/**
+ * Input keys the estimators of other resources read (`related`, `siblings`), per type, or `all`: a
+ * secret's id and replication for its versions, an Aurora cluster's scaling for its instances, a
+ * function's settings for its provisioned concurrency. A plan priced one step at a time
+ * ({@link PlanPricer}) keeps these inputs (and the component label) of the whole plan.
+ *
+ * @example
+ * ```ts
+ * CROSS_READS[SECRET_TYPE]; // ["secretId", "replication"]
+ * ```
+ */
+export const CROSS_READS: Readonly<Record<string, readonly string[] | "all">> = {
+  [SECRET_TYPE]: ["secretId", "replication"],
+  [RDS_TYPES.cluster]: "all",
+  [LAMBDA_TYPES.function]: "all",
+};
+
+/**
+ * What the estimators of other resources read of a resource of this type: its entry in
+ * {@link CROSS_READS}; Kubernetes objects (namespaces, rates, the workloads a pod budget covers) are
+ * read whole; other types not at all (undefined).
+ *
+ * @example
+ * ```ts
+ * crossReads("kubernetes:core/v1:Namespace"); // "all"
+ * crossReads("gcp:storage/bucket:Bucket"); // undefined
+ * ```
+ */
+export function crossReads(type: string): readonly string[] | "all" | undefined {
+  if (type.startsWith("kubernetes:")) return "all";
+  return Object.hasOwn(CROSS_READS, type) ? CROSS_READS[type] : undefined;
 }

@@ -105,6 +105,7 @@ export const LOG_SINK_BUCKET_LOCKED: StackRule = {
   remediation:
     "Give the destination bucket retentionPolicy { retentionPeriod, isLocked: true } (locking is irreversible: choose the period first).",
   appliesTo: [...LOG_SINK_TYPES, GCP.bucket],
+  reads: { [GCP.bucket]: ["name", "retentionPolicy"] },
   check(resources) {
     const buckets = new Map<string, GuardResource>();
     for (const b of resources.filter((r) => r.type === GCP.bucket)) {

@@ -16,7 +16,7 @@ import {
   type RuleHit,
   type StackRule,
 } from "../types";
-import { iamGrants, isPublicMember, seconds } from "../values";
+import { IAM_GRANT_KEYS, iamGrants, isPublicMember, seconds } from "../values";
 
 /**
  * Shortest rotation the API accepts: one day.
@@ -171,6 +171,7 @@ export const KMS_SEPARATION_OF_DUTIES: StackRule = {
     "No member holds roles/cloudkms.admin together with an encrypter/decrypter role (project, key ring or key level).",
   remediation: "Give key administration and key use to different identities.",
   appliesTo: SOD_TYPES,
+  reads: Object.fromEntries(SOD_TYPES.map((t) => [t, IAM_GRANT_KEYS])),
   check(resources) {
     const admins = new Map<string, string>();
     const users = new Map<string, { urn: string; role: string }>();

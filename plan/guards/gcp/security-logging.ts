@@ -155,6 +155,12 @@ function logAlertRule(key: CisLogAlert): StackRule {
     description: `A log-based metric and an alert policy exist for ${spec.title} (filter ${spec.filter}).`,
     remediation: `Add a gcp.logging.Metric with filter CIS_LOG_ALERTS.${key}.filter and a gcp.monitoring.AlertPolicy on metric.type="logging.googleapis.com/user/<metric name>" (or a matched-log alert with that filter).`,
     appliesTo: [GCP.logMetric, GCP.alertPolicy],
+    reads: {
+      [GCP.logMetric]: ["filter", "name", "enabled", "disabled"],
+      [GCP.alertPolicy]: ["conditions", "enabled", "disabled"],
+      // Only whether one exists.
+      ...(spec.onlyWith !== undefined ? { [spec.onlyWith]: [] } : {}),
+    },
     check(resources) {
       if (spec.onlyWith !== undefined && ofType(resources, spec.onlyWith).length === 0) return [];
       const policies = ofType(resources, GCP.alertPolicy).filter(enabled);

@@ -16,7 +16,7 @@ import {
   type RuleHit,
   type StackRule,
 } from "../types";
-import { iamGrants, isPublicMember, matchesUrn, read, valueAt } from "../values";
+import { IAM_GRANT_KEYS, iamGrants, isPublicMember, matchesUrn, read, valueAt } from "../values";
 
 /**
  * The label that marks a Cloud Run service as public on purpose. A public invoker grant or
@@ -139,6 +139,12 @@ export const RUN_NO_PUBLIC_INVOKER: StackRule = {
   remediation:
     "Grant roles/run.invoker to named service accounts (or the load balancer's), or label the service exposure: public when it is a public website.",
   appliesTo: [...RUN_IAM_TYPES, GCP.runService],
+  // The grants, the service a grant names, and a service's exposure label (targetService, isExplicitlyPublic).
+  reads: {
+    ...Object.fromEntries(RUN_IAM_TYPES.map((t) => [t, [...IAM_GRANT_KEYS, "name", "service"]])),
+    [GCP.runService]: ["invokerIamDisabled", "labels", "name"],
+    [GCP.runV1Service]: ["labels", "name"],
+  },
   check(resources, ctx) {
     const hits: RuleHit[] = [];
     for (const r of resources) {

@@ -1,0 +1,445 @@
+/**
+ * The review of a recorded event log, folded as it is read: each step is described, priced and
+ * judged when it arrives and then let go, so a 100,000-resource plan is never held whole. What a
+ * step's verdict needs from the rest of the plan waits for the end: a replacement's halves (merged
+ * as {@link StepStore} merges them), a resource whose price or rule reads other resources (a
+ * secret version's secret, a Lambda's neighbours) or draws on a free-tier allowance (drawn in plan
+ * order), and the stack rules, which see the part of the state they declare they read
+ * ({@link stateReads}, {@link crossReads}). The result is what the whole-plan review computes from
+ * the same log (tested on every fixture and on generated plans); a plan the fold cannot follow
+ * exactly (a replacement half for a resource already judged on its own) returns undefined, and the
+ * caller reviews it whole.
+ */
+import {
+  crossReads,
+  freeTierFor,
+  FreeTierKey,
+  priceStep,
+  REPLACEMENT_HALVES,
+  siblingResolver,
+  type CostResource,
+  type FreeTierPool,
+  type StepPricing,
+  type Usage,
+} from "../cost";
+import { GuardFold, stateReads, type Judgement } from "../guards/fold";
+import { providerOf, stepSubjects } from "../guards/evaluate";
+import { rollBack } from "../guards/baseline";
+import type { GuardResource } from "../guards/types";
+import { Op, type CostLine, type PlanInputs, type PlanStep } from "../model";
+import {
+  isReplacementHalf,
+  parseEventLog,
+  StepStore,
+  urnStack,
+  type ChangeCounts,
+  type ParseResult,
+} from "../parse";
+import { eachChange, type ResourceChange } from "../render/describe";
+import type { Profile } from "../../components/shared/profiles";
+
+/**
+ * Options of {@link foldEventLog}: what the review would give the estimate and the guards.
+ *
+ * @example
+ * ```ts
+ * const options: FoldOptions = { profile: "prod", usage: loadUsage("prod", "stacks"), region: "europe-west1" };
+ * ```
+ */
+export interface FoldOptions {
+  readonly profile: Profile;
+  /** URNs (or `prefix*`) whose data loss is acknowledged. @default [] */
+  readonly allowDataLoss?: readonly string[];
+  readonly usage: Usage;
+  /** The environment's region (`gcp:region`). */
+  readonly region: string;
+  /** Treat corrupt lines as fatal. @default false */
+  readonly strict?: boolean;
+}
+
+/** One side's priced line of a step (absent when its op does not count that side). */
+interface Priced {
+  readonly before?: CostLine;
+  readonly after?: CostLine;
+}
+
+/**
+ * A folded plan: what the review shows of it, and what the review checks it against.
+ *
+ * @example
+ * ```ts
+ * const folded = await foldEventLog("prod-events.jsonl", options);
+ * if (folded) folded.report(isPartialPlan(folded.urns, folded.parse.summary?.resourceChanges));
+ * ```
+ */
+export interface FoldedPlan {
+  /** The parse's result without steps (summary, diagnostics, corrupt lines, failures, stats). */
+  readonly parse: ParseResult;
+  /** One entry per URN (its size is the number of resources the plan names). */
+  readonly urns: ReadonlyMap<string, unknown>;
+  /** The stacks the plan's URNs name. */
+  readonly stacks: ReadonlySet<string>;
+  /** One op per step, as the parser's steps would have them (for the completeness check). */
+  readonly ops: readonly Pick<PlanStep, "op">[];
+  readonly changes: { readonly counts: ChangeCounts; readonly list: readonly ResourceChange[] };
+  readonly cost: {
+    readonly before: number;
+    readonly after: number;
+    readonly lines: readonly CostLine[];
+    readonly beforeLines: readonly CostLine[];
+    readonly notPriced: readonly string[];
+  };
+  /** The guards' findings; `partialPlan` as the review decides it from the summary. */
+  report(partialPlan: boolean): ReturnType<GuardFold["report"]>;
+}
+
+/** What the fold keeps of one URN. */
+class Slot {
+  /** The step's op, when it was judged on its own. */
+  op: Op | undefined = undefined;
+  /** Read by the sibling lookup (componentAncestor): the resource's parent. */
+  parent: string | undefined = undefined;
+  change: ResourceChange | undefined = undefined;
+  before: CostLine | undefined = undefined;
+  after: CostLine | undefined = undefined;
+  judgement: Judgement | undefined = undefined;
+  /** What stack rules and other resources' prices read of it (compact inputs). */
+  world: PlanStep | readonly PlanStep[] | undefined = undefined;
+  /** Steps kept whole until the end. */
+  held: StepStore | undefined = undefined;
+  /** Their results, made at the end. */
+  changes: readonly ResourceChange[] | undefined = undefined;
+  lines: readonly Priced[] | undefined = undefined;
+  group: readonly PlanStep[] | undefined = undefined;
+}
+
+/** Set when a rule or an estimator reads something a step on its own cannot know. */
+class Watch {
+  read = false;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * Folds an event log into what the review shows; undefined when the plan needs the whole-plan
+ * review (see the module comment).
+ *
+ * @example
+ * ```ts
+ * const folded = await foldEventLog(file, { profile: "prod", usage, region: "europe-west1" });
+ * ```
+ */
+export async function foldEventLog(file: string, options: FoldOptions): Promise<FoldedPlan | undefined> {
+  const fold = new Fold(options);
+  const parse = await parseEventLog(file, {
+    file,
+    strict: options.strict ?? false,
+    onStep: (step) => fold.add(step),
+  });
+  return fold.finish(parse);
+}
+
+class Fold {
+  private readonly slots = new Map<string, Slot>();
+  private readonly stacks = new Set<string>();
+  private readonly guards: GuardFold;
+  private readonly watch = new Watch();
+  private readonly probeCtx;
+  private readonly probePricing: StepPricing;
+  private readonly judgements = new Map<string, Judgement>();
+  /** Set when the plan has a step the fold cannot follow exactly. */
+  private unfoldable = false;
+
+  constructor(private readonly options: FoldOptions) {
+    this.guards = new GuardFold({ profile: options.profile, allowDataLoss: options.allowDataLoss ?? [] });
+    const watch = this.watch;
+    // Stand-ins for the whole state: reading one marks the step as needing the end.
+    const others = new Proxy(Object.freeze([]) as never[], {
+      get(target, key, receiver) {
+        watch.read = true;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    this.probeCtx = this.guards.context(others);
+    const real = freeTierFor(options.usage);
+    const active = new Set(Object.values(FreeTierKey).filter((k) => real.left(k) > 0));
+    // A pool with no allowance left answers the same whatever came first: only live ones wait.
+    const pool: FreeTierPool = {
+      take(key, quantity) {
+        if (active.has(key)) watch.read = true;
+        return quantity;
+      },
+      left(key) {
+        if (active.has(key)) watch.read = true;
+        return 0;
+      },
+    };
+    const siblings = () => () => {
+      watch.read = true;
+      return [];
+    };
+    this.probePricing = {
+      usage: options.usage,
+      region: options.region,
+      keepNotes: false,
+      pools: { before: pool, after: pool },
+      worlds: { before: others, after: others },
+      siblingsOf: { before: siblings, after: siblings },
+    };
+  }
+
+  add(step: PlanStep): void {
+    if (this.unfoldable) return;
+    let slot = this.slots.get(step.urn);
+    if (!slot) {
+      slot = new Slot();
+      this.slots.set(step.urn, slot);
+      const stack = urnStack(step.urn);
+      if (stack !== undefined) this.stacks.add(stack);
+    }
+    if (isReplacementHalf(step)) {
+      // The store pairs it with the URN's replace step, or lists it after the URN's other step.
+      if (slot.op !== undefined) this.unfoldable = true;
+      else (slot.held ??= new StepStore()).add(step);
+      return;
+    }
+    if (slot.held) {
+      slot.held.add(step); // the latest logical step wins, as in the store
+      return;
+    }
+    // A repeated logical step replaces the earlier one's verdict (the latest wins).
+    clear(slot);
+    if (step.op !== Op.replace && this.judgeAlone(slot, step)) return;
+    clear(slot);
+    (slot.held = new StepStore()).add(step);
+  }
+
+  /** Describes, prices and judges a step on its own; false when it needs the rest of the plan. */
+  private judgeAlone(slot: Slot, step: PlanStep): boolean {
+    this.watch.read = false;
+    const judgement = this.guards.judge([step], this.probeCtx, this.probeCtx);
+    const priced = priceStep(step, costResource(step), undefined, this.probePricing);
+    if (this.watch.read) return false;
+    slot.op = step.op;
+    slot.parent = step.parent;
+    slot.judgement = this.intern(judgement);
+    slot.before = priced?.before;
+    slot.after = priced?.after;
+    slot.change = eachChange([step]).next().value ?? undefined;
+    slot.world = compact(step);
+    return true;
+  }
+
+  /** Judgements without findings are a handful of distinct objects. */
+  private intern(j: Judgement): Judgement {
+    if (j.after || j.before) return j;
+    const key = `${j.afterType ?? ""}\u0000${j.beforeType ?? ""}`;
+    const known = this.judgements.get(key);
+    if (known) return known;
+    this.judgements.set(key, j);
+    return j;
+  }
+
+  finish(parse: ParseResult): FoldedPlan | undefined {
+    if (this.unfoldable || this.slots.size === 0) return undefined;
+    // The held steps, as the store returns them; their compact part joins the state first.
+    for (const slot of this.slots.values()) {
+      if (!slot.held) continue;
+      const group = slot.held.steps();
+      slot.held = undefined;
+      slot.group = group;
+      slot.parent = group[group.length - 1]?.parent;
+      const world = group.map(compact).filter((s): s is PlanStep => s !== undefined);
+      slot.world = world.length > 0 ? world : undefined;
+    }
+    const worldSteps: PlanStep[] = [];
+    for (const slot of this.slots.values()) {
+      const w = slot.world;
+      if (w === undefined) continue;
+      if (isStep(w)) worldSteps.push(w);
+      else worldSteps.push(...w);
+    }
+    const after = Object.freeze(stepSubjects(worldSteps));
+    const before = Object.freeze(rollBack(after, worldSteps));
+    this.judgeHeld(worldSteps, after, before);
+    return this.result(parse, after, before);
+  }
+
+  /** Judges, prices and describes the held steps with the state they read. */
+  private judgeHeld(
+    worldSteps: readonly PlanStep[],
+    after: readonly GuardResource[],
+    before: readonly GuardResource[],
+  ): void {
+    const held = [...this.slots.values()].filter((s) => s.group !== undefined);
+    if (held.length === 0) return;
+    const afterCtx = this.guards.context(after);
+    const beforeCtx = this.guards.context(before);
+    // The cost sides as estimatePlan builds them, over the part of the plan other prices read.
+    const afterSide = worldSteps.map(costResource);
+    const beforeSide = worldSteps.map((s, i): CostResource =>
+      s.oldInputs && s.oldInputs !== afterSide[i]!.inputs
+        ? { ...afterSide[i]!, inputs: s.oldInputs }
+        : afterSide[i]!,
+    );
+    const pricing: StepPricing = {
+      usage: this.options.usage,
+      region: this.options.region,
+      keepNotes: false,
+      pools: { before: freeTierFor(this.options.usage), after: freeTierFor(this.options.usage) },
+      worlds: {
+        before: beforeSide.filter((_, i) => worldSteps[i]!.oldInputs),
+        after: afterSide.filter((_, i) => worldSteps[i]!.newInputs),
+      },
+      siblingsOf: {
+        before: siblingResolver(beforeSide, this.slots),
+        after: siblingResolver(afterSide, this.slots),
+      },
+    };
+    for (const slot of held) {
+      const group = slot.group!;
+      slot.judgement = this.guards.judge(group, afterCtx, beforeCtx);
+      const replaced = group.some((s) => s.op === Op.replace);
+      const lines: Priced[] = [];
+      for (const step of group) {
+        if (REPLACEMENT_HALVES.has(step.op) && replaced) continue;
+        const priced = priceStep(step, costResource(step), undefined, pricing);
+        if (priced) lines.push(priced);
+      }
+      slot.lines = lines;
+      slot.changes = [...eachChange(group)];
+    }
+  }
+
+  private result(
+    parse: ParseResult,
+    after: readonly GuardResource[],
+    before: readonly GuardResource[],
+  ): FoldedPlan {
+    const list: ResourceChange[] = [];
+    const counts: ChangeCounts = { create: 0, update: 0, delete: 0, replace: 0 };
+    const lines: CostLine[] = [];
+    const beforeLines: CostLine[] = [];
+    const ops: Pick<PlanStep, "op">[] = [];
+    const judgements: Judgement[] = [];
+    const afterProviders = new Set<string>();
+    const beforeProviders = new Set<string>();
+    let afterSize = 0;
+    let beforeSize = 0;
+    const addLine = (p: Priced) => {
+      if (p.after) lines.push(p.after);
+      if (p.before) beforeLines.push(p.before);
+    };
+    const opOf = new Map<Op, Pick<PlanStep, "op">>();
+    const pushOp = (op: Op) => {
+      let o = opOf.get(op);
+      if (!o) opOf.set(op, (o = { op }));
+      ops.push(o);
+    };
+    for (const slot of this.slots.values()) {
+      if (slot.group) {
+        for (const c of slot.changes!) list.push(c);
+        for (const p of slot.lines!) addLine(p);
+        for (const s of slot.group) pushOp(s.op);
+      } else {
+        if (slot.change) list.push(slot.change);
+        addLine(slot);
+        pushOp(slot.op!);
+      }
+      const j = slot.judgement!;
+      judgements.push(j);
+      if (j.afterType !== undefined) {
+        afterSize++;
+        afterProviders.add(providerOf(j.afterType));
+      }
+      if (j.beforeType !== undefined) {
+        beforeSize++;
+        beforeProviders.add(providerOf(j.beforeType));
+      }
+    }
+    for (const c of list) counts[c.kind]++;
+    const side = (priced: readonly CostLine[]) =>
+      sum(priced.map((l) => l.baseline ?? 0)) + sum(priced.map((l) => l.usage ?? 0));
+    const notPriced = [
+      ...new Set([...lines, ...beforeLines].filter((l) => l.notPriced).map((l) => l.type)),
+    ].sort();
+    const guards = this.guards;
+    const states = {
+      after,
+      before,
+      wholeAfter: { size: afterSize, providers: afterProviders },
+      wholeBefore: { size: beforeSize, providers: beforeProviders },
+    };
+    return {
+      parse,
+      urns: this.slots,
+      stacks: this.stacks,
+      ops,
+      changes: { counts, list },
+      cost: { before: side(beforeLines), after: side(lines), lines, beforeLines, notPriced },
+      report: (partialPlan) => guards.report(judgements, states, partialPlan),
+    };
+  }
+}
+
+function clear(slot: Slot): void {
+  slot.op = undefined;
+  slot.change = undefined;
+  slot.before = undefined;
+  slot.after = undefined;
+  slot.judgement = undefined;
+  slot.world = undefined;
+}
+
+function isStep(w: PlanStep | readonly PlanStep[]): w is PlanStep {
+  return !Array.isArray(w);
+}
+
+/** A step as the estimate prices it (its inputs after the change, else before). */
+function costResource(s: PlanStep): CostResource {
+  return {
+    urn: s.urn,
+    type: s.type,
+    name: s.name,
+    ...(s.parent !== undefined ? { parent: s.parent } : {}),
+    inputs: s.newInputs ?? s.oldInputs ?? {},
+  };
+}
+
+/**
+ * What the rest of the plan reads of a step: its identity, parent and protect flags, and the
+ * inputs stack rules and other resources' estimators read of its type; undefined when nothing
+ * reads it.
+ */
+function compact(step: PlanStep): PlanStep | undefined {
+  const guards = stateReads(step.type);
+  const cost = crossReads(step.type);
+  if (guards === undefined && cost === undefined) return undefined;
+  if (guards === "all" || cost === "all") return step;
+  const keys = [...new Set([...(guards ?? []), ...(cost ?? [])])];
+  const pick = (inputs: PlanInputs | undefined): PlanInputs | undefined => {
+    if (inputs === undefined) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const k of keys) if (Object.hasOwn(inputs, k)) out[k] = inputs[k];
+    return out as PlanInputs;
+  };
+  const oldInputs = pick(step.oldInputs);
+  const newInputs = step.newInputs === step.oldInputs ? oldInputs : pick(step.newInputs);
+  return {
+    op: step.op,
+    urn: step.urn,
+    type: step.type,
+    name: step.name,
+    ...(oldInputs !== undefined ? { oldInputs } : {}),
+    ...(newInputs !== undefined ? { newInputs } : {}),
+    diffs: NONE,
+    replaceReasons: NONE,
+    ...(step.parent !== undefined ? { parent: step.parent } : {}),
+    ...(step.protect !== undefined ? { protect: step.protect } : {}),
+    ...(step.oldProtect !== undefined ? { oldProtect: step.oldProtect } : {}),
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
