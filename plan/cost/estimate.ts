@@ -573,18 +573,15 @@ function priceResource(
   siblingsOf?: (res: CostResource) => (type: string) => readonly SiblingResource[],
   keepNotes = true,
 ): { readonly line: CostLine; readonly partlyUnknown: boolean } {
-  const base = {
-    urn: res.urn,
-    type: res.type,
-    name: res.name,
-    ...(component !== undefined ? { component } : {}),
-  };
   const estimator = estimatorFor(res.type);
   if (!estimator) {
     return {
-      line: keepNotes
-        ? { ...base, notPriced: true, notes: ["not priced: no estimator for this type"] }
-        : { ...base, notPriced: true },
+      line: costLine(
+        res,
+        component,
+        undefined,
+        keepNotes ? ["not priced: no estimator for this type"] : undefined,
+      ),
       partlyUnknown: false,
     };
   }
@@ -602,19 +599,38 @@ function priceResource(
     ...(siblingsOf ? { siblings: siblingsOf(res) } : {}),
   });
   const partly = read.unknown.length > 0 || est.partial === true;
-  if (!keepNotes) {
-    const line: CostLine = est.notPriced
-      ? { ...base, notPriced: true }
-      : { ...base, baseline: est.baseline, usage: est.usage };
-    return { line, partlyUnknown: partly };
-  }
+  const figures = est.notPriced ? undefined : est;
+  if (!keepNotes) return { line: costLine(res, component, figures), partlyUnknown: partly };
   const notes = [...est.notes];
   if (read.unknown.length > 0)
     notes.push(`partly unknown: ${read.unknown.join(", ")} (priced what is known)`);
-  const line: CostLine = est.notPriced
-    ? { ...base, notPriced: true, notes }
-    : { ...base, baseline: est.baseline, usage: est.usage, notes };
-  return { line, partlyUnknown: partly };
+  return { line: costLine(res, component, figures, notes), partlyUnknown: partly };
+}
+
+/**
+ * A cost line, made as one of eight object literals: built by spreading a shared part, each of a
+ * large plan's 100,000 lines got a hidden class of its own (about 250 bytes more each).
+ */
+function costLine(
+  res: CostResource,
+  component: string | undefined,
+  figures: { readonly baseline: number; readonly usage: number } | undefined,
+  notes?: readonly string[],
+): CostLine {
+  const { urn, type, name } = res;
+  if (figures === undefined) {
+    if (component === undefined)
+      return notes ? { urn, type, name, notPriced: true, notes } : { urn, type, name, notPriced: true };
+    return notes
+      ? { urn, type, name, component, notPriced: true, notes }
+      : { urn, type, name, component, notPriced: true };
+  }
+  const { baseline, usage } = figures;
+  if (component === undefined)
+    return notes ? { urn, type, name, baseline, usage, notes } : { urn, type, name, baseline, usage };
+  return notes
+    ? { urn, type, name, component, baseline, usage, notes }
+    : { urn, type, name, component, baseline, usage };
 }
 
 /** Resources by URN (the last of a repeated URN wins, as `new Map(entries)` does). */

@@ -22,11 +22,9 @@ import {
   type StepPricing,
   type Usage,
 } from "../cost";
-import { GuardFold, stateReads, type Judgement } from "../guards/fold";
-import { providerOf, stepSubjects } from "../guards/evaluate";
-import { rollBack } from "../guards/baseline";
+import { GuardFold, providerOf, stateReads, urnStates, type Judgement } from "../guards";
 import type { GuardResource } from "../guards/types";
-import { Op, type CostLine, type PlanInputs, type PlanStep } from "../model";
+import { Op, type CostLine, type PlanStep } from "../model";
 import {
   isReplacementHalf,
   parseEventLog,
@@ -93,7 +91,7 @@ export interface FoldedPlan {
   report(partialPlan: boolean): ReturnType<GuardFold["report"]>;
 }
 
-/** What the fold keeps of one URN. */
+/** What the fold keeps of one URN (most of a large plan: a few fields each). */
 class Slot {
   /** The step's op, when it was judged on its own. */
   op: Op | undefined = undefined;
@@ -103,14 +101,22 @@ class Slot {
   before: CostLine | undefined = undefined;
   after: CostLine | undefined = undefined;
   judgement: Judgement | undefined = undefined;
-  /** What stack rules and other resources' prices read of it (compact inputs). */
-  world: PlanStep | readonly PlanStep[] | undefined = undefined;
+  /** The resource after and before the change as stack rules read it (compact inputs). */
+  now: GuardResource | undefined = undefined;
+  then: GuardResource | undefined = undefined;
+  /** The rarer parts. */
+  more: More | undefined = undefined;
+}
+
+interface More {
   /** Steps kept whole until the end. */
-  held: StepStore | undefined = undefined;
-  /** Their results, made at the end. */
-  changes: readonly ResourceChange[] | undefined = undefined;
-  lines: readonly Priced[] | undefined = undefined;
-  group: readonly PlanStep[] | undefined = undefined;
+  held?: StepStore;
+  /** … as the store returns them, and their results, made at the end. */
+  group?: readonly PlanStep[];
+  changes?: readonly ResourceChange[];
+  lines?: readonly Priced[];
+  /** What other resources' prices read of it (compact inputs). */
+  cross?: readonly PlanStep[];
 }
 
 /** Set when a rule or an estimator reads something a step on its own cannot know. */
@@ -197,27 +203,30 @@ class Fold {
       const stack = urnStack(step.urn);
       if (stack !== undefined) this.stacks.add(stack);
     }
+    const held = slot.more?.held;
     if (isReplacementHalf(step)) {
       // The store pairs it with the URN's replace step, or lists it after the URN's other step.
       if (slot.op !== undefined) this.unfoldable = true;
-      else (slot.held ??= new StepStore()).add(step);
+      else if (held) held.add(step);
+      else hold(slot, step);
       return;
     }
-    if (slot.held) {
-      slot.held.add(step); // the latest logical step wins, as in the store
+    if (held) {
+      held.add(step); // the latest logical step wins, as in the store
       return;
     }
     // A repeated logical step replaces the earlier one's verdict (the latest wins).
     clear(slot);
     if (step.op !== Op.replace && this.judgeAlone(slot, step)) return;
     clear(slot);
-    (slot.held = new StepStore()).add(step);
+    hold(slot, step);
   }
 
   /** Describes, prices and judges a step on its own; false when it needs the rest of the plan. */
   private judgeAlone(slot: Slot, step: PlanStep): boolean {
     this.watch.read = false;
-    const judgement = this.guards.judge([step], this.probeCtx, this.probeCtx);
+    const states = urnStates([step]);
+    const judgement = this.guards.judge([step], this.probeCtx, this.probeCtx, states);
     const priced = priceStep(step, costResource(step), undefined, this.probePricing);
     if (this.watch.read) return false;
     slot.op = step.op;
@@ -226,7 +235,9 @@ class Fold {
     slot.before = priced?.before;
     slot.after = priced?.after;
     slot.change = eachChange([step]).next().value ?? undefined;
-    slot.world = compact(step);
+    keepStates(slot, states);
+    const cross = compactStep(step);
+    if (cross) slot.more = { cross: [cross] };
     return true;
   }
 
@@ -243,41 +254,52 @@ class Fold {
   finish(parse: ParseResult): FoldedPlan | undefined {
     if (this.unfoldable || this.slots.size === 0) return undefined;
     // The held steps, as the store returns them; their compact part joins the state first.
+    const held: Slot[] = [];
     for (const slot of this.slots.values()) {
-      if (!slot.held) continue;
-      const group = slot.held.steps();
-      slot.held = undefined;
-      slot.group = group;
+      const more = slot.more;
+      if (!more?.held) continue;
+      const group = more.held.steps();
+      const cross = group.map(compactStep).filter((s): s is PlanStep => s !== undefined);
+      slot.more = { group, ...(cross.length > 0 ? { cross } : {}) };
       slot.parent = group[group.length - 1]?.parent;
-      const world = group.map(compact).filter((s): s is PlanStep => s !== undefined);
-      slot.world = world.length > 0 ? world : undefined;
+      keepStates(slot, urnStates(group));
+      held.push(slot);
     }
-    const worldSteps: PlanStep[] = [];
+    // The states as rollBack orders them: what is there after, then what only was there before.
+    const after: GuardResource[] = [];
+    const kept: GuardResource[] = [];
+    const gone: GuardResource[] = [];
+    const crossSteps: PlanStep[] = [];
     for (const slot of this.slots.values()) {
-      const w = slot.world;
-      if (w === undefined) continue;
-      if (isStep(w)) worldSteps.push(w);
-      else worldSteps.push(...w);
+      if (slot.now) after.push(slot.now);
+      if (slot.then) (this.existsAfter(slot) ? kept : gone).push(slot.then);
+      if (slot.more?.cross) crossSteps.push(...slot.more.cross);
     }
-    const after = Object.freeze(stepSubjects(worldSteps));
-    const before = Object.freeze(rollBack(after, worldSteps));
-    this.judgeHeld(worldSteps, after, before);
-    return this.result(parse, after, before);
+    const states = { after: Object.freeze(after), before: Object.freeze([...kept, ...gone]) };
+    this.judgeHeld(held, crossSteps, states.after, states.before);
+    return this.result(parse, states.after, states.before);
+  }
+
+  /** Whether the URN's resource exists after the change (held ones are judged last). */
+  private existsAfter(slot: Slot): boolean {
+    const more = slot.more;
+    if (more?.group) return urnStates(more.group).now !== undefined;
+    return slot.judgement?.afterType !== undefined;
   }
 
   /** Judges, prices and describes the held steps with the state they read. */
   private judgeHeld(
-    worldSteps: readonly PlanStep[],
+    held: readonly Slot[],
+    crossSteps: readonly PlanStep[],
     after: readonly GuardResource[],
     before: readonly GuardResource[],
   ): void {
-    const held = [...this.slots.values()].filter((s) => s.group !== undefined);
     if (held.length === 0) return;
     const afterCtx = this.guards.context(after);
     const beforeCtx = this.guards.context(before);
     // The cost sides as estimatePlan builds them, over the part of the plan other prices read.
-    const afterSide = worldSteps.map(costResource);
-    const beforeSide = worldSteps.map((s, i): CostResource =>
+    const afterSide = crossSteps.map(costResource);
+    const beforeSide = crossSteps.map((s, i): CostResource =>
       s.oldInputs && s.oldInputs !== afterSide[i]!.inputs
         ? { ...afterSide[i]!, inputs: s.oldInputs }
         : afterSide[i]!,
@@ -288,8 +310,8 @@ class Fold {
       keepNotes: false,
       pools: { before: freeTierFor(this.options.usage), after: freeTierFor(this.options.usage) },
       worlds: {
-        before: beforeSide.filter((_, i) => worldSteps[i]!.oldInputs),
-        after: afterSide.filter((_, i) => worldSteps[i]!.newInputs),
+        before: beforeSide.filter((_, i) => crossSteps[i]!.oldInputs),
+        after: afterSide.filter((_, i) => crossSteps[i]!.newInputs),
       },
       siblingsOf: {
         before: siblingResolver(beforeSide, this.slots),
@@ -297,7 +319,8 @@ class Fold {
       },
     };
     for (const slot of held) {
-      const group = slot.group!;
+      const more = slot.more!;
+      const group = more.group!;
       slot.judgement = this.guards.judge(group, afterCtx, beforeCtx);
       const replaced = group.some((s) => s.op === Op.replace);
       const lines: Priced[] = [];
@@ -306,8 +329,7 @@ class Fold {
         const priced = priceStep(step, costResource(step), undefined, pricing);
         if (priced) lines.push(priced);
       }
-      slot.lines = lines;
-      slot.changes = [...eachChange(group)];
+      slot.more = { ...more, lines, changes: [...eachChange(group)] };
     }
   }
 
@@ -337,10 +359,11 @@ class Fold {
       ops.push(o);
     };
     for (const slot of this.slots.values()) {
-      if (slot.group) {
-        for (const c of slot.changes!) list.push(c);
-        for (const p of slot.lines!) addLine(p);
-        for (const s of slot.group) pushOp(s.op);
+      const group = slot.more?.group;
+      if (group) {
+        for (const c of slot.more!.changes!) list.push(c);
+        for (const p of slot.more!.lines!) addLine(p);
+        for (const s of group) pushOp(s.op);
       } else {
         if (slot.change) list.push(slot.change);
         addLine(slot);
@@ -388,11 +411,21 @@ function clear(slot: Slot): void {
   slot.before = undefined;
   slot.after = undefined;
   slot.judgement = undefined;
-  slot.world = undefined;
+  slot.now = undefined;
+  slot.then = undefined;
+  slot.more = undefined;
 }
 
-function isStep(w: PlanStep | readonly PlanStep[]): w is PlanStep {
-  return !Array.isArray(w);
+function hold(slot: Slot, step: PlanStep): void {
+  const held = new StepStore();
+  held.add(step);
+  slot.more = { held };
+}
+
+/** Keeps what stack rules read of a URN's states (one object when before is after). */
+function keepStates(slot: Slot, states: { now?: GuardResource; then?: GuardResource }): void {
+  slot.now = compactState(states.now);
+  slot.then = states.then === states.now ? slot.now : compactState(states.then);
 }
 
 /** A step as the estimate prices it (its inputs after the change, else before). */
@@ -406,25 +439,53 @@ function costResource(s: PlanStep): CostResource {
   };
 }
 
+/** Top-level `keys` of some inputs (undefined stays undefined). */
+function pick<T extends Readonly<Record<string, unknown>>>(
+  inputs: T | undefined,
+  keys: readonly string[],
+): T | undefined {
+  if (inputs === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (Object.hasOwn(inputs, k)) out[k] = inputs[k];
+  return out as T;
+}
+
 /**
- * What the rest of the plan reads of a step: its identity, parent and protect flags, and the
- * inputs stack rules and other resources' estimators read of its type; undefined when nothing
- * reads it.
+ * A resource state as stack rules read it ({@link stateReads}): identity, parent, protect flag and
+ * the declared inputs; undefined when no stack rule reads its type.
+ *
+ * @example
+ * ```ts
+ * compactState(bucket)?.inputs; // { name: "logs", retentionPolicy: { … } }
+ * ```
  */
-function compact(step: PlanStep): PlanStep | undefined {
-  const guards = stateReads(step.type);
-  const cost = crossReads(step.type);
-  if (guards === undefined && cost === undefined) return undefined;
-  if (guards === "all" || cost === "all") return step;
-  const keys = [...new Set([...(guards ?? []), ...(cost ?? [])])];
-  const pick = (inputs: PlanInputs | undefined): PlanInputs | undefined => {
-    if (inputs === undefined) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const k of keys) if (Object.hasOwn(inputs, k)) out[k] = inputs[k];
-    return out as PlanInputs;
+export function compactState(r: GuardResource | undefined): GuardResource | undefined {
+  if (r === undefined) return undefined;
+  const keys = stateReads(r.type);
+  if (keys === undefined) return undefined;
+  if (keys === "all") return r;
+  const oldInputs = pick(r.oldInputs, keys);
+  return {
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    inputs: pick(r.inputs, keys)!,
+    ...(r.parent !== undefined ? { parent: r.parent } : {}),
+    ...(r.protect !== undefined ? { protect: r.protect } : {}),
+    ...(oldInputs !== undefined ? { oldInputs } : {}),
   };
-  const oldInputs = pick(step.oldInputs);
-  const newInputs = step.newInputs === step.oldInputs ? oldInputs : pick(step.newInputs);
+}
+
+/**
+ * A step as other resources' estimators read it ({@link crossReads}): its identity, parent and the
+ * inputs they read; undefined when none reads its type.
+ */
+function compactStep(step: PlanStep): PlanStep | undefined {
+  const keys = crossReads(step.type);
+  if (keys === undefined) return undefined;
+  if (keys === "all") return step;
+  const oldInputs = pick(step.oldInputs, keys);
+  const newInputs = step.newInputs === step.oldInputs ? oldInputs : pick(step.newInputs, keys);
   return {
     op: step.op,
     urn: step.urn,
@@ -435,8 +496,6 @@ function compact(step: PlanStep): PlanStep | undefined {
     diffs: NONE,
     replaceReasons: NONE,
     ...(step.parent !== undefined ? { parent: step.parent } : {}),
-    ...(step.protect !== undefined ? { protect: step.protect } : {}),
-    ...(step.oldProtect !== undefined ? { oldProtect: step.oldProtect } : {}),
   };
 }
 

@@ -79,8 +79,15 @@ function beforeByUrn(
   return byUrn;
 }
 
-/** Whether two resource states have the same fields with the same (`===`) values. */
-function sameFields(a: GuardResource, b: GuardResource): boolean {
+/**
+ * Whether two resource states have the same fields with the same (`===`) values.
+ *
+ * @example
+ * ```ts
+ * sameFields(after, before); // true for a same step's two states
+ * ```
+ */
+export function sameFields(a: GuardResource, b: GuardResource): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => Reflect.get(a, k) === Reflect.get(b, k));

@@ -10,7 +10,7 @@
 import { PlatformError } from "../../components/shared/errors";
 import { PROFILES } from "../../components/shared/profiles";
 import type { Finding } from "../model";
-import { beforeSubjects } from "./baseline";
+import { beforeSubjects, sameFields } from "./baseline";
 import { AWS } from "./aws/tokens";
 import {
   evaluateResourceRule,
@@ -97,6 +97,30 @@ export interface FoldedStates {
 }
 
 /**
+ * One URN's resource after the change and before it, as `runGuardsReport`'s states hold it
+ * ({@link stepSubjects}, {@link rollBack}): the old state when a step carries one (the state after
+ * itself when the two say the same), else none when the plan creates it, else unchanged.
+ *
+ * @example
+ * ```ts
+ * urnStates([sameStep]).then === urnStates([sameStep]).now; // true
+ * ```
+ */
+export function urnStates(steps: readonly GuardStep[]): { now?: GuardResource; then?: GuardResource } {
+  const now = stepSubjects(steps)[0];
+  const was = beforeSubjects(steps)[0];
+  const then =
+    was === undefined
+      ? steps.some((s) => s.newInputs && !s.oldInputs)
+        ? undefined
+        : now
+      : now && sameFields(now, was)
+        ? now
+        : was;
+  return { ...(now ? { now } : {}), ...(then ? { then } : {}) };
+}
+
+/**
  * Guards judged one URN at a time; see the module comment.
  *
  * @example
@@ -144,11 +168,13 @@ export class GuardFold {
    * Judges the steps of one URN (in plan order): its resource after the change and before it, as
    * `runGuardsReport`'s states hold it, and the change itself.
    */
-  judge(steps: readonly GuardStep[], after: GuardContext, before: GuardContext): Judgement {
-    const now = stepSubjects(steps)[0];
-    // rollBack: the old state when a step carries one, else gone when created, else unchanged.
-    const was = beforeSubjects(steps)[0];
-    const then = was ?? (steps.some((s) => s.newInputs && !s.oldInputs) ? undefined : now);
+  judge(
+    steps: readonly GuardStep[],
+    after: GuardContext,
+    before: GuardContext,
+    states: { now?: GuardResource; then?: GuardResource } = urnStates(steps),
+  ): Judgement {
+    const { now, then } = states;
     const afterFound: [Rule, Finding[]][] = [];
     if (now) this.judgeResource(now, after, afterFound);
     for (const rule of this.stepRules) {
@@ -192,8 +218,16 @@ export class GuardFold {
     }
     const partial = partialPlan;
     const options = { ...this.options, partialPlan };
-    const afterCtx: GuardContext = { ...options, resources: states.after };
-    const beforeCtx: GuardContext = { ...options, resources: states.before };
+    const afterCtx: GuardContext = {
+      ...options,
+      resources: states.after,
+      providers: states.wholeAfter.providers,
+    };
+    const beforeCtx: GuardContext = {
+      ...options,
+      resources: states.before,
+      providers: states.wholeBefore.providers,
+    };
     const stackAfter = states.wholeAfter.size > 0 || (partial && states.wholeBefore.size > 0);
     for (const rule of this.rules) {
       if (rule.scope !== Scope.stack) continue;

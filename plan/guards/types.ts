@@ -133,6 +133,11 @@ export interface GuardOptions {
 export interface GuardContext extends GuardOptions {
   /** Every resource after the change (for lookups such as "the service this grant targets"). */
   readonly resources: readonly GuardResource[];
+  /**
+   * The providers (`aws`, `gcp`, …) of the whole state, when `resources` holds only the part of it
+   * stack rules read (the review's fold). Read it through `stateHasProvider`. @default from `resources`
+   */
+  readonly providers?: ReadonlySet<string>;
 }
 
 /**

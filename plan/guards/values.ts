@@ -4,7 +4,7 @@
  */
 import { durationSeconds } from "../../components/shared/durations";
 import { SECRET, SECRET_TEXT, UNKNOWN, UNKNOWN_SENTINEL } from "../model";
-import type { GuardResource } from "./types";
+import type { GuardContext, GuardResource } from "./types";
 
 /**
  * How the synth recorder and some renderers print an unknown value.
@@ -307,4 +307,23 @@ export function showValue(value: unknown): string {
   if (value === undefined) return "(unset)";
   if (typeof value === "string") return JSON.stringify(value);
   return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+}
+
+/**
+ * Whether the state holds a resource of this provider (`aws`, `gcp`, `kubernetes`): the whole
+ * state's, when a stack rule is given only the part of it that stack rules read
+ * ({@link GuardContext.providers}).
+ *
+ * @example
+ * ```ts
+ * if (!stateHasProvider(resources, ctx, "aws")) return [];
+ * ```
+ */
+export function stateHasProvider(
+  resources: readonly GuardResource[],
+  ctx: Pick<GuardContext, "providers">,
+  provider: string,
+): boolean {
+  if (ctx.providers) return ctx.providers.has(provider);
+  return resources.some((r) => r.type.startsWith(`${provider}:`));
 }

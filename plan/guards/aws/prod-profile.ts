@@ -302,6 +302,8 @@ export const AWS_PROD_LAMBDA_WARM: StackRule = {
     "Prod Lambda services (functions behind a Function URL) keep at least one provisioned-concurrency instance (cold starts hit users otherwise).",
   remediation: "Set the service's minInstances ≥ 1 (a ProvisionedConcurrencyConfig on the live alias).",
   appliesTo: [AWS.lambdaFunction, AWS.lambdaProvisioned],
+  // Which components have a Function URL (only its parent is read).
+  reads: { [AWS.lambdaUrl]: [] },
   check(resources) {
     // Service functions are the ones behind a Function URL (not rotation or helper functions).
     const urls = resources.filter((r) => r.type === AWS.lambdaUrl);

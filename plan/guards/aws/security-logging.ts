@@ -15,7 +15,7 @@ import {
   type RuleHit,
   type StackRule,
 } from "../types";
-import { read } from "../values";
+import { read, stateHasProvider } from "../values";
 import { CIS_AWS_ALARM_RULES } from "./cis-alarms";
 import { AWS, label } from "./tokens";
 
@@ -269,8 +269,8 @@ export const CLOUDTRAIL_EXISTS: StackRule = {
     "An AWS stack records API activity with a CloudTrail trail (the ObservabilityStack creates one).",
   remediation: "Enable the ObservabilityStack's trail (or point it at the organization trail).",
   appliesTo: [AWS.trail],
-  check(resources) {
-    if (!resources.some((r) => r.type.startsWith("aws:"))) return [];
+  check(resources, ctx) {
+    if (!stateHasProvider(resources, ctx, "aws")) return [];
     if (resources.some((r) => r.type === AWS.trail)) return [];
     return [
       {
