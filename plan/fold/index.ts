@@ -29,11 +29,12 @@ import {
   isReplacementHalf,
   parseEventLog,
   StepStore,
+  StringPool,
   urnStack,
   type ChangeCounts,
   type ParseResult,
 } from "../parse";
-import { eachChange, type ResourceChange } from "../render/describe";
+import { describeChange, eachChange, type ResourceChange } from "../render/describe";
 import type { Profile } from "../../components/shared/profiles";
 
 /**
@@ -92,20 +93,35 @@ export interface FoldedPlan {
 }
 
 /** What the fold keeps of one URN (most of a large plan: a few fields each). */
-class Slot {
+interface Slot {
   /** The step's op, when it was judged on its own. */
-  op: Op | undefined = undefined;
+  op: Op | undefined;
   /** Read by the sibling lookup (componentAncestor): the resource's parent. */
-  parent: string | undefined = undefined;
-  change: ResourceChange | undefined = undefined;
-  before: CostLine | undefined = undefined;
-  after: CostLine | undefined = undefined;
-  judgement: Judgement | undefined = undefined;
+  parent: string | undefined;
+  change: ResourceChange | undefined;
+  before: CostLine | undefined;
+  after: CostLine | undefined;
+  judgement: Judgement | undefined;
   /** The resource after and before the change as stack rules read it (compact inputs). */
-  now: GuardResource | undefined = undefined;
-  then: GuardResource | undefined = undefined;
+  now: GuardResource | undefined;
+  then: GuardResource | undefined;
   /** The rarer parts. */
-  more: More | undefined = undefined;
+  more: More | undefined;
+}
+
+/** A slot with nothing in it yet (a literal: a class instance carries spare fields). */
+function newSlot(): Slot {
+  return {
+    op: undefined,
+    parent: undefined,
+    change: undefined,
+    before: undefined,
+    after: undefined,
+    judgement: undefined,
+    now: undefined,
+    then: undefined,
+    more: undefined,
+  };
 }
 
 interface More {
@@ -152,7 +168,9 @@ class Fold {
   private readonly watch = new Watch();
   private readonly probeCtx;
   private readonly probePricing: StepPricing;
-  private readonly judgements = new Map<string, Judgement>();
+  private readonly judgements = new Map<string | undefined, Map<string | undefined, Judgement>>();
+  /** Property paths of the changes, one copy each. */
+  private readonly paths = new StringPool();
   /** Set when the plan has a step the fold cannot follow exactly. */
   private unfoldable = false;
 
@@ -198,7 +216,7 @@ class Fold {
     if (this.unfoldable) return;
     let slot = this.slots.get(step.urn);
     if (!slot) {
-      slot = new Slot();
+      slot = newSlot();
       this.slots.set(step.urn, slot);
       const stack = urnStack(step.urn);
       if (stack !== undefined) this.stacks.add(stack);
@@ -234,7 +252,7 @@ class Fold {
     slot.judgement = this.intern(judgement);
     slot.before = priced?.before;
     slot.after = priced?.after;
-    slot.change = eachChange([step]).next().value ?? undefined;
+    slot.change = describeChange(step, { paths: this.paths });
     keepStates(slot, states);
     const cross = compactStep(step);
     if (cross) slot.more = { cross: [cross] };
@@ -244,10 +262,11 @@ class Fold {
   /** Judgements without findings are a handful of distinct objects. */
   private intern(j: Judgement): Judgement {
     if (j.after || j.before) return j;
-    const key = `${j.afterType ?? ""}\u0000${j.beforeType ?? ""}`;
-    const known = this.judgements.get(key);
+    let byBefore = this.judgements.get(j.afterType);
+    if (!byBefore) this.judgements.set(j.afterType, (byBefore = new Map()));
+    const known = byBefore.get(j.beforeType);
     if (known) return known;
-    this.judgements.set(key, j);
+    byBefore.set(j.beforeType, j);
     return j;
   }
 
@@ -329,7 +348,7 @@ class Fold {
         const priced = priceStep(step, costResource(step), undefined, pricing);
         if (priced) lines.push(priced);
       }
-      slot.more = { ...more, lines, changes: [...eachChange(group)] };
+      slot.more = { ...more, lines, changes: [...eachChange(group, { paths: this.paths })] };
     }
   }
 

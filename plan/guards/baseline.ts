@@ -62,21 +62,35 @@ function beforeByUrn(
 ): Map<string, GuardResource> {
   const byUrn = new Map<string, GuardResource>();
   for (const s of steps) {
-    if (!OLD_STATE_OPS.has(s.op) || !s.oldInputs) continue;
-    // A same step's old inputs are its new inputs: still the state before the change.
-    const protect = s.oldProtect ?? (s.op === Op.same ? s.protect : undefined);
-    const was: GuardResource = {
-      urn: s.urn,
-      type: s.type,
-      name: s.name,
-      inputs: s.oldInputs,
-      ...(s.parent !== undefined ? { parent: s.parent } : {}),
-      ...(protect !== undefined ? { protect } : {}),
-    };
+    const was = beforeSubject(s);
+    if (!was) continue;
     const now = reuse?.get(s.urn);
     byUrn.set(s.urn, now && sameFields(now, was) ? now : was);
   }
   return byUrn;
+}
+
+/**
+ * The resource as one step says it was before the change, as {@link beforeSubjects} has it (the
+ * last such step of a URN wins); undefined when the step carries no old state.
+ *
+ * @example
+ * ```ts
+ * beforeSubject(createStep); // undefined
+ * ```
+ */
+export function beforeSubject(s: GuardStep): GuardResource | undefined {
+  if (!OLD_STATE_OPS.has(s.op) || !s.oldInputs) return undefined;
+  // A same step's old inputs are its new inputs: still the state before the change.
+  const protect = s.oldProtect ?? (s.op === Op.same ? s.protect : undefined);
+  return {
+    urn: s.urn,
+    type: s.type,
+    name: s.name,
+    inputs: s.oldInputs,
+    ...(s.parent !== undefined ? { parent: s.parent } : {}),
+    ...(protect !== undefined ? { protect } : {}),
+  };
 }
 
 /**

@@ -205,18 +205,32 @@ export function evaluateStepRule(rule: StepRule, steps: readonly GuardStep[], ct
 export function stepSubjects(steps: readonly GuardStep[]): GuardResource[] {
   const byUrn = new Map<string, GuardResource>();
   for (const s of steps) {
-    if (!NEW_STATE_OPS.has(s.op) || !s.newInputs) continue;
-    byUrn.set(s.urn, {
-      urn: s.urn,
-      type: s.type,
-      name: s.name,
-      inputs: s.newInputs,
-      ...(s.parent !== undefined ? { parent: s.parent } : {}),
-      ...(s.protect !== undefined ? { protect: s.protect } : {}),
-      ...(s.oldInputs !== undefined && s.op !== Op.same ? { oldInputs: s.oldInputs } : {}),
-    });
+    const now = afterSubject(s);
+    if (now) byUrn.set(s.urn, now);
   }
   return [...byUrn.values()];
+}
+
+/**
+ * The resource one step leaves behind, as {@link stepSubjects} has it (the last such step of a URN
+ * wins); undefined when the step carries no state after the change.
+ *
+ * @example
+ * ```ts
+ * afterSubject(deleteStep); // undefined
+ * ```
+ */
+export function afterSubject(s: GuardStep): GuardResource | undefined {
+  if (!NEW_STATE_OPS.has(s.op) || !s.newInputs) return undefined;
+  return {
+    urn: s.urn,
+    type: s.type,
+    name: s.name,
+    inputs: s.newInputs,
+    ...(s.parent !== undefined ? { parent: s.parent } : {}),
+    ...(s.protect !== undefined ? { protect: s.protect } : {}),
+    ...(s.oldInputs !== undefined && s.op !== Op.same ? { oldInputs: s.oldInputs } : {}),
+  };
 }
 
 export function resolveRules(rules: readonly (Rule | string)[] | undefined): readonly Rule[] {

@@ -10,14 +10,14 @@
 import { PlatformError } from "../../components/shared/errors";
 import { PROFILES } from "../../components/shared/profiles";
 import type { Finding } from "../model";
-import { beforeSubjects, sameFields } from "./baseline";
+import { beforeSubject, sameFields } from "./baseline";
 import { AWS } from "./aws/tokens";
 import {
   evaluateResourceRule,
   evaluateStackRule,
   evaluateStepRule,
+  afterSubject,
   resolveRules,
-  stepSubjects,
   type WholeState,
 } from "./evaluate";
 import { RULES } from "./registry";
@@ -107,8 +107,12 @@ export interface FoldedStates {
  * ```
  */
 export function urnStates(steps: readonly GuardStep[]): { now?: GuardResource; then?: GuardResource } {
-  const now = stepSubjects(steps)[0];
-  const was = beforeSubjects(steps)[0];
+  let now: GuardResource | undefined;
+  let was: GuardResource | undefined;
+  for (const s of steps) {
+    now = afterSubject(s) ?? now;
+    was = beforeSubject(s) ?? was;
+  }
   const then =
     was === undefined
       ? steps.some((s) => s.newInputs && !s.oldInputs)

@@ -273,7 +273,7 @@ export class EngineEventCollector {
     if (typeof step === "string") this.reject(lineNo, `resourcePreEvent: ${step}`);
     else if (this.options.onStep) {
       // A step handed on is not kept: neither are the strings pooled for it.
-      this.values.clear();
+      if (this.values.size > 0) this.values.clear();
       this.options.onStep(step);
     } else this.store.add(step);
   }

@@ -57,6 +57,11 @@ export interface ResourceChange {
 export interface DescribeOptions {
   /** Most property lines per resource. @default Infinity */
   readonly maxProperties?: number;
+  /**
+   * Where property paths are interned: a large plan repeats the same few paths in every resource
+   * of a type, each built afresh. @default none (each path its own string)
+   */
+  readonly paths?: { get(path: string): string };
 }
 
 /**
@@ -88,7 +93,7 @@ export function* eachChange(
 ): Generator<ResourceChange, void, undefined> {
   for (const step of steps) {
     if (isRootStack(step) || changeKind(step) === undefined) continue;
-    yield describeStep(step, options.maxProperties ?? Infinity);
+    yield describeStep(step, options.maxProperties ?? Infinity, options.paths ?? NO_POOL);
   }
 }
 
@@ -117,9 +122,25 @@ export function* reviewChanges(
   }
 }
 
-function describeStep(step: PlanStep, max: number): ResourceChange {
+/**
+ * One step's change as {@link eachChange} describes it; undefined when the step changes nothing
+ * (or is the root stack).
+ *
+ * @example
+ * ```ts
+ * describeChange(updateStep)?.properties; // [{ path: "settings.tier", kind: "update", old: "a", new: "b" }]
+ * ```
+ */
+export function describeChange(step: PlanStep, options: DescribeOptions = {}): ResourceChange | undefined {
+  if (isRootStack(step) || changeKind(step) === undefined) return undefined;
+  return describeStep(step, options.maxProperties ?? Infinity, options.paths ?? NO_POOL);
+}
+
+const NO_POOL = { get: (path: string) => path };
+
+function describeStep(step: PlanStep, max: number, paths: { get(path: string): string }): ResourceChange {
   const kind = changeKind(step)!;
-  const all = propertyLines(step, kind);
+  const all = propertyLines(step, kind, paths);
   const properties = all.length > max ? all.slice(0, max) : all;
   return {
     kind,
@@ -134,10 +155,18 @@ function describeStep(step: PlanStep, max: number): ResourceChange {
   };
 }
 
-function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {
+function propertyLines(
+  step: PlanStep,
+  kind: ChangeKind,
+  paths: { get(path: string): string },
+): PropertyLine[] {
   if (kind === "delete") return [];
   if (kind === "create")
-    return leaves(step.newInputs ?? {}).map(([path, v]) => ({ path, kind: DiffKind.add, new: v }));
+    return leaves(step.newInputs ?? {}).map(([path, v]) => ({
+      path: paths.get(path),
+      kind: DiffKind.add,
+      new: v,
+    }));
   const forced = new Set(step.replaceReasons);
   const detailed =
     step.detailedDiff && Object.keys(step.detailedDiff).length > 0
@@ -148,7 +177,7 @@ function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {
     const old = valueAt(step.oldInputs, segments);
     const next = valueAt(step.newInputs, segments);
     return {
-      path,
+      path: paths.get(path),
       kind: d.kind,
       ...(old !== undefined && !d.kind.startsWith("add") ? { old } : {}),
       ...(next !== undefined && !d.kind.startsWith("delete") ? { new: next } : {}),
@@ -160,7 +189,7 @@ function propertyLines(step: PlanStep, kind: ChangeKind): PropertyLine[] {
     const old = step.oldInputs?.[key];
     const next = step.newInputs?.[key];
     return {
-      path: formatPath([key]),
+      path: paths.get(formatPath([key])),
       kind: forced.has(key) ? DiffKind.updateReplace : DiffKind.update,
       ...(old !== undefined ? { old } : {}),
       ...(next !== undefined ? { new: next } : {}),

@@ -57,9 +57,10 @@ export function isPrivilegedRole(role: string): boolean {
 const GRANTS = new WeakMap<readonly GuardResource[], WeakMap<GuardResource, GrantRead>>();
 
 function grantsOf(r: GuardResource, ctx: GuardContext): GrantRead {
-  if (!Object.isFrozen(ctx.resources)) return iamGrants(r.inputs);
   let known = GRANTS.get(ctx.resources);
   if (!known) {
+    // A frozen state stays frozen: asked once per state (a large plan's is asked per grant).
+    if (!Object.isFrozen(ctx.resources)) return iamGrants(r.inputs);
     known = new WeakMap();
     GRANTS.set(ctx.resources, known);
   }
