@@ -239,45 +239,15 @@ export function estimatePlan(
   usage: Usage,
   options: EstimateOptions,
 ): PlanCostEstimate {
-  const asResource = (s: PlanStep): CostResource => ({
-    urn: s.urn,
-    type: s.type,
-    name: s.name,
-    ...(s.parent !== undefined ? { parent: s.parent } : {}),
-    inputs: s.newInputs ?? s.oldInputs ?? {},
-  });
   // The after side of each step is also what its component is read from; built once per step.
-  const afterSide = steps.map(asResource);
+  const afterSide = steps.map(stepResource);
   // Both sides have the same URNs and parents: one index serves every resolver.
   const byUrn = indexByUrn(afterSide);
   const componentOf = componentResolver(afterSide, byUrn);
-  // Each side sees its neighbours as they are on that side (an instance's price can live on its cluster).
-  // A step whose old inputs are its new ones (a `same` step shares one object) is one resource.
-  const beforeSide = steps.map((s, i): CostResource =>
-    s.oldInputs && s.oldInputs !== afterSide[i]!.inputs
-      ? { ...afterSide[i]!, inputs: s.oldInputs }
-      : afterSide[i]!,
-  );
-  const siblingsOf = {
-    before: siblingResolver(beforeSide, byUrn),
-    after: siblingResolver(afterSide, byUrn),
-  };
+  const pricing = stepPricing(steps, afterSide, byUrn, usage, options);
   const replaced = new Set(steps.filter((s) => s.op === "replace").map((s) => s.urn));
-  const pools = { before: freeTierFor(usage), after: freeTierFor(usage) };
-  const worlds = {
-    before: beforeSide.filter((_, i) => steps[i]!.oldInputs),
-    after: afterSide.filter((_, i) => steps[i]!.newInputs),
-  };
   const lines: PlanCostLine[] = [];
   const partlyUnknown = new Set<string>();
-  const pricing: StepPricing = {
-    usage,
-    region: options.region,
-    keepNotes: options.notes !== false,
-    pools,
-    worlds,
-    siblingsOf,
-  };
   steps.forEach((step, at) => {
     if (REPLACEMENT_HALVES.has(step.op) && replaced.has(step.urn)) return;
     const res = afterSide[at]!;
@@ -389,6 +359,64 @@ export function priceStep(
   // Most steps of a large plan cost the same before and after: one line object for both.
   const before = priced && after && sameLine(priced, after) ? after : priced;
   return { ...(before ? { before } : {}), ...(after ? { after } : {}), partlyUnknown };
+}
+
+/**
+ * A step as {@link estimatePlan} prices it: its inputs after the change, else before.
+ *
+ * @example
+ * ```ts
+ * stepResource(deleteStep).inputs === deleteStep.oldInputs; // true
+ * ```
+ */
+export function stepResource(s: PlanStep): CostResource {
+  return {
+    urn: s.urn,
+    type: s.type,
+    name: s.name,
+    ...(s.parent !== undefined ? { parent: s.parent } : {}),
+    inputs: s.newInputs ?? s.oldInputs ?? {},
+  };
+}
+
+/**
+ * The {@link StepPricing} of a plan: fresh free-tier pools, and each side's resources and
+ * neighbour lookup as the side has them (an instance's price can live on its cluster).
+ *
+ * @param afterSide `steps.map(stepResource)`, when the caller has it already.
+ * @param byUrn Where parents are looked up (the nearest component): every step of the plan.
+ * @example
+ * ```ts
+ * const pricing = stepPricing(steps, steps.map(stepResource), byUrn, usage, { region, notes: false });
+ * ```
+ */
+export function stepPricing(
+  steps: readonly PlanStep[],
+  afterSide: readonly CostResource[],
+  byUrn: ReadonlyMap<string, Pick<CostResource, "parent">>,
+  usage: Usage,
+  options: EstimateOptions,
+): StepPricing {
+  // A step whose old inputs are its new ones (a `same` step shares one object) is one resource.
+  const beforeSide = steps.map((s, i): CostResource =>
+    s.oldInputs && s.oldInputs !== afterSide[i]!.inputs
+      ? { ...afterSide[i]!, inputs: s.oldInputs }
+      : afterSide[i]!,
+  );
+  return {
+    usage,
+    region: options.region,
+    keepNotes: options.notes !== false,
+    pools: { before: freeTierFor(usage), after: freeTierFor(usage) },
+    worlds: {
+      before: beforeSide.filter((_, i) => steps[i]!.oldInputs),
+      after: afterSide.filter((_, i) => steps[i]!.newInputs),
+    },
+    siblingsOf: {
+      before: siblingResolver(beforeSide, byUrn),
+      after: siblingResolver(afterSide, byUrn),
+    },
+  };
 }
 
 /** True when two lines of one resource say the same (figures, flags and notes). */

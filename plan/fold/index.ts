@@ -16,8 +16,8 @@ import {
   FreeTierKey,
   priceStep,
   REPLACEMENT_HALVES,
-  siblingResolver,
-  type CostResource,
+  stepPricing,
+  stepResource,
   type FreeTierPool,
   type StepPricing,
   type Usage,
@@ -127,8 +127,9 @@ function newSlot(): Slot {
 interface More {
   /** Steps kept whole until the end. */
   held?: StepStore;
-  /** … as the store returns them, and their results, made at the end. */
+  /** … as the store returns them, their states, and their results, made at the end. */
   group?: readonly PlanStep[];
+  states?: { readonly now?: GuardResource; readonly then?: GuardResource };
   changes?: readonly ResourceChange[];
   lines?: readonly Priced[];
   /** What other resources' prices read of it (compact inputs). */
@@ -245,7 +246,7 @@ class Fold {
     this.watch.read = false;
     const states = urnStates([step]);
     const judgement = this.guards.judge([step], this.probeCtx, this.probeCtx, states);
-    const priced = priceStep(step, costResource(step), undefined, this.probePricing);
+    const priced = priceStep(step, stepResource(step), undefined, this.probePricing);
     if (this.watch.read) return false;
     slot.op = step.op;
     slot.parent = step.parent;
@@ -279,9 +280,10 @@ class Fold {
       if (!more?.held) continue;
       const group = more.held.steps();
       const cross = group.map(compactStep).filter((s): s is PlanStep => s !== undefined);
-      slot.more = { group, ...(cross.length > 0 ? { cross } : {}) };
+      const states = urnStates(group);
+      slot.more = { group, states, ...(cross.length > 0 ? { cross } : {}) };
       slot.parent = group[group.length - 1]?.parent;
-      keepStates(slot, urnStates(group));
+      keepStates(slot, states);
       held.push(slot);
     }
     // The states as rollBack orders them: what is there after, then what only was there before.
@@ -301,8 +303,8 @@ class Fold {
 
   /** Whether the URN's resource exists after the change (held ones are judged last). */
   private existsAfter(slot: Slot): boolean {
-    const more = slot.more;
-    if (more?.group) return urnStates(more.group).now !== undefined;
+    const states = slot.more?.states;
+    if (states) return states.now !== undefined;
     return slot.judgement?.afterType !== undefined;
   }
 
@@ -317,38 +319,22 @@ class Fold {
     const afterCtx = this.guards.context(after);
     const beforeCtx = this.guards.context(before);
     // The cost sides as estimatePlan builds them, over the part of the plan other prices read.
-    const afterSide = crossSteps.map(costResource);
-    const beforeSide = crossSteps.map((s, i): CostResource =>
-      s.oldInputs && s.oldInputs !== afterSide[i]!.inputs
-        ? { ...afterSide[i]!, inputs: s.oldInputs }
-        : afterSide[i]!,
-    );
-    const pricing: StepPricing = {
-      usage: this.options.usage,
+    const pricing = stepPricing(crossSteps, crossSteps.map(stepResource), this.slots, this.options.usage, {
       region: this.options.region,
-      keepNotes: false,
-      pools: { before: freeTierFor(this.options.usage), after: freeTierFor(this.options.usage) },
-      worlds: {
-        before: beforeSide.filter((_, i) => crossSteps[i]!.oldInputs),
-        after: afterSide.filter((_, i) => crossSteps[i]!.newInputs),
-      },
-      siblingsOf: {
-        before: siblingResolver(beforeSide, this.slots),
-        after: siblingResolver(afterSide, this.slots),
-      },
-    };
+      notes: false,
+    });
     for (const slot of held) {
       const more = slot.more!;
       const group = more.group!;
-      slot.judgement = this.guards.judge(group, afterCtx, beforeCtx);
+      slot.judgement = this.guards.judge(group, afterCtx, beforeCtx, more.states);
       const replaced = group.some((s) => s.op === Op.replace);
       const lines: Priced[] = [];
       for (const step of group) {
         if (REPLACEMENT_HALVES.has(step.op) && replaced) continue;
-        const priced = priceStep(step, costResource(step), undefined, pricing);
+        const priced = priceStep(step, stepResource(step), undefined, pricing);
         if (priced) lines.push(priced);
       }
-      slot.more = { ...more, lines, changes: [...eachChange(group, { paths: this.paths })] };
+      slot.more = { group, lines, changes: [...eachChange(group, { paths: this.paths })] };
     }
   }
 
@@ -445,17 +431,6 @@ function hold(slot: Slot, step: PlanStep): void {
 function keepStates(slot: Slot, states: { now?: GuardResource; then?: GuardResource }): void {
   slot.now = compactState(states.now);
   slot.then = states.then === states.now ? slot.now : compactState(states.then);
-}
-
-/** A step as the estimate prices it (its inputs after the change, else before). */
-function costResource(s: PlanStep): CostResource {
-  return {
-    urn: s.urn,
-    type: s.type,
-    name: s.name,
-    ...(s.parent !== undefined ? { parent: s.parent } : {}),
-    inputs: s.newInputs ?? s.oldInputs ?? {},
-  };
 }
 
 /** Top-level `keys` of some inputs (undefined stays undefined). */

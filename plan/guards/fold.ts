@@ -179,14 +179,18 @@ export class GuardFold {
     states: { now?: GuardResource; then?: GuardResource } = urnStates(steps),
   ): Judgement {
     const { now, then } = states;
-    const afterFound: [Rule, Finding[]][] = [];
-    if (now) this.judgeResource(now, after, afterFound);
+    const resourceFound: [Rule, Finding[]][] = [];
+    if (now) this.judgeResource(now, after, resourceFound);
+    // The same resource in the same context says the same (rules are pure): most steps of a large
+    // plan change nothing, and their findings before are their findings after.
+    const beforeFound: [Rule, Finding[]][] = [];
+    if (then === now && before === after) beforeFound.push(...resourceFound);
+    else if (then) this.judgeResource(then, before, beforeFound);
+    const afterFound = resourceFound;
     for (const rule of this.stepRules) {
       const found = evaluateStepRule(rule, steps, after);
       if (found.length > 0) afterFound.push([rule, found]);
     }
-    const beforeFound: [Rule, Finding[]][] = [];
-    if (then) this.judgeResource(then, before, beforeFound);
     return {
       ...(afterFound.length > 0 ? { after: afterFound } : {}),
       ...(beforeFound.length > 0 ? { before: beforeFound } : {}),
