@@ -77,7 +77,7 @@ export function registerReview(program: Command): void {
       // The renderers too (Intl formatters and collators: about 50 ms that every other verb skips).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const render = require("../../plan/render") as typeof import("../../plan/render");
-      const { renderComments, renderText, shouldColor, streamingReviewJson, writeJson } = render;
+      const { renderComments, shouldColor, streamingReviewJson, writeJson, writeText } = render;
       const envs = resolveEnvs(flags.env);
       if (flags.out !== undefined) checkOutFile(flags.out);
       const source = stepSource(flags, envs);
@@ -110,12 +110,13 @@ export function registerReview(program: Command): void {
       if (flags.format === "json") {
         writeJson(streamingReviewJson(reviews), output.write);
         output.write("\n");
-      } else
-        output.write(
-          flags.format === "markdown"
-            ? `${renderComments(reviews).join("\n\n---\n\n")}\n`
-            : `${renderText(reviews, { color: shouldColor(process.stdout) })}\n`,
-        );
+      } else if (flags.format === "markdown")
+        output.write(`${renderComments(reviews).join("\n\n---\n\n")}\n`);
+      else {
+        // Written as it is made, like the JSON: a 100,000-step review's text is megabytes.
+        writeText(reviews, output.write, { color: shouldColor(process.stdout) });
+        output.write("\n");
+      }
       if (isBlocked(reviews)) process.exitCode = ExitCode.blocked;
       output.close();
       if (flags.post) {

@@ -92,12 +92,50 @@ function pad(text: string, width: number, right = false): string {
  * ```
  */
 export function renderText(reviews: readonly EnvReview[], options: TextOptions = {}): string {
+  const lines: string[] = [];
+  emitText(reviews, options, (line) => lines.push(line));
+  return lines.join("\n");
+}
+
+/**
+ * {@link renderText} written in pieces of about 64 KiB as it is made: a 100,000-step review's text
+ * is never held whole. The bytes written are `renderText(reviews, options)`'s.
+ *
+ * @example
+ * ```ts
+ * writeText(reviews, (s) => process.stdout.write(s), { color: false });
+ * ```
+ */
+export function writeText(
+  reviews: readonly EnvReview[],
+  write: (chunk: string) => void,
+  options: TextOptions = {},
+): void {
+  let chunk = "";
+  let first = true;
+  emitText(reviews, options, (line) => {
+    chunk += first ? line : `\n${line}`;
+    first = false;
+    if (chunk.length >= 1 << 16) {
+      write(chunk);
+      chunk = "";
+    }
+  });
+  if (chunk.length > 0) write(chunk);
+}
+
+/** Hands each line of the text to `emit`, in order. */
+function emitText(reviews: readonly EnvReview[], options: TextOptions, emit: (line: string) => void): void {
   const paint = (style: Style, text: string) =>
     options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text;
   const maxProps = options.maxPropertiesPerResource ?? 20;
   const maxRows = options.maxCostRows ?? 15;
   const status = overallStatus(reviews);
-  const out: string[] = [];
+  const out = {
+    push(...lines: string[]): void {
+      for (const l of lines) emit(l);
+    },
+  };
   out.push(
     `${paint("bold", "Platform review")}: ${reviews.length} environment${reviews.length === 1 ? "" : "s"}, ${paint(STATUS_STYLE[status], STATUS_TEXT[status])}`,
     "",
@@ -203,7 +241,6 @@ export function renderText(reviews: readonly EnvReview[], options: TextOptions =
     }
     out.push("");
   }
-  return out.join("\n");
 }
 
 function budgetText(review: EnvReview): string {
