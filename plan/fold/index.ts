@@ -11,18 +11,14 @@
  * caller reviews it whole.
  */
 import {
-  crossReads,
-  freeTierFor,
-  FreeTierKey,
   priceStep,
   REPLACEMENT_HALVES,
   stepPricing,
   stepResource,
-  type FreeTierPool,
   type StepPricing,
   type Usage,
 } from "../cost";
-import { GuardFold, providerOf, stateReads, urnStates, type Judgement } from "../guards";
+import { GuardFold, providerOf, urnStates, type Judgement } from "../guards";
 import type { GuardResource } from "../guards/types";
 import { Op, type CostLine, type PlanStep } from "../model";
 import {
@@ -36,6 +32,9 @@ import {
 } from "../parse";
 import { describeChange, eachChange, type ResourceChange } from "../render/describe";
 import type { Profile } from "../../components/shared/profiles";
+import { compactState, compactStep, Watch, watchedStandIns } from "./rest-of-plan";
+
+export { compactState, compactStep, Watch, watchedStandIns, type StandIns } from "./rest-of-plan";
 
 /**
  * Options of {@link foldEventLog}: what the review would give the estimate and the guards.
@@ -136,13 +135,6 @@ interface More {
   cross?: readonly PlanStep[];
 }
 
-/** Set when a rule or an estimator reads something a step on its own cannot know. */
-class Watch {
-  read = false;
-}
-
-const NONE: readonly string[] = Object.freeze([]);
-
 /**
  * Folds an event log into what the review shows; undefined when the plan needs the whole-plan
  * review (see the module comment).
@@ -177,39 +169,15 @@ class Fold {
 
   constructor(private readonly options: FoldOptions) {
     this.guards = new GuardFold({ profile: options.profile, allowDataLoss: options.allowDataLoss ?? [] });
-    const watch = this.watch;
-    // Stand-ins for the whole state: reading one marks the step as needing the end.
-    const others = new Proxy(Object.freeze([]) as never[], {
-      get(target, key, receiver) {
-        watch.read = true;
-        return Reflect.get(target, key, receiver);
-      },
-    });
-    this.probeCtx = this.guards.context(others);
-    const real = freeTierFor(options.usage);
-    const active = new Set(Object.values(FreeTierKey).filter((k) => real.left(k) > 0));
-    // A pool with no allowance left answers the same whatever came first: only live ones wait.
-    const pool: FreeTierPool = {
-      take(key, quantity) {
-        if (active.has(key)) watch.read = true;
-        return quantity;
-      },
-      left(key) {
-        if (active.has(key)) watch.read = true;
-        return 0;
-      },
-    };
-    const siblings = () => () => {
-      watch.read = true;
-      return [];
-    };
+    const standIns = watchedStandIns(this.watch, options.usage);
+    this.probeCtx = this.guards.context(standIns.resources);
     this.probePricing = {
       usage: options.usage,
       region: options.region,
       keepNotes: false,
-      pools: { before: pool, after: pool },
-      worlds: { before: others, after: others },
-      siblingsOf: { before: siblings, after: siblings },
+      pools: { before: standIns.pool, after: standIns.pool },
+      worlds: { before: standIns.resources, after: standIns.resources },
+      siblingsOf: { before: standIns.siblingsOf, after: standIns.siblingsOf },
     };
   }
 
@@ -431,66 +399,6 @@ function hold(slot: Slot, step: PlanStep): void {
 function keepStates(slot: Slot, states: { now?: GuardResource; then?: GuardResource }): void {
   slot.now = compactState(states.now);
   slot.then = states.then === states.now ? slot.now : compactState(states.then);
-}
-
-/** Top-level `keys` of some inputs (undefined stays undefined). */
-function pick<T extends Readonly<Record<string, unknown>>>(
-  inputs: T | undefined,
-  keys: readonly string[],
-): T | undefined {
-  if (inputs === undefined) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (Object.hasOwn(inputs, k)) out[k] = inputs[k];
-  return out as T;
-}
-
-/**
- * A resource state as stack rules read it ({@link stateReads}): identity, parent, protect flag and
- * the declared inputs; undefined when no stack rule reads its type.
- *
- * @example
- * ```ts
- * compactState(bucket)?.inputs; // { name: "logs", retentionPolicy: { … } }
- * ```
- */
-export function compactState(r: GuardResource | undefined): GuardResource | undefined {
-  if (r === undefined) return undefined;
-  const keys = stateReads(r.type);
-  if (keys === undefined) return undefined;
-  if (keys === "all") return r;
-  const oldInputs = pick(r.oldInputs, keys);
-  return {
-    urn: r.urn,
-    type: r.type,
-    name: r.name,
-    inputs: pick(r.inputs, keys)!,
-    ...(r.parent !== undefined ? { parent: r.parent } : {}),
-    ...(r.protect !== undefined ? { protect: r.protect } : {}),
-    ...(oldInputs !== undefined ? { oldInputs } : {}),
-  };
-}
-
-/**
- * A step as other resources' estimators read it ({@link crossReads}): its identity, parent and the
- * inputs they read; undefined when none reads its type.
- */
-function compactStep(step: PlanStep): PlanStep | undefined {
-  const keys = crossReads(step.type);
-  if (keys === undefined) return undefined;
-  if (keys === "all") return step;
-  const oldInputs = pick(step.oldInputs, keys);
-  const newInputs = step.newInputs === step.oldInputs ? oldInputs : pick(step.newInputs, keys);
-  return {
-    op: step.op,
-    urn: step.urn,
-    type: step.type,
-    name: step.name,
-    ...(oldInputs !== undefined ? { oldInputs } : {}),
-    ...(newInputs !== undefined ? { newInputs } : {}),
-    diffs: NONE,
-    replaceReasons: NONE,
-    ...(step.parent !== undefined ? { parent: step.parent } : {}),
-  };
 }
 
 function sum(values: readonly number[]): number {
