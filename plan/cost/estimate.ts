@@ -354,8 +354,18 @@ export function priceStep(
         : `${which} inputs not in the plan`;
     return { ...priced.line, notes: [...(priced.line.notes ?? []), note] };
   };
+  // One side's inputs, pool, state and lookup are the other's (the review's fold prices a step on
+  // its own against stand-ins that never draw): the same estimate twice says the same thing.
+  const oneSide =
+    sides.before &&
+    sides.after &&
+    step.oldInputs !== undefined &&
+    step.oldInputs === step.newInputs &&
+    pricing.pools.before === pricing.pools.after &&
+    pricing.worlds.before === pricing.worlds.after &&
+    pricing.siblingsOf.before === pricing.siblingsOf.after;
   const priced = sides.before ? price("before") : undefined;
-  const after = sides.after ? price("after") : undefined;
+  const after = oneSide ? priced : sides.after ? price("after") : undefined;
   // Most steps of a large plan cost the same before and after: one line object for both.
   const before = priced && after && sameLine(priced, after) ? after : priced;
   return { ...(before ? { before } : {}), ...(after ? { after } : {}), partlyUnknown };

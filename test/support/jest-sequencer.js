@@ -23,6 +23,7 @@ const WEIGHTS = {
   "test/unit/program.test.ts": 17,
   "test/unit/orchestrator-k8s-double.test.ts": 15,
   "test/unit/k8s-plan.test.ts": 14,
+  "test/unit/review-fold.test.ts": 20,
   "test/unit/review-live.test.ts": 12,
   "test/unit/observability-stack.test.ts": 11,
   "test/unit/aws-cost-synth-regions.test.ts": 9,
