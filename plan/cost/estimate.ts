@@ -267,10 +267,8 @@ export function estimatePlan(
       delta: (after ? lineTotal(after) : 0) - (before ? lineTotal(before) : 0),
     });
   });
-  const side = (which: "before" | "after") => {
-    const priced = lines.map((l) => l[which]).filter((l): l is CostLine => l !== undefined);
-    return { baseline: sum(priced.map((l) => l.baseline ?? 0)), usage: sum(priced.map((l) => l.usage ?? 0)) };
-  };
+  const side = (which: "before" | "after") =>
+    lineSums(lines.map((l) => l[which]).filter((l): l is CostLine => l !== undefined));
   const b = side("before");
   const a = side("after");
   const before = b.baseline + b.usage;
@@ -726,7 +724,27 @@ function walkToComponent(start: string, byUrn: ReadonlyMap<string, Pick<CostReso
   return NONE;
 }
 
-function notPricedTypes(lines: readonly CostLine[]): string[] {
+/**
+ * What some lines add up to, baseline and usage apart (summed in line order).
+ *
+ * @example
+ * ```ts
+ * const { baseline, usage } = lineSums(cost.lines); // the total is baseline + usage
+ * ```
+ */
+export function lineSums(lines: readonly CostLine[]): { baseline: number; usage: number } {
+  return { baseline: sum(lines.map((l) => l.baseline ?? 0)), usage: sum(lines.map((l) => l.usage ?? 0)) };
+}
+
+/**
+ * The types of the lines not priced (sorted, distinct).
+ *
+ * @example
+ * ```ts
+ * notPricedTypes(lines); // ["gcp:monitoring/dashboard:Dashboard"]
+ * ```
+ */
+export function notPricedTypes(lines: readonly CostLine[]): string[] {
   return [...new Set(lines.filter((l) => l.notPriced).map((l) => l.type))].sort();
 }
 

@@ -11,6 +11,8 @@
  * caller reviews it whole.
  */
 import {
+  lineSums,
+  notPricedTypes,
   priceStep,
   REPLACEMENT_HALVES,
   stepPricing,
@@ -354,11 +356,11 @@ class Fold {
       }
     }
     for (const c of list) counts[c.kind]++;
-    const side = (priced: readonly CostLine[]) =>
-      sum(priced.map((l) => l.baseline ?? 0)) + sum(priced.map((l) => l.usage ?? 0));
-    const notPriced = [
-      ...new Set([...lines, ...beforeLines].filter((l) => l.notPriced).map((l) => l.type)),
-    ].sort();
+    const side = (priced: readonly CostLine[]) => {
+      const { baseline, usage } = lineSums(priced);
+      return baseline + usage;
+    };
+    const notPriced = notPricedTypes([...lines, ...beforeLines]);
     const guards = this.guards;
     const states = {
       after,
@@ -399,8 +401,4 @@ function hold(slot: Slot, step: PlanStep): void {
 function keepStates(slot: Slot, states: { now?: GuardResource; then?: GuardResource }): void {
   slot.now = compactState(states.now);
   slot.then = states.then === states.now ? slot.now : compactState(states.then);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

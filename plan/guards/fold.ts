@@ -7,8 +7,6 @@
  * hands {@link GuardFold.judge} a context whose `resources` tells it when they are read, and judges
  * that resource again at the end.
  */
-import { PlatformError } from "../../components/shared/errors";
-import { PROFILES } from "../../components/shared/profiles";
 import type { Finding } from "../model";
 import { beforeSubject, sameFields } from "./baseline";
 import { AWS } from "./aws/tokens";
@@ -21,7 +19,7 @@ import {
   type WholeState,
 } from "./evaluate";
 import { RULES } from "./registry";
-import { classifyReport, type GuardReport } from "./run";
+import { classifyReport, guardOptions, type GuardReport } from "./run";
 import {
   Scope,
   type GuardContext,
@@ -142,10 +140,7 @@ export class GuardFold {
 
   /** `partialPlan` is known only once the whole plan is read: {@link GuardFold.report} takes it. */
   constructor(input: Omit<GuardOptions, "partialPlan"> & { readonly rules?: readonly (Rule | string)[] }) {
-    if (!PROFILES.includes(input.profile))
-      throw new PlatformError(
-        `runGuards: profile must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(input.profile)}`,
-      );
+    this.options = guardOptions(input);
     this.rules = resolveRules(input.rules);
     for (const rule of this.rules) {
       if (rule.scope !== Scope.resource) continue;
@@ -156,11 +151,6 @@ export class GuardFold {
       }
     }
     this.stepRules = this.rules.filter((r): r is StepRule => r.scope === Scope.step);
-    this.options = {
-      profile: input.profile,
-      ...(input.allowDataLoss ? { allowDataLoss: input.allowDataLoss } : {}),
-      ...(input.publicServices ? { publicServices: input.publicServices } : {}),
-    };
   }
 
   /** The rule context over a state (or a stand-in for one). */

@@ -155,10 +155,7 @@ function withInventory(
  * ```
  */
 export function runGuardsReport(input: RunGuardsInput): GuardReport {
-  if (!PROFILES.includes(input.profile))
-    throw new PlatformError(
-      `runGuards: profile must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(input.profile)}`,
-    );
+  const options = guardOptions(input);
   const rules = resolveRules(input.rules);
   const steps = input.steps ?? [];
   const fromSteps = stepSubjects(steps);
@@ -166,12 +163,6 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
   const subjects = inventory.length === 0 ? fromSteps : withInventory(fromSteps, inventory);
   // The states judged are frozen: stack rules may then remember what they pick out of them (ofType).
   const after = Object.freeze(inventory.length > 0 ? [...inventory] : fromSteps);
-  const options: GuardOptions = {
-    profile: input.profile,
-    ...(input.allowDataLoss ? { allowDataLoss: input.allowDataLoss } : {}),
-    ...(input.publicServices ? { publicServices: input.publicServices } : {}),
-    ...(input.partialPlan !== undefined ? { partialPlan: input.partialPlan } : {}),
-  };
   const judgedBefore = input.before !== undefined || steps.length > 0;
   const before = Object.freeze(
     judgedBefore ? (input.before ? [...input.before] : rollBack(after, steps)) : [],
@@ -193,6 +184,27 @@ export function runGuardsReport(input: RunGuardsInput): GuardReport {
     { ...options, resources: before },
   );
   return classifyReport(rules, afterFound, beforeFound, input.partialPlan === true);
+}
+
+/**
+ * The options every rule reads, taken from a guard run's input (the profile checked first).
+ *
+ * @example
+ * ```ts
+ * guardOptions({ profile: "prod", steps }); // { profile: "prod" }
+ * ```
+ */
+export function guardOptions(input: GuardOptions): GuardOptions {
+  if (!PROFILES.includes(input.profile))
+    throw new PlatformError(
+      `runGuards: profile must be one of ${PROFILES.join(", ")}, got ${JSON.stringify(input.profile)}`,
+    );
+  return {
+    profile: input.profile,
+    ...(input.allowDataLoss ? { allowDataLoss: input.allowDataLoss } : {}),
+    ...(input.publicServices ? { publicServices: input.publicServices } : {}),
+    ...(input.partialPlan !== undefined ? { partialPlan: input.partialPlan } : {}),
+  };
 }
 
 /**

@@ -92,8 +92,8 @@ export function* eachChange(
   options: DescribeOptions = {},
 ): Generator<ResourceChange, void, undefined> {
   for (const step of steps) {
-    if (isRootStack(step) || changeKind(step) === undefined) continue;
-    yield describeStep(step, options.maxProperties ?? Infinity, options.paths ?? NO_POOL);
+    const change = describeChange(step, options);
+    if (change) yield change;
   }
 }
 
