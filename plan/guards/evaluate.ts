@@ -16,6 +16,7 @@ import {
   type RuleHit,
   type StackRule,
   type StepRule,
+  type WholeState,
 } from "./types";
 
 // `localeCompare` with no locale, without building a collator per call (100,000-row sorts).
@@ -110,25 +111,10 @@ export function evaluateStackRule(
   rule: StackRule,
   resources: readonly GuardResource[],
   ctx: GuardContext,
-  whole?: WholeState,
 ): Finding[] {
   if (enforcementFor(rule, ctx.profile) === Enforcement.disabled) return [];
-  if (!sameCloud(rule, resources, whole)) return [];
+  if (!sameCloud(rule, resources, ctx.whole)) return [];
   return rule.check(resources, ctx).map((h) => toFinding(rule, h, ctx));
-}
-
-/**
- * What a stack rule's cloud test needs of the whole state when it is handed only the part of it
- * that stack rules read (the review's fold): how many resources there are and of which providers.
- *
- * @example
- * ```ts
- * evaluateStackRule(rule, readPart, ctx, { size: 100_000, providers: new Set(["gcp"]) });
- * ```
- */
-export interface WholeState {
-  readonly size: number;
-  readonly providers: ReadonlySet<string>;
 }
 
 /**

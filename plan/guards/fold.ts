@@ -16,7 +16,6 @@ import {
   evaluateStepRule,
   afterSubject,
   resolveRules,
-  type WholeState,
 } from "./evaluate";
 import { RULES } from "./registry";
 import { classifyReport, guardOptions, type GuardReport } from "./run";
@@ -29,6 +28,7 @@ import {
   type ResourceRule,
   type Rule,
   type StepRule,
+  type WholeState,
 } from "./types";
 
 /** Types a resource rule reads through `ctx.resources` (an AWS function's public-on-purpose tags). */
@@ -214,26 +214,16 @@ export class GuardFold {
       add(afterFound, j.after);
       add(beforeFound, j.before);
     }
-    const partial = partialPlan;
     const options = { ...this.options, partialPlan };
-    const afterCtx: GuardContext = {
-      ...options,
-      resources: states.after,
-      providers: states.wholeAfter.providers,
-    };
-    const beforeCtx: GuardContext = {
-      ...options,
-      resources: states.before,
-      providers: states.wholeBefore.providers,
-    };
-    const stackAfter = states.wholeAfter.size > 0 || (partial && states.wholeBefore.size > 0);
+    const afterCtx: GuardContext = { ...options, resources: states.after, whole: states.wholeAfter };
+    const beforeCtx: GuardContext = { ...options, resources: states.before, whole: states.wholeBefore };
+    const stackAfter = states.wholeAfter.size > 0 || (partialPlan && states.wholeBefore.size > 0);
     for (const rule of this.rules) {
       if (rule.scope !== Scope.stack) continue;
-      if (stackAfter)
-        add(afterFound, [[rule, evaluateStackRule(rule, states.after, afterCtx, states.wholeAfter)]]);
+      if (stackAfter) add(afterFound, [[rule, evaluateStackRule(rule, states.after, afterCtx)]]);
       if (states.wholeBefore.size > 0)
-        add(beforeFound, [[rule, evaluateStackRule(rule, states.before, beforeCtx, states.wholeBefore)]]);
+        add(beforeFound, [[rule, evaluateStackRule(rule, states.before, beforeCtx)]]);
     }
-    return classifyReport(this.rules, afterFound, beforeFound, partial);
+    return classifyReport(this.rules, afterFound, beforeFound, partialPlan);
   }
 }

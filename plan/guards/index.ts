@@ -10,7 +10,7 @@
  */
 export * from "./baseline";
 export * from "./data-loss";
-export { dedupe, providerOf, resolveRules, sameCloud, SEVERITY_ORDER, type WholeState } from "./evaluate";
+export { dedupe, providerOf, resolveRules, sameCloud, SEVERITY_ORDER } from "./evaluate";
 export * from "./fold";
 export * from "./registry";
 export * from "./run";

@@ -134,10 +134,25 @@ export interface GuardContext extends GuardOptions {
   /** Every resource after the change (for lookups such as "the service this grant targets"). */
   readonly resources: readonly GuardResource[];
   /**
-   * The providers (`aws`, `gcp`, …) of the whole state, when `resources` holds only the part of it
-   * stack rules read (the review's fold). Read it through `stateHasProvider`. @default from `resources`
+   * The whole state's size and providers, when `resources` holds only the part of it stack rules
+   * read (the review's fold). Read it through `sameCloud` and `stateHasProvider`.
+   * @default from `resources`
    */
-  readonly providers?: ReadonlySet<string>;
+  readonly whole?: WholeState;
+}
+
+/**
+ * What a stack rule may ask of the whole state when it is handed only the part of it that stack
+ * rules read (the review's fold): how many resources there are and of which providers.
+ *
+ * @example
+ * ```ts
+ * evaluateStackRule(rule, readPart, { profile: "prod", resources: readPart, whole: { size: 100_000, providers: new Set(["gcp"]) } });
+ * ```
+ */
+export interface WholeState {
+  readonly size: number;
+  readonly providers: ReadonlySet<string>;
 }
 
 /**

@@ -312,7 +312,7 @@ export function showValue(value: unknown): string {
 /**
  * Whether the state holds a resource of this provider (`aws`, `gcp`, `kubernetes`): the whole
  * state's, when a stack rule is given only the part of it that stack rules read
- * ({@link GuardContext.providers}).
+ * ({@link GuardContext.whole}).
  *
  * @example
  * ```ts
@@ -321,9 +321,9 @@ export function showValue(value: unknown): string {
  */
 export function stateHasProvider(
   resources: readonly GuardResource[],
-  ctx: Pick<GuardContext, "providers">,
+  ctx: Pick<GuardContext, "whole">,
   provider: string,
 ): boolean {
-  if (ctx.providers) return ctx.providers.has(provider);
+  if (ctx.whole) return ctx.whole.providers.has(provider);
   return resources.some((r) => r.type.startsWith(`${provider}:`));
 }
